@@ -1,0 +1,62 @@
+package dlms.xmlclient.report;
+
+import dlms.xmlclient.run.RunListener;
+import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.StepReply;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Writes each script's replies to {@code <out>/replies/<relative path>}: a {@code <Messages>}
+ * file with one reply per request, in the format message and expected files use.
+ */
+public final class ReplyFiles implements RunListener {
+
+    private final Path repliesDir;
+    private final PrintStream err;
+
+    public ReplyFiles(Path outDir, PrintStream err) {
+        this.repliesDir = outDir.resolve("replies");
+        this.err = err;
+    }
+
+    public Path fileFor(String relativePath) {
+        return repliesDir.resolve(relativePath);
+    }
+
+    @Override
+    public void scriptFinished(ScriptOutcome outcome) {
+        if (outcome.script() == null) {
+            return; // nothing was sent
+        }
+        Path target = fileFor(outcome.source().relativePath());
+        try {
+            AtomicFiles.write(target, render(outcome));
+        } catch (IOException e) {
+            err.println("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+
+    static String render(ScriptOutcome outcome) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Messages>\n");
+        for (StepReply reply : outcome.replies()) {
+            xml.append("  <!-- #").append(reply.step().number()).append(" line ").append(reply.step().line())
+                    .append(" -->\n");
+            if (reply.replyXml() == null) {
+                xml.append("  <!-- no reply on this interface -->\n");
+            } else {
+                xml.append(indent(reply.replyXml())).append('\n');
+            }
+        }
+        if (outcome.status() != ScriptOutcome.Status.COMPLETED && outcome.error() != null) {
+            xml.append("  <!-- stopped: ").append(outcome.error().replace("--", "- -")).append(" -->\n");
+        }
+        return xml.append("</Messages>\n").toString();
+    }
+
+    private static String indent(String xml) {
+        return "  " + xml.replace("\r\n", "\n").replace("\n", "\n  ");
+    }
+}

@@ -1,0 +1,98 @@
+package dlms.xmlclient.script;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Parses XML into a DOM whose elements remember the line they start on, so that every error
+ * about a message file can name its line. Comments are dropped; external entities are off.
+ */
+final class LineNumberedXml {
+
+    static final String LINE = "line";
+
+    private LineNumberedXml() {
+    }
+
+    static Document parse(InputStream in) throws IOException, SAXException {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            SAXParser parser = factory.newSAXParser();
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            parser.parse(in, new Builder(doc));
+            return doc;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int lineOf(Node node) {
+        Object line = node.getUserData(LINE);
+        return line instanceof Integer i ? i : 0;
+    }
+
+    private static final class Builder extends DefaultHandler {
+        private final Document doc;
+        private final Deque<Node> open = new ArrayDeque<>();
+        private final StringBuilder text = new StringBuilder();
+        private Locator locator;
+
+        Builder(Document doc) {
+            this.doc = doc;
+            open.push(doc);
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            flushText();
+            Element element = doc.createElement(qName);
+            for (int i = 0; i < attributes.getLength(); i++) {
+                element.setAttribute(attributes.getQName(i), attributes.getValue(i));
+            }
+            element.setUserData(LINE, locator == null ? 0 : locator.getLineNumber(), null);
+            open.peek().appendChild(element);
+            open.push(element);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            flushText();
+            open.pop();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            text.append(ch, start, length);
+        }
+
+        private void flushText() {
+            if (text.length() > 0 && open.peek() != doc) {
+                open.peek().appendChild(doc.createTextNode(text.toString()));
+            }
+            text.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dlms.xmlclient.script;
+
+import gurux.dlms.GXDLMSXmlPdu;
+
+/**
+ * One request of a script, where it came from, and an inline expectation when the file puts a
+ * response right after it (the GXDLMSDirector conformance-test layout).
+ *
+ * @param number        1-based request number within the script
+ * @param line          line of the request element in the file
+ * @param request       the request as loaded by the Gurux XML client
+ * @param inlineExpected the response element following it, as XML, or null
+ */
+public record Step(int number, int line, GXDLMSXmlPdu request, String inlineExpected) {
+
+    public int command() {
+        return request.getCommand();
+    }
+
+    Step withInlineExpected(String xml) {
+        return new Step(number, line, request, xml);
+    }
+}

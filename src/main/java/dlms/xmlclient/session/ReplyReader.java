@@ -1,0 +1,141 @@
+package dlms.xmlclient.session;
+
+import dlms.xmlclient.media.Link;
+import dlms.xmlclient.media.LinkClosedException;
+import gurux.dlms.GXByteBuffer;
+import gurux.dlms.GXDLMSConfirmedServiceError;
+import gurux.dlms.GXDLMSExceptionResponse;
+import gurux.dlms.GXReplyData;
+
+import java.io.IOException;
+
+/**
+ * Sends the frames of one request and collects the whole reply: HDLC segments are acknowledged
+ * and block-transfer blocks requested until the library says the reply is complete.
+ * A frame that gets no answer within the wait time is resent, up to the retry count.
+ */
+final class ReplyReader {
+
+    private final Link link;
+    private final ScriptClient client;
+    private final Trace trace;
+    private final int waitMillis;
+    private final int retries;
+    private GXByteBuffer pending = new GXByteBuffer();
+
+    ReplyReader(Link link, ScriptClient client, Trace trace, int waitMillis, int retries) {
+        this.link = link;
+        this.client = client;
+        this.trace = trace;
+        this.waitMillis = waitMillis;
+        this.retries = retries;
+    }
+
+    ReceivedReply exchange(byte[][] frames) throws SessionException {
+        ReceivedReply received = new ReceivedReply();
+        GXReplyData reply = received.data;
+        for (byte[] frame : frames) {
+            reply.clear();
+            if (!readReplyTo(frame, received)) {
+                return received;
+            }
+        }
+        while (reply.isMoreData()) {
+            byte[] next;
+            try {
+                next = client.receiverReady(reply);
+            } catch (Exception e) {
+                throw new SessionException(SessionException.Kind.EXCHANGE,
+                        "cannot ask for the rest of the reply: " + e.getMessage(), e);
+            }
+            received.joined = true;
+            if (!readReplyTo(next, received)) {
+                return received;
+            }
+        }
+        return received;
+    }
+
+    /** @return false when the reply ended in a service error (no more frames to ask for) */
+    private boolean readReplyTo(byte[] frame, ReceivedReply received) throws SessionException {
+        if (pending.available() > 0) {
+            trace.note("dropped " + pending.available() + " unexpected bytes received before this request");
+        }
+        pending = new GXByteBuffer();
+        send(frame);
+        GXReplyData notify = new GXReplyData();
+        int resends = 0;
+        while (true) {
+            if (pending.available() > 0) {
+                int start = pending.position();
+                boolean complete;
+                try {
+                    complete = client.readFrame(pending, received.data, notify);
+                } catch (GXDLMSExceptionResponse | GXDLMSConfirmedServiceError e) {
+                    received.serviceError = e;
+                    consumed(received, start);
+                    return false;
+                } catch (Exception e) {
+                    throw new SessionException(SessionException.Kind.EXCHANGE,
+                            "unreadable reply from the meter: " + describe(e), e);
+                }
+                if (complete) {
+                    if (notify.getData().size() != 0 && received.data.getData().size() == 0
+                            && received.data.getCommand() == 0) {
+                        trace.note("unsolicited notification from the meter ignored");
+                        notify.clear();
+                        pending.trim();
+                        continue;
+                    }
+                    consumed(received, start);
+                    return true;
+                }
+                pending.position(start);
+            }
+            byte[] chunk = receive();
+            if (chunk == null) {
+                if (resends == retries) {
+                    throw new SessionException(SessionException.Kind.EXCHANGE, "no reply from the meter within "
+                            + waitMillis + " ms" + (retries > 0 ? " after " + (retries + 1) + " tries" : ""));
+                }
+                resends++;
+                trace.note("no reply within " + waitMillis + " ms, resending (" + resends + "/" + retries + ")");
+                pending = new GXByteBuffer();
+                send(frame);
+                continue;
+            }
+            trace.received(chunk);
+            pending.set(chunk);
+        }
+    }
+
+    private void consumed(ReceivedReply received, int start) {
+        received.frames++;
+        received.lastFrame = pending.subArray(start, pending.position() - start);
+        pending.trim();
+    }
+
+    private void send(byte[] frame) throws SessionException {
+        trace.sent(frame);
+        try {
+            link.send(frame);
+        } catch (IOException e) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
+        }
+    }
+
+    private byte[] receive() throws SessionException {
+        try {
+            return link.receive(waitMillis);
+        } catch (LinkClosedException e) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
+        }
+    }
+
+    static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.trim();
+    }
+}

@@ -1,0 +1,99 @@
+package dlms.xmlclient.session;
+
+import gurux.dlms.GXByteBuffer;
+import gurux.dlms.GXDLMSTranslator;
+import gurux.dlms.GXReplyData;
+import gurux.dlms.TranslatorOutputType;
+import gurux.dlms.enums.Command;
+import gurux.dlms.enums.ErrorCode;
+
+/**
+ * Turns a received reply into Gurux simple XML, the same format message files use, with
+ * decimal numbers (the loader reads numbers as decimal, and hex output breaks on arrays of
+ * 256 or more entries).
+ *
+ * A reply that came in one frame is translated from that frame, exactly as the meter sent it.
+ * A reply joined from HDLC segments or block-transfer blocks is rebuilt as the one response
+ * PDU it stands for, because {@code GXReplyData.toString()} gets errors and blocks wrong
+ * (gurux.dlms 4.0.47).
+ */
+final class ReplyXml {
+
+    private final GXDLMSTranslator frames = translator(true);
+    private final GXDLMSTranslator pdus = translator(false);
+
+    private static GXDLMSTranslator translator(boolean pduOnly) {
+        GXDLMSTranslator t = new GXDLMSTranslator(TranslatorOutputType.SIMPLE_XML);
+        t.setHex(false);
+        t.setComments(false);
+        t.setPduOnly(pduOnly);
+        t.setOmitXmlDeclaration(true);
+        t.setOmitXmlNameSpace(true);
+        return t;
+    }
+
+    String toXml(ReceivedReply received) throws Exception {
+        if (!received.joined || received.serviceError != null) {
+            return frames.messageToXml(received.lastFrame).trim();
+        }
+        return pdus.pduToXml(joinedPdu(received.data)).trim();
+    }
+
+    /** Translates an APDU (AARE, RLRE, …) that the session already holds as bytes. */
+    String pduToXml(byte[] apdu) {
+        return pdus.pduToXml(apdu).trim();
+    }
+
+    /** The single response PDU that a segmented or block-transferred reply stands for. */
+    static byte[] joinedPdu(GXReplyData reply) {
+        int invokeId = (int) (reply.getInvokeId() & 0xFF);
+        int error = reply.getError();
+        GXByteBuffer data = reply.getData();
+        GXByteBuffer pdu = new GXByteBuffer();
+        switch (reply.getCommand()) {
+            case Command.GET_RESPONSE -> {
+                pdu.setUInt8(Command.GET_RESPONSE);
+                pdu.setUInt8(1); // get-response-normal
+                pdu.setUInt8(invokeId);
+                if (error != 0) {
+                    pdu.setUInt8(1); // data-access-result
+                    pdu.setUInt8(error);
+                } else {
+                    pdu.setUInt8(0); // data
+                    pdu.set(data.getData(), 0, data.size());
+                }
+            }
+            case Command.METHOD_RESPONSE -> {
+                pdu.setUInt8(Command.METHOD_RESPONSE);
+                pdu.setUInt8(1); // action-response-normal
+                pdu.setUInt8(invokeId);
+                pdu.setUInt8(error == ErrorCode.OK.getValue() ? 0 : error);
+                if (error == 0 && data.size() != 0) {
+                    pdu.setUInt8(1); // return-parameters present
+                    pdu.setUInt8(0); // data
+                    pdu.set(data.getData(), 0, data.size());
+                } else {
+                    pdu.setUInt8(0); // no return-parameters
+                }
+            }
+            case Command.READ_RESPONSE -> {
+                pdu.setUInt8(Command.READ_RESPONSE);
+                pdu.setUInt8(1); // one item
+                if (error != 0) {
+                    pdu.setUInt8(1);
+                    pdu.setUInt8(error);
+                } else {
+                    pdu.setUInt8(0);
+                    pdu.set(data.getData(), 0, data.size());
+                }
+            }
+            default -> {
+                // Set, Write and the rest are never block-transferred to us: the library hands
+                // them over whole, from the start of the buffer.
+                pdu.setUInt8(reply.getCommand());
+                pdu.set(data.getData(), 0, data.size());
+            }
+        }
+        return pdu.array();
+    }
+}

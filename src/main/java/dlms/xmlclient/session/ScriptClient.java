@@ -1,0 +1,87 @@
+package dlms.xmlclient.session;
+
+import gurux.dlms.GXByteBuffer;
+import gurux.dlms.GXDLMSTranslator;
+import gurux.dlms.GXDLMSXmlClient;
+import gurux.dlms.GXDLMSXmlPdu;
+import gurux.dlms.GXReplyData;
+import gurux.dlms.TranslatorOutputType;
+import gurux.dlms.enums.Command;
+import gurux.dlms.enums.Priority;
+import gurux.dlms.enums.ServiceClass;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Gurux XML client of one session, with the work-arounds its 4.0.47 release needs.
+ * One instance per association: it holds the HDLC sequence numbers and block index.
+ */
+final class ScriptClient extends GXDLMSXmlClient {
+
+    ScriptClient(ConnectionSettings settings) {
+        super(TranslatorOutputType.SIMPLE_XML);
+        setUseLogicalNameReferencing(settings.logicalNames());
+        setInterfaceType(settings.interfaceType());
+        setClientAddress(settings.clientAddress());
+        setServerAddress(settings.serverAddress());
+        setAuthentication(settings.authentication());
+        if (settings.password() != null) {
+            setPassword(settings.password().getBytes(StandardCharsets.US_ASCII));
+        }
+        // The meter's invoke id is checked by the session against the request's,
+        // so the library must not throw on its own idea of the next invoke id.
+        setAutoIncreaseInvokeID(false);
+    }
+
+    /**
+     * Frames for a request loaded from a script.
+     * Work-around (gurux.dlms 4.0.47): pduToMessages does not record the command, its type and
+     * invoke id in the settings, so receiverReady() would later send a GetRequestNext without
+     * its "C0 02 invoke-id" header and block transfer never finishes. Take them from the PDU.
+     */
+    byte[][] framesFor(GXDLMSXmlPdu pdu) throws Exception {
+        byte[] apdu = pdu.getData();
+        if (apdu != null && apdu.length > 0 && isApdu(pdu.getCommand())) {
+            settings.setCommand(apdu[0] & 0xFF);
+            if (hasInvokeId(apdu[0] & 0xFF) && apdu.length > 2) {
+                settings.setCommandType(apdu[1]);
+                int invokeIdAndPriority = apdu[2] & 0xFF;
+                settings.setInvokeID(invokeIdAndPriority & 0x0F);
+                settings.setPriority((invokeIdAndPriority & 0x80) != 0 ? Priority.HIGH : Priority.NORMAL);
+                settings.setServiceClass((invokeIdAndPriority & 0x40) != 0
+                        ? ServiceClass.CONFIRMED : ServiceClass.UN_CONFIRMED);
+            } else {
+                settings.setCommandType((byte) 0);
+            }
+        }
+        // A block transfer broken off by an error must not leave its block number behind.
+        setStartingPacketIndex(1);
+        return pduToMessages(pdu);
+    }
+
+    /**
+     * Removes the framing from received bytes and adds the PDU content to {@code reply}.
+     * The XML client's own getData also builds an XML string of every frame (which is wrong for
+     * errors and block transfer anyway) and swallows protocol errors; without the translator it
+     * does neither, so we detach it for the call.
+     */
+    boolean readFrame(GXByteBuffer received, GXReplyData reply, GXReplyData notify) throws Exception {
+        GXDLMSTranslator saved = translator;
+        translator = null;
+        try {
+            return getData(received, reply, notify);
+        } finally {
+            translator = saved;
+        }
+    }
+
+    private static boolean isApdu(int command) {
+        return command != Command.SNRM && command != Command.UA && command != Command.DISCONNECT_REQUEST
+                && command != Command.DISCONNECT_MODE;
+    }
+
+    private static boolean hasInvokeId(int command) {
+        return command == Command.GET_REQUEST || command == Command.SET_REQUEST
+                || command == Command.METHOD_REQUEST;
+    }
+}
