@@ -1,0 +1,109 @@
+package dlms.xmlclient.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad command lines and bad message files: one line naming the option or file:line, exit 2. */
+class BadInputTest {
+
+    @TempDir
+    Path out;
+    @TempDir
+    Path scripts;
+
+    @Test
+    void missingMessagesOptionIsAUsageError() {
+        CliRun run = CliRun.run(out);
+        assertEquals(2, run.exitCode);
+        assertEquals("xmlclient: -x is required: the message file or folder to run (see --help)\n", run.err);
+    }
+
+    @Test
+    void missingMessagesPathNamesThePath() {
+        CliRun run = CliRun.run(out, "-x", "no/such/folder");
+        assertEquals(2, run.exitCode);
+        assertEquals("xmlclient: -x no/such/folder: no such file or folder\n", run.err);
+    }
+
+    @Test
+    void badNumberNamesTheOption() {
+        CliRun run = CliRun.run(out, "-c", "sixteen", "-x", "messages");
+        assertEquals(2, run.exitCode);
+        assertEquals("xmlclient: -c sixteen: not a whole number\n", run.err);
+    }
+
+    @Test
+    void unknownAuthenticationNamesTheChoices() {
+        CliRun run = CliRun.run(out, "-a", "Medium", "-x", "messages");
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.startsWith("xmlclient: -a Medium: expected None, Low, High"), run.err);
+    }
+
+    @Test
+    void hostWithoutPortIsAUsageError() {
+        CliRun run = CliRun.run(out, "-h", "meter.local", "-x", "messages");
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.contains("-h meter.local needs -p"), run.err);
+    }
+
+    @Test
+    void brokenScriptIsReportedWithItsLineAndTheOthersStillRun() throws Exception {
+        Files.copy(Path.of("messages/get-serial-number.xml"), scripts.resolve("a-good.xml"));
+        Files.writeString(scripts.resolve("b-broken.xml"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <Messages>
+                  <GetRequest>
+                    <GetRequestNormal>
+                  </GetRequest>
+                </Messages>
+                """);
+        Files.writeString(scripts.resolve("c-unknown.xml"), """
+                <Messages>
+                  <GetRequest>
+                    <GetRequestNormal>
+                      <InvokeIdAndPriority Value="193" />
+                      <AttributeDescriptor>
+                        <ClassId Value="1" />
+                        <InstanceId Value="0000600100FF" />
+                        <AttributeId Value="2" />
+                      </AttributeDescriptor>
+                    </GetRequestNormal>
+                  </GetRequest>
+                  <FetchRequest Value="1" />
+                </Messages>
+                """);
+        Files.copy(Path.of("messages/get-logical-device-name.xml"), scripts.resolve("d-good.xml"));
+
+        CliRun run = CliRun.run(out, "-x", scripts.toString());
+
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.out.contains("BAD INPUT     b-broken.xml  b-broken.xml:5: not well-formed XML"), run.out);
+        assertTrue(run.out.contains("BAD INPUT     c-unknown.xml  c-unknown.xml:12: <FetchRequest>"), run.out);
+        assertTrue(run.out.contains("done          a-good.xml"), run.out);
+        assertTrue(run.out.contains("done          d-good.xml"), run.out);
+        assertEquals(1, run.replies("a-good.xml").size());
+        assertEquals(1, run.replies("d-good.xml").size());
+        assertFalse(Files.exists(run.replyFile("b-broken.xml")));
+    }
+
+    @Test
+    void scriptWithByteOrderMarkLoads() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("messages/get-serial-number.xml"));
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(scripts.resolve("bom.xml"), withBom);
+        CliRun run = CliRun.run(out, "-x", scripts.resolve("bom.xml").toString());
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals(1, run.replies("bom.xml").size());
+    }
+}

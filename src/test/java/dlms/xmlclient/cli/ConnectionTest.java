@@ -1,0 +1,152 @@
+package dlms.xmlclient.cli;
+
+import dlms.xmlclient.simulator.MeterSimulator;
+import dlms.xmlclient.simulator.SimulatorOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Talking to a meter given with -h/-p: both DLMS profiles, and meters that are not there. */
+class ConnectionTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void readsTheClockOverHdlc() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "16", "-s", "1",
+                    "-x", "messages/get-clock.xml");
+            assertEquals(0, run.exitCode, run.toString());
+            assertClockReply(run);
+            assertTrue(run.trace().contains("TX 7E A0"), "HDLC frames start with 7E A0");
+        }
+    }
+
+    @Test
+    void readsTheClockOverWrapper() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-w",
+                    "-x", "messages/get-clock.xml");
+            assertEquals(0, run.exitCode, run.toString());
+            assertClockReply(run);
+            assertTrue(run.trace().contains("TX 00 01 00 10 00 01"), "WRAPPER header version 1, client 16, server 1");
+        }
+    }
+
+    @Test
+    void publicClientSetIsDeniedAndTheDenialIsTheReply() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "16",
+                    "-x", "messages/set-clock.xml");
+            assertEquals(0, run.exitCode, run.toString());
+            Element set = run.replies("set-clock.xml").get(0);
+            assertEquals("ReadWriteDenied", CliRun.xpath(set, "/SetResponse/SetResponseNormal/Result/@Value"));
+        }
+    }
+
+    @Test
+    void closedPortFailsWithOneLineAndExitCode3() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(port), "--wait-time", "1000",
+                "-x", "messages/get-clock.xml");
+        assertEquals(3, run.exitCode, run.toString());
+        String line = onlyLineMentioning(run.out, "get-clock.xml");
+        assertTrue(line.contains("NO CONNECTION") && line.contains("connection refused"), line);
+    }
+
+    @Test
+    void silentMeterFailsWithinWaitTimeTimesTries() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread sink = new Thread(() -> swallow(silent), "silent meter");
+            sink.setDaemon(true);
+            sink.start();
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(silent.getLocalPort()),
+                    "--wait-time", "300", "--retries", "1", "-x", "messages/get-clock.xml");
+            assertEquals(3, run.exitCode, run.toString());
+            String line = onlyLineMentioning(run.out, "get-clock.xml");
+            assertTrue(line.contains("SNRM failed: no reply from the meter within 300 ms after 2 tries"), line);
+            assertTrue(line.contains("check -c and -s"), line);
+            assertTrue(run.elapsedMillis < 5_000, "took " + run.elapsedMillis + " ms");
+            assertFalse(Files.exists(run.replyFile("get-clock.xml.tmp")));
+        }
+    }
+
+    @Test
+    void unknownClientAddressGetsAHintNamingTheAddresses() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "99",
+                    "--wait-time", "300", "--retries", "0", "-x", "messages/get-clock.xml");
+            assertEquals(3, run.exitCode, run.toString());
+            assertTrue(run.out.contains("the meter may not know client 99 or server address 1"), run.out);
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRejectedWithExitCode3() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "17",
+                    "-a", "Low", "-P", "wrong", "-x", "messages/get-clock.xml");
+            assertEquals(3, run.exitCode, run.toString());
+            String line = onlyLineMentioning(run.out, "get-clock.xml");
+            assertTrue(line.contains("association rejected by the meter"), line);
+            assertFalse(run.out.contains("wrong") || run.err.contains("wrong") || run.trace().contains("wrong"),
+                    "the password leaked: " + run);
+        }
+    }
+
+    private static void assertClockReply(CliRun run) throws Exception {
+        List<Element> replies = run.replies("get-clock.xml");
+        assertEquals(3, replies.size());
+        String time = CliRun.xpath(replies.get(0), "/GetResponse/GetResponseNormal/Result/Data/OctetString/@Value");
+        assertEquals(24, time.length(), "a 12-byte date-time: " + time);
+    }
+
+    private static String onlyLineMentioning(String text, String what) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.contains(what)) {
+                lines.add(line);
+            }
+        }
+        assertEquals(1, lines.size(), text);
+        return lines.get(0);
+    }
+
+    private static void swallow(ServerSocket server) {
+        try {
+            while (true) {
+                Socket s = server.accept();
+                InputStream in = s.getInputStream();
+                Thread t = new Thread(() -> {
+                    try {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (IOException ignored) {
+                        // closed
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+            }
+        } catch (IOException closed) {
+            // test over
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dlms.xmlclient.script;
+
+import gurux.dlms.enums.Command;
+import gurux.dlms.enums.InterfaceType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScriptLoaderTest {
+
+    private final ScriptLoader loader = new ScriptLoader(InterfaceType.HDLC, true, 16, 1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void requestsKeepTheirOrderAndLines() throws Exception {
+        Script script = loader.load(Path.of("messages/disconnect-reconnect.xml"), "disconnect-reconnect.xml");
+        assertEquals(6, script.steps().size());
+        assertEquals(Command.METHOD_REQUEST, script.steps().get(0).command());
+        assertEquals(Command.GET_REQUEST, script.steps().get(1).command());
+        assertEquals(4, script.steps().get(0).line());
+        assertEquals(2, script.steps().get(1).number());
+        assertTrue(script.steps().get(1).line() > script.steps().get(0).line());
+    }
+
+    @Test
+    void wellFormedActionRequestIsEncoded() throws Exception {
+        Script script = loader.load(Path.of("messages/clock-adjust-to-quarter.xml"), "c.xml");
+        byte[] pdu = script.steps().get(0).request().getData();
+        // C3 01 C1 | class 8 | 0.0.1.0.0.255 | method 1 | parameters present | int8 0
+        assertEquals("C301C100080000010000FF01010F00", hex(pdu));
+    }
+
+    @Test
+    void responseAfterARequestBecomesItsInlineExpectation() throws Exception {
+        Path file = dir.resolve("inline.xml");
+        Files.writeString(file, """
+                <Messages>
+                  <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" />
+                    <AttributeDescriptor><ClassId Value="1" /><InstanceId Value="0000600100FF" />
+                    <AttributeId Value="2" /></AttributeDescriptor></GetRequestNormal></GetRequest>
+                  <GetResponse><GetResponseNormal><InvokeIdAndPriority Value="193" />
+                    <Result><Data><OctetString Value="3132" /></Data></Result></GetResponseNormal></GetResponse>
+                  <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="194" />
+                    <AttributeDescriptor><ClassId Value="1" /><InstanceId Value="00002A0000FF" />
+                    <AttributeId Value="2" /></AttributeDescriptor></GetRequestNormal></GetRequest>
+                </Messages>
+                """);
+        Script script = loader.load(file, "inline.xml");
+        assertEquals(2, script.steps().size());
+        assertNotNull(script.steps().get(0).inlineExpected());
+        assertTrue(script.steps().get(0).inlineExpected().contains("3132"));
+        assertNull(script.steps().get(1).inlineExpected());
+    }
+
+    @Test
+    void fileWithoutRequestsIsBadInput() throws Exception {
+        Path file = dir.resolve("empty.xml");
+        Files.writeString(file, "<Messages>\n</Messages>\n");
+        ScriptException e = assertThrows(ScriptException.class, () -> loader.load(file, "empty.xml"));
+        assertEquals("empty.xml: no requests in <Messages>", e.getMessage());
+    }
+
+    @Test
+    void notXmlNamesTheLine() throws Exception {
+        Path file = dir.resolve("text.xml");
+        Files.writeString(file, "GET clock please\n");
+        ScriptException e = assertThrows(ScriptException.class, () -> loader.load(file, "text.xml"));
+        assertTrue(e.getMessage().startsWith("text.xml:1: not well-formed XML"), e.getMessage());
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            sb.append(String.format("%02X", b));
+        }
+        return sb.toString();
+    }
+}
