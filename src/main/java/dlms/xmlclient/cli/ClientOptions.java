@@ -34,17 +34,17 @@ final class ClientOptions {
         o.addOption(valued(CLIENT, "client", "SAP", "client address (default 16, the public client)"));
         o.addOption(valued(SERVER, "server", "ADDRESS", "server address (default 1)"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn", "logical name (default) or short name referencing"));
-        o.addOption(Option.builder(WRAPPER).longOpt("wrapper").desc("use the WRAPPER profile (default HDLC)").get());
+        o.addOption(Option.builder(WRAPPER).longOpt("wrapper").desc("use the WRAPPER profile (default HDLC)").build());
         o.addOption(valued(TRACE, "trace", "LEVEL", "Error, Warning, Info (default) or Verbose (every frame on the console)"));
         o.addOption(valued(MESSAGES, "messages", "PATH", "message file, or folder of them (searched recursively)"));
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));
         o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for each reply, in ms (default 5000)"));
         o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3)"));
-        o.addOption(Option.builder().longOpt(HELP).desc("show this help").get());
+        o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;
     }
 
     private static Option valued(String shortName, String longName, String argName, String description) {
-        return Option.builder(shortName).longOpt(longName).hasArg().argName(argName).desc(description).get();
+        return Option.builder(shortName).longOpt(longName).hasArg().argName(argName).desc(description).build();
     }
 }

@@ -103,7 +103,8 @@ public final class NetLink implements Link, IGXMediaListener {
 
     @Override
     public void close() {
-        net.removeListener(this);
+        // The listener stays registered: GXNet iterates its listener list unguarded on its
+        // receive thread, and removing ourselves here races with that (ConcurrentModificationException).
         net.close();
     }
 

@@ -55,7 +55,7 @@ class ConnectionTest {
                     "-x", "messages/set-clock.xml");
             assertEquals(0, run.exitCode, run.toString());
             Element set = run.replies("set-clock.xml").get(0);
-            assertEquals("ReadWriteDenied", CliRun.xpath(set, "/SetResponse/SetResponseNormal/Result/@Value"));
+            assertEquals("ReadWriteDenied", CliRun.xpath(set, "SetResponseNormal/Result/@Value"));
         }
     }
 
@@ -115,7 +115,7 @@ class ConnectionTest {
     private static void assertClockReply(CliRun run) throws Exception {
         List<Element> replies = run.replies("get-clock.xml");
         assertEquals(3, replies.size());
-        String time = CliRun.xpath(replies.get(0), "/GetResponse/GetResponseNormal/Result/Data/OctetString/@Value");
+        String time = CliRun.xpath(replies.get(0), "GetResponseNormal/Result/Data/OctetString/@Value");
         assertEquals(24, time.length(), "a 12-byte date-time: " + time);
     }
 
