@@ -13,4 +13,6 @@ final class ReceivedReply {
     boolean joined;
     byte[] lastFrame;
     RuntimeException serviceError;
+    /** The request's type byte (normal, next, with-list, …), 0 when it has none. */
+    int requestType;
 }

@@ -33,6 +33,7 @@ final class ReplyReader {
 
     ReceivedReply exchange(byte[][] frames) throws SessionException {
         ReceivedReply received = new ReceivedReply();
+        received.requestType = client.requestType();
         GXReplyData reply = received.data;
         for (byte[] frame : frames) {
             reply.clear();

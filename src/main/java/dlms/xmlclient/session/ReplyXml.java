@@ -19,8 +19,11 @@ import gurux.dlms.enums.ErrorCode;
  */
 final class ReplyXml {
 
+    private static final int GET_WITH_LIST = 3;
+
     private final GXDLMSTranslator frames = translator(true);
     private final GXDLMSTranslator pdus = translator(false);
+    private final WellFormedXml wellFormed = new WellFormedXml();
 
     private static GXDLMSTranslator translator(boolean pduOnly) {
         GXDLMSTranslator t = new GXDLMSTranslator(TranslatorOutputType.SIMPLE_XML);
@@ -34,18 +37,31 @@ final class ReplyXml {
 
     String toXml(ReceivedReply received) throws Exception {
         if (!received.joined || received.serviceError != null) {
-            return frames.messageToXml(received.lastFrame).trim();
+            return checked(frames.messageToXml(received.lastFrame));
         }
-        return pdus.pduToXml(joinedPdu(received.data)).trim();
+        return pduToXml(joinedPdu(received.data, received.requestType));
     }
 
-    /** Translates an APDU (AARE, RLRE, …) that the session already holds as bytes. */
+    /** Translates a whole APDU. */
     String pduToXml(byte[] apdu) {
-        return pdus.pduToXml(apdu).trim();
+        return checked(pdus.pduToXml(apdu));
+    }
+
+    private String checked(String xml) {
+        String trimmed = xml.trim();
+        if (wellFormed.isWellFormed(trimmed)) {
+            return trimmed;
+        }
+        String repaired = WellFormedXml.repairMismatchedTags(trimmed);
+        if (wellFormed.isWellFormed(repaired)) {
+            return repaired;
+        }
+        throw new IllegalStateException("the translator wrote XML that is not well-formed: "
+                + trimmed.replaceAll("\\s+", " "));
     }
 
     /** The single response PDU that a segmented or block-transferred reply stands for. */
-    static byte[] joinedPdu(GXReplyData reply) {
+    static byte[] joinedPdu(GXReplyData reply, int requestType) {
         int invokeId = (int) (reply.getInvokeId() & 0xFF);
         int error = reply.getError();
         GXByteBuffer data = reply.getData();
@@ -53,6 +69,13 @@ final class ReplyXml {
         switch (reply.getCommand()) {
             case Command.GET_RESPONSE -> {
                 pdu.setUInt8(Command.GET_RESPONSE);
+                if (requestType == GET_WITH_LIST) {
+                    // The joined data is the whole list: count, then result and data per item.
+                    pdu.setUInt8(GET_WITH_LIST);
+                    pdu.setUInt8(invokeId);
+                    pdu.set(data.getData(), 0, data.size());
+                    return pdu.array();
+                }
                 pdu.setUInt8(1); // get-response-normal
                 pdu.setUInt8(invokeId);
                 if (error != 0) {

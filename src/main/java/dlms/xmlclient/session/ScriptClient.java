@@ -7,6 +7,7 @@ import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.Priority;
 import gurux.dlms.enums.ServiceClass;
 
@@ -56,7 +57,24 @@ final class ScriptClient extends GXDLMSXmlClient {
         }
         // A block transfer broken off by an error must not leave its block number behind.
         setStartingPacketIndex(1);
+        if (getInterfaceType() == InterfaceType.HDLC) {
+            if (pdu.getCommand() == Command.SNRM) {
+                // Work-around (4.0.47): a scripted SNRM does not reset the HDLC sequence numbers;
+                // the library's own SNRM request does, so build one and drop it.
+                snrmRequest();
+            } else if (pdu.getCommand() == Command.AARQ) {
+                // Work-around (4.0.47): pduToMessages sends a scripted AARQ with the fixed I-frame
+                // control 0x10 and does not count it, so the next request repeats N(S)=0 and the
+                // meter drops it. Framed as a plain APDU it gets the next sequence number.
+                return pduToMessages(new GXDLMSXmlPdu(Command.NONE, pdu.getXmlNode(), pdu.getData()));
+            }
+        }
         return pduToMessages(pdu);
+    }
+
+    /** The type byte of the request being sent (get-request-normal, -with-list, …). */
+    int requestType() {
+        return settings.getCommandType() & 0xFF;
     }
 
     /**

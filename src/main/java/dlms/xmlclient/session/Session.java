@@ -37,6 +37,9 @@ public final class Session implements AutoCloseable {
     /** Opens the link; the caller closes the session, also when this throws. */
     public static Session open(ConnectionSettings settings, Link link, Trace trace) throws SessionException {
         Session session = new Session(settings, link, trace);
+        if (settings.password() != null) {
+            trace.mask(settings.password().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         trace.note("connecting to " + link.describe());
         try {
             link.open();

@@ -3,6 +3,8 @@ package dlms.xmlclient.session;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -16,6 +18,7 @@ public final class Trace {
 
     private final PrintWriter file;
     private final PrintStream console;
+    private final List<byte[]> secrets = new ArrayList<>();
 
     /**
      * @param file    trace file writer, or null for none
@@ -30,12 +33,28 @@ public final class Trace {
         return new Trace(null, null);
     }
 
+    /** Bytes that must never be printed (password, HLS secret); frames show them as "**". */
+    public void mask(byte[] secret) {
+        if (secret != null && secret.length > 0) {
+            secrets.add(secret.clone());
+        }
+    }
+
     public void sent(byte[] frame) {
-        line("TX", hex(frame));
+        line("TX", masked(frame));
     }
 
     public void received(byte[] frame) {
-        line("RX", hex(frame));
+        line("RX", masked(frame));
+    }
+
+    private String masked(byte[] frame) {
+        String hex = hex(frame);
+        for (byte[] secret : secrets) {
+            String secretHex = hex(secret);
+            hex = hex.replace(secretHex, secretHex.replaceAll("[0-9A-F]{2}", "**"));
+        }
+        return hex;
     }
 
     public void note(String text) {

@@ -1,0 +1,109 @@
+package dlms.xmlclient.simulator;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import gurux.dlms.enums.ObjectType;
+import gurux.dlms.objects.GXDLMSObject;
+import gurux.dlms.objects.GXDLMSObjectCollection;
+import gurux.dlms.objects.GXDLMSProfileGeneric;
+import gurux.dlms.objects.GXXmlWriterSettings;
+
+/**
+ * Device files: the XML format of GXDLMSObjectCollection.save/load. Loading adds the default
+ * associations for client SAPs the file has none for (see {@link Associations}).
+ */
+final class DeviceFile {
+
+    private DeviceFile() {
+    }
+
+    /**
+     * @param file device file to read
+     * @return the device it describes
+     * @throws DeviceFileException when the file cannot be read or is not a device file
+     */
+    static GXDLMSObjectCollection load(final Path file) throws DeviceFileException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new DeviceFileException("cannot read device file " + file, null);
+        }
+        GXDLMSObjectCollection objects;
+        try (InputStream in = Files.newInputStream(file)) {
+            objects = GXDLMSObjectCollection.load(in);
+        } catch (Exception e) {
+            throw new DeviceFileException("not a device file: " + file + ": " + e.getMessage(), e);
+        }
+        restoreCapturePeriods(file, objects);
+        Associations.addDefaults(objects);
+        return objects;
+    }
+
+    /**
+     * @param objects device to write
+     * @param file file to (over)write
+     * @throws DeviceFileException when the file cannot be written
+     */
+    static void save(final GXDLMSObjectCollection objects, final Path file)
+            throws DeviceFileException {
+        try {
+            // The settings must not be null: without them the profile buffer is not written.
+            objects.save(file.toString(), new GXXmlWriterSettings());
+        } catch (Exception e) {
+            throw new DeviceFileException("cannot write device file " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * gurux.dlms 4.0.47 GXDLMSProfileGeneric.load reads a CapturePeriod element inside
+     * SortObject, which save never writes, so a profile with a sort object comes back with
+     * capture_period 0. The value is read again from the file.
+     */
+    private static void restoreCapturePeriods(final Path file,
+            final GXDLMSObjectCollection objects) throws DeviceFileException {
+        Document doc;
+        try (InputStream in = Files.newInputStream(file)) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            doc = factory.newDocumentBuilder().parse(in);
+        } catch (Exception e) {
+            throw new DeviceFileException("not a device file: " + file + ": " + e.getMessage(), e);
+        }
+        NodeList profiles = doc.getDocumentElement().getChildNodes();
+        for (int i = 0; i != profiles.getLength(); ++i) {
+            Node node = profiles.item(i);
+            if (node instanceof Element && "GXDLMSProfileGeneric".equals(node.getNodeName())) {
+                String ln = childText((Element) node, "LN");
+                String period = childText((Element) node, "CapturePeriod");
+                GXDLMSObject pg = ln == null ? null
+                        : objects.findByLN(ObjectType.PROFILE_GENERIC, ln);
+                if (pg != null && period != null) {
+                    try {
+                        ((GXDLMSProfileGeneric) pg).setCapturePeriod(
+                                Integer.parseInt(period.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new DeviceFileException("bad CapturePeriod of " + ln + " in " + file, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String childText(final Element parent, final String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element && name.equals(n.getNodeName())) {
+                return n.getTextContent();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+package dlms.xmlclient.simulator;
+
+import java.io.IOException;
+
+/** A device file that cannot be read, parsed or written; the message names the file. */
+final class DeviceFileException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    DeviceFileException(final String message, final Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,162 @@
+package dlms.xmlclient.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.commons.cli.HelpFormatter;
+
+import gurux.common.enums.TraceLevel;
+import gurux.dlms.enums.Authentication;
+import gurux.dlms.enums.ObjectType;
+import gurux.dlms.objects.GXDLMSAssociationLogicalName;
+import gurux.dlms.objects.GXDLMSObject;
+
+/**
+ * Command line entry point of the stand-alone simulator ({@code bin/simulator}).
+ * Exit codes: 0 done (help, device saved, or serving ended), 2 bad option or device file,
+ * 3 cannot listen on the port.
+ */
+public final class SimulatorMain {
+
+    static final int OK = 0;
+    static final int BAD_INPUT = 2;
+    static final int CANNOT_LISTEN = 3;
+
+    private SimulatorMain() {
+    }
+
+    /** @param args command line arguments; see --help */
+    public static void main(final String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the simulator; serves until the process is killed (or the calling thread is
+     * interrupted), except for --help, --save-device and errors, which return at once.
+     *
+     * @param args command line arguments
+     * @param out normal output
+     * @param err error messages, one line each
+     * @return the exit code
+     */
+    public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+        SimulatorCommandLine cl;
+        try {
+            cl = SimulatorCommandLine.parse(args);
+        } catch (SimulatorCommandLine.UsageException e) {
+            err.println("simulator: " + e.getMessage() + " (see --help)");
+            return BAD_INPUT;
+        }
+        if (cl.help) {
+            printHelp(out);
+            return OK;
+        }
+        if (cl.saveDevice != null) {
+            try {
+                DeviceFile.save(DefaultDevice.create(), cl.saveDevice);
+            } catch (DeviceFileException e) {
+                err.println("simulator: --save-device: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            out.println("Built-in device written to " + cl.saveDevice);
+            return OK;
+        }
+        SimulatorOptions options = new SimulatorOptions().port(cl.port).wrapper(cl.wrapper)
+                .deviceFile(cl.device).log(out, cl.trace)
+                .trace(cl.trace == TraceLevel.VERBOSE ? out : null);
+        MeterSimulator meter;
+        try {
+            meter = MeterSimulator.start(options);
+        } catch (DeviceFileException e) {
+            err.println("simulator: -x/--device: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (BindException e) {
+            err.println("simulator: cannot listen on port " + cl.port + ": " + e.getMessage()
+                    + " (another simulator running? try -p)");
+            return CANNOT_LISTEN;
+        } catch (Exception e) {
+            err.println("simulator: cannot start on port " + cl.port + ": " + e);
+            return CANNOT_LISTEN;
+        }
+        out.println(startLine(meter, cl.device == null));
+        out.flush();
+        serveUntilStopped(meter);
+        return OK;
+    }
+
+    private static void serveUntilStopped(final MeterSimulator meter) {
+        Thread hook = new Thread(meter::close, "simulator shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down; the hook closes the meter.
+            }
+            meter.close();
+        }
+    }
+
+    /**
+     * @param meter the running meter
+     * @param builtIn true for the built-in device, whose documented password may be shown
+     * @return e.g. "Simulator listening on port 4061 (HDLC, LN, server address 1, clients 16
+     *         public / 17 Low password 00000000)"
+     */
+    static String startLine(final MeterSimulator meter, final boolean builtIn) {
+        List<GXDLMSAssociationLogicalName> associations = new ArrayList<>();
+        for (GXDLMSObject it : meter.device().getObjects(ObjectType.ASSOCIATION_LOGICAL_NAME)) {
+            associations.add((GXDLMSAssociationLogicalName) it);
+        }
+        associations.sort(Comparator.comparingInt(GXDLMSAssociationLogicalName::getClientSAP));
+        StringBuilder clients = new StringBuilder();
+        for (GXDLMSAssociationLogicalName a : associations) {
+            if (clients.length() != 0) {
+                clients.append(" / ");
+            }
+            Authentication mechanism = a.getAuthenticationMechanismName().getMechanismId();
+            clients.append(a.getClientSAP()).append(' ');
+            if (mechanism == Authentication.NONE) {
+                clients.append("public");
+            } else {
+                clients.append(mechanism == Authentication.LOW ? "Low" : mechanism.toString());
+                if (builtIn && mechanism == Authentication.LOW) {
+                    clients.append(" password ").append(Associations.LOW_SECRET);
+                }
+            }
+        }
+        return "Simulator listening on port " + meter.port() + " ("
+                + (meter.isWrapper() ? "WRAPPER" : "HDLC") + ", LN, server address "
+                + ServerAddress.LOGICAL_DEVICE + ", clients " + clients + ")";
+    }
+
+    private static void printHelp(final PrintStream out) {
+        PrintWriter writer = new PrintWriter(out);
+        HelpFormatter formatter = new HelpFormatter();
+        formatter.printHelp(writer, 100, "simulator [options]",
+                "Simulated DLMS/COSEM electricity meter.", SimulatorCommandLine.definitions(),
+                2, 2, "");
+        writer.flush();
+        try (InputStream in = SimulatorMain.class.getResourceAsStream("/simulator/help.txt")) {
+            if (in != null) {
+                out.println();
+                out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // The option list above is still useful.
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,146 @@
+package dlms.xmlclient.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import gurux.dlms.enums.Authentication;
+import gurux.dlms.enums.ObjectType;
+
+class SimulatorMainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    private int run(final String... args) {
+        return SimulatorMain.run(args, out, err);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpDocumentsOptionsAssociationsAddressesAndObjects() {
+        assertEquals(0, run("--help"));
+        String help = out();
+        for (String expected : new String[] {"--port", "--wrapper", "--device", "--save-device",
+            "--trace", "0.0.40.0.1.255", "0.0.40.0.2.255", "00000000", "Server address 1",
+            "0.0.1.0.0.255", "1.0.99.1.0.255", "2026-01-01T00:00:00Z", "control_mode 2",
+            "SIM0000000000001", "12345678"}) {
+            assertTrue(help.contains(expected), "help mentions " + expected);
+        }
+        assertEquals("", err());
+    }
+
+    @Test
+    void unknownOptionExitsWithTwoAndOneLineNamingIt() {
+        assertEquals(2, run("--bogus"));
+        assertOneErrorLineContaining("bogus");
+    }
+
+    @Test
+    void badPortExitsWithTwoAndNamesTheOption() {
+        assertEquals(2, run("-p", "http"));
+        assertOneErrorLineContaining("--port");
+    }
+
+    @Test
+    void badTraceLevelExitsWithTwoAndNamesTheOption() {
+        assertEquals(2, run("-t", "Loud"));
+        assertOneErrorLineContaining("--trace");
+    }
+
+    @Test
+    void unreadableDeviceFileExitsWithTwoAndNamesTheFile() {
+        Path missing = dir.resolve("missing.xml");
+        assertEquals(2, run("-p", "0", "-x", missing.toString()));
+        assertOneErrorLineContaining(missing.toString());
+    }
+
+    @Test
+    void saveDeviceWritesAFileThatLoadsBack() throws Exception {
+        Path file = dir.resolve("device.xml");
+        assertEquals(0, run("--save-device", file.toString()));
+        assertTrue(Files.size(file) > 0);
+        assertEquals(DefaultDevice.create().size(), DeviceFile.load(file).size());
+    }
+
+    @Test
+    void runPrintsTheStartLineAndServesUntilInterrupted() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(run("-p", "0")), "simulator main");
+        runner.start();
+        int port = awaitPort();
+        assertTrue(out().startsWith("Simulator listening on port " + port
+                + " (HDLC, LN, server address 1, clients 16 public / 17 Low password 00000000)"),
+                out());
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertTrue(probe.isConnected());
+        }
+        runner.interrupt();
+        runner.join(10_000);
+        assertEquals(0, exit.get());
+        assertEquals(List.of(), LifecycleTest.guruxThreads(port));
+    }
+
+    @Test
+    void wrapperOptionServesWrapperFrames() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(run("--port", "0", "--wrapper")),
+                "simulator main");
+        runner.start();
+        int port = awaitPort();
+        assertTrue(out().contains("(WRAPPER, LN"), out());
+        try (TestClient client = TestClient.connect(port, true, 16, Authentication.NONE, null)
+                .associate()) {
+            assertEquals(0, client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2).getError());
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+        assertEquals(0, exit.get());
+    }
+
+    private int awaitPort() throws InterruptedException {
+        Pattern pattern = Pattern.compile("listening on port (\\d+)");
+        for (int i = 0; i != 100; ++i) {
+            Matcher m = pattern.matcher(out());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no start line: " + out() + err());
+    }
+
+    private void assertOneErrorLineContaining(final String text) {
+        String[] lines = err().split("\\R");
+        assertEquals(1, lines.length, err());
+        assertTrue(lines[0].contains(text), lines[0]);
+        assertEquals("", out());
+    }
+}
