@@ -1,6 +1,7 @@
 package dlms.xmlclient.report;
 
 import dlms.xmlclient.run.RunListener;
+import dlms.xmlclient.run.RunPlan;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.ScriptOutcome.Status;
 
@@ -13,11 +14,17 @@ public final class ConsoleReport implements RunListener {
 
     private final PrintStream out;
     private final boolean quiet;
+    private int pathWidth = 1;
 
     /** @param quiet print only scripts that did not complete, and the summary */
     public ConsoleReport(PrintStream out, boolean quiet) {
         this.out = out;
         this.quiet = quiet;
+    }
+
+    @Override
+    public void runStarted(RunPlan plan) {
+        pathWidth = Math.max(1, plan.scripts().stream().mapToInt(s -> s.relativePath().length()).max().orElse(1));
     }
 
     @Override
@@ -31,9 +38,10 @@ public final class ConsoleReport implements RunListener {
             case NO_CONNECTION -> "NO CONNECTION";
             case BROKEN -> "BROKEN";
         };
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-13s %s", label, o.source().relativePath()));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-13s %-" + pathWidth + "s",
+                label, o.source().relativePath()));
         if (o.script() != null) {
-            line.append(String.format(Locale.ROOT, "  %d/%d replies  %d ms", o.replies().size(), o.requestCount(),
+            line.append(String.format(Locale.ROOT, "  %3d/%-3d replies %6d ms", o.replies().size(), o.requestCount(),
                     o.elapsedMillis()));
         }
         if (o.error() != null) {

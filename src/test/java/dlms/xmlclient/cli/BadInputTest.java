@@ -84,7 +84,7 @@ class BadInputTest {
         CliRun run = CliRun.run(out, "-x", scripts.toString());
 
         assertEquals(2, run.exitCode, run.toString());
-        assertTrue(run.out.contains("BAD INPUT     b-broken.xml  b-broken.xml:5: not well-formed XML"), run.out);
+        assertTrue(run.out.contains("BAD INPUT     b-broken.xml   b-broken.xml:5: not well-formed XML"), run.out);
         assertTrue(run.out.contains("BAD INPUT     c-unknown.xml  c-unknown.xml:12: <FetchRequest>"), run.out);
         assertTrue(run.out.contains("done          a-good.xml"), run.out);
         assertTrue(run.out.contains("done          d-good.xml"), run.out);
