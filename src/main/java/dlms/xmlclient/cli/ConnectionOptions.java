@@ -18,6 +18,10 @@ final class ConnectionOptions {
         int port = 0;
         if (line.hasOption(ClientOptions.PORT)) {
             port = integer(line, ClientOptions.PORT, 1, 65535, 0);
+            if (host == null) {
+                throw new UsageException("-p " + port + " needs -h, the meter's host (without -h the built-in"
+                        + " simulator is used, on a free port)");
+            }
         } else if (host != null) {
             throw new UsageException("-h " + host + " needs -p, the meter's TCP port (DLMS/COSEM's registered port is 4059)");
         }

@@ -87,14 +87,18 @@ public final class XmlClientCommand {
             if (settings.host() != null) {
                 return runAgainst(settings, scripts, outDir, trace, verbosity);
             }
-            try (MeterSimulator simulator = MeterSimulator.start(new SimulatorOptions().port(0)
-                    .wrapper(settings.interfaceType() == gurux.dlms.enums.InterfaceType.WRAPPER))) {
-                out.println("No -h given: testing the built-in simulator on 127.0.0.1:" + simulator.port()
-                        + " (" + settings.interfaceType() + ")");
-                return runAgainst(settings.withPort("127.0.0.1", simulator.port()), scripts, outDir, trace, verbosity);
+            MeterSimulator simulator;
+            try {
+                simulator = MeterSimulator.start(new SimulatorOptions().port(0)
+                        .wrapper(settings.interfaceType() == gurux.dlms.enums.InterfaceType.WRAPPER));
             } catch (Exception e) {
                 err.println("xmlclient: cannot start the built-in simulator: " + e.getMessage());
                 return ExitCode.NO_CONNECTION;
+            }
+            try (simulator) {
+                out.println("No -h given: testing the built-in simulator on 127.0.0.1:" + simulator.port()
+                        + " (" + settings.interfaceType() + ")");
+                return runAgainst(settings.withPort("127.0.0.1", simulator.port()), scripts, outDir, trace, verbosity);
             }
         } catch (IOException e) {
             throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());

@@ -6,6 +6,7 @@ import dlms.xmlclient.run.StepReply;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,10 +29,16 @@ public final class ReplyFiles implements RunListener {
 
     @Override
     public void scriptFinished(ScriptOutcome outcome) {
-        if (outcome.script() == null) {
-            return; // nothing was sent
-        }
         Path target = fileFor(outcome.source().relativePath());
+        if (outcome.script() == null) {
+            // Nothing was sent; a reply file from an earlier run must not pass for this one's.
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException e) {
+                err.println("cannot remove the stale " + target + ": " + e.getMessage());
+            }
+            return;
+        }
         try {
             AtomicFiles.write(target, render(outcome));
         } catch (IOException e) {

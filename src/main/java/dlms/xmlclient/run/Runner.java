@@ -65,12 +65,13 @@ public final class Runner {
         Status status = Status.COMPLETED;
         String error = null;
         try (Session session = Session.open(plan.connection(), links.get(), trace)) {
+            // A script that sends its own SNRM drives the whole association (as in the Gurux
+            // XmlClient): no automatic AARQ either.
             boolean scriptedSnrm = script.sends(Command.SNRM);
-            boolean scriptedDisc = script.sends(Command.DISCONNECT_REQUEST);
-            boolean scriptedRelease = script.sends(Command.RELEASE_REQUEST);
             try {
                 session.associate(!scriptedSnrm, !scriptedSnrm && !script.sends(Command.AARQ));
                 for (Step step : script.steps()) {
+                    pause(step.delayMillis());
                     long sent = System.nanoTime();
                     String xml = session.exchange(step.request());
                     StepReply reply = new StepReply(step, xml, millisSince(sent));
@@ -85,13 +86,25 @@ public final class Runner {
                         : e.getMessage();
                 trace.note("script " + source.relativePath() + " stopped: " + error);
             } finally {
-                session.release(!scriptedRelease && !scriptedDisc, !scriptedDisc);
+                // Sends RLRQ/DISC only where the script did not (or did not get that far).
+                session.release();
             }
         } catch (SessionException e) {
             status = Status.NO_CONNECTION;
             error = e.getMessage();
         }
         return new ScriptOutcome(source, script, status, replies, error, millisSince(start));
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long millisSince(long nanoStart) {

@@ -34,7 +34,7 @@ import java.util.Set;
 public final class ScriptLoader {
 
     /** Gurux XmlClient meta elements that describe the file rather than send anything. */
-    private static final Set<String> META = Set.of("Description", "Error", "ErrorUrl", "Sleep");
+    private static final Set<String> META = Set.of("Description", "Error", "ErrorUrl");
 
     private final GXDLMSXmlClient client;
 
@@ -53,15 +53,21 @@ public final class ScriptLoader {
         Document doc = parse(file, relativePath);
         Element root = doc.getDocumentElement();
         List<Step> steps = new ArrayList<>();
+        long delay = 0;
         for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (!(node instanceof Element element) || META.contains(element.getTagName())) {
                 continue;
             }
             int line = LineNumberedXml.lineOf(element);
+            if (element.getTagName().equals("Sleep")) {
+                delay += sleepMillis(element, relativePath + ":" + line);
+                continue;
+            }
             String xml = serialize(element);
             GXDLMSXmlPdu pdu = translate(xml, relativePath + ":" + line, element.getTagName());
             if (pdu.isRequest()) {
-                steps.add(new Step(steps.size() + 1, line, pdu, null));
+                steps.add(new Step(steps.size() + 1, line, pdu, null, delay));
+                delay = 0;
             } else if (steps.isEmpty()) {
                 throw new ScriptException(relativePath + ":" + line,
                         "<" + element.getTagName() + "> is not a request and no request comes before it", null);
@@ -78,6 +84,21 @@ public final class ScriptLoader {
             throw new ScriptException(relativePath, "no requests in <" + root.getTagName() + ">", null);
         }
         return new Script(file, relativePath, steps);
+    }
+
+    /** {@code <Sleep Value="ms"/>}: a pause before the next request (Gurux's loader ignores its value). */
+    private static long sleepMillis(Element sleep, String location) throws ScriptException {
+        String value = sleep.getAttribute("Value").isEmpty() ? sleep.getTextContent() : sleep.getAttribute("Value");
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis < 0 || millis > 3_600_000) {
+                throw new NumberFormatException();
+            }
+            return millis;
+        } catch (NumberFormatException e) {
+            throw new ScriptException(location, "<Sleep Value=\"" + value.trim()
+                    + "\"/>: expected milliseconds, 0 to 3600000", null);
+        }
     }
 
     private static Document parse(Path file, String relativePath) throws ScriptException {

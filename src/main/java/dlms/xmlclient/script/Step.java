@@ -10,14 +10,15 @@ import gurux.dlms.GXDLMSXmlPdu;
  * @param line          line of the request element in the file
  * @param request       the request as loaded by the Gurux XML client
  * @param inlineExpected the response element following it, as XML, or null
+ * @param delayMillis   pause before sending it, from a preceding {@code <Sleep Value="ms"/>}
  */
-public record Step(int number, int line, GXDLMSXmlPdu request, String inlineExpected) {
+public record Step(int number, int line, GXDLMSXmlPdu request, String inlineExpected, long delayMillis) {
 
     public int command() {
         return request.getCommand();
     }
 
     Step withInlineExpected(String xml) {
-        return new Step(number, line, request, xml);
+        return new Step(number, line, request, xml, delayMillis);
     }
 }

@@ -15,4 +15,11 @@ final class ReceivedReply {
     RuntimeException serviceError;
     /** The request's type byte (normal, next, with-list, …), 0 when it has none. */
     int requestType;
+    /** The request's command (GetRequest, SetRequest, …), to name a joined reply whose command the library cleared. */
+    int requestCommand;
+    /** The request's invoke-id-and-priority byte, or -1 when the service has none. */
+    int requestInvokeId = -1;
+    /** Replies dropped because their invoke id was not the request's (late answers to earlier requests). */
+    int staleReplies;
+    long staleInvokeId = -1;
 }

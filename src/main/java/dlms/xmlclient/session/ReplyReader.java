@@ -6,6 +6,7 @@ import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSConfirmedServiceError;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
+import gurux.dlms.enums.Command;
 
 import java.io.IOException;
 
@@ -32,12 +33,19 @@ final class ReplyReader {
     }
 
     ReceivedReply exchange(byte[][] frames) throws SessionException {
+        return exchange(frames, false);
+    }
+
+    /** @param associationRequest the frames carry an AARQ: the trace masks parts of secrets too */
+    ReceivedReply exchange(byte[][] frames, boolean associationRequest) throws SessionException {
         ReceivedReply received = new ReceivedReply();
         received.requestType = client.requestType();
+        received.requestCommand = client.requestCommand();
+        received.requestInvokeId = client.requestInvokeId();
         GXReplyData reply = received.data;
         for (byte[] frame : frames) {
             reply.clear();
-            if (!readReplyTo(frame, received)) {
+            if (!readReplyTo(frame, received, associationRequest)) {
                 return received;
             }
         }
@@ -50,7 +58,7 @@ final class ReplyReader {
                         "cannot ask for the rest of the reply: " + e.getMessage(), e);
             }
             received.joined = true;
-            if (!readReplyTo(next, received)) {
+            if (!readReplyTo(next, received, false)) {
                 return received;
             }
         }
@@ -58,12 +66,14 @@ final class ReplyReader {
     }
 
     /** @return false when the reply ended in a service error (no more frames to ask for) */
-    private boolean readReplyTo(byte[] frame, ReceivedReply received) throws SessionException {
+    private boolean readReplyTo(byte[] frame, ReceivedReply received, boolean associationRequest)
+            throws SessionException {
         if (pending.available() > 0) {
             trace.note("dropped " + pending.available() + " unexpected bytes received before this request");
         }
         pending = new GXByteBuffer();
-        send(frame);
+        link.discardInput(); // a late answer to an earlier request must not pass for this one's
+        send(frame, associationRequest);
         GXReplyData notify = new GXReplyData();
         int resends = 0;
         while (true) {
@@ -88,6 +98,15 @@ final class ReplyReader {
                         pending.trim();
                         continue;
                     }
+                    if (isStale(received)) {
+                        trace.note("dropped a reply with invoke id " + (received.data.getInvokeId() & 0xFF)
+                                + ", expected " + received.requestInvokeId + " (a late answer to an earlier request?)");
+                        received.staleReplies++;
+                        received.staleInvokeId = received.data.getInvokeId() & 0xFF;
+                        received.data.clear();
+                        pending.trim();
+                        continue;
+                    }
                     consumed(received, start);
                     return true;
                 }
@@ -97,17 +116,29 @@ final class ReplyReader {
             if (chunk == null) {
                 if (resends == retries) {
                     throw new SessionException(SessionException.Kind.EXCHANGE, "no reply from the meter within "
-                            + waitMillis + " ms" + (retries > 0 ? " after " + (retries + 1) + " tries" : ""));
+                            + waitMillis + " ms" + (retries > 0 ? " after " + (retries + 1) + " tries" : "")
+                            + (received.staleReplies == 0 ? "" : "; " + received.staleReplies
+                                    + " replies with invoke id " + received.staleInvokeId + " instead of "
+                                    + received.requestInvokeId + " were dropped"));
                 }
                 resends++;
                 trace.note("no reply within " + waitMillis + " ms, resending (" + resends + "/" + retries + ")");
                 pending = new GXByteBuffer();
-                send(frame);
+                send(frame, associationRequest);
                 continue;
             }
             trace.received(chunk);
             pending.set(chunk);
         }
+    }
+
+    /** A complete Get/Set/Action reply whose invoke id is not the request's. */
+    private static boolean isStale(ReceivedReply received) {
+        int command = received.data.getCommand();
+        boolean hasInvokeId = command == Command.GET_RESPONSE || command == Command.SET_RESPONSE
+                || command == Command.METHOD_RESPONSE;
+        return hasInvokeId && received.requestInvokeId >= 0 && !received.joined
+                && (received.data.getInvokeId() & 0xFF) != received.requestInvokeId;
     }
 
     private void consumed(ReceivedReply received, int start) {
@@ -116,8 +147,12 @@ final class ReplyReader {
         pending.trim();
     }
 
-    private void send(byte[] frame) throws SessionException {
-        trace.sent(frame);
+    private void send(byte[] frame, boolean associationRequest) throws SessionException {
+        if (associationRequest) {
+            trace.sentAssociationRequest(frame);
+        } else {
+            trace.sent(frame);
+        }
         try {
             link.send(frame);
         } catch (IOException e) {

@@ -39,7 +39,7 @@ final class ReplyXml {
         if (!received.joined || received.serviceError != null) {
             return checked(frames.messageToXml(received.lastFrame));
         }
-        return pduToXml(joinedPdu(received.data, received.requestType));
+        return pduToXml(joinedPdu(received.data, received.requestType, received.requestCommand));
     }
 
     /** Translates a whole APDU. */
@@ -56,17 +56,31 @@ final class ReplyXml {
         if (wellFormed.isWellFormed(repaired)) {
             return repaired;
         }
+        String flat = trimmed.replaceAll("\\s+", " ");
         throw new IllegalStateException("the translator wrote XML that is not well-formed: "
-                + trimmed.replaceAll("\\s+", " "));
+                + (flat.length() > 120 ? flat.substring(0, 120) + "…" : flat));
+    }
+
+    private static int responseTo(int requestCommand) {
+        return switch (requestCommand) {
+            case Command.GET_REQUEST -> Command.GET_RESPONSE;
+            case Command.SET_REQUEST -> Command.SET_RESPONSE;
+            case Command.METHOD_REQUEST -> Command.METHOD_RESPONSE;
+            case Command.READ_REQUEST -> Command.READ_RESPONSE;
+            case Command.WRITE_REQUEST -> Command.WRITE_RESPONSE;
+            default -> Command.NONE;
+        };
     }
 
     /** The single response PDU that a segmented or block-transferred reply stands for. */
-    static byte[] joinedPdu(GXReplyData reply, int requestType) {
+    static byte[] joinedPdu(GXReplyData reply, int requestType, int requestCommand) {
         int invokeId = (int) (reply.getInvokeId() & 0xFF);
+        // After the last block the library may have cleared the command (always so on WRAPPER).
+        int command = reply.getCommand() != Command.NONE ? reply.getCommand() : responseTo(requestCommand);
         int error = reply.getError();
         GXByteBuffer data = reply.getData();
         GXByteBuffer pdu = new GXByteBuffer();
-        switch (reply.getCommand()) {
+        switch (command) {
             case Command.GET_RESPONSE -> {
                 pdu.setUInt8(Command.GET_RESPONSE);
                 if (requestType == GET_WITH_LIST) {
@@ -113,7 +127,7 @@ final class ReplyXml {
             default -> {
                 // Set, Write and the rest are never block-transferred to us: the library hands
                 // them over whole, from the start of the buffer.
-                pdu.setUInt8(reply.getCommand());
+                pdu.setUInt8(command);
                 pdu.set(data.getData(), 0, data.size());
             }
         }

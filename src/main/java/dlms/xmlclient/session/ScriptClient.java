@@ -42,11 +42,13 @@ final class ScriptClient extends GXDLMSXmlClient {
      */
     byte[][] framesFor(GXDLMSXmlPdu pdu) throws Exception {
         byte[] apdu = pdu.getData();
+        requestInvokeId = -1;
         if (apdu != null && apdu.length > 0 && isApdu(pdu.getCommand())) {
             settings.setCommand(apdu[0] & 0xFF);
             if (hasInvokeId(apdu[0] & 0xFF) && apdu.length > 2) {
                 settings.setCommandType(apdu[1]);
                 int invokeIdAndPriority = apdu[2] & 0xFF;
+                requestInvokeId = invokeIdAndPriority;
                 settings.setInvokeID(invokeIdAndPriority & 0x0F);
                 settings.setPriority((invokeIdAndPriority & 0x80) != 0 ? Priority.HIGH : Priority.NORMAL);
                 settings.setServiceClass((invokeIdAndPriority & 0x40) != 0
@@ -70,6 +72,17 @@ final class ScriptClient extends GXDLMSXmlClient {
             }
         }
         return pduToMessages(pdu);
+    }
+
+    /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
+    private int requestInvokeId = -1;
+
+    int requestCommand() {
+        return settings.getCommand();
+    }
+
+    int requestInvokeId() {
+        return requestInvokeId;
     }
 
     /** The type byte of the request being sent (get-request-normal, -with-list, …). */

@@ -63,7 +63,7 @@ public final class Session implements AutoCloseable {
      */
     public void associate(boolean sendSnrm, boolean sendAarq) throws SessionException {
         if (sendSnrm && settings.interfaceType() == InterfaceType.HDLC) {
-            GXReplyData ua = associationStep("SNRM", new byte[][] {client.snrmRequest()}).data;
+            GXReplyData ua = associationStep("SNRM", new byte[][] {client.snrmRequest()}, false).data;
             try {
                 client.parseUAResponse(ua.getData());
             } catch (RuntimeException e) {
@@ -83,7 +83,7 @@ public final class Session implements AutoCloseable {
         }
         GXReplyData aare;
         try {
-            aare = associationStep("AARQ", client.aarqRequest()).data;
+            aare = associationStep("AARQ", client.aarqRequest(), true).data;
         } catch (SessionException e) {
             throw e;
         } catch (Exception e) {
@@ -98,7 +98,8 @@ public final class Session implements AutoCloseable {
         if (client.getIsAuthenticationRequired()
                 && settings.authentication().getValue() > Authentication.LOW.getValue()) {
             try {
-                GXReplyData challenge = associationStep("HLS challenge", client.getApplicationAssociationRequest()).data;
+                GXReplyData challenge = associationStep("HLS challenge", client.getApplicationAssociationRequest(),
+                        false).data;
                 client.parseApplicationAssociationResponse(challenge.getData());
             } catch (SessionException e) {
                 throw e;
@@ -112,9 +113,10 @@ public final class Session implements AutoCloseable {
                 + " (" + settings.authentication() + "), max PDU " + client.getMaxReceivePDUSize());
     }
 
-    private ReceivedReply associationStep(String what, byte[][] frames) throws SessionException {
+    private ReceivedReply associationStep(String what, byte[][] frames, boolean associationRequest)
+            throws SessionException {
         try {
-            ReceivedReply reply = exchangeOrMarkBroken(frames);
+            ReceivedReply reply = exchangeOrMarkBroken(frames, associationRequest);
             if (reply.serviceError != null) {
                 throw new SessionException(SessionException.Kind.ASSOCIATE,
                         what + " refused by the meter: " + oneLine(reply.serviceError));
@@ -129,9 +131,10 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private ReceivedReply exchangeOrMarkBroken(byte[][] frames) throws SessionException {
+    private ReceivedReply exchangeOrMarkBroken(byte[][] frames, boolean associationRequest)
+            throws SessionException {
         try {
-            return reader.exchange(frames);
+            return reader.exchange(frames, associationRequest);
         } catch (SessionException e) {
             healthy = false;
             throw e;
@@ -159,19 +162,15 @@ public final class Session implements AutoCloseable {
         } catch (Exception e) {
             throw new SessionException(SessionException.Kind.EXCHANGE, "cannot encode the request: " + oneLine(e), e);
         }
-        ReceivedReply reply;
-        try {
-            reply = reader.exchange(frames);
-        } catch (SessionException e) {
-            healthy = false;
-            throw e;
-        }
+        ReceivedReply reply = exchangeOrMarkBroken(frames, command == Command.AARQ);
         afterScriptedControl(command, reply);
         try {
             return replyXml.toXml(reply);
         } catch (Exception e) {
-            throw new SessionException(SessionException.Kind.EXCHANGE,
-                    "the reply cannot be translated to XML: " + oneLine(e), e);
+            // Recorded, not fatal: the link is fine and the requests after this one still run.
+            trace.note("the reply cannot be translated to XML: " + oneLine(e));
+            return "<!-- the reply could not be translated to XML: " + oneLine(e).replace("--", "- -") + " -->\n"
+                    + "<UntranslatedReply Frame=\"" + Trace.hex(reply.lastFrame) + "\" />";
         }
     }
 
@@ -203,15 +202,17 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Releases the association and disconnects the link, as far as the meter lets us; never
-     * throws, since it also runs after failures.
+     * Releases the association (RLRQ) and disconnects the link (DISC, HDLC) unless the script
+     * already did; never throws, since it also runs after failures. After a link failure (no
+     * answer, connection closed) nothing is sent: a meter that did not answer the last request
+     * will not answer these, and waiting for it would only delay the next script.
      */
-    public void release(boolean sendRelease, boolean sendDisconnect) {
+    public void release() {
         if (!healthy) {
             trace.note("link failed: no release or disconnect sent");
             return;
         }
-        if (sendRelease && associated) {
+        if (associated) {
             try {
                 byte[][] frames = client.releaseRequest();
                 if (frames != null && frames.length > 0 && frames[0] != null) {
@@ -222,7 +223,7 @@ public final class Session implements AutoCloseable {
             }
             associated = false;
         }
-        if (sendDisconnect && linkUp && settings.interfaceType() == InterfaceType.HDLC) {
+        if (linkUp && settings.interfaceType() == InterfaceType.HDLC) {
             try {
                 // After releaseRequest() the plain disconnectRequest() returns null (gurux.dlms 4.0.47).
                 byte[] disc = client.disconnectRequest(true);

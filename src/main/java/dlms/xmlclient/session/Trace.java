@@ -48,13 +48,31 @@ public final class Trace {
         line("RX", masked(frame));
     }
 
+    /**
+     * A frame of an AARQ: besides whole secrets, the start or end of a secret is masked too,
+     * since a long AARQ is split over HDLC frames and the secret with it.
+     */
+    public void sentAssociationRequest(byte[] frame) {
+        String hex = masked(frame);
+        for (byte[] secret : secrets) {
+            for (int length = secret.length - 1; length >= Math.min(3, secret.length); length--) {
+                hex = maskRun(hex, hex(java.util.Arrays.copyOfRange(secret, 0, length)));
+                hex = maskRun(hex, hex(java.util.Arrays.copyOfRange(secret, secret.length - length, secret.length)));
+            }
+        }
+        line("TX", hex);
+    }
+
     private String masked(byte[] frame) {
         String hex = hex(frame);
         for (byte[] secret : secrets) {
-            String secretHex = hex(secret);
-            hex = hex.replace(secretHex, secretHex.replaceAll("[0-9A-F]{2}", "**"));
+            hex = maskRun(hex, hex(secret));
         }
         return hex;
+    }
+
+    private static String maskRun(String hex, String runHex) {
+        return hex.replace(runHex, runHex.replaceAll("[0-9A-F]{2}", "**"));
     }
 
     public void note(String text) {

@@ -10,9 +10,13 @@ import gurux.dlms.objects.GXDLMSObject;
  * authentication, client 16) reads everything and can neither write nor invoke methods. An
  * authenticated association (client 17) reads everything, writes Clock attributes 2..9, the
  * value of Data and Register objects and the capture period of a Profile generic, and may invoke
- * every method. The logical name (attribute 1) is never writable.
+ * every method. The logical name (attribute 1) is never writable; an association's secret
+ * (attribute 7) is never readable.
  */
 final class AccessPolicy {
+
+    /** Attribute 7 of Association LN: the secret. */
+    private static final int SECRET = 7;
 
     private AccessPolicy() {
     }
@@ -26,6 +30,11 @@ final class AccessPolicy {
     static AccessMode attribute(final GXDLMSAssociationLogicalName association,
             final GXDLMSObject target, final int index) {
         if (association == null || index < 1 || index > target.getAttributeCount()) {
+            return AccessMode.NO_ACCESS;
+        }
+        if (target instanceof GXDLMSAssociationLogicalName && index == SECRET) {
+            // An association's secret (LLS password / HLS secret) is never readable. Not even
+            // write-only: gurux.dlms 4.0.47 checks reads only against NO_ACCESS.
             return AccessMode.NO_ACCESS;
         }
         if (Associations.isPublic(association) || !isWritable(target, index)) {

@@ -54,6 +54,13 @@ class BadInputTest {
     }
 
     @Test
+    void portWithoutHostIsAUsageError() {
+        CliRun run = CliRun.run(out, "-p", "4061", "-x", "messages");
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.startsWith("xmlclient: -p 4061 needs -h"), run.err);
+    }
+
+    @Test
     void brokenScriptIsReportedWithItsLineAndTheOthersStillRun() throws Exception {
         Files.copy(Path.of("messages/get-serial-number.xml"), scripts.resolve("a-good.xml"));
         Files.writeString(scripts.resolve("b-broken.xml"), """

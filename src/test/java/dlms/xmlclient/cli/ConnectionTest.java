@@ -112,6 +112,45 @@ class ConnectionTest {
         }
     }
 
+    @Test
+    void everySampleRunsOverWrapperWithBlocksJoined() throws Exception {
+        CliRun run = CliRun.run(out, "-w", "-c", "17", "-a", "Low", "-P", "00000000", "-x", "messages");
+        assertEquals(0, run.exitCode, run.toString());
+        Element buffer = run.replies("load-profile/whole.xml").get(2);
+        assertEquals(672, CliRun.count(buffer, "GetResponseNormal/Result/Data/Array/Structure"));
+        assertEquals(10, CliRun.count(run.replies("load-profile/entries-3-to-12.xml").get(0), ".//Data/Array/Structure"));
+    }
+
+    @Test
+    void longPasswordSplitOverFramesAppearsInNoOutput() throws Exception {
+        String password = "S3cretPassw0rd-".repeat(8);
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "17",
+                    "-a", "Low", "-P", password, "-t", "Verbose", "-x", "messages/get-clock.xml");
+            assertEquals(3, run.exitCode, run.toString());
+            String trace = run.trace();
+            assertTrue(trace.contains("** ** **"), "the AARQ is traced, masked");
+            String head = gurux.dlms.GXDLMSTranslator.toHex(password.substring(0, 6).getBytes());
+            String tail = gurux.dlms.GXDLMSTranslator.toHex(password.substring(password.length() - 6).getBytes());
+            for (String output : List.of(trace, run.out, run.err)) {
+                assertFalse(output.contains(head) || output.contains(tail) || output.contains("S3cret"), output);
+            }
+        }
+    }
+
+    @Test
+    void associationSecretCannotBeReadByAnyClient() throws Exception {
+        Path script = out.resolve("secret.xml");
+        Files.writeString(script, Files.readString(Path.of("messages/association-view.xml"))
+                .replace("0000280000FF", "0000280002FF").replace("<AttributeId Value=\"2\" />",
+                        "<AttributeId Value=\"7\" />"));
+        CliRun run = CliRun.run(out.resolve("out"), "-x", script.toString());
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals("ReadWriteDenied", CliRun.xpath(run.replies("secret.xml").get(0),
+                "GetResponseNormal/Result/DataAccessError/@Value"));
+        assertFalse(Files.readString(run.replyFile("secret.xml")).contains("3030303030303030"));
+    }
+
     private static void assertClockReply(CliRun run) throws Exception {
         List<Element> replies = run.replies("get-clock.xml");
         assertEquals(3, replies.size());

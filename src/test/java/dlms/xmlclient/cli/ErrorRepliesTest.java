@@ -39,7 +39,7 @@ class ErrorRepliesTest {
                 "0E 06 00 01",                    // confirmed-service-error
                 "C4 01 C1 00 09 02 31 32"));      // a normal GetResponse
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread meter = new Thread(() -> serve(server, dataReplies), "scripted meter");
+            Thread meter = new Thread(() -> serve(server, request -> dataReplies.poll(), 0), "scripted meter");
             meter.setDaemon(true);
             meter.start();
             Path script = out.resolve("three-gets.xml");
@@ -60,8 +60,39 @@ class ErrorRepliesTest {
         }
     }
 
-    /** A WRAPPER meter that accepts any AARQ and answers data requests from a list. */
-    private static void serve(ServerSocket server, Deque<String> dataReplies) {
+    @Test
+    void lateReplyToAResentRequestIsNotTakenForTheNextRequestsReply() throws Exception {
+        // The meter answers each Get with its own invoke id as the value, the first one late.
+        java.util.function.Function<byte[], String> echo =
+                request -> String.format("C4 01 %02X 00 11 %02X", request[2] & 0xFF, request[2] & 0xFF);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread meter = new Thread(() -> serve(server, echo, 700), "slow meter");
+            meter.setDaemon(true);
+            meter.start();
+            Path script = out.resolve("three-gets.xml");
+            String get = Files.readString(Path.of("messages/get-serial-number.xml"))
+                    .replaceAll("(?s).*?(<GetRequest>.*</GetRequest>).*", "$1");
+            Files.writeString(script, "<Messages>" + get + get.replace("\"193\"", "\"194\"")
+                    + get.replace("\"193\"", "\"195\"") + "</Messages>");
+
+            CliRun run = CliRun.run(out.resolve("out"), "-h", "127.0.0.1", "-p", String.valueOf(server.getLocalPort()),
+                    "-w", "--wait-time", "500", "--retries", "2", "-x", script.toString());
+
+            assertEquals(0, run.exitCode, run.toString());
+            List<Element> replies = run.replies("three-gets.xml");
+            assertEquals("193", CliRun.xpath(replies.get(0), ".//Data/UInt8/@Value"));
+            assertEquals("194", CliRun.xpath(replies.get(1), ".//Data/UInt8/@Value"));
+            assertEquals("195", CliRun.xpath(replies.get(2), ".//Data/UInt8/@Value"));
+        }
+    }
+
+    /**
+     * A WRAPPER meter that accepts any AARQ and answers data requests as told; the first data
+     * request is answered after {@code firstDelayMillis}.
+     */
+    private static void serve(ServerSocket server, java.util.function.Function<byte[], String> dataReplies,
+                              long firstDelayMillis) {
+        boolean first = true;
         try (Socket s = server.accept()) {
             DataInputStream in = new DataInputStream(s.getInputStream());
             OutputStream outStream = s.getOutputStream();
@@ -73,8 +104,12 @@ class ErrorRepliesTest {
                 String reply = switch (apdu[0] & 0xFF) {
                     case 0x60 -> AARE;
                     case 0x62 -> RLRE;
-                    default -> dataReplies.poll();
+                    default -> dataReplies.apply(apdu);
                 };
+                if (first && (apdu[0] & 0xFF) == 0xC0) {
+                    first = false;
+                    Thread.sleep(firstDelayMillis);
+                }
                 byte[] body = GXDLMSTranslator.hexToBytes(reply);
                 byte[] frame = new byte[8 + body.length];
                 frame[1] = 1;          // version 1
@@ -85,7 +120,7 @@ class ErrorRepliesTest {
                 System.arraycopy(body, 0, frame, 8, body.length);
                 outStream.write(frame);
             }
-        } catch (IOException done) {
+        } catch (IOException | InterruptedException done) {
             // the client hung up
         }
     }

@@ -63,6 +63,21 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void sleepDelaysTheNextRequestAndABadValueNamesItsLine() throws Exception {
+        String get = Files.readString(Path.of("messages/get-serial-number.xml"))
+                .replaceAll("(?s).*?(<GetRequest>.*</GetRequest>).*", "$1");
+        Path file = dir.resolve("sleep.xml");
+        Files.writeString(file, "<Messages>\n" + get + "\n<Sleep Value=\"250\" />\n" + get + "\n</Messages>\n");
+        Script script = loader.load(file, "sleep.xml");
+        assertEquals(0, script.steps().get(0).delayMillis());
+        assertEquals(250, script.steps().get(1).delayMillis());
+
+        Files.writeString(file, "<Messages>\n<Sleep Value=\"soon\" />\n" + get + "\n</Messages>\n");
+        ScriptException e = assertThrows(ScriptException.class, () -> loader.load(file, "sleep.xml"));
+        assertEquals("sleep.xml:2: <Sleep Value=\"soon\"/>: expected milliseconds, 0 to 3600000", e.getMessage());
+    }
+
+    @Test
     void fileWithoutRequestsIsBadInput() throws Exception {
         Path file = dir.resolve("empty.xml");
         Files.writeString(file, "<Messages>\n</Messages>\n");

@@ -28,13 +28,13 @@ class ReplyXmlTest {
 
     @Test
     void joinedGetReplyBecomesGetResponseNormalWithTheWholeValue() {
-        byte[] pdu = ReplyXml.joinedPdu(reply(Command.GET_RESPONSE, 0xC1, 0, "01 02 11 01 11 02"), 1);
+        byte[] pdu = ReplyXml.joinedPdu(reply(Command.GET_RESPONSE, 0xC1, 0, "01 02 11 01 11 02"), 1, Command.GET_REQUEST);
         assertEquals("C4 01 C1 00 01 02 11 01 11 02", hex(pdu));
     }
 
     @Test
     void blockTransferEndingInAnErrorKeepsTheDataAccessResult() {
-        byte[] pdu = ReplyXml.joinedPdu(reply(Command.GET_RESPONSE, 0xC2, 4, ""), 1);
+        byte[] pdu = ReplyXml.joinedPdu(reply(Command.GET_RESPONSE, 0xC2, 4, ""), 1, Command.GET_REQUEST);
         assertEquals("C4 01 C2 01 04", hex(pdu));
         String xml = new ReplyXml().pduToXml(pdu);
         assertTrue(xml.contains("<DataAccessError Value=\"UndefinedObject\" />"), xml);
@@ -43,7 +43,7 @@ class ReplyXmlTest {
     @Test
     void joinedWithListReplyKeepsEachItemsResult() {
         // two items: octet-string "12", then data-access-result object-undefined
-        byte[] pdu = ReplyXml.joinedPdu(reply(Command.GET_RESPONSE, 0xC1, 4, "02 00 09 02 31 32 01 04"), 3);
+        byte[] pdu = ReplyXml.joinedPdu(reply(Command.GET_RESPONSE, 0xC1, 4, "02 00 09 02 31 32 01 04"), 3, Command.GET_REQUEST);
         assertEquals("C4 03 C1 02 00 09 02 31 32 01 04", hex(pdu));
     }
 
@@ -62,9 +62,16 @@ class ReplyXmlTest {
 
     @Test
     void joinedActionReplyCarriesItsReturnParameters() {
-        byte[] pdu = ReplyXml.joinedPdu(reply(Command.METHOD_RESPONSE, 0xC1, 0, "11 05"), 1);
+        byte[] pdu = ReplyXml.joinedPdu(reply(Command.METHOD_RESPONSE, 0xC1, 0, "11 05"), 1, Command.METHOD_REQUEST);
         assertEquals("C7 01 C1 00 01 00 11 05", hex(pdu));
-        byte[] failed = ReplyXml.joinedPdu(reply(Command.METHOD_RESPONSE, 0xC1, 11, ""), 1);
+        byte[] failed = ReplyXml.joinedPdu(reply(Command.METHOD_RESPONSE, 0xC1, 11, ""), 1, Command.METHOD_REQUEST);
         assertEquals("C7 01 C1 0B 00", hex(failed));
+    }
+
+    @Test
+    void joinedReplyWhoseCommandTheLibraryClearedIsNamedAfterTheRequest() {
+        // On WRAPPER the library leaves command NONE after the last block.
+        byte[] pdu = ReplyXml.joinedPdu(reply(Command.NONE, 0xC1, 0, "11 05"), 1, Command.GET_REQUEST);
+        assertEquals("C4 01 C1 00 11 05", hex(pdu));
     }
 }
