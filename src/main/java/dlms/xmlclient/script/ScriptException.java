@@ -4,15 +4,8 @@ package dlms.xmlclient.script;
 public final class ScriptException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final String location;
-
+    /** @param location {@code path} or {@code path:line} */
     public ScriptException(String location, String message, Throwable cause) {
         super(location + ": " + message, cause);
-        this.location = location;
-    }
-
-    /** {@code path} or {@code path:line}. */
-    public String location() {
-        return location;
     }
 }

@@ -37,6 +37,8 @@ public final class ScriptLoader {
     private static final Set<String> META = Set.of("Description", "Error", "ErrorUrl");
 
     private final GXDLMSXmlClient client;
+    /** One per loader: creating a Transformer costs more than serializing an element. */
+    private final Transformer serializer;
 
     /**
      * @param interfaceType HDLC or WRAPPER: scripted SNRM/DISC frames carry the addresses
@@ -47,6 +49,12 @@ public final class ScriptLoader {
         client.setUseLogicalNameReferencing(logicalNames);
         client.setClientAddress(clientAddress);
         client.setServerAddress(serverAddress);
+        try {
+            serializer = TransformerFactory.newInstance().newTransformer();
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+        serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
     }
 
     public Script load(Path file, String relativePath) throws ScriptException {
@@ -130,12 +138,10 @@ public final class ScriptLoader {
         return pdus.get(0);
     }
 
-    static String serialize(Element element) {
+    private String serialize(Element element) {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
-            t.transform(new DOMSource(element), new StreamResult(out));
+            serializer.transform(new DOMSource(element), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {
             throw new IllegalStateException(e);

@@ -1,7 +1,6 @@
 package dlms.xmlclient.session;
 
 import dlms.xmlclient.media.Link;
-import dlms.xmlclient.media.LinkClosedException;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSConfirmedServiceError;
 import gurux.dlms.GXDLMSExceptionResponse;
@@ -88,7 +87,7 @@ final class ReplyReader {
                     return false;
                 } catch (Exception e) {
                     throw new SessionException(SessionException.Kind.EXCHANGE,
-                            "unreadable reply from the meter: " + describe(e), e);
+                            "unreadable reply from the meter: " + Session.oneLine(e), e);
                 }
                 if (complete) {
                     if (notify.getData().size() != 0 && received.data.getData().size() == 0
@@ -142,7 +141,6 @@ final class ReplyReader {
     }
 
     private void consumed(ReceivedReply received, int start) {
-        received.frames++;
         received.lastFrame = pending.subArray(start, pending.position() - start);
         pending.trim();
     }
@@ -163,15 +161,8 @@ final class ReplyReader {
     private byte[] receive() throws SessionException {
         try {
             return link.receive(waitMillis);
-        } catch (LinkClosedException e) {
-            throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException e) { // a LinkClosedException says so in its message
             throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
         }
-    }
-
-    static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.trim();
     }
 }

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class ScriptClient extends GXDLMSXmlClient {
 
+    /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
+    private int requestInvokeId = -1;
+
     ScriptClient(ConnectionSettings settings) {
         super(TranslatorOutputType.SIMPLE_XML);
         setUseLogicalNameReferencing(settings.logicalNames());
@@ -73,9 +76,6 @@ final class ScriptClient extends GXDLMSXmlClient {
         }
         return pduToMessages(pdu);
     }
-
-    /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
-    private int requestInvokeId = -1;
 
     int requestCommand() {
         return settings.getCommand();

@@ -50,11 +50,6 @@ public final class Session implements AutoCloseable {
         return session;
     }
 
-    /** The Gurux client, configured for this association; scripts are loaded with it. */
-    public gurux.dlms.GXDLMSXmlClient scriptClient() {
-        return client;
-    }
-
     /**
      * Associates with the meter.
      *
@@ -68,15 +63,13 @@ public final class Session implements AutoCloseable {
                 client.parseUAResponse(ua.getData());
             } catch (RuntimeException e) {
                 throw new SessionException(SessionException.Kind.ASSOCIATE,
-                        "the meter's UA cannot be read: " + ReplyReader.describe(e), e);
+                        "the meter's UA cannot be read: " + oneLine(e), e);
             }
-            linkUp = true;
+            linkUp = true; // HDLC only: WRAPPER has no link to disconnect
             trace.note("HDLC link up: max info TX " + client.getHdlcSettings().getMaxInfoTX()
                     + ", RX " + client.getHdlcSettings().getMaxInfoRX()
                     + ", window TX " + client.getHdlcSettings().getWindowSizeTX()
                     + ", RX " + client.getHdlcSettings().getWindowSizeRX());
-        } else if (settings.interfaceType() != InterfaceType.HDLC) {
-            linkUp = true;
         }
         if (!sendAarq) {
             return;
@@ -87,7 +80,7 @@ public final class Session implements AutoCloseable {
         } catch (SessionException e) {
             throw e;
         } catch (Exception e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, "cannot build the AARQ: " + e.getMessage(), e);
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "cannot build the AARQ: " + oneLine(e), e);
         }
         try {
             client.parseAareResponse(aare.getData());

@@ -1,9 +1,12 @@
 package dlms.xmlclient.session;
 
+import gurux.common.GXCommon;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.time.format.DateTimeFormatter;
 
@@ -14,11 +17,11 @@ import java.time.format.DateTimeFormatter;
 public final class Trace {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final PrintWriter file;
     private final PrintStream console;
-    private final List<byte[]> secrets = new ArrayList<>();
+    private final List<String> wholeSecrets = new ArrayList<>();
+    private final List<String> secretEnds = new ArrayList<>();
 
     /**
      * @param file    trace file writer, or null for none
@@ -29,50 +32,53 @@ public final class Trace {
         this.console = console;
     }
 
-    public static Trace none() {
-        return new Trace(null, null);
-    }
-
-    /** Bytes that must never be printed (password, HLS secret); frames show them as "**". */
+    /**
+     * Bytes that must never be printed (password, HLS secret); frames show them as "**". Adding
+     * the same secret again (every script's session does) changes nothing.
+     */
     public void mask(byte[] secret) {
-        if (secret != null && secret.length > 0) {
-            secrets.add(secret.clone());
+        if (secret == null || secret.length == 0) {
+            return;
+        }
+        String whole = hex(secret);
+        if (!wholeSecrets.contains(whole)) {
+            wholeSecrets.add(whole);
+            // A long AARQ is split over HDLC frames and the secret with it: in AARQ frames the
+            // start and the end of a secret (3 bytes or more, longest first) are masked too.
+            for (int length = secret.length - 1; length >= Math.min(3, secret.length); length--) {
+                secretEnds.add(hex(Arrays.copyOfRange(secret, 0, length)));
+                secretEnds.add(hex(Arrays.copyOfRange(secret, secret.length - length, secret.length)));
+            }
         }
     }
 
     public void sent(byte[] frame) {
-        line("TX", masked(frame));
+        line("TX", masked(frame, wholeSecrets));
     }
 
     public void received(byte[] frame) {
-        line("RX", masked(frame));
+        line("RX", masked(frame, wholeSecrets));
     }
 
-    /**
-     * A frame of an AARQ: besides whole secrets, the start or end of a secret is masked too,
-     * since a long AARQ is split over HDLC frames and the secret with it.
-     */
+    /** A frame of an AARQ: whole secrets and their starts and ends are masked. */
     public void sentAssociationRequest(byte[] frame) {
-        String hex = masked(frame);
-        for (byte[] secret : secrets) {
-            for (int length = secret.length - 1; length >= Math.min(3, secret.length); length--) {
-                hex = maskRun(hex, hex(java.util.Arrays.copyOfRange(secret, 0, length)));
-                hex = maskRun(hex, hex(java.util.Arrays.copyOfRange(secret, secret.length - length, secret.length)));
-            }
+        String hex = masked(frame, wholeSecrets);
+        for (String run : secretEnds) {
+            hex = maskRun(hex, run);
         }
         line("TX", hex);
     }
 
-    private String masked(byte[] frame) {
+    private static String masked(byte[] frame, List<String> runs) {
         String hex = hex(frame);
-        for (byte[] secret : secrets) {
-            hex = maskRun(hex, hex(secret));
+        for (String run : runs) {
+            hex = maskRun(hex, run);
         }
         return hex;
     }
 
     private static String maskRun(String hex, String runHex) {
-        return hex.replace(runHex, runHex.replaceAll("[0-9A-F]{2}", "**"));
+        return hex.contains(runHex) ? hex.replace(runHex, runHex.replaceAll("[0-9A-F]{2}", "**")) : hex;
     }
 
     public void note(String text) {
@@ -102,16 +108,6 @@ public final class Trace {
 
     /** Upper-case hex with a space between bytes, as Gurux tools print frames. */
     public static String hex(byte[] data) {
-        if (data == null || data.length == 0) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(data.length * 3);
-        for (int i = 0; i < data.length; i++) {
-            if (i != 0) {
-                sb.append(' ');
-            }
-            sb.append(HEX[(data[i] >> 4) & 0xF]).append(HEX[data[i] & 0xF]);
-        }
-        return sb.toString();
+        return GXCommon.bytesToHex(data);
     }
 }

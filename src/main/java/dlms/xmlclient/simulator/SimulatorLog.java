@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import gurux.common.GXCommon;
 import gurux.common.enums.TraceLevel;
 
 /**
@@ -35,14 +36,7 @@ final class SimulatorLog {
         if (traceOut != null) {
             StringBuilder sb = new StringBuilder(data.length * 3 + 64);
             sb.append(TIME.format(Instant.now())).append(' ').append(direction).append(' ')
-                    .append(peer).append(' ');
-            for (int i = 0; i != data.length; ++i) {
-                if (i != 0) {
-                    sb.append(' ');
-                }
-                sb.append(Character.toUpperCase(Character.forDigit((data[i] >> 4) & 0xF, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(data[i] & 0xF, 16)));
-            }
+                    .append(peer).append(' ').append(GXCommon.bytesToHex(data));
             synchronized (traceOut) {
                 traceOut.println(sb);
             }
