@@ -17,6 +17,9 @@ final class ClientOptions {
     static final String TRACE = "t";
     static final String MESSAGES = "x";
     static final String OUT = "o";
+    static final String EXPECTED = "e";
+    static final String STRICT = "strict";
+    static final String RECORD = "record";
     static final String WAIT_TIME = "wait-time";
     static final String RETRIES = "retries";
     static final String HELP = "help";
@@ -37,6 +40,9 @@ final class ClientOptions {
         o.addOption(Option.builder(WRAPPER).longOpt("wrapper").desc("use the WRAPPER profile (default HDLC)").build());
         o.addOption(valued(TRACE, "trace", "LEVEL", "Error, Warning, Info (default) or Verbose (every frame on the console)"));
         o.addOption(valued(MESSAGES, "messages", "PATH", "message file, or folder of them (searched recursively)"));
+        o.addOption(valued(EXPECTED, "expected", "DIR", "expected replies: DIR/<path below -x> for each message file"));
+        o.addOption(Option.builder().longOpt(STRICT).desc("a reply with no expected reply fails (default: not checked)").build());
+        o.addOption(Option.builder().longOpt(RECORD).desc("write the replies as the expected files in -e DIR").build());
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));
         o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for each reply, in ms (default 5000)"));
         o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3)"));

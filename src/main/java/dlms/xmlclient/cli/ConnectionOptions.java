@@ -3,7 +3,6 @@ package dlms.xmlclient.cli;
 import dlms.xmlclient.session.ConnectionSettings;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.InterfaceType;
-import org.apache.commons.cli.CommandLine;
 
 import java.util.Locale;
 
@@ -13,10 +12,10 @@ final class ConnectionOptions {
     private ConnectionOptions() {
     }
 
-    static ConnectionSettings from(CommandLine line) throws UsageException {
-        String host = line.getOptionValue(ClientOptions.HOST);
+    static ConnectionSettings from(FlagValues line) throws UsageException {
+        String host = line.get(ClientOptions.HOST);
         int port = 0;
-        if (line.hasOption(ClientOptions.PORT)) {
+        if (line.has(ClientOptions.PORT)) {
             port = integer(line, ClientOptions.PORT, 1, 65535, 0);
             if (host == null) {
                 throw new UsageException("-p " + port + " needs -h, the meter's host (without -h the built-in"
@@ -26,45 +25,45 @@ final class ConnectionOptions {
             throw new UsageException("-h " + host + " needs -p, the meter's TCP port (DLMS/COSEM's registered port is 4059)");
         }
         boolean logicalNames = true;
-        if (line.hasOption(ClientOptions.REFERENCING)) {
-            String r = line.getOptionValue(ClientOptions.REFERENCING).trim().toLowerCase(Locale.ROOT);
+        if (line.has(ClientOptions.REFERENCING)) {
+            String r = line.get(ClientOptions.REFERENCING).trim().toLowerCase(Locale.ROOT);
             if (!r.equals("ln") && !r.equals("sn")) {
-                throw new UsageException("-r " + r + ": expected ln or sn");
+                throw new UsageException(line.flag(ClientOptions.REFERENCING) + " " + r + ": expected ln or sn");
             }
             logicalNames = r.equals("ln");
         }
         return new ConnectionSettings(
                 host,
                 port,
-                line.hasOption(ClientOptions.WRAPPER) ? InterfaceType.WRAPPER : InterfaceType.HDLC,
+                line.has(ClientOptions.WRAPPER) ? InterfaceType.WRAPPER : InterfaceType.HDLC,
                 logicalNames,
                 integer(line, ClientOptions.CLIENT, 0, 0x7F, 16),
                 integer(line, ClientOptions.SERVER, 0, 0x3FFF, 1),
-                authentication(line.getOptionValue(ClientOptions.AUTHENTICATION, "None")),
-                line.getOptionValue(ClientOptions.PASSWORD),
+                authentication(line, line.get(ClientOptions.AUTHENTICATION, "None")),
+                line.get(ClientOptions.PASSWORD),
                 integer(line, ClientOptions.WAIT_TIME, 1, 3_600_000, 5000),
                 integer(line, ClientOptions.RETRIES, 0, 100, 3));
     }
 
     /** Accepts the Gurux spellings: None, Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC, HighECDSA. */
-    static Authentication authentication(String value) throws UsageException {
+    static Authentication authentication(FlagValues line, String value) throws UsageException {
         String wanted = value.replace("_", "").toLowerCase(Locale.ROOT);
         for (Authentication a : Authentication.values()) {
             if (a.name().replace("_", "").toLowerCase(Locale.ROOT).equals(wanted)) {
                 return a;
             }
         }
-        throw new UsageException("-a " + value
+        throw new UsageException(line.flag(ClientOptions.AUTHENTICATION) + " " + value
                 + ": expected None, Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC or HighECDSA");
     }
 
-    private static int integer(CommandLine line, String option, int min, int max, int fallback)
+    private static int integer(FlagValues line, String option, int min, int max, int fallback)
             throws UsageException {
-        String value = line.getOptionValue(option);
+        String value = line.get(option);
         if (value == null) {
             return fallback;
         }
-        String flag = option.length() == 1 ? "-" + option : "--" + option;
+        String flag = line.flag(option);
         int parsed;
         try {
             parsed = Integer.parseInt(value.trim());

@@ -2,6 +2,9 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.media.NetLink;
 import dlms.xmlclient.report.ConsoleReport;
+import dlms.xmlclient.report.ExpectedRecorder;
+import dlms.xmlclient.report.HtmlReport;
+import dlms.xmlclient.report.JUnitReport;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
@@ -14,6 +17,7 @@ import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.session.Trace;
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
+import dlms.xmlclient.verdict.Verdict;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -27,7 +31,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The xmlclient command: options in, exit code out. Never calls System.exit, so tests run it
@@ -48,6 +58,9 @@ public final class XmlClientCommand {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals("translate")) {
+            return TranslateCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         CommandLine line;
         try {
             line = new DefaultParser().parse(ClientOptions.definitions(), args);
@@ -71,48 +84,61 @@ public final class XmlClientCommand {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' (see --help)");
         }
-        ConnectionSettings settings = ConnectionOptions.from(line);
+        FlagValues flags = FlagValues.of(line);
+        ConnectionSettings target = ConnectionOptions.from(flags);
         Verbosity verbosity = line.hasOption(ClientOptions.TRACE)
                 ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
-        List<ScriptSource> scripts = findScripts(line);
+        Path messages = messagesPath(line);
+        List<ScriptSource> scripts = withFolderOptions(findScripts(messages), messages, flags);
+        boolean record = line.hasOption(ClientOptions.RECORD);
+        Path expectedDir = expectedDir(line, record);
         Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new UsageException("-o " + outDir + ": cannot create the folder: " + e.getMessage());
         }
+        RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT));
         try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
                 Files.newBufferedWriter(outDir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
             Trace trace = new Trace(traceFile, verbosity == Verbosity.VERBOSE ? out : null);
-            if (settings.host() != null) {
-                return runAgainst(settings, scripts, outDir, trace, verbosity);
+            List<RunListener> listeners = new ArrayList<>(List.of(
+                    new ReplyFiles(outDir, err),
+                    new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
+            if (record) {
+                listeners.add(new ExpectedRecorder(expectedDir, out, err));
+            }
+            if (target.host() != null) {
+                return runAgainst(plan, target.host() + ":" + target.port() + " (" + target.interfaceType() + ")",
+                        trace, listeners);
             }
             MeterSimulator simulator;
             try {
                 simulator = MeterSimulator.start(new SimulatorOptions().port(0)
-                        .wrapper(settings.interfaceType() == gurux.dlms.enums.InterfaceType.WRAPPER));
+                        .wrapper(target.interfaceType() == gurux.dlms.enums.InterfaceType.WRAPPER));
             } catch (Exception e) {
                 err.println("xmlclient: cannot start the built-in simulator: " + e.getMessage());
                 return ExitCode.NO_CONNECTION;
             }
             try (simulator) {
-                out.println("No -h given: testing the built-in simulator on 127.0.0.1:" + simulator.port()
-                        + " (" + settings.interfaceType() + ")");
-                return runAgainst(settings.withPort("127.0.0.1", simulator.port()), scripts, outDir, trace, verbosity);
+                String where = "127.0.0.1:" + simulator.port() + " (" + target.interfaceType() + ")";
+                out.println("No -h given: testing the built-in simulator on " + where);
+                List<ScriptSource> local = plan.scripts().stream()
+                        .map(s -> s.withConnection(s.connection().withPort("127.0.0.1", simulator.port()))).toList();
+                return runAgainst(new RunPlan(local, outDir, plan.expectedDir(), plan.strict()),
+                        "built-in simulator " + where, trace, listeners);
             }
         } catch (IOException e) {
             throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());
         }
     }
 
-    private int runAgainst(ConnectionSettings settings, List<ScriptSource> scripts, Path outDir, Trace trace,
-                           Verbosity verbosity) {
-        RunPlan plan = new RunPlan(scripts, settings, outDir);
-        RunListener listeners = RunListener.all(List.of(
-                new ReplyFiles(outDir, err),
-                new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
-        Runner runner = new Runner(plan, () -> new NetLink(settings.host(), settings.port(),
-                settings.waitTimeMillis()), trace, listeners);
+    private int runAgainst(RunPlan plan, String target, Trace trace, List<RunListener> listeners) {
+        List<RunListener> all = new ArrayList<>(listeners);
+        all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
+        all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
+        Runner runner = new Runner(plan, settings -> new NetLink(settings.host(), settings.port(),
+                settings.waitTimeMillis()), trace, RunListener.all(all));
         return exitCode(runner.run());
     }
 
@@ -123,19 +149,23 @@ public final class XmlClientCommand {
         if (outcomes.stream().anyMatch(o -> o.status() == Status.BAD_INPUT)) {
             return ExitCode.BAD_INPUT;
         }
-        if (outcomes.stream().anyMatch(o -> o.status() == Status.BROKEN)) {
+        if (outcomes.stream().anyMatch(o -> o.verdict() == Verdict.FAIL || o.status() == Status.BROKEN)) {
             return ExitCode.FAILED;
         }
         return ExitCode.OK;
     }
 
-    private static List<ScriptSource> findScripts(CommandLine line) throws UsageException {
+    private static Path messagesPath(CommandLine line) throws UsageException {
         String path = line.getOptionValue(ClientOptions.MESSAGES);
         if (path == null) {
             throw new UsageException("-x is required: the message file or folder to run (see --help)");
         }
+        return Path.of(path);
+    }
+
+    private static List<ScriptSource> findScripts(Path path) throws UsageException {
         try {
-            List<ScriptSource> scripts = ScriptFinder.find(Path.of(path));
+            List<ScriptSource> scripts = ScriptFinder.find(path);
             if (scripts.isEmpty()) {
                 throw new UsageException("-x " + path + ": no .xml message files in this folder");
             }
@@ -147,11 +177,56 @@ public final class XmlClientCommand {
         }
     }
 
+    /** Each script's association: the options files of its folders, overridden by the command line. */
+    private static List<ScriptSource> withFolderOptions(List<ScriptSource> scripts, Path messages,
+                                                        FlagValues commandLine) throws UsageException {
+        boolean folder = Files.isDirectory(messages);
+        Path root = folder ? messages : Optional.ofNullable(messages.getParent()).orElse(Path.of(""));
+        FolderOptions options = FolderOptions.load(root, folder);
+        Map<FlagValues, ConnectionSettings> settings = new HashMap<>();
+        List<ScriptSource> result = new ArrayList<>();
+        for (ScriptSource script : scripts) {
+            Path dir = Optional.ofNullable(script.file().getParent()).orElse(Path.of(""));
+            FlagValues flags = options.forFolder(dir).overriddenBy(commandLine);
+            ConnectionSettings s = settings.get(flags);
+            if (s == null) {
+                s = ConnectionOptions.from(flags);
+                settings.put(flags, s);
+            }
+            result.add(script.withConnection(s));
+        }
+        return result;
+    }
+
+    private static Path expectedDir(CommandLine line, boolean record) throws UsageException {
+        String value = line.getOptionValue(ClientOptions.EXPECTED);
+        if (value == null) {
+            if (record) {
+                throw new UsageException("--record needs -e DIR: the folder to write the expected files to");
+            }
+            return null;
+        }
+        Path dir = Path.of(value);
+        if (record) {
+            try {
+                return Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UsageException("-e " + value + ": cannot create the folder: " + e.getMessage());
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("-e " + value + ": no such folder");
+        }
+        return dir;
+    }
+
     private void printHelp() {
         HelpFormatter help = HelpFormatter.builder().setPrintWriter(new PrintWriter(out, true)).get();
         help.printHelp("xmlclient [options] -x FILE|FOLDER",
-                "Runs DLMS/COSEM XML message scripts against a meter (or the built-in simulator) and writes "
-                        + "every reply as XML to <out>/replies.", ClientOptions.definitions(),
-                "Exit codes: 0 all replies received, 1 a script broke off, 2 bad input, 3 no connection.", true);
+                "Runs DLMS/COSEM XML message scripts against a meter (or the built-in simulator), writes every"
+                        + " reply as XML to <out>/replies, checks it against -e DIR and reports to <out>/junit.xml and"
+                        + " <out>/report.html.", ClientOptions.definitions(),
+                "Exit codes: 0 every checked reply passed, 1 a reply failed or a script broke off, 2 bad input,"
+                        + " 3 no connection. Subcommand: xmlclient translate --help", true);
     }
 }

@@ -1,22 +1,30 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.run.RequestResult;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.ScriptOutcome.Status;
+import dlms.xmlclient.verdict.Difference;
+import dlms.xmlclient.verdict.Verdict;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-/** One console line per script and a summary, readable by a person and greppable by CI. */
+/**
+ * One console line per script as it finishes, the differences under a FAIL, and a summary:
+ * readable by a person and greppable by CI.
+ */
 public final class ConsoleReport implements RunListener {
 
     private final PrintStream out;
     private final boolean quiet;
+    private int total;
+    private int finished;
     private int pathWidth = 1;
 
-    /** @param quiet print only scripts that did not complete, and the summary */
+    /** @param quiet print only scripts that failed or could not run, and the summary */
     public ConsoleReport(PrintStream out, boolean quiet) {
         this.out = out;
         this.quiet = quiet;
@@ -24,44 +32,62 @@ public final class ConsoleReport implements RunListener {
 
     @Override
     public void runStarted(RunPlan plan) {
-        pathWidth = Math.max(1, plan.scripts().stream().mapToInt(s -> s.relativePath().length()).max().orElse(1));
+        total = plan.scripts().size();
+        pathWidth = Math.max(1, plan.scripts().stream().mapToInt(s -> s.displayPath().length()).max().orElse(1));
     }
 
     @Override
     public void scriptFinished(ScriptOutcome o) {
-        if (quiet && o.status() == Status.COMPLETED) {
+        finished++;
+        Verdict verdict = o.verdict();
+        if (quiet && (verdict == Verdict.PASS || verdict == Verdict.NOT_CHECKED)) {
             return;
         }
-        String label = switch (o.status()) {
-            case COMPLETED -> "done";
-            case BAD_INPUT -> "BAD INPUT";
-            case NO_CONNECTION -> "NO CONNECTION";
-            case BROKEN -> "BROKEN";
-        };
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-13s %-" + pathWidth + "s",
-                label, o.source().relativePath()));
+        int digits = String.valueOf(total).length();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%" + digits + "d/%d] %-11s  %-"
+                + pathWidth + "s", finished, total, verdict.label(), o.source().displayPath()));
         if (o.script() != null) {
-            line.append(String.format(Locale.ROOT, "  %3d/%-3d replies %6d ms", o.replies().size(), o.requestCount(),
-                    o.elapsedMillis()));
+            line.append(String.format(Locale.ROOT, "  %3d %-8s %6d ms", o.requestCount(),
+                    o.requestCount() == 1 ? "request" : "requests", o.elapsedMillis()));
         }
-        if (o.error() != null) {
-            line.append("  ").append(o.status() == Status.BAD_INPUT ? o.error() : "— " + o.error());
+        if (o.status() != Status.COMPLETED) {
+            line.append("  ").append(kind(o.status())).append(": ").append(o.error());
+        } else if (verdict == Verdict.PASS && o.count(Verdict.NOT_CHECKED) > 0) {
+            line.append("  (").append(o.count(Verdict.NOT_CHECKED)).append(" not checked)");
         }
         out.println(line);
+        for (RequestResult r : o.requests()) {
+            if (r.check().verdict() != Verdict.FAIL) {
+                continue;
+            }
+            String where = "    " + o.source().displayPath() + " #" + r.step().number() + " ";
+            if (r.check().differences().isEmpty()) {
+                out.println(where + r.check().note());
+            }
+            for (Difference d : r.check().differences()) {
+                out.println(where + d);
+            }
+        }
+    }
+
+    private static String kind(Status status) {
+        return switch (status) {
+            case BAD_INPUT -> "bad input";
+            case NO_CONNECTION -> "no connection";
+            case BROKEN -> "broken off";
+            case COMPLETED -> "completed";
+        };
     }
 
     @Override
     public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
-        long done = count(outcomes, Status.COMPLETED);
-        long bad = count(outcomes, Status.BAD_INPUT);
-        long noConnection = count(outcomes, Status.NO_CONNECTION);
-        long broken = count(outcomes, Status.BROKEN);
         long replies = outcomes.stream().mapToLong(o -> o.replies().size()).sum();
-        out.printf(Locale.ROOT, "%d scripts: %d done, %d bad input, %d no connection, %d broken; %d replies in %.1f s%n",
-                outcomes.size(), done, bad, noConnection, broken, replies, elapsedMillis / 1000.0);
+        out.printf(Locale.ROOT, "%d scripts: %d passed, %d failed, %d not checked, %d errors; %d replies in %.1f s%n",
+                outcomes.size(), count(outcomes, Verdict.PASS), count(outcomes, Verdict.FAIL),
+                count(outcomes, Verdict.NOT_CHECKED), count(outcomes, Verdict.ERROR), replies, elapsedMillis / 1000.0);
     }
 
-    private static long count(List<ScriptOutcome> outcomes, Status status) {
-        return outcomes.stream().filter(o -> o.status() == status).count();
+    private static long count(List<ScriptOutcome> outcomes, Verdict verdict) {
+        return outcomes.stream().filter(o -> o.verdict() == verdict).count();
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Writes each script's replies to {@code <out>/replies/<relative path>}: a {@code <Messages>}
@@ -47,14 +48,19 @@ public final class ReplyFiles implements RunListener {
     }
 
     static String render(ScriptOutcome outcome) {
+        return render(outcome, StepReply::replyXml);
+    }
+
+    /** @param replyText the text to write for each reply (the recorder puts placeholders in) */
+    static String render(ScriptOutcome outcome, Function<StepReply, String> replyText) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Messages>\n");
         for (StepReply reply : outcome.replies()) {
             xml.append("  <!-- #").append(reply.step().number()).append(" line ").append(reply.step().line())
                     .append(" -->\n");
             if (reply.replyXml() == null) {
-                xml.append("  <!-- no reply on this interface -->\n");
+                xml.append("  <NoReply /> <!-- none on this interface -->\n");
             } else {
-                xml.append(indent(reply.replyXml())).append('\n');
+                xml.append(indent(replyText.apply(reply))).append('\n');
             }
         }
         if (outcome.status() != ScriptOutcome.Status.COMPLETED && outcome.error() != null) {

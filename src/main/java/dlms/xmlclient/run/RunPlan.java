@@ -1,18 +1,17 @@
 package dlms.xmlclient.run;
 
-import dlms.xmlclient.session.ConnectionSettings;
-
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Everything a run needs, decided before it starts.
  *
- * @param scripts    the message files, in run order
- * @param connection the meter and association
- * @param outDir     where replies and the trace go
+ * @param scripts     the message files, in run order, each with its association
+ * @param outDir      where replies, reports and the trace go
+ * @param expectedDir the expected replies folder (-e), or null
+ * @param strict      a reply with nothing to check it against fails instead of being "not checked"
  */
-public record RunPlan(List<ScriptSource> scripts, ConnectionSettings connection, Path outDir) {
+public record RunPlan(List<ScriptSource> scripts, Path outDir, Path expectedDir, boolean strict) {
 
     public RunPlan {
         scripts = List.copyOf(scripts);

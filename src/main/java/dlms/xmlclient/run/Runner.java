@@ -10,40 +10,50 @@ import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.session.Session;
 import dlms.xmlclient.session.SessionException;
 import dlms.xmlclient.session.Trace;
+import dlms.xmlclient.verdict.Check;
+import dlms.xmlclient.verdict.Expectations;
+import dlms.xmlclient.verdict.ReplyComparator;
 import gurux.dlms.enums.Command;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Runs every script of a plan, one association per script, and tells the listener what
- * happened. A script that cannot be loaded or connected never stops the scripts after it.
+ * Runs every script of a plan, one association per script, checks each reply against its
+ * expectation, and tells the listener what happened. A script that cannot be loaded or
+ * connected never stops the scripts after it.
  */
 public final class Runner {
 
     private final RunPlan plan;
-    private final Supplier<Link> links;
+    private final Function<ConnectionSettings, Link> links;
     private final Trace trace;
     private final RunListener listener;
+    private final Expectations expectations;
+    private final ReplyComparator comparator = new ReplyComparator();
+    /** Scripts of one folder share their settings; a loader per distinct association. */
+    private final Map<ConnectionSettings, ScriptLoader> loaders = new HashMap<>();
 
-    public Runner(RunPlan plan, Supplier<Link> links, Trace trace, RunListener listener) {
+    public Runner(RunPlan plan, Function<ConnectionSettings, Link> links, Trace trace, RunListener listener) {
         this.plan = plan;
         this.links = links;
         this.trace = trace;
         this.listener = listener;
+        this.expectations = new Expectations(plan.expectedDir());
     }
 
     public List<ScriptOutcome> run() {
         long start = System.nanoTime();
         listener.runStarted(plan);
-        ConnectionSettings c = plan.connection();
-        ScriptLoader loader = new ScriptLoader(c.interfaceType(), c.logicalNames(), c.clientAddress(),
-                c.serverAddress());
         List<ScriptOutcome> outcomes = new ArrayList<>();
         for (ScriptSource source : plan.scripts()) {
             listener.scriptStarted(source);
-            ScriptOutcome outcome = runOne(loader, source);
+            trace.beginCapture();
+            ScriptOutcome outcome = runOne(source);
             outcomes.add(outcome);
             listener.scriptFinished(outcome);
         }
@@ -52,19 +62,24 @@ public final class Runner {
         return outcomes;
     }
 
-    private ScriptOutcome runOne(ScriptLoader loader, ScriptSource source) {
+    private ScriptOutcome runOne(ScriptSource source) {
         long start = System.nanoTime();
+        ConnectionSettings c = source.connection();
         Script script;
+        List<String> expected;
         try {
-            script = loader.load(source.file(), source.relativePath());
+            script = loaders.computeIfAbsent(c, s -> new ScriptLoader(s.interfaceType(), s.logicalNames(),
+                    s.clientAddress(), s.serverAddress())).load(source.file(), source.relativePath());
+            expected = expectations.forScript(script);
         } catch (ScriptException e) {
-            return new ScriptOutcome(source, null, Status.BAD_INPUT, List.of(), e.getMessage(), millisSince(start));
+            trace.endCapture();
+            return new ScriptOutcome(source, null, Status.BAD_INPUT, List.of(), e.getMessage(), millisSince(start), "");
         }
         trace.note("script " + source.relativePath() + " (" + script.steps().size() + " requests)");
-        List<StepReply> replies = new ArrayList<>();
+        List<RequestResult> results = new ArrayList<>();
         Status status = Status.COMPLETED;
         String error = null;
-        try (Session session = Session.open(plan.connection(), links.get(), trace)) {
+        try (Session session = Session.open(c, links.apply(c), trace)) {
             // A script that sends its own SNRM drives the whole association (as in the Gurux
             // XmlClient): no automatic AARQ either.
             boolean scriptedSnrm = script.sends(Command.SNRM);
@@ -72,16 +87,17 @@ public final class Runner {
                 session.associate(!scriptedSnrm, !scriptedSnrm && !script.sends(Command.AARQ));
                 for (Step step : script.steps()) {
                     pause(step.delayMillis());
+                    Instant sentAt = Instant.now();
                     long sent = System.nanoTime();
                     String xml = session.exchange(step.request());
-                    StepReply reply = new StepReply(step, xml, millisSince(sent));
-                    replies.add(reply);
+                    StepReply reply = new StepReply(step, xml, sentAt, millisSince(sent));
+                    results.add(new RequestResult(step, reply, check(expected.get(step.number() - 1), reply)));
                     listener.requestFinished(source, reply);
                 }
             } catch (SessionException e) {
                 status = e.kind() == SessionException.Kind.EXCHANGE ? Status.BROKEN : Status.NO_CONNECTION;
                 error = status == Status.BROKEN
-                        ? "request #" + (replies.size() + 1) + " (line " + script.steps().get(replies.size()).line()
+                        ? "request #" + (results.size() + 1) + " (line " + script.steps().get(results.size()).line()
                                 + "): " + e.getMessage()
                         : e.getMessage();
                 trace.note("script " + source.relativePath() + " stopped: " + error);
@@ -93,7 +109,19 @@ public final class Runner {
             status = Status.NO_CONNECTION;
             error = e.getMessage();
         }
-        return new ScriptOutcome(source, script, status, replies, error, millisSince(start));
+        int stoppedAt = results.size() + 1;
+        for (Step step : script.steps().subList(results.size(), script.steps().size())) {
+            String why = step.number() == stoppedAt ? error : "not sent: the script stopped at request #" + stoppedAt;
+            results.add(new RequestResult(step, null, Check.error(expected.get(step.number() - 1), why)));
+        }
+        return new ScriptOutcome(source, script, status, results, error, millisSince(start), trace.endCapture());
+    }
+
+    private Check check(String expectedXml, StepReply reply) {
+        if (expectedXml == null) {
+            return Check.notChecked(plan.strict());
+        }
+        return Check.compared(expectedXml, comparator.compare(expectedXml, reply.replyXml(), reply.sentAt()));
     }
 
     private static void pause(long millis) {

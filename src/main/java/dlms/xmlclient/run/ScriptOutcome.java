@@ -1,6 +1,7 @@
 package dlms.xmlclient.run;
 
 import dlms.xmlclient.script.Script;
+import dlms.xmlclient.verdict.Verdict;
 
 import java.util.List;
 
@@ -10,21 +11,22 @@ import java.util.List;
  * @param source        the file
  * @param script        the loaded script, or null when it could not be loaded
  * @param status        how it ended
- * @param replies       every reply received, in request order
+ * @param requests      one per request of the script (empty when it could not be loaded), in order
  * @param error         the one-line cause when status is not COMPLETED
  * @param elapsedMillis wall time of the script, connection included
+ * @param trace         the frame trace of this script
  */
-public record ScriptOutcome(ScriptSource source, Script script, Status status, List<StepReply> replies,
-                            String error, long elapsedMillis) {
+public record ScriptOutcome(ScriptSource source, Script script, Status status, List<RequestResult> requests,
+                            String error, long elapsedMillis, String trace) {
 
     public ScriptOutcome {
-        replies = List.copyOf(replies);
+        requests = List.copyOf(requests);
     }
 
     public enum Status {
         /** Every request got its reply (error replies included). */
         COMPLETED,
-        /** The file could not be loaded; nothing was sent. */
+        /** The file (or its expected file) could not be used; nothing was sent. */
         BAD_INPUT,
         /** The link could not be opened or the association failed. */
         NO_CONNECTION,
@@ -32,7 +34,30 @@ public record ScriptOutcome(ScriptSource source, Script script, Status status, L
         BROKEN
     }
 
+    /** The replies received, in request order. */
+    public List<StepReply> replies() {
+        return requests.stream().map(RequestResult::reply).filter(r -> r != null).toList();
+    }
+
     public int requestCount() {
         return script == null ? 0 : script.steps().size();
+    }
+
+    /**
+     * The script's verdict: ERROR when it did not complete; otherwise FAIL when a reply failed,
+     * PASS when at least one was checked and none failed, NOT_CHECKED when none was checked.
+     */
+    public Verdict verdict() {
+        if (status != Status.COMPLETED) {
+            return Verdict.ERROR;
+        }
+        if (count(Verdict.FAIL) > 0) {
+            return Verdict.FAIL;
+        }
+        return count(Verdict.PASS) > 0 ? Verdict.PASS : Verdict.NOT_CHECKED;
+    }
+
+    public long count(Verdict verdict) {
+        return requests.stream().filter(r -> r.check().verdict() == verdict).count();
     }
 }

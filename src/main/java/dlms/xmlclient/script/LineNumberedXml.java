@@ -22,14 +22,14 @@ import java.util.Deque;
  * Parses XML into a DOM whose elements remember the line they start on, so that every error
  * about a message file can name its line. Comments are dropped; external entities are off.
  */
-final class LineNumberedXml {
+public final class LineNumberedXml {
 
     static final String LINE = "line";
 
     private LineNumberedXml() {
     }
 
-    static Document parse(InputStream in) throws IOException, SAXException {
+    public static Document parse(InputStream in) throws IOException, SAXException {
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(false);
@@ -44,7 +44,7 @@ final class LineNumberedXml {
         }
     }
 
-    static int lineOf(Node node) {
+    public static int lineOf(Node node) {
         Object line = node.getUserData(LINE);
         return line instanceof Integer i ? i : 0;
     }

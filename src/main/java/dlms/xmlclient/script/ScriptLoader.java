@@ -7,6 +7,7 @@ import gurux.dlms.enums.InterfaceType;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -35,6 +36,14 @@ public final class ScriptLoader {
 
     /** Gurux XmlClient meta elements that describe the file rather than send anything. */
     private static final Set<String> META = Set.of("Description", "Error", "ErrorUrl");
+    /** Replies that are not named ...Response; {@code NoReply} is ours, for SNRM/DISC on WRAPPER. */
+    private static final Set<String> OTHER_REPLIES = Set.of("Ua", "DisconnectMode", "UnacceptableFrame", "NoReply");
+    /**
+     * GXDLMSDirector templates write {@code <InvokeIdAndPriority Value="*"/>} in requests, which
+     * gurux.dlms 4.0.47 cannot load ("For input string: *"): such a request is sent as 193
+     * (high priority, confirmed, invoke id 1), what the Gurux client sends by default.
+     */
+    private static final String ANY_INVOKE_ID_SENT_AS = "193";
 
     private final GXDLMSXmlClient client;
     /** One per loader: creating a Transformer costs more than serializing an element. */
@@ -71,27 +80,56 @@ public final class ScriptLoader {
                 delay += sleepMillis(element, relativePath + ":" + line);
                 continue;
             }
-            String xml = serialize(element);
-            GXDLMSXmlPdu pdu = translate(xml, relativePath + ":" + line, element.getTagName());
-            if (pdu.isRequest()) {
-                steps.add(new Step(steps.size() + 1, line, pdu, null, delay));
-                delay = 0;
-            } else if (steps.isEmpty()) {
-                throw new ScriptException(relativePath + ":" + line,
-                        "<" + element.getTagName() + "> is not a request and no request comes before it", null);
-            } else {
+            if (isReply(element.getTagName())) {
+                // An expectation (GXDLMSDirector layout): compared as XML, never encoded, so it
+                // may hold wildcards and placeholders.
+                if (steps.isEmpty()) {
+                    throw new ScriptException(relativePath + ":" + line,
+                            "<" + element.getTagName() + "> is a reply and no request comes before it", null);
+                }
                 Step previous = steps.get(steps.size() - 1);
                 if (previous.inlineExpected() != null) {
                     throw new ScriptException(relativePath + ":" + line,
-                            "a second response after request #" + previous.number(), null);
+                            "a second reply after request #" + previous.number(), null);
                 }
-                steps.set(steps.size() - 1, previous.withInlineExpected(xml));
+                steps.set(steps.size() - 1, previous.withInlineExpected(serialize(element), line));
+                continue;
             }
+            String location = relativePath + ":" + line;
+            anyInvokeIdToDefault(element, location);
+            String xml = serialize(element);
+            GXDLMSXmlPdu pdu = translate(xml, location, element.getTagName());
+            if (!pdu.isRequest()) {
+                throw new ScriptException(location, "<" + element.getTagName() + "> is not a request", null);
+            }
+            steps.add(new Step(steps.size() + 1, line, pdu, xml, null, 0, delay));
+            delay = 0;
         }
         if (steps.isEmpty()) {
             throw new ScriptException(relativePath, "no requests in <" + root.getTagName() + ">", null);
         }
         return new Script(file, relativePath, steps);
+    }
+
+    /** True for reply elements: the names the Gurux translator gives replies. */
+    public static boolean isReply(String tag) {
+        return tag.endsWith("Response") || tag.endsWith("ConfirmedServiceError") || OTHER_REPLIES.contains(tag);
+    }
+
+    private static void anyInvokeIdToDefault(Element request, String location) throws ScriptException {
+        NodeList all = request.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (!"*".equals(e.getAttribute("Value"))) {
+                continue;
+            }
+            if (!e.getTagName().equals("InvokeIdAndPriority")) {
+                throw new ScriptException(location, "<" + e.getTagName() + " Value=\"*\"/>: a request cannot send"
+                        + " a wildcard (only InvokeIdAndPriority may be *, and is sent as "
+                        + ANY_INVOKE_ID_SENT_AS + ")", null);
+            }
+            e.setAttribute("Value", ANY_INVOKE_ID_SENT_AS);
+        }
     }
 
     /** {@code <Sleep Value="ms"/>}: a pause before the next request (Gurux's loader ignores its value). */

@@ -9,16 +9,19 @@ import gurux.dlms.GXDLMSXmlPdu;
  * @param number        1-based request number within the script
  * @param line          line of the request element in the file
  * @param request       the request as loaded by the Gurux XML client
+ * @param requestXml    the request element as written in the file (for reports)
  * @param inlineExpected the response element following it, as XML, or null
+ * @param inlineExpectedLine its line in the file, or 0
  * @param delayMillis   pause before sending it, from a preceding {@code <Sleep Value="ms"/>}
  */
-public record Step(int number, int line, GXDLMSXmlPdu request, String inlineExpected, long delayMillis) {
+public record Step(int number, int line, GXDLMSXmlPdu request, String requestXml, String inlineExpected,
+                   int inlineExpectedLine, long delayMillis) {
 
     public int command() {
         return request.getCommand();
     }
 
-    Step withInlineExpected(String xml) {
-        return new Step(number, line, request, xml, delayMillis);
+    Step withInlineExpected(String xml, int xmlLine) {
+        return new Step(number, line, request, requestXml, xml, xmlLine, delayMillis);
     }
 }

@@ -22,6 +22,8 @@ public final class Trace {
     private final PrintStream console;
     private final List<String> wholeSecrets = new ArrayList<>();
     private final List<String> secretEnds = new ArrayList<>();
+    /** The lines of the current script, for the HTML report; null when not capturing. */
+    private StringBuilder capture;
 
     /**
      * @param file    trace file writer, or null for none
@@ -85,11 +87,26 @@ public final class Trace {
         line("--", text);
     }
 
+    /** Starts keeping the lines traced from now on, until {@link #endCapture()}. */
+    public void beginCapture() {
+        capture = new StringBuilder();
+    }
+
+    /** The lines traced since {@link #beginCapture()}; capturing stops. */
+    public String endCapture() {
+        String lines = capture == null ? "" : capture.toString();
+        capture = null;
+        return lines;
+    }
+
     private void line(String direction, String text) {
-        if (file == null && console == null) {
+        if (file == null && console == null && capture == null) {
             return;
         }
         String line = LocalTime.now().format(TIME) + " " + direction + " " + text;
+        if (capture != null) {
+            capture.append(line).append('\n');
+        }
         if (file != null) {
             synchronized (file) {
                 file.println(line);

@@ -1,0 +1,69 @@
+package dlms.xmlclient.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Flag values and where each came from (the command line, or an options file and line), so
+ * that an error names the place to fix. Later layers override earlier ones.
+ */
+final class FlagValues {
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, String> origins = new HashMap<>();
+
+    static FlagValues of(CommandLine line) {
+        return of(line, "");
+    }
+
+    /** @param origin prefix for error messages, e.g. {@code messages/xmlclient.options:3: } */
+    static FlagValues of(CommandLine line, String origin) {
+        FlagValues flags = new FlagValues();
+        for (Option option : line.getOptions()) {
+            String key = option.getOpt() != null ? option.getOpt() : option.getLongOpt();
+            flags.values.put(key, option.hasArg() ? option.getValue() : "");
+            flags.origins.put(key, origin);
+        }
+        return flags;
+    }
+
+    /** These values, with {@code over}'s values replacing them where both have a flag. */
+    FlagValues overriddenBy(FlagValues over) {
+        FlagValues merged = new FlagValues();
+        merged.values.putAll(values);
+        merged.origins.putAll(origins);
+        merged.values.putAll(over.values);
+        merged.origins.putAll(over.origins);
+        return merged;
+    }
+
+    boolean has(String option) {
+        return values.containsKey(option);
+    }
+
+    String get(String option) {
+        return values.get(option);
+    }
+
+    String get(String option, String fallback) {
+        return values.getOrDefault(option, fallback);
+    }
+
+    /** The flag as the user wrote it, with its origin: {@code -c} or {@code dir/xmlclient.options:3: -c}. */
+    String flag(String option) {
+        return origins.getOrDefault(option, "") + (option.length() == 1 ? "-" : "--") + option;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FlagValues f && f.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+}

@@ -1,0 +1,142 @@
+package dlms.xmlclient.report;
+
+import dlms.xmlclient.run.RequestResult;
+import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.StepReply;
+import dlms.xmlclient.verdict.Check;
+import dlms.xmlclient.verdict.Difference;
+import dlms.xmlclient.verdict.Verdict;
+
+import java.util.List;
+
+/**
+ * One script's part of the HTML report: its heading, each request beside its reply (and the
+ * expected reply where it failed, the differing lines marked), and its frame trace, folded.
+ */
+final class HtmlSection {
+
+    /** XML longer than this many lines is shown folded... */
+    static final int LONG = 400;
+    /** ...with this many lines visible. */
+    static final int PREVIEW = 40;
+
+    private final HtmlXml xml;
+
+    HtmlSection(HtmlXml xml) {
+        this.xml = xml;
+    }
+
+    /** What stopped a script, in words; empty for a completed one. */
+    static String status(ScriptOutcome.Status status) {
+        return switch (status) {
+            case COMPLETED -> "";
+            case BAD_INPUT -> "bad input";
+            case NO_CONNECTION -> "no connection";
+            case BROKEN -> "link broken";
+        };
+    }
+
+    void render(StringBuilder out, ScriptOutcome o, String id) {
+        Verdict verdict = o.verdict();
+        boolean loud = verdict == Verdict.FAIL || verdict == Verdict.ERROR;
+        out.append("<section id=\"").append(id).append("\" class=\"script ").append(Html.css(verdict)).append("\">\n")
+                .append(loud ? "<details open>" : "<details>").append("\n<summary><h2>")
+                .append(Html.badge(verdict)).append(' ');
+        if (o.status() != ScriptOutcome.Status.COMPLETED) {
+            out.append("<span class=\"stop\">").append(status(o.status())).append("</span> ");
+        }
+        out.append("<span class=\"path\">").append(Html.escape(o.source().displayPath())).append("</span></h2> ")
+                .append("<span class=\"meta\">").append(o.requests().size())
+                .append(o.requests().size() == 1 ? " request" : " requests").append(" · ")
+                .append(Html.duration(o.elapsedMillis())).append("</span></summary>\n<div class=\"body\">\n");
+        if (o.source().connection() != null) {
+            out.append("<p class=\"assoc\">Association: ")
+                    .append(Html.escape(o.source().connection().describeTarget())).append("</p>\n");
+        }
+        if (o.error() != null && o.status() != ScriptOutcome.Status.COMPLETED) {
+            out.append("<p class=\"error-line\">").append(Html.escape(o.error())).append("</p>\n");
+        }
+        for (RequestResult r : o.requests()) {
+            request(out, r);
+        }
+        trace(out, o.trace());
+        out.append("</div>\n</details>\n</section>\n");
+    }
+
+    private void request(StringBuilder out, RequestResult r) {
+        Check check = r.check();
+        Verdict verdict = check.verdict();
+        StepReply reply = r.reply();
+        out.append("<div class=\"req ").append(Html.css(verdict)).append("\">\n<p class=\"rh\"><b>#")
+                .append(r.step().number()).append("</b> line ").append(r.step().line()).append(' ')
+                .append(Html.badge(verdict));
+        if (reply != null) {
+            out.append(" <span class=\"meta\">").append(Html.duration(reply.elapsedMillis())).append("</span>");
+        }
+        if (check.note() != null) {
+            out.append(" · <span class=\"note\">").append(Html.escape(check.note())).append("</span>");
+        }
+        out.append("</p>\n");
+        boolean withExpected = verdict == Verdict.FAIL;
+        out.append(withExpected ? "<div class=\"cols c3\">\n" : "<div class=\"cols\">\n");
+        column(out, "Request", xmlBlock(r.step().requestXml(), List.of()), null);
+        List<String> xpaths = check.differences().stream().map(Difference::xpath).toList();
+        if (reply == null) {
+            column(out, "Reply", null, "no reply");
+        } else if (reply.replyXml() == null) {
+            column(out, "Reply", null, "no reply on this interface");
+        } else {
+            column(out, "Reply", xmlBlock(reply.replyXml(), xpaths), null);
+        }
+        if (withExpected) {
+            column(out, "Expected", check.expectedXml() == null ? null : xmlBlock(check.expectedXml(), List.of()),
+                    "no expected reply");
+        }
+        out.append("</div>\n");
+        if (!check.differences().isEmpty()) {
+            out.append("<ul class=\"diffs\">\n");
+            for (Difference d : check.differences()) {
+                out.append("<li>").append(Html.escape(d.toString())).append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
+        out.append("</div>\n");
+    }
+
+    private static void column(StringBuilder out, String title, String block, String none) {
+        out.append("<div class=\"col\"><div class=\"ch\">").append(title).append("</div>");
+        out.append(block != null ? block : "<p class=\"none\">" + Html.escape(none) + "</p>");
+        out.append("</div>\n");
+    }
+
+    /**
+     * The XML, rendered; past {@link #LONG} lines only the first {@link #PREVIEW} show and the
+     * rest is folded, unfolded when it holds a marked line.
+     */
+    private String xmlBlock(String text, List<String> xpaths) {
+        if (text == null) {
+            return null;
+        }
+        HtmlXml.Rendering r = xml.render(text, xpaths);
+        String cls = r.parsed() ? "xml" : "xml raw";
+        if (r.size() <= LONG) {
+            return "<pre class=\"" + cls + "\">" + r.html() + "</pre>";
+        }
+        boolean open = r.marked().nextSetBit(PREVIEW) >= 0;
+        return "<pre class=\"" + cls + "\">" + r.html(0, PREVIEW) + "</pre>"
+                + (open ? "<details class=\"more\" open>" : "<details class=\"more\">")
+                + "<summary>… " + (r.size() - PREVIEW) + " more lines</summary>"
+                + "<pre class=\"" + cls + "\">" + r.html(PREVIEW, r.size()) + "</pre></details>";
+    }
+
+    private static void trace(StringBuilder out, String trace) {
+        if (trace == null || trace.isBlank()) {
+            return;
+        }
+        String text = trace.strip();
+        long lines = text.lines().count();
+        out.append("<details class=\"trace\"><summary>Frame trace (").append(lines)
+                .append(lines == 1 ? " line" : " lines").append(")</summary><pre>")
+                .append(Html.escape(text)).append("</pre></details>\n");
+    }
+}

@@ -1,0 +1,57 @@
+package dlms.xmlclient.verdict;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * When replies are recorded as expected files, a date-time that is the meter's current time
+ * (within {@link #NOW} of the request) becomes {@code ${xmlunit.clock(30s)}}, so that the next
+ * run passes at another time. Date-times further away (profile entries, a clock the script
+ * set) stay literal.
+ */
+public final class RecordedClocks {
+
+    /** How close to the request a date-time must be to count as "now". */
+    static final Duration NOW = Duration.ofMinutes(5);
+    private static final long DEFAULT_WINDOW_SECONDS = 30;
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(<(?:OctetString|DateTime) Value=\")([0-9A-Fa-f]{24})(\")");
+
+    private RecordedClocks() {
+    }
+
+    public static String withPlaceholders(String replyXml, Instant sentAt) {
+        if (replyXml == null) {
+            return null;
+        }
+        Matcher m = DATE_TIME.matcher(replyXml);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Optional<Instant> time = DlmsClockReading.parse(m.group(2));
+            String value = m.group(2);
+            if (time.isPresent()) {
+                long off = Math.abs(Duration.between(sentAt, time.get()).toSeconds());
+                if (off <= NOW.toSeconds()) {
+                    value = "${xmlunit.clock(" + window(off) + ")}";
+                }
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + value + m.group(3)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * 30 s, or when the meter's clock was already further off while recording, that offset
+     * rounded up to whole minutes plus one, so the recording passes again (and shows the drift).
+     */
+    private static String window(long offsetSeconds) {
+        if (offsetSeconds <= DEFAULT_WINDOW_SECONDS / 2) {
+            return DEFAULT_WINDOW_SECONDS + "s";
+        }
+        return ((offsetSeconds + 59) / 60 + 1) + "m";
+    }
+}

@@ -1,0 +1,170 @@
+package dlms.xmlclient.verdict;
+
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.Comparison;
+import org.xmlunit.diff.ComparisonResult;
+import org.xmlunit.diff.ComparisonType;
+import org.xmlunit.diff.DefaultNodeMatcher;
+import org.xmlunit.diff.DifferenceEvaluator;
+import org.xmlunit.diff.DifferenceEvaluators;
+import org.xmlunit.diff.ElementSelector;
+import org.xmlunit.placeholder.PlaceholderDifferenceEvaluator;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compares a reply with its expectation using xmlunit: attributes compared, whitespace and
+ * comments ignored, elements paired by position (in DLMS data, order is the meaning), Gurux
+ * {@code *} wildcards and xmlunit placeholders honoured. One instance per thread.
+ */
+public final class ReplyComparator {
+
+    /** Reported through the finer comparisons (child lookups, attribute names) instead. */
+    private static final Set<ComparisonType> SUMMARIES = Set.of(ComparisonType.CHILD_NODELIST_LENGTH,
+            ComparisonType.ELEMENT_NUM_ATTRIBUTES, ComparisonType.CHILD_NODELIST_SEQUENCE);
+
+    /** {@code Value="*"} (and any other attribute or text that is exactly *) matches anything. */
+    private static final DifferenceEvaluator WILDCARD = (comparison, outcome) -> {
+        if (outcome == ComparisonResult.EQUAL) {
+            return outcome;
+        }
+        Object control = comparison.getControlDetails().getValue();
+        boolean valueType = comparison.getType() == ComparisonType.ATTR_VALUE
+                || comparison.getType() == ComparisonType.TEXT_VALUE;
+        return valueType && Templates.ANY.equals(control) ? ComparisonResult.EQUAL : outcome;
+    };
+
+    /** Pairs elements by position whatever their names, so a changed type is one difference. */
+    private static final ElementSelector IN_ORDER = (control, test) -> true;
+
+    private final DocumentBuilder parser;
+    private final DifferenceEvaluator evaluator = DifferenceEvaluators.chain(DifferenceEvaluators.Default,
+            WILDCARD, new PlaceholderDifferenceEvaluator());
+
+    public ReplyComparator() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            parser = factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param expectedXml one expected reply element
+     * @param actualXml   the reply as received, or null when none came
+     * @param sentAt      when the request was sent: the reference of {@code ${xmlunit.clock(…)}}
+     * @return the differences; empty when the reply matches
+     */
+    public List<Difference> compare(String expectedXml, String actualXml, Instant sentAt) {
+        Element expected = parse(expectedXml).getDocumentElement();
+        if (actualXml == null) {
+            return expected.getTagName().equals("NoReply") ? List.of()
+                    : List.of(new Difference("/", "<" + expected.getTagName() + ">", "no reply"));
+        }
+        Element actual = parse(actualXml).getDocumentElement();
+        Placeholders.stampClocks(expected, sentAt);
+        Templates.expand(expected, actual);
+        List<Difference> differences = new ArrayList<>();
+        // Below an element whose type changed, attributes and entries are not comparable: the
+        // type difference says it all.
+        Set<Node> retyped = new HashSet<>();
+        DiffBuilder.compare(expected).withTest(actual)
+                .ignoreWhitespace()
+                .ignoreComments()
+                .withNodeMatcher(new DefaultNodeMatcher(IN_ORDER))
+                .withDifferenceEvaluator(evaluator)
+                .withComparisonListeners((comparison, outcome) -> {
+                    if (outcome != ComparisonResult.DIFFERENT || SUMMARIES.contains(comparison.getType())
+                            || within(retyped, comparison.getControlDetails().getTarget())
+                            || within(retyped, comparison.getTestDetails().getTarget())) {
+                        return;
+                    }
+                    differences.add(describe(comparison));
+                    if (comparison.getType() == ComparisonType.ELEMENT_TAG_NAME) {
+                        retyped.add(comparison.getControlDetails().getTarget());
+                        retyped.add(comparison.getTestDetails().getTarget());
+                    }
+                })
+                .build();
+        return differences;
+    }
+
+    private static boolean within(Set<Node> elements, Node node) {
+        Node n = node instanceof Attr a ? a.getOwnerElement() : node;
+        for (; n != null; n = n.getParentNode()) {
+            if (elements.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Document parse(String xml) {
+        try {
+            return parser.parse(new InputSource(new StringReader(xml)));
+        } catch (SAXException | IOException e) {
+            // Both sides were checked for well-formedness when they were loaded or received.
+            throw new IllegalStateException("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static Difference describe(Comparison c) {
+        Comparison.Detail control = c.getControlDetails();
+        Comparison.Detail test = c.getTestDetails();
+        Node where = test.getTarget() != null ? test.getTarget() : control.getTarget();
+        return switch (c.getType()) {
+            case ATTR_VALUE, TEXT_VALUE -> new Difference(ReadableXPath.of(test.getTarget()),
+                    text(control.getValue()), text(test.getValue()));
+            case ELEMENT_TAG_NAME -> new Difference(ReadableXPath.of(test.getTarget()),
+                    "<" + control.getValue() + ">", "<" + test.getValue() + ">");
+            case CHILD_LOOKUP -> new Difference(ReadableXPath.of(where),
+                    control.getTarget() == null ? "nothing" : describeNode(control.getTarget()),
+                    test.getTarget() == null ? "nothing" : describeNode(test.getTarget()));
+            case ATTR_NAME_LOOKUP -> attributeLookup(c);
+            default -> new Difference(ReadableXPath.of(where), c.getType().getDescription() + " "
+                    + text(control.getValue()), text(test.getValue()));
+        };
+    }
+
+    private static Difference attributeLookup(Comparison c) {
+        // One side's element has an attribute the other lacks; the value names it.
+        Comparison.Detail control = c.getControlDetails();
+        Comparison.Detail test = c.getTestDetails();
+        boolean missingInReply = control.getValue() != null;
+        Element owner = (Element) (test.getTarget() != null ? test.getTarget() : control.getTarget());
+        String name = String.valueOf(missingInReply ? control.getValue() : test.getValue());
+        String xpath = ReadableXPath.of(owner) + "/@" + name;
+        if (missingInReply) {
+            return new Difference(xpath, ((Element) control.getTarget()).getAttribute(name), "nothing");
+        }
+        return new Difference(xpath, "nothing", ((Element) test.getTarget()).getAttribute(name));
+    }
+
+    private static String describeNode(Node node) {
+        return node instanceof Attr a ? a.getName() : node instanceof Element e ? "<" + e.getTagName() + ">"
+                : text(node.getNodeValue());
+    }
+
+    private static String text(Object value) {
+        return value == null ? "nothing" : value.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dlms.xmlclient.verdict;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Instantiates the Gurux template conventions of an expectation against the actual reply, so
+ * that xmlunit then compares like with like:
+ * <ul>
+ * <li>{@code <None Value="*"/>} matches one data element of any type and content;</li>
+ * <li>an {@code Array} or {@code Structure} with {@code Qty="*"} matches any number of entries, each
+ *     checked against the template entry at its position, the last template entry repeating (so
+ *     a one-entry template describes every entry).</li>
+ * </ul>
+ * {@code Value="*"} on any other element is handled by {@link ReplyComparator}'s evaluator.
+ */
+final class Templates {
+
+    static final String ANY = "*";
+
+    private Templates() {
+    }
+
+    /** Rewrites {@code expected} in place, pairing elements by position with {@code actual}. */
+    static void expand(Element expected, Element actual) {
+        if (!expected.getTagName().equals(actual.getTagName())) {
+            return;
+        }
+        List<Element> template = children(expected);
+        List<Element> entries = children(actual);
+        if (ANY.equals(expected.getAttribute("Qty")) && !template.isEmpty()) {
+            Element last = template.get(template.size() - 1);
+            while (template.size() < entries.size()) {
+                Element copy = (Element) last.cloneNode(true);
+                expected.appendChild(copy);
+                template.add(copy);
+            }
+            while (template.size() > entries.size()) {
+                expected.removeChild(template.remove(template.size() - 1));
+            }
+        }
+        for (int i = 0; i < Math.min(template.size(), entries.size()); i++) {
+            Element t = template.get(i);
+            Element a = entries.get(i);
+            if (isAnyData(t)) {
+                expected.replaceChild(expected.getOwnerDocument().importNode(a, true), t);
+            } else {
+                expand(t, a);
+            }
+        }
+    }
+
+    static boolean isAnyData(Element e) {
+        return e.getTagName().equals("None") && ANY.equals(e.getAttribute("Value"));
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> list = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                list.add(e);
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,316 @@
+package dlms.xmlclient.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.Diff;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TranslateCommandTest {
+
+    /** The issue's example: GetRequest of 0.0.42.0.0.255 (logical device name) attribute 2. */
+    private static final String SEED =
+            "7E A0 19 03 21 32 6F D8 E6 E6 00 C0 01 C1 00 01 00 00 2A 00 00 FF 02 00 12 80 7E";
+    /** The meter's answer to a Get of 0.0.1.0.0.255: an octet string (addresses 16 and 1 swapped). */
+    private static final String RESPONSE =
+            "7E A0 18 21 03 30 C6 41 E6 E7 00 C4 01 C1 00 09 06 00 00 01 00 00 FF 86 18 7E";
+    /** GetRequest normal, invoke id 193, clock 0.0.1.0.0.255 attribute 2. */
+    private static final String GET_CLOCK_PDU = "C0 01 C1 00 08 00 00 01 00 00 FF 02 00";
+    /** A SetRequest of 70 bytes that a client with MaxInfoTX 40 sent in three segments (A8 = segmented). */
+    private static final String[] SEGMENTS = {
+        "7E A8 2E 03 21 10 8C 9B E6 E6 00 C1 01 C1 00 01 00 00 60 01 00 FF 02 00 09 46 00 01 02 03 04 05 06 07"
+                + " 08 09 0A 0B 0C 0D 0E 0F 10 11 12 55 BE 7E",
+        "7E A8 31 03 21 12 C6 C9 13 14 15 16 17 18 19 1A 1B 1C 1D 1E 1F 20 21 22 23 24 25 26 27 28 29 2A 2B 2C"
+                + " 2D 2E 2F 30 31 32 33 34 35 36 37 38 39 3A B2 24 7E",
+        "7E A0 14 03 21 14 D4 17 3B 3C 3D 3E 3F 40 41 42 43 44 45 E0 94 7E"};
+
+    private static final String GET_CLOCK_XML = """
+            <GetRequest>
+              <GetRequestNormal>
+                <InvokeIdAndPriority Value="193" />
+                <AttributeDescriptor>
+                  <ClassId Value="8" />
+                  <InstanceId Value="0000010000FF" />
+                  <AttributeId Value="2" />
+                </AttributeDescriptor>
+              </GetRequestNormal>
+            </GetRequest>""";
+    private static final String SET_XML = """
+            <SetRequest>
+              <SetRequestNormal>
+                <InvokeIdAndPriority Value="194" />
+                <AttributeDescriptor>
+                  <ClassId Value="1" />
+                  <InstanceId Value="0000600100FF" />
+                  <AttributeId Value="2" />
+                </AttributeDescriptor>
+                <Value>
+                  <UInt16 Value="1000" />
+                </Value>
+              </SetRequestNormal>
+            </SetRequest>""";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run translate(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = TranslateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String[] words(String hex) {
+        return hex.split(" ");
+    }
+
+    private static void assertOneLineError(Run run, String expected) {
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("", run.out());
+        assertEquals("xmlclient translate: " + expected + "\n", run.err());
+    }
+
+    @Test
+    void seedFrameDecodesToTheGetRequestOfItsPdu() {
+        Run run = translate(words(SEED));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.err());
+        assertEquals("""
+                <GetRequest>
+                  <GetRequestNormal>
+                    <!-- Priority: HIGH ServiceClass: CONFIRMED InvokeID: 1 -->
+                    <InvokeIdAndPriority Value="193" />
+                    <AttributeDescriptor>
+                      <!-- DATA -->
+                      <ClassId Value="1" />
+                      <!-- 0.0.42.0.0.255 -->
+                      <InstanceId Value="00002A0000FF" />
+                      <AttributeId Value="2" />
+                    </AttributeDescriptor>
+                  </GetRequestNormal>
+                </GetRequest>
+                """, run.out());
+    }
+
+    @Test
+    void hexAsManyWordsOneStringNoSpacesOrSeparatorsGivesTheSameOutput() {
+        String expected = translate(words(SEED)).out();
+        assertTrue(expected.contains("<InstanceId Value=\"00002A0000FF\" />"), expected);
+        assertEquals(expected, translate(SEED).out());
+        assertEquals(expected, translate(SEED.replace(" ", "")).out());
+        assertEquals(expected, translate(SEED.replace(" ", ":")).out());
+        assertEquals(expected, translate(SEED.replace(" ", "-")).out());
+        assertEquals(expected, translate(words("0x" + SEED.replace(" ", " 0x"))).out());
+    }
+
+    @Test
+    void barePduDecodesWithoutFraming() {
+        Run run = translate(words(GET_CLOCK_PDU));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("<GetRequest>\n"), run.out());
+        assertTrue(run.out().contains("<ClassId Value=\"8\" />"), run.out());
+        assertTrue(run.out().contains("<!-- 0.0.1.0.0.255 -->\n"), run.out());
+        assertTrue(run.out().contains("<InstanceId Value=\"0000010000FF\" />"), run.out());
+    }
+
+    @Test
+    void wrapperFrameDecodesToItsPdu() {
+        // version 1, source wPort 16, destination wPort 1, 13 bytes of PDU
+        Run run = translate(words("00 01 00 10 00 01 00 0D " + GET_CLOCK_PDU));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(translate(words(GET_CLOCK_PDU)).out(), run.out());
+    }
+
+    @Test
+    void truncatedWrapperFrameIsBadInput() {
+        Run run = translate(words("00 01 00 10 00 01 00 0E " + GET_CLOCK_PDU));
+        assertOneLineError(run, "frame 1: truncated: the WRAPPER header gives 14 PDU bytes, only 13 follow");
+    }
+
+    @Test
+    void twoHdlcFramesArePrintedEachAfterACommentWithItsHex() {
+        Run separateFlags = translate(words(SEED + " " + RESPONSE));
+        assertEquals(0, separateFlags.exitCode(), separateFlags.toString());
+        String out = separateFlags.out();
+        assertTrue(out.startsWith("<!-- frame 1: " + SEED + " -->\n<GetRequest>\n"), out);
+        assertTrue(out.contains("</GetRequest>\n\n<!-- frame 2: " + RESPONSE + " -->\n<GetResponse>\n"), out);
+        assertTrue(out.contains("<OctetString Value=\"0000010000FF\" />"), out);
+        assertTrue(out.endsWith("</GetResponse>\n"), out);
+        // Frames that share the flag between them split the same way.
+        Run sharedFlag = translate(SEED.substring(0, SEED.length() - 3), RESPONSE);
+        assertEquals(out, sharedFlag.out());
+    }
+
+    @Test
+    void frameOptionShowsHdlcAddressesAndFrameType() {
+        Run run = translate("--frame", SEED);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("<HDLC "), run.out());
+        assertTrue(run.out().contains("<TargetAddress Value=\"1\" />\n<SourceAddress Value=\"16\" />\n"), run.out());
+        assertTrue(run.out().contains("<FrameType Value=\"32\" />\n<PDU>\n<GetRequest>"), run.out());
+        assertTrue(run.out().endsWith("</PDU>\n</HDLC>\n"), run.out());
+    }
+
+    @Test
+    void frameOptionOnABarePduIsBadInput() {
+        assertOneLineError(translate("--frame", GET_CLOCK_PDU),
+                "--frame needs HDLC or WRAPPER frames; this input is a bare PDU");
+    }
+
+    @Test
+    void linkFramesPrintWhatTheTranslatorGives() {
+        assertEquals("<Snrm>\n</Snrm>\n", translate(words("7E A0 07 03 21 93 0F 01 7E")).out());
+        Run rr = translate(words("7E A0 07 03 21 31 17 87 7E"));
+        assertEquals(0, rr.exitCode(), rr.toString());
+        assertEquals("<!-- RR frame: no PDU -->\n", rr.out());
+    }
+
+    @Test
+    void nonHexTokenIsNamed() {
+        assertOneLineError(translate("7E", "A0", "1G", "03"), "'1G' is not hex");
+    }
+
+    @Test
+    void oddLengthOrEmptyInputIsBadInput() {
+        assertOneLineError(translate("7E", "A01"), "'A01' has an odd number of hex digits");
+        assertOneLineError(translate(), "no hex given (see --help)");
+        assertOneLineError(translate(" "), "no hex given (see --help)");
+    }
+
+    @Test
+    void badFcsIsOneLineNamingTheFrame() {
+        String badSecond = RESPONSE.replace("86 18 7E", "86 19 7E");
+        assertOneLineError(translate(SEED, badSecond), "frame 2: bad FCS: the frame has 86 19, its bytes give 86 18");
+    }
+
+    @Test
+    void badHcsIsOneLineNamingTheFrame() {
+        assertOneLineError(translate(SEED.replace("6F D8", "6F D9")),
+                "frame 1: bad HCS: the frame has 6F D9, its bytes give 6F D8");
+    }
+
+    @Test
+    void truncatedFrameIsOneLineNamingTheFrame() {
+        String cut = SEED.substring(0, SEED.length() - "12 80 7E".length()).strip();
+        assertOneLineError(translate(cut),
+                "frame 1: truncated: the frame format gives 25 bytes between the flags, only 23 follow the"
+                        + " opening flag");
+    }
+
+    @Test
+    void undecodablePduInAGoodFrameIsBadInput() {
+        // Right length and check sequences, but the GetRequest stops after its class id.
+        Run run = translate(words("7E A0 11 03 21 10 A7 3F E6 E6 00 C0 01 C1 00 08 BD 97 7E"));
+        assertOneLineError(run, "frame 1: the PDU cannot be decoded (truncated, or not an xDLMS APDU)");
+    }
+
+    @Test
+    void segmentedHdlcFramesAreJoinedIntoOnePdu() {
+        Run run = translate(SEGMENTS);
+        assertEquals(0, run.exitCode(), run.toString());
+        String out = run.out();
+        assertTrue(out.contains("<!-- frame 1: " + SEGMENTS[0] + " -->\n<!-- segment: the PDU goes on"), out);
+        assertTrue(out.contains("<!-- last segment: the whole PDU of frames 1 to 3 -->\n<SetRequest>"), out);
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < 70; i++) {
+            value.append(String.format("%02X", i));
+        }
+        assertTrue(out.contains("<OctetString Value=\"" + value + "\" />"), out);
+    }
+
+    @Test
+    void segmentedPduWithoutItsLastSegmentIsBadInput() {
+        Run run = translate(SEGMENTS[0], SEGMENTS[1]);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("xmlclient translate: frame 1: starts a segmented PDU whose last segment"),
+                run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void toHexPrintsEachMessagesPduOnItsOwnLine() throws Exception {
+        Path file = messageFile(GET_CLOCK_XML, SET_XML);
+        Run run = translate("--to-hex", file.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.err());
+        // Set: C1 01 | invoke 194 = C2 | class 1 | 0.0.96.1.0.255 | attribute 2 | no selection | uint16 1000
+        assertEquals(GET_CLOCK_PDU + "\n" + "C1 01 C2 00 01 00 00 60 01 00 FF 02 00 12 03 E8\n", run.out());
+    }
+
+    @Test
+    void toHexThenTranslateRoundTripsToTheSameElements() throws Exception {
+        Run hex = translate("--to-hex", messageFile(GET_CLOCK_XML, SET_XML).toString());
+        String[] lines = hex.out().split("\n");
+        assertEquals(2, lines.length, hex.toString());
+        assertSimilar(GET_CLOCK_XML, translate(lines[0]).out());
+        assertSimilar(SET_XML, translate(lines[1]).out());
+    }
+
+    @Test
+    void starInvokeIdIsSentAs193() throws Exception {
+        Run run = translate("--to-hex", messageFile(GET_CLOCK_XML.replace("\"193\"", "\"*\"")).toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(GET_CLOCK_PDU + "\n", run.out());
+    }
+
+    @Test
+    void badElementIsNamedWithItsLine() throws Exception {
+        // Line 1 BOM + declaration, 2 comment, 3 <Messages>, 4 comment, 5-14 the Get, 15 the bad Set
+        Path file = messageFile(GET_CLOCK_XML, SET_XML.replace("\"194\"", "\"high\""));
+        Run run = translate("--to-hex", file.toString());
+        assertOneLineError(run, file + ":15: <SetRequest> cannot be encoded: For input string: \"high\"");
+    }
+
+    @Test
+    void missingMessageFileIsNamed() {
+        Path file = dir.resolve("none.xml");
+        assertOneLineError(translate("--to-hex", file.toString()), file + ": no such file");
+    }
+
+    @Test
+    void helpShowsBothFormsAndAnExample() {
+        Run run = translate("--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("xmlclient translate [--frame] HEX..."), run.out());
+        assertTrue(run.out().contains("xmlclient translate --to-hex FILE.xml"), run.out());
+        assertTrue(run.out().contains(SEED), run.out());
+    }
+
+    @Test
+    void unknownOptionIsBadInput() {
+        assertOneLineError(translate("--frames", SEED), "Unrecognized option: --frames (see --help)");
+    }
+
+    /** A message file as editors save them: BOM, declaration, comments before and between elements. */
+    private Path messageFile(String... elements) throws Exception {
+        StringBuilder xml = new StringBuilder("\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- test -->\n"
+                + "<Messages>\n  <!-- first -->\n");
+        for (String element : elements) {
+            xml.append("  ").append(element).append('\n');
+        }
+        xml.append("</Messages>\n");
+        Path file = dir.resolve("messages.xml");
+        Files.writeString(file, xml.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void assertSimilar(String expected, String actual) {
+        Diff diff = DiffBuilder.compare(expected).withTest(actual)
+                .ignoreComments().ignoreWhitespace().checkForSimilar().build();
+        assertFalse(diff.hasDifferences(), diff + "\n" + actual);
+    }
+}
