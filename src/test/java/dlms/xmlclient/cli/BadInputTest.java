@@ -91,10 +91,10 @@ class BadInputTest {
         CliRun run = CliRun.run(out, "-x", scripts.toString());
 
         assertEquals(2, run.exitCode, run.toString());
-        assertTrue(run.out.contains("BAD INPUT     b-broken.xml   b-broken.xml:5: not well-formed XML"), run.out);
-        assertTrue(run.out.contains("BAD INPUT     c-unknown.xml  c-unknown.xml:12: <FetchRequest>"), run.out);
-        assertTrue(run.out.contains("done          a-good.xml"), run.out);
-        assertTrue(run.out.contains("done          d-good.xml"), run.out);
+        assertTrue(run.out.matches("(?s).*\\[2/4] ERROR +\\S*b-broken.xml +bad input: b-broken.xml:5: not well-formed XML.*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\[3/4] ERROR +\\S*c-unknown.xml +bad input: c-unknown.xml:12: <FetchRequest>.*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\[1/4] NOT CHECKED +\\S*a-good.xml .*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\[4/4] NOT CHECKED +\\S*d-good.xml .*"), run.out);
         assertEquals(1, run.replies("a-good.xml").size());
         assertEquals(1, run.replies("d-good.xml").size());
         assertFalse(Files.exists(run.replyFile("b-broken.xml")));

@@ -30,7 +30,7 @@ class ConnectionTest {
     void readsTheClockOverHdlc() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "16", "-s", "1",
-                    "-x", "messages/get-clock.xml");
+                    "-x", "messages/clock/1-read.xml");
             assertEquals(0, run.exitCode, run.toString());
             assertClockReply(run);
             assertTrue(run.trace().contains("TX 7E A0"), "HDLC frames start with 7E A0");
@@ -41,7 +41,7 @@ class ConnectionTest {
     void readsTheClockOverWrapper() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-w",
-                    "-x", "messages/get-clock.xml");
+                    "-x", "messages/clock/1-read.xml");
             assertEquals(0, run.exitCode, run.toString());
             assertClockReply(run);
             assertTrue(run.trace().contains("TX 00 01 00 10 00 01"), "WRAPPER header version 1, client 16, server 1");
@@ -52,9 +52,9 @@ class ConnectionTest {
     void publicClientSetIsDeniedAndTheDenialIsTheReply() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "16",
-                    "-x", "messages/set-clock.xml");
+                    "-x", "messages/public/set-clock-denied.xml");
             assertEquals(0, run.exitCode, run.toString());
-            Element set = run.replies("set-clock.xml").get(0);
+            Element set = run.replies("set-clock-denied.xml").get(1);
             assertEquals("ReadWriteDenied", CliRun.xpath(set, "SetResponseNormal/Result/@Value"));
         }
     }
@@ -66,10 +66,10 @@ class ConnectionTest {
             port = s.getLocalPort();
         }
         CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(port), "--wait-time", "1000",
-                "-x", "messages/get-clock.xml");
+                "-x", "messages/clock/1-read.xml");
         assertEquals(3, run.exitCode, run.toString());
-        String line = onlyLineMentioning(run.out, "get-clock.xml");
-        assertTrue(line.contains("NO CONNECTION") && line.contains("connection refused"), line);
+        String line = onlyLineMentioning(run.out, "1-read.xml");
+        assertTrue(line.contains("ERROR") && line.contains("no connection: cannot connect") && line.contains("connection refused"), line);
     }
 
     @Test
@@ -79,13 +79,15 @@ class ConnectionTest {
             sink.setDaemon(true);
             sink.start();
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(silent.getLocalPort()),
-                    "--wait-time", "300", "--retries", "1", "-x", "messages/get-clock.xml");
+                    "--wait-time", "300", "--retries", "1", "-x", "messages/clock/1-read.xml");
             assertEquals(3, run.exitCode, run.toString());
-            String line = onlyLineMentioning(run.out, "get-clock.xml");
+            String line = onlyLineMentioning(run.out, "1-read.xml");
             assertTrue(line.contains("SNRM failed: no reply from the meter within 300 ms after 2 tries"), line);
             assertTrue(line.contains("check -c and -s"), line);
             assertTrue(run.elapsedMillis < 5_000, "took " + run.elapsedMillis + " ms");
-            assertFalse(Files.exists(run.replyFile("get-clock.xml.tmp")));
+            try (var files = Files.walk(run.outDir)) {
+                assertFalse(files.anyMatch(f -> f.toString().endsWith(".tmp")), "a temporary file was left behind");
+            }
         }
     }
 
@@ -93,7 +95,7 @@ class ConnectionTest {
     void unknownClientAddressGetsAHintNamingTheAddresses() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "99",
-                    "--wait-time", "300", "--retries", "0", "-x", "messages/get-clock.xml");
+                    "--wait-time", "300", "--retries", "0", "-x", "messages/clock/1-read.xml");
             assertEquals(3, run.exitCode, run.toString());
             assertTrue(run.out.contains("the meter may not know client 99 or server address 1"), run.out);
         }
@@ -103,9 +105,9 @@ class ConnectionTest {
     void wrongPasswordIsRejectedWithExitCode3() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "17",
-                    "-a", "Low", "-P", "wrong", "-x", "messages/get-clock.xml");
+                    "-a", "Low", "-P", "wrong", "-x", "messages/clock/1-read.xml");
             assertEquals(3, run.exitCode, run.toString());
-            String line = onlyLineMentioning(run.out, "get-clock.xml");
+            String line = onlyLineMentioning(run.out, "1-read.xml");
             assertTrue(line.contains("association rejected by the meter"), line);
             assertFalse(run.out.contains("wrong") || run.err.contains("wrong") || run.trace().contains("wrong"),
                     "the password leaked: " + run);
@@ -126,7 +128,7 @@ class ConnectionTest {
         String password = "S3cretPassw0rd-".repeat(8);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "17",
-                    "-a", "Low", "-P", password, "-t", "Verbose", "-x", "messages/get-clock.xml");
+                    "-a", "Low", "-P", password, "-t", "Verbose", "-x", "messages/clock/1-read.xml");
             assertEquals(3, run.exitCode, run.toString());
             String trace = run.trace();
             assertTrue(trace.contains("** ** **"), "the AARQ is traced, masked");
@@ -152,7 +154,7 @@ class ConnectionTest {
     }
 
     private static void assertClockReply(CliRun run) throws Exception {
-        List<Element> replies = run.replies("get-clock.xml");
+        List<Element> replies = run.replies("1-read.xml");
         assertEquals(3, replies.size());
         String time = CliRun.xpath(replies.get(0), "GetResponseNormal/Result/Data/OctetString/@Value");
         assertEquals(24, time.length(), "a 12-byte date-time: " + time);

@@ -34,10 +34,10 @@ class ScriptLoaderTest {
 
     @Test
     void wellFormedActionRequestIsEncoded() throws Exception {
-        Script script = loader.load(Path.of("messages/clock-adjust-to-quarter.xml"), "c.xml");
-        byte[] pdu = script.steps().get(0).request().getData();
+        Script script = loader.load(Path.of("messages/clock/3-adjust-to-quarter.xml"), "c.xml");
+        byte[] pdu = script.steps().get(1).request().getData();
         // C3 01 C1 | class 8 | 0.0.1.0.0.255 | method 1 | parameters present | int8 0
-        assertEquals("C301C100080000010000FF01010F00", hex(pdu));
+        assertEquals("C301C200080000010000FF01010F00", hex(pdu));
     }
 
     @Test
