@@ -1,0 +1,190 @@
+package dlms.xmlclient.cli;
+
+import dlms.xmlclient.report.JUnitXml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Replies checked against expected files through the whole command, against the built-in simulator. */
+class VerdictsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Copies sample scripts (with messages/xmlclient.options) and their expected files into dir. */
+    private void samples(String... relativePaths) throws IOException {
+        copy(Path.of("messages/xmlclient.options"), dir.resolve("messages/xmlclient.options"));
+        for (String relative : relativePaths) {
+            copy(Path.of("messages", relative), dir.resolve("messages").resolve(relative));
+            Path expected = Path.of("expected", relative);
+            if (Files.exists(expected)) {
+                copy(expected, dir.resolve("expected").resolve(relative));
+            }
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = dir.resolve(file);
+        String text = Files.readString(path);
+        assertTrue(text.contains(from), file + " has no " + from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    private CliRun run(String... extra) {
+        String[] args = Stream.concat(Stream.of("-x", dir.resolve("messages").toString()), Stream.of(extra))
+                .toArray(String[]::new);
+        return CliRun.run(dir.resolve("out"), args);
+    }
+
+    private String expectedDir() {
+        return dir.resolve("expected").toString();
+    }
+
+    @Test
+    void aChangedExpectedValueFailsWithExitCode1AndTheXPath() throws Exception {
+        samples("energy/a-plus.xml", "get-serial-number.xml");
+        edit("expected/energy/a-plus.xml", "<UInt32 Value=\"1094547\" />", "<UInt32 Value=\"1094548\" />");
+        CliRun run = run("-e", expectedDir());
+        assertEquals(1, run.exitCode, run.toString());
+        assertTrue(run.out.contains("messages/energy/a-plus.xml #1 /GetResponse/GetResponseNormal/Result/Data/UInt32/@Value"
+                + " expected 1094548 got 1094547"), run.out);
+        assertTrue(run.out.matches("(?s).*\\] FAIL +\\S*energy/a-plus.xml.*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\] PASS +\\S*get-serial-number.xml.*"), run.out);
+        assertTrue(run.out.contains("2 scripts: 1 passed, 1 failed, 0 not checked, 0 errors"), run.out);
+    }
+
+    @Test
+    void aVoltageOutsideItsToleranceFails() throws Exception {
+        samples("instantaneous.xml");
+        CliRun pass = run("-e", expectedDir());
+        assertEquals(0, pass.exitCode, pass.toString());
+        edit("expected/instantaneous.xml", "${xmlunit.within(2300,10%)}", "${xmlunit.within(2100,5%)}");
+        CliRun fail = run("-e", expectedDir());
+        assertEquals(1, fail.exitCode, fail.toString());
+        assertTrue(fail.out.contains("#1 /GetResponse/GetResponseNormal/Result/Data/UInt16/@Value expected"
+                + " ${xmlunit.within(2100,5%)} got 2319"), fail.out);
+    }
+
+    @Test
+    void recordedRepliesPassOnTheNextRunAndTheClockBecomesAPlaceholder() throws Exception {
+        samples("clock/1-read.xml", "energy/a-plus.xml", "load-profile/entries-3-to-12.xml");
+        Path recorded = dir.resolve("recorded");
+        CliRun record = run("-e", recorded.toString(), "--record");
+        assertEquals(0, record.exitCode, record.toString());
+        assertTrue(record.out.contains("recorded 3 expected files"), record.out);
+        String clock = Files.readString(recorded.resolve("clock/1-read.xml"));
+        assertTrue(clock.contains("<OctetString Value=\"${xmlunit.clock(30s)}\" />"), clock);
+        String profile = Files.readString(recorded.resolve("load-profile/entries-3-to-12.xml"));
+        assertTrue(profile.contains("<OctetString Value=\"07EA0101"), "profile times stay literal: " + profile);
+        CliRun rerun = run("-e", recorded.toString());
+        assertEquals(0, rerun.exitCode, rerun.toString());
+        assertTrue(rerun.out.contains("3 scripts: 3 passed, 0 failed"), rerun.out);
+    }
+
+    @Test
+    void noExpectedFileIsNotCheckedUnlessStrict() throws Exception {
+        samples("get-serial-number.xml", "energy/a-plus.xml");
+        Files.delete(dir.resolve("expected/energy/a-plus.xml"));
+        CliRun lenient = run("-e", expectedDir());
+        assertEquals(0, lenient.exitCode, lenient.toString());
+        assertTrue(lenient.out.matches("(?s).*\\] NOT CHECKED +\\S*energy/a-plus.xml.*"), lenient.out);
+        assertTrue(lenient.out.contains("1 passed, 0 failed, 1 not checked"), lenient.out);
+        CliRun strict = run("-e", expectedDir(), "--strict");
+        assertEquals(1, strict.exitCode, strict.toString());
+        assertTrue(strict.out.contains("energy/a-plus.xml #1 no expected reply (--strict)"), strict.out);
+    }
+
+    @Test
+    void junitXmlValidatesAndTheHtmlReportShowsEveryScript() throws Exception {
+        samples("energy/a-plus.xml", "get-serial-number.xml", "get-missing-object.xml");
+        edit("expected/get-serial-number.xml", "^[0-9]{8}$", "^[0-9]{9}$");
+        CliRun run = run("-e", expectedDir());
+        assertEquals(1, run.exitCode, run.toString());
+        JUnitXml.validate(run.outDir.resolve("junit.xml"));
+        String junit = Files.readString(run.outDir.resolve("junit.xml"));
+        assertTrue(junit.contains("<failure type=\"ReplyDifference\" message=\"/GetResponse/GetResponseNormal/Result/Data/String/@Value"),
+                junit);
+        String html = Files.readString(run.outDir.resolve("report.html"));
+        for (String script : new String[] {"energy/a-plus.xml", "get-serial-number.xml", "get-missing-object.xml"}) {
+            assertTrue(html.contains(script), script);
+        }
+        assertTrue(html.contains("<mark"), "the differing reply line is highlighted");
+        assertFalse(html.contains("<script"), "self-contained, no scripts");
+    }
+
+    @Test
+    void inlineExpectationsAreCheckedAndMayNotMeetAnExpectedFile() throws Exception {
+        samples("inline/register-template.xml");
+        CliRun pass = run();
+        assertEquals(0, pass.exitCode, pass.toString());
+        assertTrue(pass.out.matches("(?s).*\\] PASS +\\S*inline/register-template.xml.*"), pass.out);
+        edit("messages/inline/register-template.xml", "<Enum Value=\"30\" />", "<Enum Value=\"31\" />");
+        CliRun fail = run();
+        assertEquals(1, fail.exitCode, fail.toString());
+        assertTrue(fail.out.contains("#2 /GetResponse/GetResponseNormal/Result/Data/Structure/Enum/@Value expected 31 got 30"),
+                fail.out);
+        copy(Path.of("messages/inline/register-template.xml"), dir.resolve("expected/inline/register-template.xml"));
+        CliRun both = run("-e", expectedDir());
+        assertEquals(2, both.exitCode, both.toString());
+        assertTrue(both.out.contains("inline/register-template.xml: has replies inline and an expected file"), both.out);
+    }
+
+    @Test
+    void expectedFileWithTheWrongNumberOfRepliesIsBadInput() throws Exception {
+        samples("energy/a-plus.xml");
+        Path expected = dir.resolve("expected/energy/a-plus.xml");
+        Files.writeString(expected, Files.readString(expected).replaceFirst("(?s)<!-- #2.*</GetResponse>", ""));
+        CliRun run = run("-e", expectedDir());
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.out.contains("a-plus.xml: holds 1 expected reply for 2 requests"), run.out);
+    }
+
+    @Test
+    void anUnknownPlaceholderNamesTheExpectedFileAndLine() throws Exception {
+        samples("energy/a-plus.xml");
+        edit("expected/energy/a-plus.xml", "<UInt32 Value=\"1094547\" />", "<UInt32 Value=\"${xmlunit.withn(1,2)}\" />");
+        CliRun run = run("-e", expectedDir());
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.out.contains("energy/a-plus.xml:4: ${xmlunit.withn(1,2)}: unknown placeholder (known: clock,"),
+                run.out);
+    }
+
+    @Test
+    void folderOptionsPickTheAssociationAndTheCommandLineOverridesThem() throws Exception {
+        samples("public/set-clock-denied.xml");
+        copy(Path.of("messages/public/xmlclient.options"), dir.resolve("messages/public/xmlclient.options"));
+        CliRun denied = run("-e", expectedDir());
+        assertEquals(0, denied.exitCode, denied.toString());
+        // As the management client the Set is allowed, so the expected denial no longer matches.
+        CliRun management = run("-e", expectedDir(), "-c", "17", "-a", "Low", "-P", "00000000");
+        assertEquals(1, management.exitCode, management.toString());
+        assertTrue(management.out.contains("#2 /SetResponse/SetResponseNormal/Result/@Value expected ReadWriteDenied got Success"),
+                management.out);
+    }
+
+    @Test
+    void aBadOptionsLineIsExitCode2NamingTheFileAndLine() throws Exception {
+        samples("get-serial-number.xml");
+        Files.writeString(dir.resolve("messages/xmlclient.options"), "# management client\n-c 17 -a Low\n-P 0 -h meter\n");
+        CliRun run = run();
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.contains("messages/xmlclient.options:3: -h is not allowed in an options file"), run.err);
+        Files.writeString(dir.resolve("messages/xmlclient.options"), "-c 1000\n");
+        CliRun range = run();
+        assertEquals(2, range.exitCode, range.toString());
+        assertTrue(range.err.contains("messages/xmlclient.options:1: -c 1000: must be between 0 and 127"), range.err);
+    }
+}
