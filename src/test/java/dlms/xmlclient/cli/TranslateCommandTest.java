@@ -313,4 +313,15 @@ class TranslateCommandTest {
                 .ignoreComments().ignoreWhitespace().checkForSimilar().build();
         assertFalse(diff.hasDifferences(), diff + "\n" + actual);
     }
+
+    @Test
+    void theMainCommandHandsTranslateItsArguments() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream sink = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+        String[] args = ("translate " + SEED).split(" ");
+        int code = XmlClientCommand.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), sink);
+        org.junit.jupiter.api.Assertions.assertEquals(ExitCode.OK, code);
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("<InstanceId Value=\"00002A0000FF\" />"));
+    }
 }
