@@ -75,7 +75,8 @@ public final class Runner {
             trace.endCapture();
             return new ScriptOutcome(source, null, Status.BAD_INPUT, List.of(), e.getMessage(), millisSince(start), "");
         }
-        trace.note("script " + source.relativePath() + " (" + script.steps().size() + " requests)");
+        int requests = script.steps().size();
+        trace.note("script " + source.relativePath() + " (" + requests + (requests == 1 ? " request)" : " requests)"));
         List<RequestResult> results = new ArrayList<>();
         Status status = Status.COMPLETED;
         String error = null;

@@ -7,7 +7,6 @@ import org.w3c.dom.Node;
 import org.xmlunit.placeholder.PlaceholderHandler;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.ServiceLoader;
@@ -35,7 +34,10 @@ final class Placeholders {
 
     /** Throws with a one-line reason for the first bad placeholder in the element's attributes or text. */
     void validate(Element element) {
-        forEachValue(element, this::validate);
+        rewrite(element, value -> {
+            validate(value);
+            return value;
+        });
     }
 
     private void validate(String value) {
@@ -69,21 +71,11 @@ final class Placeholders {
         });
     }
 
-    private interface ValueVisitor {
-        void visit(String value);
-    }
-
     private interface ValueRewriter {
         String rewrite(String value);
     }
 
-    private static void forEachValue(Element element, ValueVisitor visitor) {
-        rewrite(element, value -> {
-            visitor.visit(value);
-            return value;
-        });
-    }
-
+    /** Applies {@code rewriter} to every attribute value and text in the element, recursively. */
     private static void rewrite(Element element, ValueRewriter rewriter) {
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -100,10 +92,5 @@ final class Placeholders {
                 n.setNodeValue(rewriter.rewrite(n.getNodeValue()));
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Placeholders" + Arrays.toString(keywords.toArray());
     }
 }

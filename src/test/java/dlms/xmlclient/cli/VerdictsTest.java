@@ -143,6 +143,22 @@ class VerdictsTest {
     }
 
     @Test
+    void aDirectorTemplateWithAByteOrderMarkAndStarInvokeIdsRunsAsItIs() throws Exception {
+        samples("inline/register-template.xml");
+        Path file = dir.resolve("messages/inline/register-template.xml");
+        byte[] body = Files.readAllBytes(file);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(file, withBom);
+        CliRun run = run();
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.trace().contains("C0 01 C1 00 03 01 00 01 08 00 FF 02 00"), "a * invoke id is sent as 193 (C1)");
+    }
+
+    @Test
     void expectedFileWithTheWrongNumberOfRepliesIsBadInput() throws Exception {
         samples("energy/a-plus.xml");
         Path expected = dir.resolve("expected/energy/a-plus.xml");
