@@ -117,6 +117,8 @@ class ReplyComparatorTest {
         assertEquals(List.of(), compare("<OctetString Value=\"${xmlunit.ignore}\"/>", "<OctetString Value=\"ABCD\"/>"));
         assertEquals(List.of(), compare("<OctetString Value=\"${xmlunit.matchesRegex(^5349.*$)}\"/>", "<OctetString Value=\"53494D\"/>"));
         assertEquals(1, compare("<OctetString Value=\"${xmlunit.matchesRegex(^5349.*$)}\"/>", "<OctetString Value=\"41\"/>").size());
+        assertEquals(List.of(), compare("<String Value=\"${xmlunit.isDateTime}\"/>", "<String Value=\"2026-11-21T14:45:00\"/>"));
+        assertEquals(1, compare("<String Value=\"${xmlunit.isDateTime}\"/>", "<String Value=\"yesterday\"/>").size());
     }
 
     @Test
