@@ -6,7 +6,6 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.ParseException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * {@code xmlclient.options} files: association flags for the scripts at and below their folder
- * (a deeper file overrides a shallower one; the command line overrides both). One or more flags
+ * {@code xmlclient.options} files: association flags for the scripts at and below their folder.
+ * A script gets the files of its folder and of every folder above it (as .editorconfig works, so
+ * that {@code -x messages/clock/1-read.xml} runs as {@code -x messages} would); a deeper file
+ * overrides a shallower one flag by flag, and the command line overrides both. One or more flags
  * per line, {@code #} starts a comment, quotes keep spaces in a value.
  */
 final class FolderOptions {
@@ -28,43 +28,32 @@ final class FolderOptions {
     private static final Set<String> ALLOWED = Set.of(ClientOptions.CLIENT, ClientOptions.SERVER,
             ClientOptions.AUTHENTICATION, ClientOptions.PASSWORD, ClientOptions.REFERENCING);
 
-    private final Path root;
+    private final Path workingDir = Path.of("").toAbsolutePath();
+    /** Each folder's own file, read once; empty flags where there is none. */
     private final Map<Path, FlagValues> byFolder = new HashMap<>();
 
-    private FolderOptions(Path root) {
-        this.root = root;
-    }
-
-    /**
-     * Reads the options files at {@code root} and, when {@code below}, in every folder under it;
-     * errors name the file and line.
-     */
-    static FolderOptions load(Path root, boolean below) throws UsageException {
-        FolderOptions options = new FolderOptions(root);
-        try (Stream<Path> files = Files.walk(root, below ? Integer.MAX_VALUE : 1)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().equals(FILE_NAME)).toList()) {
-                options.byFolder.put(file.getParent(), read(file));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new UsageException(root + ": cannot read the folder: " + e.getMessage());
-        }
-        return options;
-    }
-
-    /** The flags for a folder below the root: the root's file first, the folder's own last. */
-    FlagValues forFolder(Path folder) {
-        FlagValues flags = new FlagValues();
+    /** The flags for scripts in {@code folder}: the outermost file first, the folder's own last. */
+    FlagValues forFolder(Path folder) throws UsageException {
         List<Path> chain = new ArrayList<>();
-        for (Path p = folder; p != null && p.startsWith(root); p = p.getParent()) {
+        for (Path p = folder.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
             chain.add(0, p);
         }
-        for (Path p : chain) {
-            FlagValues own = byFolder.get(p);
-            if (own != null) {
-                flags = flags.overriddenBy(own);
-            }
+        FlagValues flags = new FlagValues();
+        for (Path dir : chain) {
+            flags = flags.overriddenBy(own(dir));
         }
         return flags;
+    }
+
+    private FlagValues own(Path dir) throws UsageException {
+        FlagValues known = byFolder.get(dir);
+        if (known == null) {
+            Path file = dir.resolve(FILE_NAME);
+            known = Files.isRegularFile(file) ? read(file.startsWith(workingDir) ? workingDir.relativize(file) : file)
+                    : new FlagValues();
+            byFolder.put(dir, known);
+        }
+        return known;
     }
 
     static FlagValues read(Path file) throws UsageException {
@@ -77,7 +66,9 @@ final class FolderOptions {
         FlagValues flags = new FlagValues();
         for (int i = 0; i < lines.size(); i++) {
             String origin = file + ":" + (i + 1) + ": ";
-            List<String> tokens = tokens(lines.get(i), origin);
+            // Editors on Windows may start the file with a byte order mark.
+            String text = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
+            List<String> tokens = tokens(text, origin);
             if (tokens.isEmpty()) {
                 continue;
             }

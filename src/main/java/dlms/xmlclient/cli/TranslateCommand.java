@@ -2,6 +2,7 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.cli.HexFrames.BadInput;
 import dlms.xmlclient.cli.HexFrames.Framing;
+import dlms.xmlclient.script.ScriptLoader;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXDLMSXmlClient;
@@ -232,14 +233,20 @@ public final class TranslateCommand {
                 // The XML client, not xmlToPdu: it encodes requests and responses and tells templates apart.
                 pdus = client.load("<Messages>" + m.xml() + "</Messages>", null);
             } catch (RuntimeException e) {
-                errors.add(where + " cannot be encoded: " + why(e));
+                if (ScriptLoader.isReply(m.name())) {
+                    err.println(PREFIX + where + " is an expected reply with wildcards, not a message: skipped");
+                } else {
+                    errors.add(where + " cannot be encoded: " + why(e));
+                }
                 continue;
             }
             if (pdus.isEmpty()) {
                 continue; // Description, Sleep, ...: not messages
             }
             GXDLMSXmlPdu pdu = pdus.get(0);
-            if (pdu.getData() == null) {
+            if (pdu.getData() == null && ScriptLoader.isReply(m.name())) {
+                err.println(PREFIX + where + " is an expected reply with wildcards, not a message: skipped");
+            } else if (pdu.getData() == null) {
                 errors.add(where + " cannot be encoded: a value is \"*\" (a template)");
             } else if (LINK_FRAMES.contains(pdu.getCommand())) {
                 err.println(PREFIX + where + " is an HDLC link frame, not a PDU: skipped");

@@ -89,7 +89,7 @@ public final class XmlClientCommand {
         Verbosity verbosity = line.hasOption(ClientOptions.TRACE)
                 ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
         Path messages = messagesPath(line);
-        List<ScriptSource> scripts = withFolderOptions(findScripts(messages), messages, flags);
+        List<ScriptSource> scripts = withFolderOptions(findScripts(messages), flags);
         boolean record = line.hasOption(ClientOptions.RECORD);
         Path expectedDir = expectedDir(line, record);
         Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
@@ -149,7 +149,7 @@ public final class XmlClientCommand {
         if (outcomes.stream().anyMatch(o -> o.status() == Status.BAD_INPUT)) {
             return ExitCode.BAD_INPUT;
         }
-        if (outcomes.stream().anyMatch(o -> o.verdict() == Verdict.FAIL || o.status() == Status.BROKEN)) {
+        if (outcomes.stream().anyMatch(o -> o.verdict() == Verdict.FAIL || o.verdict() == Verdict.ERROR)) {
             return ExitCode.FAILED;
         }
         return ExitCode.OK;
@@ -178,11 +178,9 @@ public final class XmlClientCommand {
     }
 
     /** Each script's association: the options files of its folders, overridden by the command line. */
-    private static List<ScriptSource> withFolderOptions(List<ScriptSource> scripts, Path messages,
-                                                        FlagValues commandLine) throws UsageException {
-        boolean folder = Files.isDirectory(messages);
-        Path root = folder ? messages : Optional.ofNullable(messages.getParent()).orElse(Path.of(""));
-        FolderOptions options = FolderOptions.load(root, folder);
+    private static List<ScriptSource> withFolderOptions(List<ScriptSource> scripts, FlagValues commandLine)
+            throws UsageException {
+        FolderOptions options = new FolderOptions();
         Map<FlagValues, ConnectionSettings> settings = new HashMap<>();
         List<ScriptSource> result = new ArrayList<>();
         for (ScriptSource script : scripts) {

@@ -57,7 +57,9 @@ public final class ConsoleReport implements RunListener {
         }
         out.println(line);
         for (RequestResult r : o.requests()) {
-            if (r.check().verdict() != Verdict.FAIL) {
+            // Requests of a script that did not complete share its one error line above.
+            boolean uncompared = r.check().verdict() == Verdict.ERROR && o.status() == Status.COMPLETED;
+            if (r.check().verdict() != Verdict.FAIL && !uncompared) {
                 continue;
             }
             String where = "    " + o.source().displayPath() + " #" + r.step().number() + " ";

@@ -40,7 +40,8 @@ public final class ExpectedRecorder implements RunListener {
         Path target = expectedDir.resolve(outcome.source().relativePath());
         try {
             AtomicFiles.write(target, ReplyFiles.render(outcome,
-                    r -> RecordedClocks.withPlaceholders(r.replyXml(), r.sentAt())));
+                    r -> RecordedClocks.withPlaceholders(r.replyXml(), r.sentAt(),
+                            RecordedClocks.readsClockTime(r.step().requestXml()))));
             recorded++;
         } catch (IOException e) {
             err.println("--record: cannot write " + target + ": " + e.getMessage());

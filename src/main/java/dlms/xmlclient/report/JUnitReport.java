@@ -81,7 +81,7 @@ public final class JUnitReport implements RunListener {
     private void suite(XMLStreamWriter xml, ScriptOutcome o) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", o.source().displayPath());
+        xml.writeAttribute("name", clean(o.source().displayPath()));
         xml.writeAttribute("tests", String.valueOf(tests(o)));
         xml.writeAttribute("failures", String.valueOf(o.count(Verdict.FAIL)));
         xml.writeAttribute("errors", String.valueOf(errors(o)));
@@ -132,8 +132,8 @@ public final class JUnitReport implements RunListener {
             throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("classname", className);
+        xml.writeAttribute("name", clean(name));
+        xml.writeAttribute("classname", clean(className));
         xml.writeAttribute("time", seconds(millis));
     }
 

@@ -45,7 +45,8 @@ public record ScriptOutcome(ScriptSource source, Script script, Status status, L
 
     /**
      * The script's verdict: ERROR when it did not complete; otherwise FAIL when a reply failed,
-     * PASS when at least one was checked and none failed, NOT_CHECKED when none was checked.
+     * ERROR when one could not be compared, PASS when at least one was checked and none failed,
+     * NOT_CHECKED when none was checked.
      */
     public Verdict verdict() {
         if (status != Status.COMPLETED) {
@@ -53,6 +54,9 @@ public record ScriptOutcome(ScriptSource source, Script script, Status status, L
         }
         if (count(Verdict.FAIL) > 0) {
             return Verdict.FAIL;
+        }
+        if (count(Verdict.ERROR) > 0) {
+            return Verdict.ERROR;
         }
         return count(Verdict.PASS) > 0 ? Verdict.PASS : Verdict.NOT_CHECKED;
     }

@@ -89,19 +89,23 @@ public final class Expectations {
             throw new ScriptException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
         List<String> replies = new ArrayList<>();
+        int firstExtraLine = 0;
         for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element reply) {
                 String location = file + ":" + LineNumberedXml.lineOf(reply);
                 try {
                     placeholders.validate(reply);
-                } catch (IllegalArgumentException e) {
+                } catch (RuntimeException e) {
                     throw new ScriptException(location, e.getMessage(), e);
                 }
                 replies.add(serialize(reply));
+                if (replies.size() == requests + 1) {
+                    firstExtraLine = LineNumberedXml.lineOf(reply);
+                }
             }
         }
         if (replies.size() != requests) {
-            throw new ScriptException(file.toString(), "holds " + replies.size() + " expected "
+            throw new ScriptException(file + (firstExtraLine > 0 ? ":" + firstExtraLine : ""), "holds " + replies.size() + " expected "
                     + (replies.size() == 1 ? "reply" : "replies") + " for " + requests + " "
                     + (requests == 1 ? "request" : "requests") + " (one reply element per request, in order)", null);
         }
@@ -111,7 +115,7 @@ public final class Expectations {
     private void check(String xml, String location) throws ScriptException {
         try (InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))) {
             placeholders.validate(LineNumberedXml.parse(in).getDocumentElement());
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new ScriptException(location, e.getMessage(), e);
         } catch (IOException | SAXException e) {
             throw new ScriptException(location, "not well-formed XML: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xmlunit.placeholder.PlaceholderHandler;
 
+import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,13 +53,37 @@ final class Placeholders {
         if (!keywords.contains(keyword)) {
             throw new IllegalArgumentException(value + ": unknown placeholder (known: " + String.join(", ", keywords) + ")");
         }
-        String[] args = m.group(2) == null ? new String[0] : m.group(2).split(",");
-        switch (keyword) {
-            case "within" -> WithinPlaceholderHandler.validate(args);
-            case "clock" -> ClockPlaceholderHandler.validate(args);
-            default -> {
-                // the library's own handlers accept what they get
+        String[] args = m.group(2) == null ? new String[0] : m.group(2).split(",", -1);
+        for (String arg : args) {
+            if (arg.isBlank()) {
+                throw new IllegalArgumentException(value + ": an empty argument (a comma too many?)");
             }
+        }
+        try {
+            switch (keyword) {
+                case "within" -> WithinPlaceholderHandler.validate(args);
+                case "clock" -> ClockPlaceholderHandler.validate(args);
+                // The library's handlers throw on a bad argument only mid-comparison: try them now.
+                case "matchesRegex" -> {
+                    if (args.length != 1) {
+                        throw new IllegalArgumentException(value + ": one regular expression without commas"
+                                + " (the library splits arguments at commas: write {1,8} as a character class or '|')");
+                    }
+                    Pattern.compile(args[0]);
+                }
+                case "isDateTime" -> {
+                    if (args.length > 0) {
+                        new SimpleDateFormat(args[0]);
+                    }
+                }
+                default -> {
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith(value) ? e.getMessage()
+                    : value + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(value + ": " + e.getMessage(), e);
         }
     }
 

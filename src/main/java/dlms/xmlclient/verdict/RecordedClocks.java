@@ -2,6 +2,7 @@ package dlms.xmlclient.verdict;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,21 +10,32 @@ import java.util.regex.Pattern;
 /**
  * When replies are recorded as expected files, a date-time that is the meter's current time
  * (within {@link #NOW} of the request) becomes {@code ${xmlunit.clock(30s)}}, so that the next
- * run passes at another time. Date-times further away (profile entries, a clock the script
- * set) stay literal.
+ * run passes at another time. A read of the Clock's time that is not "now" (the script set the
+ * clock) becomes a window around the time read, {@code ${xmlunit.clock(5s,2026-03-01T12:00:00Z)}},
+ * since the clock runs on between the set and the read. Other date-times (profile entries) stay
+ * literal.
  */
 public final class RecordedClocks {
 
     /** How close to the request a date-time must be to count as "now". */
     static final Duration NOW = Duration.ofMinutes(5);
     private static final long DEFAULT_WINDOW_SECONDS = 30;
+    private static final long SET_CLOCK_WINDOW_SECONDS = 5;
+    private static final Pattern CLOCK_TIME_READ = Pattern.compile(
+            "(?s)^\\s*<GetRequest>.*<ClassId Value=\"8\"\\s*/>.*<AttributeId Value=\"2\"\\s*/>.*");
     private static final Pattern DATE_TIME = Pattern.compile(
             "(<(?:OctetString|DateTime) Value=\")([0-9A-Fa-f]{24})(\")");
 
     private RecordedClocks() {
     }
 
-    public static String withPlaceholders(String replyXml, Instant sentAt) {
+    /** True for a Get of a Clock's (class 8) attribute 2, time. */
+    public static boolean readsClockTime(String requestXml) {
+        return requestXml != null && CLOCK_TIME_READ.matcher(requestXml).matches();
+    }
+
+    /** @param clockRead the request was a Get of a Clock's time */
+    public static String withPlaceholders(String replyXml, Instant sentAt, boolean clockRead) {
         if (replyXml == null) {
             return null;
         }
@@ -36,6 +48,9 @@ public final class RecordedClocks {
                 long off = Math.abs(Duration.between(sentAt, time.get()).toSeconds());
                 if (off <= NOW.toSeconds()) {
                     value = "${xmlunit.clock(" + window(off) + ")}";
+                } else if (clockRead) {
+                    value = "${xmlunit.clock(" + SET_CLOCK_WINDOW_SECONDS + "s,"
+                            + time.get().truncatedTo(ChronoUnit.SECONDS) + ")}";
                 }
             }
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + value + m.group(3)));

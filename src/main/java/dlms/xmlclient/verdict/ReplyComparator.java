@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares a reply with its expectation using xmlunit: attributes compared, whitespace and
@@ -52,6 +54,8 @@ public final class ReplyComparator {
 
     /** Pairs elements by position whatever their names, so a changed type is one difference. */
     private static final ElementSelector IN_ORDER = (control, test) -> true;
+
+    private static final Pattern STAMP = Pattern.compile(",sent=\\d+\\)}$");
 
     private final DocumentBuilder parser;
     private final DifferenceEvaluator evaluator = DifferenceEvaluators.chain(DifferenceEvaluators.Default,
@@ -132,7 +136,7 @@ public final class ReplyComparator {
         Comparison.Detail test = c.getTestDetails();
         Node where = test.getTarget() != null ? test.getTarget() : control.getTarget();
         return switch (c.getType()) {
-            case ATTR_VALUE, TEXT_VALUE -> new Difference(ReadableXPath.of(test.getTarget()),
+            case ATTR_VALUE, TEXT_VALUE -> valueDifference(ReadableXPath.of(test.getTarget()),
                     text(control.getValue()), text(test.getValue()));
             case ELEMENT_TAG_NAME -> new Difference(ReadableXPath.of(test.getTarget()),
                     "<" + control.getValue() + ">", "<" + test.getValue() + ">");
@@ -143,6 +147,16 @@ public final class ReplyComparator {
             default -> new Difference(ReadableXPath.of(where), c.getType().getDescription() + " "
                     + text(control.getValue()), text(test.getValue()));
         };
+    }
+
+    /** A clock check shows the placeholder as written and the date-time the meter sent, decoded. */
+    private static Difference valueDifference(String xpath, String expected, String actual) {
+        Matcher stamped = STAMP.matcher(expected);
+        if (!stamped.find()) {
+            return new Difference(xpath, expected, actual);
+        }
+        String decoded = DlmsClockReading.parse(actual).map(t -> actual + " (" + t + ")").orElse(actual);
+        return new Difference(xpath, stamped.replaceFirst(")}"), decoded);
     }
 
     private static Difference attributeLookup(Comparison c) {

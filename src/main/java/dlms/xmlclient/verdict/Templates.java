@@ -5,21 +5,26 @@ import org.w3c.dom.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Instantiates the Gurux template conventions of an expectation against the actual reply, so
  * that xmlunit then compares like with like:
  * <ul>
- * <li>{@code <None Value="*"/>} matches one data element of any type and content;</li>
+ * <li>{@code <None Value="*"/>} where data goes (in {@code Data}, an array or a structure) matches
+ *     one data element of any type and content; elsewhere it is compared literally, so that it
+ *     never lets an error reply pass for data;</li>
  * <li>an {@code Array} or {@code Structure} with {@code Qty="*"} matches any number of entries, each
  *     checked against the template entry at its position, the last template entry repeating (so
- *     a one-entry template describes every entry).</li>
+ *     a one-entry template describes every entry); without template entries, any entries.</li>
  * </ul>
  * {@code Value="*"} on any other element is handled by {@link ReplyComparator}'s evaluator.
  */
 final class Templates {
 
     static final String ANY = "*";
+    /** Where a data element goes in a reply. */
+    private static final Set<String> DATA_CONTAINERS = Set.of("Data", "Array", "Structure", "CompactArray");
 
     private Templates() {
     }
@@ -31,7 +36,13 @@ final class Templates {
         }
         List<Element> template = children(expected);
         List<Element> entries = children(actual);
-        if (ANY.equals(expected.getAttribute("Qty")) && !template.isEmpty()) {
+        if (ANY.equals(expected.getAttribute("Qty")) && template.isEmpty()) {
+            for (Element entry : entries) {
+                expected.appendChild(expected.getOwnerDocument().importNode(entry, true));
+            }
+            return;
+        }
+        if (ANY.equals(expected.getAttribute("Qty"))) {
             Element last = template.get(template.size() - 1);
             while (template.size() < entries.size()) {
                 Element copy = (Element) last.cloneNode(true);
@@ -45,7 +56,7 @@ final class Templates {
         for (int i = 0; i < Math.min(template.size(), entries.size()); i++) {
             Element t = template.get(i);
             Element a = entries.get(i);
-            if (isAnyData(t)) {
+            if (isAnyData(t) && DATA_CONTAINERS.contains(expected.getTagName())) {
                 expected.replaceChild(expected.getOwnerDocument().importNode(a, true), t);
             } else {
                 expand(t, a);

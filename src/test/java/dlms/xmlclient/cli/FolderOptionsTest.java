@@ -29,7 +29,7 @@ class FolderOptionsTest {
         Files.writeString(root.resolve(FolderOptions.FILE_NAME), "-c 17 -a Low\n-P 00000000\n");
         Path hls = Files.createDirectories(root.resolve("hls/deeper"));
         Files.writeString(root.resolve("hls/" + FolderOptions.FILE_NAME), "-c 18 -a High -P Gurux");
-        FolderOptions options = FolderOptions.load(root, true);
+        FolderOptions options = new FolderOptions();
         FlagValues top = options.forFolder(root);
         assertEquals("17", top.get("c"));
         assertEquals("Low", top.get("a"));
@@ -42,11 +42,18 @@ class FolderOptionsTest {
     @Test
     void theCommandLineOverridesEveryFile() throws Exception {
         Files.writeString(root.resolve(FolderOptions.FILE_NAME), "-c 17");
-        FlagValues fromFile = FolderOptions.load(root, true).forFolder(root);
+        FlagValues fromFile = new FolderOptions().forFolder(root);
         FlagValues cli = FlagValues.of(new org.apache.commons.cli.DefaultParser().parse(ClientOptions.definitions(),
                 new String[] {"-c", "16"}));
         assertEquals("16", fromFile.overriddenBy(cli).get("c"));
         assertEquals("-c", fromFile.overriddenBy(cli).flag("c"));
+    }
+
+    @Test
+    void aScriptBelowTheFolderNamedWithXStillGetsTheFilesAboveIt() throws Exception {
+        Files.writeString(root.resolve(FolderOptions.FILE_NAME), "\uFEFF-c 17 -a Low # saved with a BOM\n");
+        Path clock = Files.createDirectories(root.resolve("clock"));
+        assertEquals("17", new FolderOptions().forFolder(clock).get("c"));
     }
 
     @Test

@@ -80,6 +80,17 @@ class ScriptedAssociationTest {
         assertFalse(trace.contains("release not answered"), trace);
     }
 
+    @Test
+    void aScriptedSnrmThatGetsNoAnswerIsANoConnectionError() throws Exception {
+        Path script = scripts.resolve("snrm-only.xml");
+        Files.writeString(script, "<Messages>\n  <Snrm />\n</Messages>\n");
+        // Server address 5 does not exist: the meter stays silent, as real meters do.
+        CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-s", "5",
+                "--wait-time", "300", "--retries", "0", "-x", script.toString());
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.out.contains("ERROR") && run.out.contains("no connection: "), run.out);
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {

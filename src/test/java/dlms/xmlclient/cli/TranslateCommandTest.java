@@ -324,4 +324,17 @@ class TranslateCommandTest {
         org.junit.jupiter.api.Assertions.assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("<InstanceId Value=\"00002A0000FF\" />"));
     }
+
+    @Test
+    void toHexSkipsTheExpectedRepliesOfADirectorStyleFile() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = TranslateCommand.run(new String[] {"--to-hex", "messages/inline/register-template.xml"},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertEquals(ExitCode.OK, code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertEquals(3, out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().count());
+        org.junit.jupiter.api.Assertions.assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("is an expected reply with wildcards, not a message: skipped"));
+    }
 }
