@@ -30,7 +30,7 @@ class ConnectionTest {
     void readsTheClockOverHdlc() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "16", "-s", "1",
-                    "-x", "messages/clock/1-read.xml");
+                    "-a", "None", "-x", "messages/clock/1-read.xml");
             assertEquals(0, run.exitCode, run.toString());
             assertClockReply(run);
             assertTrue(run.trace().contains("TX 7E A0"), "HDLC frames start with 7E A0");
@@ -41,7 +41,8 @@ class ConnectionTest {
     void readsTheClockOverWrapper() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true))) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-w",
-                    "-x", "messages/clock/1-read.xml");
+                    // messages/xmlclient.options says client 17 with Low: the command line wins, flag by flag
+                    "-c", "16", "-a", "None", "-x", "messages/clock/1-read.xml");
             assertEquals(0, run.exitCode, run.toString());
             assertClockReply(run);
             assertTrue(run.trace().contains("TX 00 01 00 10 00 01"), "WRAPPER header version 1, client 16, server 1");
