@@ -2,6 +2,8 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.cli.HexFrames.BadInput;
 import dlms.xmlclient.cli.HexFrames.Framing;
+import dlms.xmlclient.script.ElementXml;
+import dlms.xmlclient.script.LineNumberedXml;
 import dlms.xmlclient.script.ScriptLoader;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
@@ -14,9 +16,10 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.xml.sax.Attributes;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -25,8 +28,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -267,83 +268,25 @@ public final class TranslateCommand {
 
     /** Each child of the root element, serialized without comments, with the line it starts on. */
     private static List<Message> readMessages(String file) throws BadInput {
+        Document doc;
         try (InputStream in = Files.newInputStream(Path.of(file))) {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            SAXParser parser = factory.newSAXParser();
-            TopLevel handler = new TopLevel();
-            parser.parse(in, handler); // the parser reads a UTF-8 BOM itself
-            return handler.messages;
+            doc = LineNumberedXml.parse(in); // the parser reads a UTF-8 BOM itself
         } catch (NoSuchFileException e) {
             throw new BadInput(file + ": no such file");
         } catch (SAXParseException e) {
             throw new BadInput(file + ":" + e.getLineNumber() + ": not well-formed XML: " + e.getMessage());
         } catch (SAXException | IOException e) {
             throw new BadInput(file + ": cannot be read: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
-    }
-
-    private static final class TopLevel extends DefaultHandler {
-        final List<Message> messages = new ArrayList<>();
-        private final StringBuilder xml = new StringBuilder();
-        private Locator locator;
-        private int depth;
-        private String name;
-        private int line;
-
-        @Override
-        public void setDocumentLocator(Locator locator) {
-            this.locator = locator;
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            depth++;
-            if (depth == 1) {
-                return;
-            }
-            if (depth == 2) {
-                xml.setLength(0);
-                name = qName;
-                line = locator == null ? 0 : locator.getLineNumber();
-            }
-            xml.append('<').append(qName);
-            for (int i = 0; i < attributes.getLength(); i++) {
-                String value = attributes.getValue(i);
-                // gurux.dlms 4.0.47 throws "For input string: "*"" on the any-invoke-id that GXDLMSDirector
-                // templates use; send 193 = C1: high priority, confirmed, invoke id 1.
-                if (qName.equals("InvokeIdAndPriority") && value.strip().equals("*")) {
-                    value = "193";
-                }
-                xml.append(' ').append(attributes.getQName(i)).append("=\"").append(escape(value)).append('"');
-            }
-            xml.append('>');
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) {
-            if (depth >= 2) {
-                xml.append("</").append(qName).append('>');
-                if (depth == 2) {
-                    messages.add(new Message(name, line, xml.toString()));
-                }
-            }
-            depth--;
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            if (depth >= 2) {
-                xml.append(escape(new String(ch, start, length)));
+        ElementXml elementXml = new ElementXml();
+        List<Message> messages = new ArrayList<>();
+        for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                ScriptLoader.substituteAnyInvokeId(e);
+                messages.add(new Message(e.getTagName(), LineNumberedXml.lineOf(e), elementXml.toXml(e)));
             }
         }
-
-        private static String escape(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-        }
+        return messages;
     }
 
     private static String why(Exception e) {

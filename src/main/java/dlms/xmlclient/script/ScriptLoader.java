@@ -11,15 +11,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,11 +36,10 @@ public final class ScriptLoader {
      * gurux.dlms 4.0.47 cannot load ("For input string: *"): such a request is sent as 193
      * (high priority, confirmed, invoke id 1), what the Gurux client sends by default.
      */
-    private static final String ANY_INVOKE_ID_SENT_AS = "193";
+    public static final String ANY_INVOKE_ID_SENT_AS = "193";
 
     private final GXDLMSXmlClient client;
-    /** One per loader: creating a Transformer costs more than serializing an element. */
-    private final Transformer serializer;
+    private final ElementXml elementXml = new ElementXml();
 
     /**
      * @param interfaceType HDLC or WRAPPER: scripted SNRM/DISC frames carry the addresses
@@ -58,12 +50,6 @@ public final class ScriptLoader {
         client.setUseLogicalNameReferencing(logicalNames);
         client.setClientAddress(clientAddress);
         client.setServerAddress(serverAddress);
-        try {
-            serializer = TransformerFactory.newInstance().newTransformer();
-        } catch (TransformerException e) {
-            throw new IllegalStateException(e);
-        }
-        serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
     }
 
     public Script load(Path file, String relativePath) throws ScriptException {
@@ -92,12 +78,12 @@ public final class ScriptLoader {
                     throw new ScriptException(relativePath + ":" + line,
                             "a second reply after request #" + previous.number(), null);
                 }
-                steps.set(steps.size() - 1, previous.withInlineExpected(serialize(element), line));
+                steps.set(steps.size() - 1, previous.withInlineExpected(elementXml.toXml(element), line));
                 continue;
             }
             String location = relativePath + ":" + line;
             anyInvokeIdToDefault(element, location);
-            String xml = serialize(element);
+            String xml = elementXml.toXml(element);
             GXDLMSXmlPdu pdu = translate(xml, location, element.getTagName());
             if (!pdu.isRequest()) {
                 throw new ScriptException(location, "<" + element.getTagName() + "> is not a request", null);
@@ -117,18 +103,26 @@ public final class ScriptLoader {
     }
 
     private static void anyInvokeIdToDefault(Element request, String location) throws ScriptException {
+        substituteAnyInvokeId(request);
         NodeList all = request.getElementsByTagName("*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
-            if (!"*".equals(e.getAttribute("Value"))) {
-                continue;
-            }
-            if (!e.getTagName().equals("InvokeIdAndPriority")) {
+            if ("*".equals(e.getAttribute("Value"))) {
                 throw new ScriptException(location, "<" + e.getTagName() + " Value=\"*\"/>: a request cannot send"
                         + " a wildcard (only InvokeIdAndPriority may be *, and is sent as "
                         + ANY_INVOKE_ID_SENT_AS + ")", null);
             }
-            e.setAttribute("Value", ANY_INVOKE_ID_SENT_AS);
+        }
+    }
+
+    /** Gives every {@code <InvokeIdAndPriority Value="*"/>} in the element the value it is sent with. */
+    public static void substituteAnyInvokeId(Element element) {
+        NodeList ids = element.getElementsByTagName("InvokeIdAndPriority");
+        for (int i = 0; i < ids.getLength(); i++) {
+            Element id = (Element) ids.item(i);
+            if ("*".equals(id.getAttribute("Value").strip())) {
+                id.setAttribute("Value", ANY_INVOKE_ID_SENT_AS);
+            }
         }
     }
 
@@ -176,13 +170,4 @@ public final class ScriptLoader {
         return pdus.get(0);
     }
 
-    private String serialize(Element element) {
-        try {
-            StringWriter out = new StringWriter();
-            serializer.transform(new DOMSource(element), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

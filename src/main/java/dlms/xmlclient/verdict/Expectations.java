@@ -1,5 +1,6 @@
 package dlms.xmlclient.verdict;
 
+import dlms.xmlclient.script.ElementXml;
 import dlms.xmlclient.script.LineNumberedXml;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
@@ -10,16 +11,9 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,17 +29,11 @@ public final class Expectations {
 
     private final Path expectedDir;
     private final Placeholders placeholders = new Placeholders();
-    private final Transformer serializer;
+    private final ElementXml elementXml = new ElementXml();
 
     /** @param expectedDir the -e folder, or null when only inline expectations count */
     public Expectations(Path expectedDir) {
         this.expectedDir = expectedDir;
-        try {
-            serializer = TransformerFactory.newInstance().newTransformer();
-        } catch (TransformerException e) {
-            throw new IllegalStateException(e);
-        }
-        serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
     }
 
     /** The expected file of a script, whether or not it exists; null without -e. */
@@ -98,7 +86,7 @@ public final class Expectations {
                 } catch (RuntimeException e) {
                     throw new ScriptException(location, e.getMessage(), e);
                 }
-                replies.add(serialize(reply));
+                replies.add(elementXml.toXml(reply));
                 if (replies.size() == requests + 1) {
                     firstExtraLine = LineNumberedXml.lineOf(reply);
                 }
@@ -122,13 +110,4 @@ public final class Expectations {
         }
     }
 
-    private String serialize(Element element) {
-        try {
-            StringWriter out = new StringWriter();
-            serializer.transform(new DOMSource(element), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
