@@ -10,6 +10,17 @@ final class ClientOptions {
     static final String PORT = "p";
     static final String AUTHENTICATION = "a";
     static final String PASSWORD = "P";
+    static final String PASSWORD_FILE = "password-file";
+    static final String SECURITY = "C";
+    static final String SUITE = "V";
+    static final String SYSTEM_TITLE = "T";
+    static final String METER_SYSTEM_TITLE = "M";
+    static final String AUTHENTICATION_KEY = "A";
+    static final String BLOCK_CIPHER_KEY = "B";
+    static final String DEDICATED_KEY = "D";
+    static final String INVOCATION_COUNTER = "F";
+    static final String INVOCATION_COUNTER_OBJECT = "v";
+    static final String KEYS = "keys";
     static final String CLIENT = "c";
     static final String SERVER = "s";
     static final String REFERENCING = "r";
@@ -33,7 +44,25 @@ final class ClientOptions {
         o.addOption(valued(PORT, "port", "PORT", "meter TCP port (needed with -h; DLMS/COSEM's registered port is 4059)"));
         o.addOption(valued(AUTHENTICATION, "authentication", "LEVEL",
                 "None (default), Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC, HighECDSA"));
-        o.addOption(valued(PASSWORD, "password", "PASSWORD", "password for Low, secret for High authentication"));
+        o.addOption(valued(PASSWORD, "password", "PASSWORD", "password for Low, secret for High, HighMD5, HighSHA1"
+                + " and HighSHA256 (visible in ps: prefer --password-file or XMLCLIENT_PASSWORD)"));
+        o.addOption(valued(null, PASSWORD_FILE, "FILE", "read the password from the first line of FILE"));
+        o.addOption(valued(SECURITY, "security", "LEVEL",
+                "ciphering: None (default), Authentication, Encryption, AuthenticationEncryption"));
+        o.addOption(valued(SUITE, "security-suite", "N", "security suite 0 (default), 1 or 2"));
+        o.addOption(valued(SYSTEM_TITLE, "system-title", "HEX", "the client's system title, 8 bytes"));
+        o.addOption(valued(METER_SYSTEM_TITLE, "meter-system-title", "HEX",
+                "the meter's system title; when given, the AARE must carry it"));
+        o.addOption(valued(AUTHENTICATION_KEY, "authentication-key", "HEX", "authentication key"));
+        o.addOption(valued(BLOCK_CIPHER_KEY, "block-cipher-key", "HEX", "global unicast block cipher key"));
+        o.addOption(valued(DEDICATED_KEY, "dedicated-key", "HEX", "dedicated key: ciphers with ded- services"));
+        o.addOption(valued(INVOCATION_COUNTER, "invocation-counter", "N",
+                "first invocation counter (frame counter) to send (default 0)"));
+        o.addOption(valued(INVOCATION_COUNTER_OBJECT, "invocation-counter-object", "LN",
+                "read the meter's invocation counter (e.g. 0.0.43.1.1.255) through the public client 16"
+                        + " and continue from its value + 1"));
+        o.addOption(valued(null, KEYS, "FILE", "system titles and keys from FILE (lines: name = hex, with the"
+                + " long names of -T -M -A -B -D); flags override it"));
         o.addOption(valued(CLIENT, "client", "SAP", "client address (default 16, the public client)"));
         o.addOption(valued(SERVER, "server", "ADDRESS", "server address (default 1)"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn", "logical name (default) or short name referencing"));

@@ -5,6 +5,7 @@ import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.InterfaceType;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns the association and target flags into {@link ConnectionSettings}, naming the flag on error. */
 final class ConnectionOptions {
@@ -12,7 +13,8 @@ final class ConnectionOptions {
     private ConnectionOptions() {
     }
 
-    static ConnectionSettings from(FlagValues line) throws UsageException {
+    /** @param env the environment, for {@code XMLCLIENT_PASSWORD} */
+    static ConnectionSettings from(FlagValues line, Map<String, String> env) throws UsageException {
         String host = line.get(ClientOptions.HOST);
         int port = 0;
         if (line.has(ClientOptions.PORT)) {
@@ -32,6 +34,7 @@ final class ConnectionOptions {
             }
             logicalNames = r.equals("ln");
         }
+        Authentication authentication = authentication(line, line.get(ClientOptions.AUTHENTICATION, "None"));
         return new ConnectionSettings(
                 host,
                 port,
@@ -39,8 +42,9 @@ final class ConnectionOptions {
                 logicalNames,
                 integer(line, ClientOptions.CLIENT, 0, 0x7F, 16),
                 integer(line, ClientOptions.SERVER, 0, 0x3FFF, 1),
-                authentication(line, line.get(ClientOptions.AUTHENTICATION, "None")),
-                line.get(ClientOptions.PASSWORD),
+                authentication,
+                SecurityOptions.password(line, authentication, env),
+                SecurityOptions.from(line, authentication),
                 integer(line, ClientOptions.WAIT_TIME, 1, 3_600_000, 5000),
                 integer(line, ClientOptions.RETRIES, 0, 100, 3));
     }

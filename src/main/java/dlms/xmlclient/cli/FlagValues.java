@@ -3,8 +3,11 @@ package dlms.xmlclient.cli;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Flag values and where each came from (the command line, or an options file and line), so
@@ -21,20 +24,39 @@ final class FlagValues {
 
     /** @param origin prefix for error messages, e.g. {@code messages/xmlclient.options:3: } */
     static FlagValues of(CommandLine line, String origin) {
+        return of(line, origin, Set.of(), Path.of(""));
+    }
+
+    /**
+     * @param fileFlags flags whose value is a file name, resolved against {@code folder}
+     * @param folder    the folder relative file names start from
+     */
+    static FlagValues of(CommandLine line, String origin, Set<String> fileFlags, Path folder) {
         FlagValues flags = new FlagValues();
         for (Option option : line.getOptions()) {
             String key = option.getOpt() != null ? option.getOpt() : option.getLongOpt();
-            flags.values.put(key, option.hasArg() ? option.getValue() : "");
+            String value = option.hasArg() ? option.getValue() : "";
+            flags.values.put(key, fileFlags.contains(key) ? folder.resolve(value).toString() : value);
             flags.origins.put(key, origin);
         }
         return flags;
     }
+
+    /** Flags that give the same thing two ways: a layer that has one drops the other from below. */
+    private static final List<Set<String>> ALTERNATIVES =
+            List.of(Set.of(ClientOptions.PASSWORD, ClientOptions.PASSWORD_FILE));
 
     /** These values, with {@code over}'s values replacing them where both have a flag. */
     FlagValues overriddenBy(FlagValues over) {
         FlagValues merged = new FlagValues();
         merged.values.putAll(values);
         merged.origins.putAll(origins);
+        for (Set<String> alternatives : ALTERNATIVES) {
+            if (alternatives.stream().anyMatch(over::has)) {
+                alternatives.forEach(merged.values::remove);
+                alternatives.forEach(merged.origins::remove);
+            }
+        }
         merged.values.putAll(over.values);
         merged.origins.putAll(over.origins);
         return merged;

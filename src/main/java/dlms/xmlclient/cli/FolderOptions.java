@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +27,13 @@ final class FolderOptions {
     static final String FILE_NAME = "xmlclient.options";
     /** Association flags only: the target meter and the run itself are the command line's. */
     private static final Set<String> ALLOWED = Set.of(ClientOptions.CLIENT, ClientOptions.SERVER,
-            ClientOptions.AUTHENTICATION, ClientOptions.PASSWORD, ClientOptions.REFERENCING);
+            ClientOptions.AUTHENTICATION, ClientOptions.PASSWORD, ClientOptions.PASSWORD_FILE,
+            ClientOptions.REFERENCING, ClientOptions.SECURITY, ClientOptions.SUITE, ClientOptions.SYSTEM_TITLE,
+            ClientOptions.METER_SYSTEM_TITLE, ClientOptions.AUTHENTICATION_KEY, ClientOptions.BLOCK_CIPHER_KEY,
+            ClientOptions.DEDICATED_KEY, ClientOptions.INVOCATION_COUNTER, ClientOptions.INVOCATION_COUNTER_OBJECT,
+            ClientOptions.KEYS);
+    /** File flags: a relative name in an options file is relative to the file's folder. */
+    private static final Set<String> FILES = Set.of(ClientOptions.PASSWORD_FILE, ClientOptions.KEYS);
 
     private final Path workingDir = Path.of("").toAbsolutePath();
     /** Each folder's own file, read once; empty flags where there is none. */
@@ -85,12 +92,17 @@ final class FolderOptions {
                 String key = o.getOpt() != null ? o.getOpt() : o.getLongOpt();
                 if (!ALLOWED.contains(key)) {
                     throw new UsageException(origin + (o.getOpt() != null ? "-" : "--") + key
-                            + " is not allowed in an options file (association flags only: -c -s -a -P -r)");
+                            + " is not allowed in an options file (association and security flags only:"
+                            + " -c -s -a -P --password-file -r -C -V -T -M -A -B -D -F -v --keys)");
                 }
             }
-            flags = flags.overriddenBy(FlagValues.of(line, origin));
+            flags = flags.overriddenBy(FlagValues.of(line, origin, FILES, folderOf(file)));
         }
         return flags;
+    }
+
+    private static Path folderOf(Path file) {
+        return Optional.ofNullable(file.getParent()).orElse(Path.of(""));
     }
 
     /** Splits a line on spaces; quotes group, {@code #} outside quotes ends the line. */

@@ -47,14 +47,17 @@ public final class XmlClientCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
 
-    public XmlClientCommand(PrintStream out, PrintStream err) {
+    /** @param env the environment ({@code XMLCLIENT_PASSWORD}) */
+    public XmlClientCommand(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new XmlClientCommand(out, err).run(args);
+        return new XmlClientCommand(out, err, System.getenv()).run(args);
     }
 
     public int run(String[] args) {
@@ -85,11 +88,12 @@ public final class XmlClientCommand {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' (see --help)");
         }
         FlagValues flags = FlagValues.of(line);
-        ConnectionSettings target = ConnectionOptions.from(flags);
         Verbosity verbosity = line.hasOption(ClientOptions.TRACE)
                 ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
         Path messages = messagesPath(line);
         List<ScriptSource> scripts = withFolderOptions(findScripts(messages), flags);
+        // Host, port and framing are command-line flags only: the same for every script.
+        ConnectionSettings target = scripts.get(0).connection();
         boolean record = line.hasOption(ClientOptions.RECORD);
         Path expectedDir = expectedDir(line, record);
         Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
@@ -178,7 +182,7 @@ public final class XmlClientCommand {
     }
 
     /** Each script's association: the options files of its folders, overridden by the command line. */
-    private static List<ScriptSource> withFolderOptions(List<ScriptSource> scripts, FlagValues commandLine)
+    private List<ScriptSource> withFolderOptions(List<ScriptSource> scripts, FlagValues commandLine)
             throws UsageException {
         FolderOptions options = new FolderOptions();
         Map<FlagValues, ConnectionSettings> settings = new HashMap<>();
@@ -188,7 +192,7 @@ public final class XmlClientCommand {
             FlagValues flags = options.forFolder(dir).overriddenBy(commandLine);
             ConnectionSettings s = settings.get(flags);
             if (s == null) {
-                s = ConnectionOptions.from(flags);
+                s = ConnectionOptions.from(flags, env);
                 settings.put(flags, s);
             }
             result.add(script.withConnection(s));

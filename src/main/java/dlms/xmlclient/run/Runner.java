@@ -7,6 +7,7 @@ import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.ScriptLoader;
 import dlms.xmlclient.script.Step;
 import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.FrameCounters;
 import dlms.xmlclient.session.Session;
 import dlms.xmlclient.session.SessionException;
 import dlms.xmlclient.session.Trace;
@@ -35,6 +36,8 @@ public final class Runner {
     private final RunListener listener;
     private final Expectations expectations;
     private final ReplyComparator comparator = new ReplyComparator();
+    /** A meter refuses a repeated invocation counter, so the run's sessions share theirs. */
+    private final FrameCounters counters = new FrameCounters();
     /** Scripts of one folder share their settings; a loader per distinct association. */
     private final Map<ConnectionSettings, ScriptLoader> loaders = new HashMap<>();
 
@@ -80,7 +83,7 @@ public final class Runner {
         List<RequestResult> results = new ArrayList<>();
         Status status = Status.COMPLETED;
         String error = null;
-        try (Session session = Session.open(c, links.apply(c), trace)) {
+        try (Session session = Session.open(c, links.apply(c), trace, counters)) {
             // A script that sends its own SNRM drives the whole association (as in the Gurux
             // XmlClient): no automatic AARQ either.
             boolean scriptedSnrm = script.sends(Command.SNRM);

@@ -14,6 +14,7 @@ import gurux.dlms.enums.InterfaceType;
  * @param serverAddress   server (logical device) address
  * @param authentication  authentication mechanism
  * @param password        LLS password or HLS secret; never printed
+ * @param security        ciphering, keys and invocation counter; keys never printed
  * @param waitTimeMillis  how long to wait for each reply (and for the TCP connect)
  * @param retries         how many times a request is resent when no reply arrives
  */
@@ -26,13 +27,15 @@ public record ConnectionSettings(
         int serverAddress,
         Authentication authentication,
         String password,
+        SecuritySettings security,
         int waitTimeMillis,
         int retries) {
 
     /** The meter as shown in messages: address and SAPs, never the password. */
     public String describeTarget() {
         return host + ":" + port + " (" + interfaceType + ", client " + clientAddress
-                + ", server " + serverAddress + ", " + authentication + ")";
+                + ", server " + serverAddress + ", " + authentication
+                + (security.ciphered() ? ", " + security : "") + ")";
     }
 
     @Override
@@ -40,8 +43,14 @@ public record ConnectionSettings(
         return "ConnectionSettings[" + describeTarget() + "]";
     }
 
+    /** The public client (16, no authentication, no ciphering) of the same meter. */
+    public ConnectionSettings publicClient() {
+        return new ConnectionSettings(host, port, interfaceType, logicalNames, 16, serverAddress,
+                Authentication.NONE, null, SecuritySettings.NONE, waitTimeMillis, retries);
+    }
+
     public ConnectionSettings withPort(String newHost, int newPort) {
         return new ConnectionSettings(newHost, newPort, interfaceType, logicalNames, clientAddress,
-                serverAddress, authentication, password, waitTimeMillis, retries);
+                serverAddress, authentication, password, security, waitTimeMillis, retries);
     }
 }

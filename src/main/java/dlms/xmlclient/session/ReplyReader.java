@@ -82,10 +82,16 @@ final class ReplyReader {
                 try {
                     complete = client.readFrame(pending, received.data, notify);
                 } catch (GXDLMSExceptionResponse | GXDLMSConfirmedServiceError e) {
+                    if (Session.isDecipheringFailure(e) && received.data.getCommand() != Command.EXCEPTION_RESPONSE) {
+                        throw undecipherable(e); // raised here, not sent by the meter
+                    }
                     received.serviceError = e;
                     consumed(received, start);
                     return false;
                 } catch (Exception e) {
+                    if (Session.isDecipheringFailure(e)) {
+                        throw undecipherable(e);
+                    }
                     throw new SessionException(SessionException.Kind.EXCHANGE,
                             "unreadable reply from the meter: " + Session.oneLine(e), e);
                 }
@@ -129,6 +135,10 @@ final class ReplyReader {
             trace.received(chunk);
             pending.set(chunk);
         }
+    }
+
+    private static SessionException undecipherable(Exception e) {
+        return new SessionException(SessionException.Kind.EXCHANGE, AssociationFailure.undecipherable("reply"), e);
     }
 
     /** A complete Get/Set/Action reply whose invoke id is not the request's. */

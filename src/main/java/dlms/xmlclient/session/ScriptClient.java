@@ -9,6 +9,7 @@ import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.Priority;
+import gurux.dlms.enums.Security;
 import gurux.dlms.enums.ServiceClass;
 
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,17 @@ final class ScriptClient extends GXDLMSXmlClient {
         setAuthentication(settings.authentication());
         if (settings.password() != null) {
             setPassword(settings.password().getBytes(StandardCharsets.US_ASCII));
+        }
+        SecuritySettings security = settings.security();
+        if (security.hasKeys()) {
+            getCiphering().setSecurity(security.security());
+            getCiphering().setSecuritySuite(security.suite());
+            getCiphering().setSystemTitle(SecuritySettings.bytes(security.clientSystemTitle()));
+            getCiphering().setAuthenticationKey(SecuritySettings.bytes(security.authenticationKey()));
+            getCiphering().setBlockCipherKey(SecuritySettings.bytes(security.blockCipherKey()));
+            if (security.ciphered() && security.dedicatedKey() != null) {
+                getCiphering().setDedicatedKey(SecuritySettings.bytes(security.dedicatedKey()));
+            }
         }
         // The meter's invoke id is checked by the session against the request's,
         // so the library must not throw on its own idea of the next invoke id.
@@ -71,10 +83,34 @@ final class ScriptClient extends GXDLMSXmlClient {
                 // Work-around (4.0.47): pduToMessages sends a scripted AARQ with the fixed I-frame
                 // control 0x10 and does not count it, so the next request repeats N(S)=0 and the
                 // meter drops it. Framed as a plain APDU it gets the next sequence number.
-                return pduToMessages(new GXDLMSXmlPdu(Command.NONE, pdu.getXmlNode(), pdu.getData()));
+                return unciphered(new GXDLMSXmlPdu(Command.NONE, pdu.getXmlNode(), pdu.getData()));
             }
         }
+        if (!isCipherable(pdu.getCommand())) {
+            return unciphered(pdu);
+        }
         return pduToMessages(pdu);
+    }
+
+    /**
+     * Frames a PDU as the script wrote it. pduToMessages would wrap any PDU in a glo- service
+     * when ciphering is on, but an AARQ or RLRQ carries its ciphered part inside, and a glo- or
+     * ded- request in a script is already ciphered.
+     */
+    private byte[][] unciphered(GXDLMSXmlPdu pdu) throws Exception {
+        Security security = getCiphering().getSecurity();
+        getCiphering().setSecurity(Security.NONE);
+        try {
+            return pduToMessages(pdu);
+        } finally {
+            getCiphering().setSecurity(security);
+        }
+    }
+
+    /** xDLMS services that have a glo- form: the ones the client ciphers for the script. */
+    private static boolean isCipherable(int command) {
+        return command == Command.GET_REQUEST || command == Command.SET_REQUEST || command == Command.METHOD_REQUEST
+                || command == Command.READ_REQUEST || command == Command.WRITE_REQUEST;
     }
 
     int requestCommand() {

@@ -1,11 +1,14 @@
 package dlms.xmlclient.session;
 
 import dlms.xmlclient.media.Link;
+import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.ExceptionServiceError;
 import gurux.dlms.enums.InterfaceType;
+import gurux.dlms.enums.ObjectType;
 
 import java.io.IOException;
 
@@ -18,6 +21,7 @@ public final class Session implements AutoCloseable {
     private final ConnectionSettings settings;
     private final Link link;
     private final Trace trace;
+    private final FrameCounters counters;
     private final ScriptClient client;
     private final ReplyReader reader;
     private final ReplyXml replyXml = new ReplyXml();
@@ -26,19 +30,28 @@ public final class Session implements AutoCloseable {
     /** False once the link failed: release then skips the polite RLRQ/DISC instead of timing out again. */
     private boolean healthy = true;
 
-    private Session(ConnectionSettings settings, Link link, Trace trace) {
+    private Session(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters) {
         this.settings = settings;
         this.link = link;
         this.trace = trace;
+        this.counters = counters;
         this.client = new ScriptClient(settings);
         this.reader = new ReplyReader(link, client, trace, settings.waitTimeMillis(), settings.retries());
     }
 
-    /** Opens the link; the caller closes the session, also when this throws. */
-    public static Session open(ConnectionSettings settings, Link link, Trace trace) throws SessionException {
-        Session session = new Session(settings, link, trace);
+    /**
+     * Opens the link; the caller closes the session, also when this throws.
+     *
+     * @param counters the run's invocation counters, shared by its sessions
+     */
+    public static Session open(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters)
+            throws SessionException {
+        Session session = new Session(settings, link, trace, counters);
         if (settings.password() != null) {
             trace.mask(settings.password().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        for (byte[] key : settings.security().secrets()) {
+            trace.mask(key);
         }
         trace.note("connecting to " + link.describe());
         try {
@@ -57,8 +70,11 @@ public final class Session implements AutoCloseable {
      * @param sendAarq send AARQ because the script does not
      */
     public void associate(boolean sendSnrm, boolean sendAarq) throws SessionException {
+        if (settings.security().hasKeys()) {
+            client.getCiphering().setInvocationCounter(firstInvocationCounter());
+        }
         if (sendSnrm && settings.interfaceType() == InterfaceType.HDLC) {
-            GXReplyData ua = associationStep("SNRM", new byte[][] {client.snrmRequest()}, false).data;
+            GXReplyData ua = associationStep("SNRM", new byte[][] {client.snrmRequest()}, false, 0).data;
             try {
                 client.parseUAResponse(ua.getData());
             } catch (RuntimeException e) {
@@ -74,45 +90,145 @@ public final class Session implements AutoCloseable {
         if (!sendAarq) {
             return;
         }
-        GXReplyData aare;
+        long counterSent = client.getCiphering().getInvocationCounter();
+        ReceivedReply aare;
         try {
-            aare = associationStep("AARQ", client.aarqRequest(), true).data;
+            aare = associationStep("AARQ", client.aarqRequest(), true, counterSent);
         } catch (SessionException e) {
             throw e;
         } catch (Exception e) {
             throw new SessionException(SessionException.Kind.ASSOCIATE, "cannot build the AARQ: " + oneLine(e), e);
         }
         try {
-            client.parseAareResponse(aare.getData());
+            client.parseAareResponse(aare.data.getData());
         } catch (RuntimeException e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, "association rejected by the meter: "
-                    + oneLine(e) + hintFor(e), e);
+            throw new SessionException(SessionException.Kind.ASSOCIATE, isDecipheringFailure(e)
+                    ? AssociationFailure.undecipherable("AARE")
+                    : AssociationFailure.rejected(xmlOrNull(aare), settings, e), e);
         }
+        checkMeterSystemTitle();
         if (client.getIsAuthenticationRequired()
                 && settings.authentication().getValue() > Authentication.LOW.getValue()) {
-            try {
-                GXReplyData challenge = associationStep("HLS challenge", client.getApplicationAssociationRequest(),
-                        false).data;
-                client.parseApplicationAssociationResponse(challenge.getData());
-            } catch (SessionException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new SessionException(SessionException.Kind.ASSOCIATE,
-                        "HLS authentication failed: " + oneLine(e), e);
-            }
+            answerChallenge();
         }
         associated = true;
         trace.note("associated as client " + settings.clientAddress() + " with server " + settings.serverAddress()
-                + " (" + settings.authentication() + "), max PDU " + client.getMaxReceivePDUSize());
+                + " (" + settings.authentication()
+                + (settings.security().ciphered() ? ", " + settings.security() + ", meter system title "
+                        + Trace.hex(client.getSourceSystemTitle()) : "")
+                + "), max PDU " + client.getMaxReceivePDUSize());
     }
 
-    private ReceivedReply associationStep(String what, byte[][] frames, boolean associationRequest)
+    /** HLS pass 3 and 4: our answer to the meter's challenge, and the meter's answer to ours. */
+    private void answerChallenge() throws SessionException {
+        ReceivedReply reply;
+        try {
+            reply = associationStep("HLS challenge", client.getApplicationAssociationRequest(), false,
+                    client.getCiphering().getInvocationCounter());
+        } catch (SessionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: " + oneLine(e), e);
+        }
+        if (reply.data.getError() != 0) {
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter refused"
+                    + " our answer to its challenge (" + gurux.dlms.enums.ErrorCode.forValue(reply.data.getError())
+                    + "): " + secretHint());
+        }
+        try {
+            client.parseApplicationAssociationResponse(reply.data.getData());
+        } catch (Exception e) {
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter's"
+                    + " answer to our challenge does not match: " + secretHint(), e);
+        }
+    }
+
+    private String secretHint() {
+        return settings.authentication() == Authentication.HIGH_GMAC
+                ? "wrong keys (check -A, -B and -T)" : "wrong secret (check -P)";
+    }
+
+    /** With -M, the meter must say it is that meter. System titles are public: both are shown. */
+    private void checkMeterSystemTitle() throws SessionException {
+        String expected = settings.security().meterSystemTitle();
+        byte[] actual = client.getSourceSystemTitle();
+        if (expected != null && settings.security().hasKeys()
+                && (actual == null || !Trace.hex(actual).replace(" ", "").equals(expected))) {
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "the meter's system title is "
+                    + (actual == null ? "missing from the AARE" : Trace.hex(actual).replace(" ", ""))
+                    + ", -M says " + expected + " (another meter, or check -M)");
+        }
+    }
+
+    /**
+     * Where this association's invocation counter starts: after the last one this run sent to
+     * the meter, else after the meter's own counter object (-v), else -F, else 0.
+     */
+    private long firstInvocationCounter() throws SessionException {
+        java.util.OptionalLong known = counters.next(settings);
+        if (known.isPresent()) {
+            return known.getAsLong();
+        }
+        String ln = settings.security().invocationCounterObject();
+        if (ln != null) {
+            long value = readInvocationCounter(ln);
+            trace.note("invocation counter " + ln + " reads " + value + ": continuing from " + (value + 1));
+            return value + 1;
+        }
+        return Math.max(0, settings.security().initialInvocationCounter());
+    }
+
+    /** Reads the meter's invocation counter object through the public client, on this link. */
+    private long readInvocationCounter(String ln) throws SessionException {
+        ConnectionSettings publicClient = settings.publicClient();
+        Session publicSession = new Session(publicClient, link, trace, counters);
+        String failure = "cannot read the invocation counter " + ln + " through the public client "
+                + publicClient.clientAddress() + ": ";
+        try {
+            publicSession.associate(true, true);
+            ReceivedReply reply = publicSession.reader.exchange(publicSession.client.read(ln, ObjectType.DATA, 2));
+            if (reply.serviceError != null || reply.data.getError() != 0 || !(reply.data.getValue() instanceof Number)) {
+                throw new SessionException(SessionException.Kind.ASSOCIATE, failure + "the meter answered "
+                        + (reply.serviceError != null ? oneLine(reply.serviceError)
+                        : reply.data.getError() != 0 ? gurux.dlms.enums.ErrorCode.forValue(reply.data.getError())
+                        : "a value that is not a number") + " (check -v)");
+            }
+            return ((Number) reply.data.getValue()).longValue();
+        } catch (SessionException e) {
+            throw e.getMessage().startsWith(failure) ? e
+                    : new SessionException(SessionException.Kind.ASSOCIATE, failure + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new SessionException(SessionException.Kind.ASSOCIATE, failure + oneLine(e), e);
+        } finally {
+            publicSession.release();
+        }
+    }
+
+    private String xmlOrNull(ReceivedReply reply) {
+        try {
+            return replyXml.toXml(reply);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static boolean isDecipheringFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.crypto.AEADBadTagException || (t instanceof GXDLMSExceptionResponse r
+                    && r.getExceptionServiceError() == ExceptionServiceError.DECIPHERING_ERROR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ReceivedReply associationStep(String what, byte[][] frames, boolean associationRequest, long counterSent)
             throws SessionException {
         try {
             ReceivedReply reply = exchangeOrMarkBroken(frames, associationRequest);
             if (reply.serviceError != null) {
                 throw new SessionException(SessionException.Kind.ASSOCIATE,
-                        what + " refused by the meter: " + oneLine(reply.serviceError));
+                        AssociationFailure.refused(what, reply.serviceError, counterSent));
             }
             return reply;
         } catch (SessionException e) {
@@ -232,19 +348,11 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        if (settings.security().hasKeys()) {
+            counters.sent(settings, client.getCiphering().getInvocationCounter());
+        }
         link.close();
         trace.flush();
-    }
-
-    private static String hintFor(RuntimeException e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase();
-        if (m.contains("authentication failure")) {
-            return " (check -a and -P)";
-        }
-        if (m.contains("not supported") || m.contains("application context")) {
-            return " (check -a and -r)";
-        }
-        return "";
     }
 
     static String oneLine(Throwable e) {

@@ -8,6 +8,7 @@ import dlms.xmlclient.run.StepReply;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.Step;
 import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.SecuritySettings;
 import dlms.xmlclient.verdict.Check;
 import dlms.xmlclient.verdict.Difference;
 import gurux.dlms.enums.Authentication;
@@ -27,7 +28,7 @@ final class HtmlRunFixtures {
     static final String INJECTED = "<script>alert(1)</script>";
     static final String DATA = "/GetResponse/GetResponseNormal/Result/Data";
     static final ConnectionSettings METER = new ConnectionSettings("127.0.0.1", 40129, InterfaceType.HDLC,
-            true, 17, 1, Authentication.LOW, "Secret-Pw-123", 5000, 3);
+            true, 17, 1, Authentication.LOW, "Secret-Pw-123", SecuritySettings.NONE, 5000, 3);
     static final Instant SENT = Instant.parse("2025-03-04T05:06:00Z");
 
     private HtmlRunFixtures() {

@@ -1,0 +1,31 @@
+package dlms.xmlclient.session;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The invocation counters (frame counters) a run has sent, per meter and client. A meter keeps
+ * the last counter it accepted from a client and refuses anything not above it, so every
+ * association of a run continues where the one before it stopped, across scripts.
+ */
+public final class FrameCounters {
+
+    private final Map<String, Long> next = new ConcurrentHashMap<>();
+
+    /** @return the next counter to send to this meter as this client, if the run has used one */
+    OptionalLong next(ConnectionSettings s) {
+        Long value = next.get(key(s));
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    /** Records the counter the next association must start from (never lowers it). */
+    void sent(ConnectionSettings s, long nextCounter) {
+        next.merge(key(s), nextCounter, Math::max);
+    }
+
+    private static String key(ConnectionSettings s) {
+        return s.host() + ":" + s.port() + "/" + s.interfaceType() + "/" + s.serverAddress() + "/"
+                + s.clientAddress() + "/" + s.security().clientSystemTitle();
+    }
+}
