@@ -221,24 +221,10 @@ final class SecurityOptions {
     }
 
     static String name(Authentication a) {
-        return switch (a) {
-            case NONE -> "None";
-            case LOW -> "Low";
-            case HIGH -> "High";
-            case HIGH_MD5 -> "HighMD5";
-            case HIGH_SHA1 -> "HighSHA1";
-            case HIGH_GMAC -> "HighGMAC";
-            case HIGH_SHA256 -> "HighSHA256";
-            case HIGH_ECDSA -> "HighECDSA";
-        };
+        return SecuritySettings.name(a);
     }
 
     static String name(Security s) {
-        return switch (s) {
-            case NONE -> "None";
-            case AUTHENTICATION -> "Authentication";
-            case ENCRYPTION -> "Encryption";
-            case AUTHENTICATION_ENCRYPTION -> "AuthenticationEncryption";
-        };
+        return SecuritySettings.name(s);
     }
 }

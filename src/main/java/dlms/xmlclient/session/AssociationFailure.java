@@ -39,7 +39,7 @@ final class AssociationFailure {
             }
             return "association rejected by the meter: " + Session.oneLine(libraryError) + hint(libraryError);
         }
-        String a = settings.authentication().toString();
+        String a = SecuritySettings.name(settings.authentication());
         String why = switch (user) {
             case 1 -> "no reason given";
             case 2 -> "application context name not supported (check -r, and -C: the meter may need ciphering"

@@ -34,7 +34,7 @@ public record ConnectionSettings(
     /** The meter as shown in messages: address and SAPs, never the password. */
     public String describeTarget() {
         return host + ":" + port + " (" + interfaceType + ", client " + clientAddress
-                + ", server " + serverAddress + ", " + authentication
+                + ", server " + serverAddress + ", " + SecuritySettings.name(authentication)
                 + (security.ciphered() ? ", " + security : "") + ")";
     }
 

@@ -1,6 +1,7 @@
 package dlms.xmlclient.session;
 
 import gurux.common.GXCommon;
+import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Security;
 import gurux.dlms.objects.enums.SecuritySuite;
 
@@ -56,6 +57,30 @@ public record SecuritySettings(
 
     @Override
     public String toString() {
-        return security + (ciphered() ? ", suite " + suite.ordinal() : "");
+        return name(security) + (ciphered() ? ", suite " + suite.ordinal() : "");
+    }
+
+    /** The level as the -a flag spells it (Gurux's own toString says "HighGMac"). */
+    public static String name(Authentication a) {
+        return switch (a) {
+            case NONE -> "None";
+            case LOW -> "Low";
+            case HIGH -> "High";
+            case HIGH_MD5 -> "HighMD5";
+            case HIGH_SHA1 -> "HighSHA1";
+            case HIGH_GMAC -> "HighGMAC";
+            case HIGH_SHA256 -> "HighSHA256";
+            case HIGH_ECDSA -> "HighECDSA";
+        };
+    }
+
+    /** The level as the -C flag spells it. */
+    public static String name(Security s) {
+        return switch (s) {
+            case NONE -> "None";
+            case AUTHENTICATION -> "Authentication";
+            case ENCRYPTION -> "Encryption";
+            case AUTHENTICATION_ENCRYPTION -> "AuthenticationEncryption";
+        };
     }
 }

@@ -113,7 +113,7 @@ public final class Session implements AutoCloseable {
         }
         associated = true;
         trace.note("associated as client " + settings.clientAddress() + " with server " + settings.serverAddress()
-                + " (" + settings.authentication()
+                + " (" + SecuritySettings.name(settings.authentication())
                 + (settings.security().ciphered() ? ", " + settings.security() + ", meter system title "
                         + Trace.hex(client.getSourceSystemTitle()) : "")
                 + "), max PDU " + client.getMaxReceivePDUSize());
