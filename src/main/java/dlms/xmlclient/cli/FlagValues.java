@@ -66,6 +66,11 @@ final class FlagValues {
         return values.containsKey(option);
     }
 
+    /** True when the flag was given on the command line itself, not in an options file. */
+    boolean onCommandLine(String option) {
+        return has(option) && origins.getOrDefault(option, "").isEmpty();
+    }
+
     String get(String option) {
         return values.get(option);
     }

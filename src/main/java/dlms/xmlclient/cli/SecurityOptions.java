@@ -28,8 +28,9 @@ final class SecurityOptions {
     }
 
     /**
-     * The LLS password or HLS secret: -P, else --password-file, else the environment variable
-     * (the first two also from options files; the command line wins over them).
+     * The LLS password or HLS secret: -P or --password-file on the command line, else the
+     * environment variable (set for this run, like a hidden -P), else -P or --password-file
+     * from the options files.
      *
      * @return the password, or null when none is given and none is needed
      */
@@ -40,19 +41,24 @@ final class SecurityOptions {
                     + line.flag(ClientOptions.PASSWORD_FILE) + ": give one of them, not both");
         }
         String password;
-        if (line.has(ClientOptions.PASSWORD)) {
+        boolean typed = line.onCommandLine(ClientOptions.PASSWORD) || line.onCommandLine(ClientOptions.PASSWORD_FILE);
+        if (!typed && env.get(PASSWORD_VARIABLE) != null) {
+            password = env.get(PASSWORD_VARIABLE);
+        } else if (line.has(ClientOptions.PASSWORD)) {
             password = line.get(ClientOptions.PASSWORD);
         } else if (line.has(ClientOptions.PASSWORD_FILE)) {
             password = readPasswordFile(line);
         } else {
-            password = env.get(PASSWORD_VARIABLE);
+            password = null;
         }
         if ((password == null || password.isEmpty()) && needsPassword(authentication)) {
             throw new UsageException(line.flag(ClientOptions.AUTHENTICATION) + " " + name(authentication)
                     + " needs the " + (authentication == Authentication.LOW ? "password" : "secret")
                     + ": -P, --password-file FILE or the " + PASSWORD_VARIABLE + " environment variable");
         }
-        return password == null || password.isEmpty() ? null : password;
+        // A level without a password ignores one from an options file above: it is not sent,
+        // so it is not masked in the trace either (a password like 00000000 would hide data).
+        return password == null || password.isEmpty() || !needsPassword(authentication) ? null : password;
     }
 
     private static String readPasswordFile(FlagValues line) throws UsageException {

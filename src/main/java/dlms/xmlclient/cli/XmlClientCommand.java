@@ -38,12 +38,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The xmlclient command: options in, exit code out. Never calls System.exit, so tests run it
  * in-process, many times.
  */
 public final class XmlClientCommand {
+
+    /**
+     * gurux.dlms logs through java.util.logging to stderr (e.g. "Invalid StoC" on a failed HLS
+     * challenge, SEVERE on a reply it cannot decipher); the run states each cause in one line
+     * itself, so the library stays quiet. Held here so the setting is not garbage-collected.
+     */
+    private static final Logger GURUX_LOG = Logger.getLogger("gurux");
+
+    static {
+        GURUX_LOG.setLevel(Level.OFF);
+    }
 
     private final PrintStream out;
     private final PrintStream err;

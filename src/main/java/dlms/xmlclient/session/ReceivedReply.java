@@ -10,6 +10,8 @@ import gurux.dlms.GXReplyData;
 final class ReceivedReply {
     final GXReplyData data = new GXReplyData();
     boolean joined;
+    /** The reply came ciphered (glo-, ded- or general-ciphering) and the library deciphered it. */
+    boolean ciphered;
     byte[] lastFrame;
     RuntimeException serviceError;
     /** The request's type byte (normal, next, with-list, …), 0 when it has none. */

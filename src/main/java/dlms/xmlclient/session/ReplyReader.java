@@ -112,6 +112,7 @@ final class ReplyReader {
                         pending.trim();
                         continue;
                     }
+                    received.ciphered |= received.data.getCipheredCommand() != Command.NONE;
                     consumed(received, start);
                     return true;
                 }

@@ -15,7 +15,7 @@ import gurux.dlms.enums.ErrorCode;
  * A reply that came in one frame is translated from that frame, exactly as the meter sent it.
  * A reply joined from HDLC segments or block-transfer blocks is rebuilt as the one response
  * PDU it stands for, because {@code GXReplyData.toString()} gets errors and blocks wrong
- * (gurux.dlms 4.0.47).
+ * (gurux.dlms 4.0.47); so is a ciphered reply, whose frame holds only ciphertext.
  */
 final class ReplyXml {
 
@@ -36,10 +36,22 @@ final class ReplyXml {
     }
 
     String toXml(ReceivedReply received) throws Exception {
-        if (!received.joined || received.serviceError != null) {
+        if (!isRebuilt(received)) {
             return checked(frames.messageToXml(received.lastFrame));
         }
-        return pduToXml(joinedPdu(received.data, received.requestType, received.requestCommand));
+        return pduToXml(plainPdu(received));
+    }
+
+    /**
+     * A joined reply, and a ciphered one (the scripts and expected files are plain, so the reply
+     * is shown as the plain PDU it carried), is rebuilt from what the library parsed.
+     */
+    static boolean isRebuilt(ReceivedReply received) {
+        return (received.joined || received.ciphered) && received.serviceError == null;
+    }
+
+    static byte[] plainPdu(ReceivedReply received) {
+        return joinedPdu(received.data, received.requestType, received.requestCommand);
     }
 
     /** Translates a whole APDU. */
@@ -113,6 +125,12 @@ final class ReplyXml {
                     pdu.setUInt8(0); // no return-parameters
                 }
             }
+            case Command.SET_RESPONSE -> {
+                pdu.setUInt8(Command.SET_RESPONSE);
+                pdu.setUInt8(1); // set-response-normal
+                pdu.setUInt8(invokeId);
+                pdu.setUInt8(error);
+            }
             case Command.READ_RESPONSE -> {
                 pdu.setUInt8(Command.READ_RESPONSE);
                 pdu.setUInt8(1); // one item
@@ -125,7 +143,7 @@ final class ReplyXml {
                 }
             }
             default -> {
-                // Set, Write and the rest are never block-transferred to us: the library hands
+                // Write and the rest are never block-transferred to us: the library hands
                 // them over whole, from the start of the buffer.
                 pdu.setUInt8(command);
                 pdu.set(data.getData(), 0, data.size());

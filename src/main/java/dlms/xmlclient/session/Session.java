@@ -132,8 +132,7 @@ public final class Session implements AutoCloseable {
         }
         if (reply.data.getError() != 0) {
             throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter refused"
-                    + " our answer to its challenge (" + gurux.dlms.enums.ErrorCode.forValue(reply.data.getError())
-                    + "): " + secretHint());
+                    + " our answer to its challenge (" + errorName(reply.data.getError()) + "): " + secretHint());
         }
         try {
             client.parseApplicationAssociationResponse(reply.data.getData());
@@ -141,6 +140,11 @@ public final class Session implements AutoCloseable {
             throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter's"
                     + " answer to our challenge does not match: " + secretHint(), e);
         }
+    }
+
+    /** A data-access-result as the Blue Book spells it, e.g. read-write-denied. */
+    private static String errorName(int error) {
+        return gurux.dlms.enums.ErrorCode.forValue(error).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private String secretHint() {
@@ -190,7 +194,7 @@ public final class Session implements AutoCloseable {
             if (reply.serviceError != null || reply.data.getError() != 0 || !(reply.data.getValue() instanceof Number)) {
                 throw new SessionException(SessionException.Kind.ASSOCIATE, failure + "the meter answered "
                         + (reply.serviceError != null ? oneLine(reply.serviceError)
-                        : reply.data.getError() != 0 ? gurux.dlms.enums.ErrorCode.forValue(reply.data.getError())
+                        : reply.data.getError() != 0 ? errorName(reply.data.getError())
                         : "a value that is not a number") + " (check -v)");
             }
             return ((Number) reply.data.getValue()).longValue();
@@ -266,13 +270,22 @@ public final class Session implements AutoCloseable {
             return null; // HDLC-only frames have no meaning on WRAPPER
         }
         byte[][] frames;
+        long counterBefore = client.getCiphering().getInvocationCounter();
         try {
             frames = client.framesFor(request);
         } catch (Exception e) {
             throw new SessionException(SessionException.Kind.EXCHANGE, "cannot encode the request: " + oneLine(e), e);
         }
+        boolean ciphered = settings.security().ciphered() && frames.length > 0
+                && client.getCiphering().getInvocationCounter() != counterBefore;
+        if (ciphered) {
+            trace.plain(true, request.getData());
+        }
         ReceivedReply reply = exchangeOrMarkBroken(frames, command == Command.AARQ);
         afterScriptedControl(command, reply);
+        if (reply.ciphered && ReplyXml.isRebuilt(reply)) {
+            trace.plain(false, ReplyXml.plainPdu(reply));
+        }
         try {
             return replyXml.toXml(reply);
         } catch (Exception e) {

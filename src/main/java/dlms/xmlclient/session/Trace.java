@@ -62,6 +62,14 @@ public final class Trace {
         line("RX", masked(frame, wholeSecrets));
     }
 
+    /**
+     * The plain PDU inside a ciphered frame (what the client ciphered, or deciphered), marked
+     * {@code TX=}/{@code RX=} so that it is not read as another frame on the wire.
+     */
+    public void plain(boolean sent, byte[] pdu) {
+        line(sent ? "TX=" : "RX=", masked(pdu, wholeSecrets));
+    }
+
     /** A frame of an AARQ: whole secrets and their starts and ends are masked. */
     public void sentAssociationRequest(byte[] frame) {
         String hex = masked(frame, wholeSecrets);

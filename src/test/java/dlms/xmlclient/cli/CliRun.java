@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One in-process run of the xmlclient command, with its console output and output folder. */
 final class CliRun {
@@ -35,14 +36,19 @@ final class CliRun {
 
     /** Runs {@code xmlclient ARGS -o outDir}. */
     static CliRun run(Path outDir, String... args) {
+        return run(outDir, Map.of(), args);
+    }
+
+    /** Runs {@code xmlclient ARGS -o outDir} with these environment variables (and no others). */
+    static CliRun run(Path outDir, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("-o");
         all.add(outDir.toString());
         long start = System.nanoTime();
-        int code = XmlClientCommand.run(all.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = new XmlClientCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(all.toArray(String[]::new));
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), outDir,
                 (System.nanoTime() - start) / 1_000_000);
     }

@@ -92,6 +92,11 @@ class SecurityOptionsTest {
         assertEquals("from-flag", settings(env, "-a", "Low", "-P", "from-flag").password());
         assertEquals("from-file", settings(env, "-a", "Low", "--password-file", file.toString()).password());
         assertEquals("from-env", settings(env, "-a", "High").password());
+        FlagValues folder = FlagValues.of(new DefaultParser().parse(ClientOptions.definitions(),
+                new String[] {"-a", "Low", "-P", "from-options-file"}), "xmlclient.options:1: ");
+        assertEquals("from-env", ConnectionOptions.from(folder, env).password(),
+                "the variable is set for this run: it beats an options file");
+        assertEquals("from-options-file", ConnectionOptions.from(folder, Map.of()).password());
         assertEquals("-P and --password-file: give one of them, not both",
                 error(env, "-a", "Low", "-P", "x", "--password-file", file.toString()));
     }
