@@ -152,7 +152,7 @@ final class MeterPort implements IGXMediaListener, IGXNetListener {
             try {
                 GXServerReply sr = new GXServerReply(data);
                 do {
-                    server.handleRequest(sr);
+                    server.serve(sr);
                     byte[] reply = sr.getReply();
                     if (reply != null) {
                         log.frame("TX", peer, reply);
