@@ -83,6 +83,16 @@ class CipheringTest {
         assertTrue(text.matches("(?s).* TX .*E6 E7 00 DC .*"), text);
     }
 
+    @Test
+    void clientSystemTitleIsTakenFromTheAarq() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
+                TestClient client = ciphered(meter, 4)) {
+            client.ciphering().setSystemTitle("ZYXWVUTS".getBytes(StandardCharsets.US_ASCII));
+            client.associate();
+            assertEquals(0, client.read(DefaultDevice.CLOCK, ObjectType.CLOCK, 2).getError());
+        }
+    }
+
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
     void plainGetInACipheredAssociationGetsDecipheringErrorAndNoData(final boolean wrapper)
