@@ -8,10 +8,11 @@ import gurux.dlms.objects.GXDLMSObject;
 /**
  * Attribute and method access rights by the association in use. A public association (no
  * authentication, client 16) reads everything and can neither write nor invoke methods. An
- * authenticated association (client 17) reads everything, writes Clock attributes 2..9, the
- * value of Data and Register objects and the capture period of a Profile generic, and may invoke
- * every method. The logical name (attribute 1) is never writable; an association's secret
- * (attribute 7) is never readable.
+ * authenticated association (every other client) reads everything, writes Clock attributes
+ * 2..9, the value of Data and Register objects and the capture period of a Profile generic, and
+ * may invoke every method. The logical name (attribute 1) is never writable; an association's
+ * secret (attribute 7) is never readable; an invocation counter (0.0.43.1.e.255) is read only,
+ * since only received frames may move it.
  */
 final class AccessPolicy {
 
@@ -63,6 +64,7 @@ final class AccessPolicy {
         case CLOCK:
             return index >= 2 && index <= 9;
         case DATA:
+            return index == 2 && !SecurityObjects.isInvocationCounter(target.getLogicalName());
         case REGISTER:
             return index == 2;
         case PROFILE_GENERIC:

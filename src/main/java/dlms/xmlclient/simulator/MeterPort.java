@@ -1,47 +1,53 @@
 package dlms.xmlclient.simulator;
 
 import java.io.IOException;
-import java.net.BindException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import gurux.common.IGXMediaListener;
-import gurux.common.MediaStateEventArgs;
-import gurux.common.PropertyChangedEventArgs;
-import gurux.common.ReceiveEventArgs;
-import gurux.common.TraceEventArgs;
 import gurux.dlms.ConnectionState;
 import gurux.dlms.GXServerReply;
-import gurux.net.ConnectionEventArgs;
-import gurux.net.GXNet;
-import gurux.net.IGXNetListener;
-import gurux.net.enums.NetworkType;
 
 /**
- * The meter's TCP port: a gurux.net server feeding one {@link MeterServer}. Like a real
- * meter's port it serves one client at a time: the client whose frames the server is working on
- * owns the port until its connection state drops back to none, it disconnects, or it has sent
- * nothing for {@link #INACTIVITY_TIMEOUT_SECONDS} (the HDLC setup's default inactivity
- * time-out); frames from other clients meanwhile get no answer. When the owner goes, the
- * server state is reset so the next client can associate.
+ * The meter's TCP port, feeding one {@link MeterServer}. Like a real meter's port it serves one
+ * client at a time: the client whose frames the server is working on owns the port until its
+ * connection state drops back to none, it disconnects, or it has sent nothing for
+ * {@link #INACTIVITY_TIMEOUT_SECONDS} (the HDLC setup's default inactivity time-out); frames
+ * from other clients meanwhile get no answer. When the owner goes, the server state is reset so
+ * the next client can associate.
+ * <p>
+ * Its own sockets rather than gurux.net: GXNet 1.0.22 listens with {@code new
+ * ServerSocket(port)}, on every interface, and has no way to bind one address; an unauthenticated
+ * meter should listen on the loopback address unless told otherwise.
  */
-final class MeterPort implements IGXMediaListener, IGXNetListener {
+final class MeterPort {
 
     /** Seconds after which a silent client loses the port to another one. */
     static final int INACTIVITY_TIMEOUT_SECONDS = 120;
+    /** Prefix of the names of the port's threads, followed by the port number. */
+    static final String THREAD_PREFIX = "simulator port ";
 
     /** How long a frame from another client waits for the owner to go before it is dropped. */
     private static final long BUSY_WAIT_MILLIS = 1000;
-    private static final int FREE_PORT_ATTEMPTS = 5;
     private static final long THREAD_STOP_MILLIS = 5000;
+    private static final int BACKLOG = 50;
+    private static final int READ_BUFFER = 4096;
 
     private final MeterServer server;
     private final SimulatorLog log;
     private final Object lock = new Object();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Socket> clients = new ArrayList<>();
     private volatile boolean closing;
-    private GXNet net;
-    private int port;
+    private ServerSocket listener;
     /** Remote address of the client being served; guarded by lock. */
     private String owner;
     /** System.nanoTime() of the owner's last frame; guarded by lock. */
@@ -53,110 +59,119 @@ final class MeterPort implements IGXMediaListener, IGXNetListener {
     }
 
     /**
-     * Starts listening. Note: GXNet binds every interface (new ServerSocket(port)); a later
-     * issue adds a --bind option. GXNet does not tell which port it bound, so for port 0 a
-     * free port is found first and used; if another process takes it in between, another one
-     * is tried.
+     * Starts listening.
      *
+     * @param address local address to listen on
      * @param requested TCP port, 0 = any free port
      * @return the port listened on
-     * @throws Exception when the port cannot be opened
+     * @throws IOException when the port cannot be opened (BindException when it is in use)
      */
-    int open(final int requested) throws Exception {
-        for (int attempt = 1;; ++attempt) {
-            int candidate = requested != 0 ? requested : freePort();
-            GXNet media = new GXNet(NetworkType.TCP, candidate);
-            media.addListener(this);
-            try {
-                media.open();
-                synchronized (lock) {
-                    net = media;
-                    port = candidate;
-                }
-                return candidate;
-            } catch (BindException e) {
-                media.close();
-                if (requested != 0 || attempt == FREE_PORT_ATTEMPTS) {
-                    throw e;
-                }
-            }
+    int open(final InetAddress address, final int requested) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.bind(new InetSocketAddress(address, requested), BACKLOG);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
+        listener = socket;
+        start(THREAD_PREFIX + socket.getLocalPort() + " listener", this::accept);
+        return socket.getLocalPort();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
+    /** @return the listening socket's local address (package use: tests check the binding) */
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
-    /** Stops listening, closes every client connection and waits for gurux.net's threads. */
+    /** Stops listening, closes every client connection and waits for the port's threads. */
     void close() {
         closing = true;
-        GXNet media;
-        int listening;
         synchronized (lock) {
-            media = net;
-            listening = port;
-            net = null;
             lock.notifyAll();
         }
-        if (media == null) {
-            return;
+        closeQuietly(listener);
+        List<Thread> running;
+        synchronized (threads) {
+            for (Socket client : clients) {
+                closeQuietly(client);
+            }
+            running = new ArrayList<>(threads);
         }
-        // The listener stays registered: gurux.net iterates its listener list unsynchronised
-        // while receiving, so removing it here can break a receive thread.
-        media.close();
-        awaitThreadsOfPort(listening);
-    }
-
-    /**
-     * gurux.net threads are not daemons and not exposed; they are named after their socket,
-     * whose text ends with "localport=PORT]".
-     */
-    private static void awaitThreadsOfPort(final int listening) {
-        String suffix = "localport=" + listening + "]";
         long deadline = System.currentTimeMillis() + THREAD_STOP_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            boolean alive = false;
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (t != Thread.currentThread() && t.getName().startsWith("GXNet ")
-                        && t.getName().endsWith(suffix)) {
-                    alive = true;
-                    try {
-                        t.join(Math.max(1, deadline - System.currentTimeMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+        for (Thread t : running) {
+            if (t != Thread.currentThread()) {
+                try {
+                    t.join(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-            if (!alive) {
+        }
+    }
+
+    private void accept() {
+        while (!closing) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException e) {
+                if (!closing) {
+                    log.error("network error", e);
+                }
                 return;
+            }
+            String peer = String.valueOf(client.getRemoteSocketAddress());
+            log.info("client connected: " + peer);
+            synchronized (threads) {
+                if (closing) {
+                    closeQuietly(client);
+                    return;
+                }
+                clients.add(client);
+                start(THREAD_PREFIX + client.getLocalPort() + " " + peer,
+                        () -> receive(client, peer));
             }
         }
     }
 
-    @Override
-    public void onReceived(final Object sender, final ReceiveEventArgs e) {
-        String peer = e.getSenderInfo();
-        byte[] data = (byte[]) e.getData();
+    private void receive(final Socket client, final String peer) {
+        byte[] buffer = new byte[READ_BUFFER];
+        try (client; InputStream in = client.getInputStream();
+                OutputStream out = client.getOutputStream()) {
+            for (int count = in.read(buffer); count >= 0; count = in.read(buffer)) {
+                onReceived(peer, Arrays.copyOf(buffer, count), out);
+            }
+        } catch (SocketException e) {
+            // Closed by the client or by close().
+        } catch (IOException e) {
+            if (!closing) {
+                log.error("connection " + peer + " failed", e);
+            }
+        } finally {
+            synchronized (threads) {
+                clients.remove(client);
+            }
+            onDisconnected(peer);
+        }
+    }
+
+    private void onReceived(final String peer, final byte[] data, final OutputStream out) {
         log.frame("RX", peer, data);
         synchronized (lock) {
-            if (closing || net == null || !claim(peer)) {
+            if (closing || !claim(peer)) {
                 return;
-            }
-            GXNet media = net;
-            if (media == null) {
-                return; // closed while waiting for the port
             }
             try {
                 GXServerReply sr = new GXServerReply(data);
                 do {
-                    server.handleRequest(sr);
+                    server.serve(sr);
                     byte[] reply = sr.getReply();
                     if (reply != null) {
                         log.frame("TX", peer, reply);
-                        media.send(reply, peer);
+                        out.write(reply);
+                        out.flush();
                         sr.setData(null);
                     }
                 } while (sr.isStreaming());
@@ -209,45 +224,40 @@ final class MeterPort implements IGXMediaListener, IGXNetListener {
         lock.notifyAll();
     }
 
-    @Override
-    public void onClientConnected(final Object sender, final ConnectionEventArgs e) {
-        if (closing) {
-            e.setAccept(false);
-            return;
-        }
-        log.info("client connected: " + e.getInfo());
-    }
-
-    @Override
-    public void onClientDisconnected(final Object sender, final ConnectionEventArgs e) {
-        log.info("client disconnected: " + e.getInfo());
+    private void onDisconnected(final String peer) {
+        log.info("client disconnected: " + peer);
         synchronized (lock) {
-            if (owner == null || owner.equals(e.getInfo())) {
+            if (owner == null || owner.equals(peer)) {
                 server.reset();
                 releaseOwner();
             }
         }
     }
 
-    @Override
-    public void onError(final Object sender, final Exception ex) {
-        if (!closing) {
-            log.error("network error", ex);
+    private void start(final String name, final Runnable body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } finally {
+                synchronized (threads) {
+                    threads.remove(Thread.currentThread());
+                }
+            }
+        }, name);
+        t.setDaemon(true);
+        synchronized (threads) {
+            threads.add(t);
         }
+        t.start();
     }
 
-    @Override
-    public void onMediaStateChange(final Object sender, final MediaStateEventArgs e) {
-        // Not needed.
-    }
-
-    @Override
-    public void onTrace(final Object sender, final TraceEventArgs e) {
-        // Frames are traced in onReceived, where the peer is known.
-    }
-
-    @Override
-    public void onPropertyChanged(final Object sender, final PropertyChangedEventArgs e) {
-        // Not needed.
+    private static void closeQuietly(final java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+        }
     }
 }

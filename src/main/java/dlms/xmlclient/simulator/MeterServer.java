@@ -3,11 +3,16 @@ package dlms.xmlclient.simulator;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
+import gurux.dlms.ConnectionState;
 import gurux.dlms.GXDLMSConnectionEventArgs;
+import gurux.dlms.GXServerReply;
+import gurux.dlms.GXUInt32;
 import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.AccessMode;
 import gurux.dlms.enums.Authentication;
+import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.MethodAccessMode;
@@ -19,19 +24,42 @@ import gurux.dlms.objects.GXDLMSDisconnectControl;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
+import gurux.dlms.objects.enums.AssociationStatus;
 import gurux.dlms.secure.GXDLMSSecureServer2;
 
 /**
  * The meter's DLMS server (logical name referencing): addressing, authentication, access rights
  * and the object behaviours gurux.dlms does not provide the way a meter does (clock, profile
- * buffer, disconnect control). Not thread safe: the caller serialises every request.
+ * buffer, disconnect control), and the security a meter has and gurux.dlms 4.0.47 lacks: replay
+ * protection (see {@link InvocationCounters}), no plain requests in a ciphered association, and
+ * a frame counter of its own that never goes back. Not thread safe: the caller serialises every
+ * request through {@link #serve}.
  */
 final class MeterServer extends GXDLMSSecureServer2 {
+
+    /** Plain xDLMS requests: get, set, action, access, general block transfer, read, write. */
+    private static final Set<Integer> PLAIN_REQUESTS = Set.of(Command.GET_REQUEST,
+            Command.SET_REQUEST, Command.METHOD_REQUEST, Command.ACCESS_REQUEST,
+            Command.GENERAL_BLOCK_TRANSFER, Command.READ_REQUEST, Command.WRITE_REQUEST);
+    /**
+     * Put in place of a plain request so that gurux.dlms acts on nothing: get-request-normal
+     * of attribute 2 of Data 0.0.0.0.0.0, which the meter does not have. Its reply is then
+     * replaced. (Not an APDU gurux.dlms refuses: it keeps such an APDU after the error and
+     * cannot parse the next request.)
+     */
+    private static final byte[] HARMLESS_REQUEST = {(byte) Command.GET_REQUEST, 1, (byte) 0xC1,
+        0, 1, 0, 0, 0, 0, 0, 0, 2, 0};
 
     private final MeterClock clock;
     private final ProfileBuffer profiles;
     private final SimulatorLog log;
     private final boolean wrapper;
+    private final MeterCiphering ciphering = new MeterCiphering();
+    private final InvocationCounters counters;
+    /** The meter's own frame counter: gurux.dlms restarts it at 0 for every connection. */
+    private long sentCounter;
+    /** Set when a plain request of a ciphered association reaches the access checks. */
+    private boolean unprotected;
 
     /**
      * @param device the objects to serve (associations included)
@@ -46,8 +74,139 @@ final class MeterServer extends GXDLMSSecureServer2 {
         this.profiles = new ProfileBuffer(clock);
         this.log = log;
         this.wrapper = wrapper;
+        setCipher(ciphering);
         getItems().addAll(device);
+        counters = new InvocationCounters(device);
         initializeWithoutCaptureThreads();
+    }
+
+    /**
+     * Handles one request (or the next part of a streamed reply) the way
+     * {@link #handleRequest(GXServerReply)} does, with the security checks gurux.dlms lacks.
+     * Within a ciphered association a plain request, a frame counter not above the last
+     * accepted one or an APDU that does not authenticate is kept from gurux.dlms (replaced by a
+     * harmless request) and answered with an exception-response: invocation-counter-error with
+     * the lowest counter accepted, or deciphering-error. (gurux.dlms 4.0.47 does not clear the
+     * APDU it failed to decipher and then cannot parse the next request, hence the check
+     * before it.) A stale counter or wrong key in an AARQ is refused by gurux.dlms itself; its
+     * answer is replaced by the same exception-responses.
+     *
+     * @param sr the request; its reply is set
+     * @throws Exception when gurux.dlms fails
+     */
+    void serve(final GXServerReply sr) throws Exception {
+        byte[] request = sr.getData();
+        int requestTag = request == null ? -1 : Frames.apduTag(request, wrapper);
+        byte[] refusal = request == null ? null : refusalBeforehand(request);
+        if (refusal != null) {
+            sr.setData(Frames.withApdu(request, wrapper, HARMLESS_REQUEST));
+        }
+        unprotected = false;
+        ciphering.startRequest();
+        if (ciphering.getInvocationCounter() < sentCounter) {
+            ciphering.setInvocationCounter(sentCounter);
+        }
+        handleRequest(sr);
+        sentCounter = Math.max(sentCounter, ciphering.getInvocationCounter());
+        byte[] reply = sr.getReply();
+        int tag = Frames.apduTag(reply, wrapper);
+        // An AARQ was deciphered when it is answered with an AARE. Selecting an association
+        // (AARQ) also sets the security suite, so for an AARQ that does not tell.
+        boolean deciphered = refusal == null && (tag == Command.AARE
+                || requestTag != Command.AARQ && ciphering.deciphered());
+        InvocationCounters.Outcome counter = counters.settle(deciphered);
+        if (tag == -1) {
+            return;
+        }
+        if (refusal == null) {
+            refusal = refusalAfterwards(counter, deciphered);
+        }
+        if (refusal != null) {
+            sr.setReply(Frames.withApdu(reply, wrapper, refusal));
+        }
+    }
+
+    /**
+     * @return the exception-response for a request of a ciphered association that gurux.dlms
+     *         must not see, null to let it through
+     */
+    private byte[] refusalBeforehand(final byte[] request) {
+        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        if (association == null || !Associations.isCiphered(association)
+                || !isInAssociation() || !Frames.isWhole(request, wrapper)
+                || Frames.isSegment(request, wrapper)) {
+            return null;
+        }
+        int offset = Frames.apduOffset(request, wrapper);
+        if (offset < 0) {
+            return null;
+        }
+        if (PLAIN_REQUESTS.contains(request[offset] & 0xFF)) {
+            return refused("plain request", ExceptionResponses.decipheringError());
+        }
+        CipheredApdu apdu = CipheredApdu.parse(request, offset);
+        if (apdu == null) {
+            return null;
+        }
+        long expected = counters.expected(getSettings().getInvocationCounter());
+        if (apdu.counter() < expected) {
+            return refused("frame counter " + apdu.counter() + ", expected at least " + expected,
+                    ExceptionResponses.invocationCounterError(expected));
+        }
+        byte[] key = apdu.dedicated() ? ciphering.getDedicatedKey()
+                : ciphering.getBlockCipherKey();
+        if (!apdu.authenticates(getSettings().getSourceSystemTitle(), key,
+                ciphering.getAuthenticationKey())) {
+            return refused("request that does not authenticate (wrong key?)",
+                    ExceptionResponses.decipheringError());
+        }
+        return null;
+    }
+
+    /** @return the exception-response for what gurux.dlms refused or should have */
+    private byte[] refusalAfterwards(final InvocationCounters.Outcome counter,
+            final boolean deciphered) {
+        if (counter.refused()) {
+            return refused("frame counter below " + counter.expected(),
+                    ExceptionResponses.invocationCounterError(counter.expected()));
+        }
+        if (counter.accepted() && !deciphered) {
+            return refused("AARQ that does not decipher (wrong key?)",
+                    ExceptionResponses.decipheringError());
+        }
+        if (unprotected) {
+            return refused("plain request", ExceptionResponses.decipheringError());
+        }
+        return null;
+    }
+
+    private byte[] refused(final String what, final byte[] exceptionResponse) {
+        log.warning("refused from client " + getSettings().getClientAddress() + ": " + what);
+        return exceptionResponse;
+    }
+
+    /**
+     * @return true when an association is established or waits for the client's HLS reply
+     *         (pass 3)
+     */
+    private boolean isInAssociation() {
+        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        return association != null && ((getConnectionState() & ConnectionState.DLMS) != 0
+                || association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING);
+    }
+
+    /**
+     * Second line for {@link #serve}: a plain request that reached gurux.dlms anyway (split over
+     * several reads or HDLC segments) gets no access. Within a ciphered association every
+     * request gurux.dlms acts on must have been deciphered.
+     */
+    private boolean refusesPlain() {
+        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        if (association != null && Associations.isCiphered(association)
+                && !ciphering.deciphered()) {
+            unprotected = true;
+        }
+        return unprotected;
     }
 
     /**
@@ -102,6 +261,19 @@ final class MeterServer extends GXDLMSSecureServer2 {
         return SourceDiagnostic.NONE;
     }
 
+    /**
+     * Until the association is established only the client's HLS reply may pass: gurux.dlms
+     * 4.0.47 checks that a request comes within an association only for plain APDUs, so it
+     * would serve a ciphered one after a failed or skipped HLS exchange.
+     *
+     * @return true for reply_to_HLS_authentication (method 1) of the association waiting for it
+     */
+    private boolean isHlsReply(final ValueEventArgs arg) {
+        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        return arg.getTarget() == association && arg.getIndex() == 1
+                && association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING;
+    }
+
     /** 0.0.40.0.0.255 is the association in use (Blue Book); gurux.dlms asks here for it. */
     @Override
     protected GXDLMSObject onFindObject(final ObjectType objectType, final int sn,
@@ -114,11 +286,18 @@ final class MeterServer extends GXDLMSSecureServer2 {
 
     @Override
     protected AccessMode onGetAttributeAccess(final ValueEventArgs arg) {
+        if (refusesPlain() || (getConnectionState() & ConnectionState.DLMS) == 0) {
+            return AccessMode.NO_ACCESS;
+        }
         return AccessPolicy.attribute(getAssignedAssociation(), arg.getTarget(), arg.getIndex());
     }
 
     @Override
     protected MethodAccessMode onGetMethodAccess(final ValueEventArgs arg) {
+        if (refusesPlain() || (getConnectionState() & ConnectionState.DLMS) == 0
+                && !isHlsReply(arg)) {
+            return MethodAccessMode.NO_ACCESS;
+        }
         return AccessPolicy.method(getAssignedAssociation(), arg.getTarget(), arg.getIndex());
     }
 
@@ -128,7 +307,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
             if (e.getIndex() != 2) {
                 continue;
             }
-            if (e.getTarget() instanceof GXDLMSClock) {
+            GXUInt32 counter = counters.lastAccepted(e.getTarget());
+            if (counter != null) {
+                e.setValue(counter);
+                e.setHandled(true);
+            } else if (e.getTarget() instanceof GXDLMSClock) {
                 e.setValue(clock.timeAttribute((GXDLMSClock) e.getTarget()));
                 e.setByteArray(true);
                 e.setHandled(true);

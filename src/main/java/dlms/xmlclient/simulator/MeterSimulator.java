@@ -1,5 +1,6 @@
 package dlms.xmlclient.simulator;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,7 +51,7 @@ public final class MeterSimulator implements AutoCloseable {
         MeterPort meterPort = new MeterPort(server, log);
         int port;
         try {
-            port = meterPort.open(options.getPort());
+            port = meterPort.open(options.getBind(), options.getPort());
         } catch (Exception e) {
             meterPort.close();
             server.close();
@@ -62,6 +63,11 @@ public final class MeterSimulator implements AutoCloseable {
     /** @return the TCP port listened on (the real one when port 0 was asked) */
     public int port() {
         return port;
+    }
+
+    /** @return the local address listened on */
+    public InetAddress address() {
+        return meterPort.localAddress().getAddress();
     }
 
     /** @return true for WRAPPER framing, false for HDLC */

@@ -1,5 +1,7 @@
 package dlms.xmlclient.simulator;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
@@ -25,6 +27,7 @@ final class SimulatorCommandLine {
     }
 
     private static final String PORT = "p";
+    private static final String BIND = "b";
     private static final String WRAPPER = "w";
     private static final String DEVICE = "x";
     private static final String TRACE = "t";
@@ -34,6 +37,7 @@ final class SimulatorCommandLine {
     final boolean help;
     final Path saveDevice;
     final int port;
+    final InetAddress bind;
     final boolean wrapper;
     final Path device;
     final TraceLevel trace;
@@ -42,6 +46,8 @@ final class SimulatorCommandLine {
         help = cl.hasOption(HELP);
         saveDevice = cl.hasOption(SAVE_DEVICE) ? path(cl, SAVE_DEVICE, "--save-device") : null;
         port = cl.hasOption(PORT) ? port(cl.getOptionValue(PORT)) : SimulatorOptions.DEFAULT_PORT;
+        bind = cl.hasOption(BIND) ? address(cl.getOptionValue(BIND))
+                : InetAddress.getLoopbackAddress();
         wrapper = cl.hasOption(WRAPPER);
         device = cl.hasOption(DEVICE) ? path(cl, DEVICE, "-x/--device") : null;
         trace = cl.hasOption(TRACE) ? traceLevel(cl.getOptionValue(TRACE)) : TraceLevel.ERROR;
@@ -50,6 +56,8 @@ final class SimulatorCommandLine {
     static Options definitions() {
         Options o = new Options();
         o.addOption(valued(PORT, "port", "N", "TCP port to listen on (default 4061; 0 = any free port)"));
+        o.addOption(valued(BIND, "bind", "ADDRESS",
+                "local address to listen on (default 127.0.0.1; 0.0.0.0 = every interface)"));
         o.addOption(Option.builder(WRAPPER).longOpt("wrapper")
                 .desc("use the WRAPPER profile (default HDLC)").build());
         o.addOption(valued(DEVICE, "device", "FILE",
@@ -95,6 +103,17 @@ final class SimulatorCommandLine {
             // Reported below.
         }
         throw new UsageException("-p/--port needs a port number 0..65535, not '" + value + "'");
+    }
+
+    private static InetAddress address(final String value) throws UsageException {
+        if (value == null || value.isBlank()) {
+            throw new UsageException("-b/--bind needs an address");
+        }
+        try {
+            return InetAddress.getByName(value.trim());
+        } catch (UnknownHostException | SecurityException e) {
+            throw new UsageException("-b/--bind: unknown address '" + value + "'");
+        }
     }
 
     private static Path path(final CommandLine cl, final String option, final String name)

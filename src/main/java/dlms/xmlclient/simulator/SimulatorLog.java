@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import gurux.common.GXCommon;
 import gurux.common.enums.TraceLevel;
 
 /**
  * Where the simulator writes: the frame trace (every received and sent chunk in hex with a UTC
- * timestamp) and log lines by level. Both are optional.
+ * timestamp, a Low password masked, see {@link TraceMask}) and log lines by level. Both are
+ * optional. Nothing written here may carry a key or secret.
  */
 final class SimulatorLog {
 
@@ -36,7 +36,7 @@ final class SimulatorLog {
         if (traceOut != null) {
             StringBuilder sb = new StringBuilder(data.length * 3 + 64);
             sb.append(TIME.format(Instant.now())).append(' ').append(direction).append(' ')
-                    .append(peer).append(' ').append(GXCommon.bytesToHex(data));
+                    .append(peer).append(' ').append(TraceMask.toHex(data));
             synchronized (traceOut) {
                 traceOut.println(sb);
             }

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.apache.commons.cli.HelpFormatter;
 
@@ -29,6 +32,14 @@ public final class SimulatorMain {
     static final int OK = 0;
     static final int BAD_INPUT = 2;
     static final int CANNOT_LISTEN = 3;
+
+    /**
+     * gurux.dlms logs to the console through java.util.logging, e.g. the HLS answer it computed
+     * from the secret when a client's does not match. The simulator has its own log, which
+     * never carries secrets; the library's is switched off. Held here so that the setting
+     * stays (java.util.logging keeps loggers weakly).
+     */
+    private static final Logger GURUX_LOG = Logger.getLogger("gurux");
 
     private SimulatorMain() {
     }
@@ -69,8 +80,9 @@ public final class SimulatorMain {
             out.println("Built-in device written to " + cl.saveDevice);
             return OK;
         }
-        SimulatorOptions options = new SimulatorOptions().port(cl.port).wrapper(cl.wrapper)
-                .deviceFile(cl.device).log(out, cl.trace)
+        GURUX_LOG.setLevel(Level.OFF);
+        SimulatorOptions options = new SimulatorOptions().port(cl.port).bind(cl.bind)
+                .wrapper(cl.wrapper).deviceFile(cl.device).log(out, cl.trace)
                 .trace(cl.trace == TraceLevel.VERBOSE ? out : null);
         MeterSimulator meter;
         try {
@@ -79,14 +91,17 @@ public final class SimulatorMain {
             err.println("simulator: -x/--device: " + e.getMessage());
             return BAD_INPUT;
         } catch (BindException e) {
-            err.println("simulator: cannot listen on port " + cl.port + ": " + e.getMessage()
-                    + " (another simulator running? try -p)");
+            String hint = String.valueOf(e.getMessage()).contains("in use")
+                    ? " (another simulator running? try -p)" : " (check -b)";
+            err.println("simulator: cannot listen on " + cl.bind.getHostAddress() + " port "
+                    + cl.port + ": " + e.getMessage() + hint);
             return CANNOT_LISTEN;
         } catch (Exception e) {
-            err.println("simulator: cannot start on port " + cl.port + ": " + e);
+            err.println("simulator: cannot start on " + cl.bind.getHostAddress() + " port "
+                    + cl.port + ": " + e);
             return CANNOT_LISTEN;
         }
-        out.println(startLine(meter, cl.device == null));
+        out.println(startLine(meter));
         out.flush();
         serveUntilStopped(meter);
         return OK;
@@ -110,12 +125,14 @@ public final class SimulatorMain {
     }
 
     /**
+     * Names the clients, never their secrets (--help documents those of the built-in device).
+     *
      * @param meter the running meter
-     * @param builtIn true for the built-in device, whose documented password may be shown
-     * @return e.g. "Simulator listening on port 4061 (HDLC, LN, server address 1, clients 16
-     *         public / 17 Low password 00000000)"
+     * @return e.g. "Simulator listening on port 4061 (127.0.0.1, HDLC, LN, server address 1,
+     *         clients 1 HighGMAC ciphered / ... / 16 public / 17 Low / 18 High; secrets and keys:
+     *         see --help)"
      */
-    static String startLine(final MeterSimulator meter, final boolean builtIn) {
+    static String startLine(final MeterSimulator meter) {
         List<GXDLMSAssociationLogicalName> associations = new ArrayList<>();
         for (GXDLMSObject it : meter.device().getObjects(ObjectType.ASSOCIATION_LOGICAL_NAME)) {
             associations.add((GXDLMSAssociationLogicalName) it);
@@ -126,20 +143,31 @@ public final class SimulatorMain {
             if (clients.length() != 0) {
                 clients.append(" / ");
             }
-            Authentication mechanism = a.getAuthenticationMechanismName().getMechanismId();
-            clients.append(a.getClientSAP()).append(' ');
-            if (mechanism == Authentication.NONE) {
-                clients.append("public");
-            } else {
-                clients.append(mechanism == Authentication.LOW ? "Low" : mechanism.toString());
-                if (builtIn && mechanism == Authentication.LOW) {
-                    clients.append(" password ").append(Associations.LOW_SECRET);
-                }
+            clients.append(a.getClientSAP()).append(' ')
+                    .append(mechanismName(a.getAuthenticationMechanismName().getMechanismId()));
+            if (Associations.isCiphered(a)) {
+                clients.append(" ciphered");
             }
         }
         return "Simulator listening on port " + meter.port() + " ("
+                + meter.address().getHostAddress() + ", "
                 + (meter.isWrapper() ? "WRAPPER" : "HDLC") + ", LN, server address "
-                + ServerAddress.LOGICAL_DEVICE + ", clients " + clients + ")";
+                + ServerAddress.LOGICAL_DEVICE + ", clients " + clients
+                + "; secrets and keys: see --help)";
+    }
+
+    /** @return "public", "Low", "High", "HighGMAC", "HighSHA256", ... */
+    static String mechanismName(final Authentication mechanism) {
+        if (mechanism == Authentication.NONE) {
+            return "public";
+        }
+        String[] words = mechanism.name().split("_");
+        StringBuilder name = new StringBuilder(words[0].charAt(0)
+                + words[0].substring(1).toLowerCase(Locale.ROOT));
+        for (int i = 1; i != words.length; ++i) {
+            name.append(words[i]);
+        }
+        return name.toString();
     }
 
     private static void printHelp(final PrintStream out) {

@@ -1,6 +1,7 @@
 package dlms.xmlclient.simulator;
 
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Path;
 
 import gurux.common.enums.TraceLevel;
@@ -15,13 +16,14 @@ public final class SimulatorOptions {
     public static final int DEFAULT_PORT = 4061;
 
     private int port = DEFAULT_PORT;
+    private InetAddress bind = InetAddress.getLoopbackAddress();
     private boolean wrapper;
     private Path deviceFile;
     private PrintStream traceOut;
     private PrintStream logOut;
     private TraceLevel logLevel = TraceLevel.OFF;
 
-    /** Defaults: port 4061, HDLC, the built-in device, no trace, no log. */
+    /** Defaults: port 4061 on the loopback address, HDLC, the built-in device, no trace, no log. */
     public SimulatorOptions() {
     }
 
@@ -34,6 +36,20 @@ public final class SimulatorOptions {
             throw new IllegalArgumentException("port must be 0..65535: " + value);
         }
         this.port = value;
+        return this;
+    }
+
+    /**
+     * @param address local address to listen on: the loopback address by default, since the
+     *            simulator is a meter anyone who reaches it can read; 0.0.0.0 (or ::) for every
+     *            interface
+     * @return this
+     */
+    public SimulatorOptions bind(final InetAddress address) {
+        if (address == null) {
+            throw new IllegalArgumentException("bind address must not be null");
+        }
+        this.bind = address;
         return this;
     }
 
@@ -80,6 +96,10 @@ public final class SimulatorOptions {
 
     int getPort() {
         return port;
+    }
+
+    InetAddress getBind() {
+        return bind;
     }
 
     boolean isWrapper() {

@@ -130,8 +130,9 @@ class AssociationTest {
             reply = client.read(Associations.CURRENT, ObjectType.ASSOCIATION_LOGICAL_NAME, 2);
             assertEquals(0, reply.getError());
             List<?> objectList = (List<?>) reply.getValue();
-            // The whole device, plus the association in use listed as 0.0.40.0.0.255.
-            assertEquals(meter.device().size() + 1, objectList.size());
+            // The association's view, plus the association in use listed as 0.0.40.0.0.255.
+            assertEquals(Associations.forClient(meter.device(), clientSap).getObjectList()
+                    .size() + 1, objectList.size());
             assertArrayEquals(new byte[] {0, 0, 40, 0, 0, (byte) 255},
                     (byte[]) ((List<?>) objectList.get(0)).get(2));
             assertTrue(client.dataBlocks() > 0, "object list needs block transfer");

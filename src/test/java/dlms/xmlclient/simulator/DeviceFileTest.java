@@ -12,15 +12,19 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
+import gurux.dlms.GXUInt32;
 import gurux.dlms.enums.Conformance;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
+import gurux.dlms.objects.GXDLMSData;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
 import gurux.dlms.objects.GXDLMSRegister;
+import gurux.dlms.objects.GXDLMSSecuritySetup;
 
 class DeviceFileTest {
 
@@ -60,7 +64,7 @@ class DeviceFileTest {
                 ProfileBuffer.encode(pa, ProfileSelection.of(pa, 0, null), null),
                 ProfileBuffer.encode(pb, ProfileSelection.of(pb, 0, null), null));
 
-        for (int sap : new int[] {16, 17}) {
+        for (int sap : new int[] {16, 17, 18, 1, 2, 3, 4}) {
             GXDLMSAssociationLogicalName a = Associations.forClient(original, sap);
             GXDLMSAssociationLogicalName b = Associations.forClient(loaded, sap);
             assertEquals(a.getLogicalName(), b.getLogicalName());
@@ -69,6 +73,55 @@ class DeviceFileTest {
             assertArrayEquals(a.getSecret(), b.getSecret());
             assertEquals(Conformance.toInteger(a.getXDLMSContextInfo().getConformance()),
                     Conformance.toInteger(b.getXDLMSContextInfo().getConformance()));
+            assertEquals(a.getApplicationContextName().getContextId(),
+                    b.getApplicationContextName().getContextId());
+            assertEquals(a.getSecuritySetupReference(), b.getSecuritySetupReference());
+        }
+        for (int e = 1; e <= 4; ++e) {
+            String ln = "0.0.43.0." + e + ".255";
+            GXDLMSSecuritySetup a = (GXDLMSSecuritySetup) original.findByLN(
+                    ObjectType.SECURITY_SETUP, ln);
+            GXDLMSSecuritySetup b = (GXDLMSSecuritySetup) loaded.findByLN(
+                    ObjectType.SECURITY_SETUP, ln);
+            assertEquals(a.getSecurityPolicy(), b.getSecurityPolicy(), ln);
+            assertEquals(a.getSecuritySuite(), b.getSecuritySuite(), ln);
+            assertArrayEquals(a.getServerSystemTitle(), b.getServerSystemTitle(), ln);
+            assertArrayEquals(a.getClientSystemTitle(), b.getClientSystemTitle(), ln);
+            assertArrayEquals(a.getGuek(), b.getGuek(), ln);
+            assertArrayEquals(a.getGak(), b.getGak(), ln);
+            assertEquals(0L, ((Number) ((GXDLMSData) loaded.findByLN(ObjectType.DATA,
+                    "0.0.43.1." + e + ".255")).getValue()).longValue());
+        }
+    }
+
+    @Test
+    void invocationCounterOfADeviceFileIsTheLastAcceptedOne() throws Exception {
+        GXDLMSObjectCollection device = DefaultDevice.create();
+        ((GXDLMSData) device.findByLN(ObjectType.DATA, "0.0.43.1.1.255"))
+                .setValue(new GXUInt32(41));
+        Path file = dir.resolve("counter.xml");
+        DeviceFile.save(device, file);
+        try (MeterSimulator meter = MeterSimulator.start(
+                new SimulatorOptions().port(0).deviceFile(file))) {
+            assertEquals(41, FrameCounterTest.lastAccepted(meter, 1));
+            assertThrows(GXDLMSExceptionResponse.class,
+                    () -> FrameCounterTest.session(meter, 1, 41));
+            FrameCounterTest.session(meter, 1, 42);
+        }
+    }
+
+    @Test
+    void cipheredAssociationOfAFileWithoutInvocationCounterGetsOne() throws Exception {
+        GXDLMSObjectCollection device = DefaultDevice.create();
+        device.remove(device.findByLN(ObjectType.DATA, "0.0.43.1.2.255"));
+        Path file = dir.resolve("no-counter.xml");
+        DeviceFile.save(device, file);
+        try (MeterSimulator meter = MeterSimulator.start(
+                new SimulatorOptions().port(0).deviceFile(file))) {
+            long next = FrameCounterTest.session(meter, 2, 1);
+            assertEquals(next - 1, FrameCounterTest.lastAccepted(meter, 2));
+            assertThrows(GXDLMSExceptionResponse.class,
+                    () -> FrameCounterTest.session(meter, 2, next - 1));
         }
     }
 

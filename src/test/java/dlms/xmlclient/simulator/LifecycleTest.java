@@ -29,17 +29,17 @@ class LifecycleTest {
     }
 
     @Test
-    void closeStopsEveryGuruxNetThread() throws Exception {
+    void closeStopsEveryThreadOfThePort() throws Exception {
         MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
         int port = meter.port();
         TestClient idle = TestClient.publicClient(meter);
         try (TestClient client = TestClient.publicClient(meter).associate()) {
             assertEquals(0, client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2).getError());
-            assertTrue(!guruxThreads(port).isEmpty(), "gurux.net threads run while serving");
+            assertTrue(!portThreads(port).isEmpty(), "the port's threads run while serving");
             meter.close();
         }
         idle.close();
-        assertEquals(List.of(), guruxThreads(port));
+        assertEquals(List.of(), portThreads(port));
     }
 
     @Test
@@ -47,7 +47,7 @@ class LifecycleTest {
         MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
         meter.close();
         meter.close();
-        assertEquals(List.of(), guruxThreads(meter.port()));
+        assertEquals(List.of(), portThreads(meter.port()));
     }
 
     @Test
@@ -90,13 +90,12 @@ class LifecycleTest {
         assertTrue(lines[1].contains(" TX "), lines[1]);
     }
 
-    /** Live gurux.net threads of the given server port (they are named after their socket). */
-    static List<String> guruxThreads(final int port) {
+    /** Live threads of the given simulator port. */
+    static List<String> portThreads(final int port) {
         List<String> names = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && t.getName().startsWith("GXNet")
-                    && t.getName().endsWith("localport=" + port + "]")) {
-                names.add(t.getName() + (t.isDaemon() ? " (daemon)" : ""));
+            if (t.isAlive() && t.getName().startsWith(MeterPort.THREAD_PREFIX + port + " ")) {
+                names.add(t.getName());
             }
         }
         return names;

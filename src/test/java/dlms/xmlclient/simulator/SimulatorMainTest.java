@@ -1,6 +1,7 @@
 package dlms.xmlclient.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -47,8 +48,15 @@ class SimulatorMainTest {
     void helpDocumentsOptionsAssociationsAddressesAndObjects() {
         assertEquals(0, run("--help"));
         String help = out();
-        for (String expected : new String[] {"--port", "--wrapper", "--device", "--save-device",
-            "--trace", "0.0.40.0.1.255", "0.0.40.0.2.255", "00000000", "Server address 1",
+        for (String expected : new String[] {"--port", "--bind", "--wrapper", "--device",
+            "--save-device", "--trace", "0.0.40.0.1.255", "0.0.40.0.2.255", "00000000",
+            "0.0.40.0.3.255", "0.0.40.0.4.255", "0.0.40.0.5.255", "0.0.40.0.6.255",
+            "0.0.40.0.7.255", "HighGMAC", "HighMD5", "HighSHA1", "HighSHA256", "Gurux",
+            "0.0.43.0.1.255", "0.0.43.1.1.255", "0.0.43.1.e.255",
+            "000102030405060708090A0B0C0D0E0F", "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF", "4752583132333435", "4142434445464748",
+            "invocation-counter", "D8 01 06", "D8 01 05", "deciphering-error",
+            "application-context-name-not-supported", "127.0.0.1", "0.0.0.0",
+            "Server address 1",
             "0.0.1.0.0.255", "1.0.99.1.0.255", "2026-01-01T00:00:00Z", "control_mode 2",
             "SIM0000000000001", "12345678"}) {
             assertTrue(help.contains(expected), "help mentions " + expected);
@@ -75,6 +83,38 @@ class SimulatorMainTest {
     }
 
     @Test
+    void badBindAddressExitsWithTwoAndNamesTheOption() {
+        assertEquals(2, run("-b", "::::"));
+        assertOneErrorLineContaining("--bind");
+    }
+
+    @Test
+    void bindAddressOfAnotherMachineExitsWithThree() {
+        // 192.0.2.99 (TEST-NET-1) is no address of this machine.
+        assertEquals(3, run("-p", "0", "--bind", "192.0.2.99"));
+        assertOneErrorLineContaining("192.0.2.99");
+    }
+
+    @Test
+    void bindOptionListensThereAndTheStartLineSaysSo() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(run("-p", "0", "-b", "0.0.0.0")),
+                "simulator main");
+        runner.start();
+        int port = awaitPort();
+        try {
+            assertTrue(out().contains("(0.0.0.0, HDLC, LN"), out());
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertTrue(probe.isConnected());
+            }
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+        assertEquals(0, exit.get());
+    }
+
+    @Test
     void unreadableDeviceFileExitsWithTwoAndNamesTheFile() {
         Path missing = dir.resolve("missing.xml");
         assertEquals(2, run("-p", "0", "-x", missing.toString()));
@@ -96,15 +136,17 @@ class SimulatorMainTest {
         runner.start();
         int port = awaitPort();
         assertTrue(out().startsWith("Simulator listening on port " + port
-                + " (HDLC, LN, server address 1, clients 16 public / 17 Low password 00000000)"),
-                out());
+                + " (127.0.0.1, HDLC, LN, server address 1, clients 1 HighGMAC ciphered"
+                + " / 2 HighMD5 ciphered / 3 HighSHA1 ciphered / 4 HighSHA256 ciphered"
+                + " / 16 public / 17 Low / 18 High; secrets and keys: see --help)"), out());
+        assertFalse(out().contains("00000000"), "no password in the start line");
         try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertTrue(probe.isConnected());
         }
         runner.interrupt();
         runner.join(10_000);
         assertEquals(0, exit.get());
-        assertEquals(List.of(), LifecycleTest.guruxThreads(port));
+        assertEquals(List.of(), LifecycleTest.portThreads(port));
     }
 
     @Test
@@ -114,7 +156,7 @@ class SimulatorMainTest {
                 "simulator main");
         runner.start();
         int port = awaitPort();
-        assertTrue(out().contains("(WRAPPER, LN"), out());
+        assertTrue(out().contains(", WRAPPER, LN"), out());
         try (TestClient client = TestClient.connect(port, true, 16, Authentication.NONE, null)
                 .associate()) {
             assertEquals(0, client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2).getError());

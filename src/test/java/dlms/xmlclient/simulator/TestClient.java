@@ -16,6 +16,8 @@ import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.enums.RequestTypes;
+import gurux.dlms.enums.Security;
+import gurux.dlms.secure.GXDLMSSecureClient;
 
 /**
  * Test-only DLMS client over a plain socket: gurux.dlms builds and parses the frames, this
@@ -24,6 +26,12 @@ import gurux.dlms.enums.RequestTypes;
 final class TestClient implements AutoCloseable {
 
     static final int SERVER_ADDRESS = 1;
+    /** The documented keys, written out here so that a change in DeviceKeys is noticed. */
+    static final byte[] CLIENT_SYSTEM_TITLE = "ABCDEFGH".getBytes();
+    static final byte[] BLOCK_CIPHER_KEY = gurux.common.GXCommon.hexToBytes(
+            "000102030405060708090A0B0C0D0E0F");
+    static final byte[] AUTHENTICATION_KEY = gurux.common.GXCommon.hexToBytes(
+            "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF");
 
     private final GXDLMSClient client;
     private final Socket socket;
@@ -32,12 +40,11 @@ final class TestClient implements AutoCloseable {
     private final boolean wrapper;
     private int dataBlocks;
 
-    private TestClient(final int port, final boolean wrapper, final int clientAddress,
-            final Authentication authentication, final String password) throws IOException {
+    private TestClient(final InetAddress address, final int port, final boolean wrapper,
+            final GXDLMSClient client) throws IOException {
         this.wrapper = wrapper;
-        this.client = new GXDLMSClient(true, clientAddress, SERVER_ADDRESS, authentication,
-                password, wrapper ? InterfaceType.WRAPPER : InterfaceType.HDLC);
-        this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this.client = client;
+        this.socket = new Socket(address, port);
         this.socket.setSoTimeout(5000);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -45,13 +52,45 @@ final class TestClient implements AutoCloseable {
 
     static TestClient connect(final MeterSimulator meter, final int clientAddress,
             final Authentication authentication, final String password) throws IOException {
-        return new TestClient(meter.port(), meter.isWrapper(), clientAddress, authentication,
-                password);
+        return connect(meter.port(), meter.isWrapper(), clientAddress, authentication, password);
     }
 
     static TestClient connect(final int port, final boolean wrapper, final int clientAddress,
             final Authentication authentication, final String password) throws IOException {
-        return new TestClient(port, wrapper, clientAddress, authentication, password);
+        return new TestClient(InetAddress.getLoopbackAddress(), port, wrapper,
+                new GXDLMSSecureClient(true, clientAddress, SERVER_ADDRESS, authentication,
+                        password, interfaceType(wrapper)));
+    }
+
+    /** A client connecting to the meter through the given local address. */
+    static TestClient connect(final MeterSimulator meter, final int clientAddress,
+            final Authentication authentication, final String password,
+            final InetAddress address) throws IOException {
+        return new TestClient(address, meter.port(), meter.isWrapper(), new GXDLMSSecureClient(
+                true, clientAddress, SERVER_ADDRESS, authentication, password,
+                interfaceType(meter.isWrapper())));
+    }
+
+    /**
+     * A client configured like a real one for a ciphered association: authenticated and
+     * encrypted APDUs, the documented keys and system title, frame counter {@code counter}.
+     */
+    static TestClient ciphered(final MeterSimulator meter, final int clientAddress,
+            final Authentication authentication, final String secret, final long counter)
+            throws IOException {
+        GXDLMSSecureClient client = new GXDLMSSecureClient(true, clientAddress, SERVER_ADDRESS,
+                authentication, secret, interfaceType(meter.isWrapper()));
+        client.getCiphering().setSecurity(Security.AUTHENTICATION_ENCRYPTION);
+        client.getCiphering().setSystemTitle(CLIENT_SYSTEM_TITLE.clone());
+        client.getCiphering().setBlockCipherKey(BLOCK_CIPHER_KEY.clone());
+        client.getCiphering().setAuthenticationKey(AUTHENTICATION_KEY.clone());
+        client.getCiphering().setInvocationCounter(counter);
+        return new TestClient(InetAddress.getLoopbackAddress(), meter.port(), meter.isWrapper(),
+                client);
+    }
+
+    private static InterfaceType interfaceType(final boolean wrapper) {
+        return wrapper ? InterfaceType.WRAPPER : InterfaceType.HDLC;
     }
 
     /** Public client 16, no authentication. */
@@ -69,8 +108,29 @@ final class TestClient implements AutoCloseable {
         return client;
     }
 
-    /** Opens HDLC (SNRM/UA) when needed and the application association (AARQ/AARE). */
+    /** @return the ciphering settings of a client made by {@link #ciphered} */
+    gurux.dlms.secure.GXCiphering ciphering() {
+        return ((GXDLMSSecureClient) client).getCiphering();
+    }
+
+    /**
+     * Opens HDLC (SNRM/UA) when needed and the application association (AARQ/AARE), with HLS
+     * also the challenge exchange (reply_to_HLS_authentication).
+     */
     TestClient associate() throws Exception {
+        aarq();
+        if (client.getIsAuthenticationRequired()) {
+            GXReplyData hls = exchange(client.getApplicationAssociationRequest());
+            client.parseApplicationAssociationResponse(hls.getData());
+        }
+        return this;
+    }
+
+    /**
+     * Opens HDLC (SNRM/UA) when needed and sends the AARQ; with HLS the association then waits
+     * for {@code dlms().getApplicationAssociationRequest()}.
+     */
+    TestClient aarq() throws Exception {
         if (!wrapper) {
             GXReplyData ua = exchange(client.snrmRequest());
             client.parseUAResponse(ua.getData());
