@@ -119,7 +119,8 @@ class ConnectionTest {
 
     @Test
     void everySampleRunsOverWrapperWithBlocksJoined() throws Exception {
-        CliRun run = CliRun.run(out, "-w", "-c", "17", "-a", "Low", "-P", "00000000", "-x", "messages");
+        // The options files choose each folder's client (17 Low, 16 public, 1 ciphered).
+        CliRun run = CliRun.run(out, "-w", "-x", "messages");
         assertEquals(0, run.exitCode, run.toString());
         Element buffer = run.replies("load-profile/whole.xml").get(2);
         assertEquals(672, CliRun.count(buffer, "GetResponseNormal/Result/Data/Array/Structure"));

@@ -95,7 +95,7 @@ class SecurityTest {
         assertTrue(trace.contains("RX= C4 01 C1 00 0A 08 31 32 33 34 35 36 37 38"), trace);
         assertFalse(trace.contains("TX 7E A0 1A 03 03 ") && trace.contains("C0 01 C1 00 01 00 00 60 01 00 FF 02 00 "
                 + "7E"), "no plain Get on the wire");
-        Path reply = run.replyFile("secure/ciphered-exchange.xml");
+        Path reply = run.replyFile("ciphered-exchange.xml");
         String replies = Files.readString(reply);
         assertTrue(replies.contains("<GetResponse>") && !replies.contains("Ciphering"), replies);
     }
