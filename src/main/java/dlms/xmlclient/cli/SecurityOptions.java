@@ -91,7 +91,8 @@ final class SecurityOptions {
         boolean needsKeys = security != Security.NONE || authentication == Authentication.HIGH_GMAC;
         if (authentication == Authentication.HIGH_ECDSA) {
             throw new UsageException(line.flag(ClientOptions.AUTHENTICATION)
-                    + " HighECDSA needs signing key pairs and certificates, which this client cannot take yet");
+                    + " HighECDSA is not supported: gurux.dlms 4.0.47 prints the private signing key on standard"
+                    + " output whenever it signs an HLS challenge");
         }
         if (!needsKeys) {
             if (line.has(ClientOptions.DEDICATED_KEY)) {
