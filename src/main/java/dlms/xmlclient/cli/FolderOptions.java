@@ -83,10 +83,10 @@ final class FolderOptions {
             try {
                 line = new DefaultParser().parse(ClientOptions.definitions(), tokens.toArray(String[]::new));
             } catch (ParseException e) {
-                throw new UsageException(origin + e.getMessage());
+                throw new UsageException(origin + UsageErrors.of(e));
             }
             if (!line.getArgList().isEmpty()) {
-                throw new UsageException(origin + "'" + line.getArgList().get(0) + "' is not a flag");
+                throw new UsageException(origin + UsageErrors.strayArguments(line.getArgList()));
             }
             for (Option o : line.getOptions()) {
                 String key = o.getOpt() != null ? o.getOpt() : o.getLongOpt();

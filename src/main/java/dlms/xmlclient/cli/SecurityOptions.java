@@ -6,6 +6,7 @@ import gurux.dlms.enums.Security;
 import gurux.dlms.objects.enums.SecuritySuite;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,25 @@ final class SecurityOptions {
         }
         // A level without a password ignores one from an options file above: it is not sent,
         // so it is not masked in the trace either (a password like 00000000 would hide data).
-        return password == null || password.isEmpty() || !needsPassword(authentication) ? null : password;
+        if (password == null || password.isEmpty() || !needsPassword(authentication)) {
+            return null;
+        }
+        String where = line.onCommandLine(ClientOptions.PASSWORD) || line.onCommandLine(ClientOptions.PASSWORD_FILE)
+                || env.get(PASSWORD_VARIABLE) == null ? passwordFlag(line) : PASSWORD_VARIABLE;
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(password)) {
+            throw new UsageException(where + ": the password has characters outside ASCII, which DLMS cannot carry");
+        }
+        if (authentication == Authentication.HIGH && password.length() > 16) {
+            // Mechanism 2 uses the secret as an AES-128 key; gurux.dlms fails with an array index error.
+            throw new UsageException(where + ": a High (mechanism 2) secret is an AES-128 key: at most 16"
+                    + " characters, not " + password.length());
+        }
+        return password;
+    }
+
+    private static String passwordFlag(FlagValues line) {
+        return line.has(ClientOptions.PASSWORD) ? line.flag(ClientOptions.PASSWORD)
+                : line.flag(ClientOptions.PASSWORD_FILE);
     }
 
     private static String readPasswordFile(FlagValues line) throws UsageException {
@@ -104,6 +123,12 @@ final class SecurityOptions {
         Map<String, KeysFile.Entry> file = line.has(ClientOptions.KEYS)
                 ? KeysFile.read(Path.of(line.get(ClientOptions.KEYS)), line.flag(ClientOptions.KEYS))
                 : Map.of();
+        if (line.has(ClientOptions.DEDICATED_KEY) && security != Security.ENCRYPTION
+                && security != Security.AUTHENTICATION_ENCRYPTION) {
+            // The key travels in the xDLMS InitiateRequest, which only these levels encrypt.
+            throw new UsageException(line.flag(ClientOptions.DEDICATED_KEY) + " needs -C Encryption or"
+                    + " AuthenticationEncryption: with -C " + name(security) + " the key would travel in clear");
+        }
         int keyLength = suite == SecuritySuite.SUITE_2 ? 32 : 16;
         String clientTitle = hex(line, file, ClientOptions.SYSTEM_TITLE, 8);
         String meterTitle = hex(line, file, ClientOptions.METER_SYSTEM_TITLE, 8);

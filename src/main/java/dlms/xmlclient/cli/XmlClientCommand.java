@@ -81,7 +81,7 @@ public final class XmlClientCommand {
         try {
             line = new DefaultParser().parse(ClientOptions.definitions(), args);
         } catch (ParseException e) {
-            err.println("xmlclient: " + e.getMessage() + " (see --help)");
+            err.println("xmlclient: " + UsageErrors.of(e) + " (see --help)");
             return ExitCode.BAD_INPUT;
         }
         if (line.hasOption(ClientOptions.HELP)) {
@@ -98,7 +98,7 @@ public final class XmlClientCommand {
 
     private int execute(CommandLine line) throws UsageException {
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' (see --help)");
+            throw new UsageException(UsageErrors.strayArguments(line.getArgList()) + " (see --help)");
         }
         FlagValues flags = FlagValues.of(line);
         Verbosity verbosity = line.hasOption(ClientOptions.TRACE)

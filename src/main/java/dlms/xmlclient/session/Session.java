@@ -18,6 +18,8 @@ import java.io.IOException;
  */
 public final class Session implements AutoCloseable {
 
+    private static final long MAX_INVOCATION_COUNTER = 0xFFFFFFFFL;
+
     private final ConnectionSettings settings;
     private final Link link;
     private final Trace trace;
@@ -27,6 +29,8 @@ public final class Session implements AutoCloseable {
     private final ReplyXml replyXml = new ReplyXml();
     private boolean linkUp;
     private boolean associated;
+    /** The invocation counter was set for this association: close() hands it on to the next one. */
+    private boolean countersSet;
     /** False once the link failed: release then skips the polite RLRQ/DISC instead of timing out again. */
     private boolean healthy = true;
 
@@ -72,6 +76,7 @@ public final class Session implements AutoCloseable {
     public void associate(boolean sendSnrm, boolean sendAarq) throws SessionException {
         if (settings.security().hasKeys()) {
             client.getCiphering().setInvocationCounter(firstInvocationCounter());
+            countersSet = true;
         }
         if (sendSnrm && settings.interfaceType() == InterfaceType.HDLC) {
             GXReplyData ua = associationStep("SNRM", new byte[][] {client.snrmRequest()}, false, 0).data;
@@ -122,9 +127,9 @@ public final class Session implements AutoCloseable {
     /** HLS pass 3 and 4: our answer to the meter's challenge, and the meter's answer to ours. */
     private void answerChallenge() throws SessionException {
         ReceivedReply reply;
+        long counterSent = client.getCiphering().getInvocationCounter();
         try {
-            reply = associationStep("HLS challenge", client.getApplicationAssociationRequest(), false,
-                    client.getCiphering().getInvocationCounter());
+            reply = associationStep("HLS challenge", client.getApplicationAssociationRequest(), false, counterSent);
         } catch (SessionException e) {
             throw e;
         } catch (Exception e) {
@@ -137,8 +142,10 @@ public final class Session implements AutoCloseable {
         try {
             client.parseApplicationAssociationResponse(reply.data.getData());
         } catch (Exception e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter's"
-                    + " answer to our challenge does not match: " + secretHint(), e);
+            // The meter accepted our answer, so our secret is its secret: its own answer is wrong.
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter"
+                    + " accepted our answer to its challenge, but its answer to ours does not match (HLS pass 4:"
+                    + " another meter on this address, or a meter fault)", e);
         }
     }
 
@@ -177,9 +184,21 @@ public final class Session implements AutoCloseable {
         if (ln != null) {
             long value = readInvocationCounter(ln);
             trace.note("invocation counter " + ln + " reads " + value + ": continuing from " + (value + 1));
-            return value + 1;
+            return unexhausted(value + 1);
         }
-        return Math.max(0, settings.security().initialInvocationCounter());
+        return unexhausted(Math.max(0, settings.security().initialInvocationCounter()));
+    }
+
+    /**
+     * An association sends at least three ciphered APDUs (AARQ, HLS pass 3, a request); the
+     * counter is 32 bits and must never wrap (the same key and nonce twice).
+     */
+    private static long unexhausted(long first) throws SessionException {
+        if (first + 3 > MAX_INVOCATION_COUNTER) {
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "invocation counter exhausted (" + first
+                    + " of " + MAX_INVOCATION_COUNTER + "): the meter's keys must be renewed");
+        }
+        return first;
     }
 
     /** Reads the meter's invocation counter object through the public client, on this link. */
@@ -361,7 +380,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        if (settings.security().hasKeys()) {
+        if (countersSet) {
             counters.sent(settings, client.getCiphering().getInvocationCounter());
         }
         link.close();

@@ -91,6 +91,11 @@ final class CipheredApdu {
         return counter;
     }
 
+    /** @return true when the APDU is both authenticated and encrypted, as the policy asks */
+    boolean isAuthenticatedAndEncrypted() {
+        return (securityControl & AUTHENTICATED) != 0 && (securityControl & ENCRYPTED) != 0;
+    }
+
     /**
      * @param clientSystemTitle the client's system title from the AARQ (glo- and ded-ciphering
      *            carry none)

@@ -148,6 +148,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
         if (apdu == null) {
             return null;
         }
+        if (!apdu.isAuthenticatedAndEncrypted()) {
+            // The security policy of clients 1 to 4: authenticated and encrypted requests.
+            return refused("request below the security policy (authenticated and encrypted)",
+                    ExceptionResponses.decipheringError());
+        }
         long expected = counters.expected(getSettings().getInvocationCounter());
         if (apdu.counter() < expected) {
             return refused("frame counter " + apdu.counter() + ", expected at least " + expected,

@@ -65,6 +65,6 @@ class FolderOptionsTest {
                 e.getMessage());
         Files.writeString(file, "--frobnicate\n");
         e = assertThrows(UsageException.class, () -> FolderOptions.read(file));
-        assertTrue(e.getMessage().startsWith(file + ":1: Unrecognized option: --frobnicate"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":1: unknown option --frobnicate"), e.getMessage());
     }
 }

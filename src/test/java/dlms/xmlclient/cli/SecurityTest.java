@@ -101,13 +101,23 @@ class SecurityTest {
     }
 
     @Test
-    void aDedicatedKeyAndTheOtherSecurityLevelsWork() throws Exception {
-        for (String security : List.of("AuthenticationEncryption -D 00112233445566778899AABBCCDDEEFF",
-                "Authentication", "Encryption")) {
+    void aDedicatedKeyWorksAndRequestsBelowTheMetersPolicyAreRefused() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun dedicated = run(meter, CIPHERED + " -D 00112233445566778899AABBCCDDEEFF",
+                    "-t", "Verbose", "-x", "messages/energy", "-e", "expected/energy");
+            assertEquals(0, dedicated.exitCode, dedicated.toString());
+            // general-ded-ciphering (DC) from the client, with the client's system title
+            assertTrue(dedicated.trace().contains(" DC 08 41 42 43 44 45 46 47 48 "), dedicated.trace());
+        }
+        for (String security : List.of("Authentication", "Encryption")) {
             try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
                 CliRun run = run(meter, "-c 1 -a HighGMAC " + KEYS + " -C " + security,
-                        "-x", "messages/energy", "-e", "expected/energy");
-                assertEquals(0, run.exitCode, security + "\n" + run);
+                        "-x", "messages/energy/a-plus.xml", "-e", "expected/energy");
+                // The policy asks for authenticated encryption: HLS pass 3, the first ciphered
+                // request, is refused, so the association never stands.
+                assertEquals(3, run.exitCode, security + "\n" + run);
+                assertTrue(line(run, "a-plus.xml").contains("no connection: HLS challenge refused by the meter"),
+                        run.out);
             }
         }
     }
