@@ -21,8 +21,14 @@ import gurux.dlms.GXServerReply;
  * client at a time: the client whose frames the server is working on owns the port until its
  * connection state drops back to none, it disconnects, or it has sent nothing for
  * {@link #INACTIVITY_TIMEOUT_SECONDS} (the HDLC setup's default inactivity time-out); frames
- * from other clients meanwhile get no answer. When the owner goes, the server state is reset so
- * the next client can associate.
+ * from other clients meanwhile get no answer. The server state is reset when the connection it
+ * belongs to closes or goes silent, and when another connection's frames are served: a
+ * connection that ends an exchange with the connection state back to none (a refused AARQ over
+ * WRAPPER, say) leaves gurux.dlms holding its client and server addresses, and gurux.dlms
+ * silently drops every frame from other addresses until it is reset.
+ * <p>
+ * Connections are told apart by their socket, not by the remote address, which a new loopback
+ * connection may reuse while the old one's thread has not yet seen it close.
  * <p>
  * Its own sockets rather than gurux.net: GXNet 1.0.22 listens with {@code new
  * ServerSocket(port)}, on every interface, and has no way to bind one address; an unauthenticated
@@ -48,8 +54,15 @@ final class MeterPort {
     private final List<Socket> clients = new ArrayList<>();
     private volatile boolean closing;
     private ServerSocket listener;
-    /** Remote address of the client being served; guarded by lock. */
-    private String owner;
+    /** Connection of the client being served, null when the port is free; guarded by lock. */
+    private Socket owner;
+    /** Remote address of the owner, for the log; guarded by lock. */
+    private String ownerName;
+    /**
+     * Connection whose frames the server state comes from, null after a reset; guarded by lock.
+     * Stays set after the owner is released, until the server is reset.
+     */
+    private Socket served;
     /** System.nanoTime() of the owner's last frame; guarded by lock. */
     private long ownerSeen;
 
@@ -141,7 +154,7 @@ final class MeterPort {
         try (client; InputStream in = client.getInputStream();
                 OutputStream out = client.getOutputStream()) {
             for (int count = in.read(buffer); count >= 0; count = in.read(buffer)) {
-                onReceived(peer, Arrays.copyOf(buffer, count), out);
+                onReceived(client, peer, Arrays.copyOf(buffer, count), out);
             }
         } catch (SocketException e) {
             // Closed by the client or by close().
@@ -153,14 +166,15 @@ final class MeterPort {
             synchronized (threads) {
                 clients.remove(client);
             }
-            onDisconnected(peer);
+            onDisconnected(client, peer);
         }
     }
 
-    private void onReceived(final String peer, final byte[] data, final OutputStream out) {
+    private void onReceived(final Socket client, final String peer, final byte[] data,
+            final OutputStream out) {
         log.frame("RX", peer, data);
         synchronized (lock) {
-            if (closing || !claim(peer)) {
+            if (closing || !claim(client, peer)) {
                 return;
             }
             try {
@@ -187,23 +201,25 @@ final class MeterPort {
     /**
      * Makes the peer the owner of the port. When another client owns it, waits a moment for it
      * to go: a client that closes its connection and at once opens a new one must not find its
-     * own previous connection in the way. Called with the lock held.
+     * own previous connection in the way. When the server state comes from another connection,
+     * it is reset first, so that the frames are served as a new client's. Called with the lock
+     * held.
      *
      * @return false when the port stays busy
      */
-    private boolean claim(final String peer) {
+    private boolean claim(final Socket client, final String peer) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_WAIT_MILLIS);
-        while (owner != null && !owner.equals(peer)) {
+        while (owner != null && owner != client) {
             if (System.nanoTime() - ownerSeen
                     >= TimeUnit.SECONDS.toNanos(INACTIVITY_TIMEOUT_SECONDS)) {
-                log.info(owner + " inactive, connection state reset for " + peer);
-                server.reset();
+                log.info(ownerName + " inactive, connection state reset for " + peer);
+                resetServer();
                 releaseOwner();
                 break;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0 || closing) {
-                log.warning("meter busy with " + owner + ", no answer to " + peer);
+                log.warning("meter busy with " + ownerName + ", no answer to " + peer);
                 return false;
             }
             try {
@@ -213,7 +229,12 @@ final class MeterPort {
                 return false;
             }
         }
-        owner = peer;
+        if (served != null && served != client) {
+            resetServer();
+        }
+        served = client;
+        owner = client;
+        ownerName = peer;
         ownerSeen = System.nanoTime();
         return true;
     }
@@ -221,14 +242,23 @@ final class MeterPort {
     /** Frees the port for the next client. Called with the lock held. */
     private void releaseOwner() {
         owner = null;
+        ownerName = null;
         lock.notifyAll();
     }
 
-    private void onDisconnected(final String peer) {
+    /** Makes the server forget the link, association and addresses. Called with the lock held. */
+    private void resetServer() {
+        server.reset();
+        served = null;
+    }
+
+    private void onDisconnected(final Socket client, final String peer) {
         log.info("client disconnected: " + peer);
         synchronized (lock) {
-            if (owner == null || owner.equals(peer)) {
-                server.reset();
+            if (served == client) {
+                resetServer();
+            }
+            if (owner == client) {
                 releaseOwner();
             }
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -165,6 +166,23 @@ class AssociationTest {
                     : second.dlms().snrmRequest();
             assertNull(second.sendExpectingSilence(request, 500));
             assertEquals(0, first.read(DefaultDevice.SERIAL, ObjectType.DATA, 2).getError());
+        }
+    }
+
+    /**
+     * Over WRAPPER a refused AARQ leaves no association, so the port is free at once for another
+     * connection, even while the refused one stays open (gurux.dlms keeps the refused client's
+     * address until the meter resets it).
+     */
+    @Test
+    void anotherConnectionAssociatesWhileARefusedOneIsStillOpenOverWrapper() throws Exception {
+        try (MeterSimulator meter = start(true);
+                TestClient refused = TestClient.connect(meter, 17, Authentication.LOW, "wrong")) {
+            assertThrows(GXDLMSException.class, refused::associate);
+            try (TestClient next = TestClient.publicClient(meter).associate()) {
+                assertEquals(0, next.read(DefaultDevice.SERIAL, ObjectType.DATA, 2).getError());
+                next.release();
+            }
         }
     }
 }

@@ -66,6 +66,24 @@ class FrameCounterTest {
         }
     }
 
+    /**
+     * Over WRAPPER the refused AARQ leaves no association: another connection is served at once,
+     * while the refused one is still open (the race the previous test used to lose).
+     */
+    @Test
+    void anotherClientIsServedWhileTheRefusedReplayIsStillOpenOverWrapper() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(
+                new SimulatorOptions().port(0).wrapper(true))) {
+            session(meter, 1, 1);
+            long last = lastAccepted(meter, 1);
+            try (TestClient replay = ciphered(meter, 1, last)) {
+                assertThrows(GXDLMSExceptionResponse.class, replay::associate);
+                assertEquals(last, lastAccepted(meter, 1));
+            }
+            assertEquals(session(meter, 1, last + 1) - 1, lastAccepted(meter, 1));
+        }
+    }
+
     @Test
     void repeatedCounterInADataRequestIsRefusedAndTheAssociationGoesOn() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
