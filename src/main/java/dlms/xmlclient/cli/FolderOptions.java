@@ -66,16 +66,14 @@ final class FolderOptions {
     static FlagValues read(Path file) throws UsageException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = TextLines.read(file);
         } catch (IOException e) {
             throw new UsageException(file + ": cannot be read: " + e.getMessage());
         }
         FlagValues flags = new FlagValues();
         for (int i = 0; i < lines.size(); i++) {
             String origin = file + ":" + (i + 1) + ": ";
-            // Editors on Windows may start the file with a byte order mark.
-            String text = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
-            List<String> tokens = tokens(text, origin);
+            List<String> tokens = tokens(lines.get(i), origin);
             if (tokens.isEmpty()) {
                 continue;
             }

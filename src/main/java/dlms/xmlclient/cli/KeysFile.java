@@ -1,7 +1,6 @@
 package dlms.xmlclient.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -34,16 +33,13 @@ final class KeysFile {
     static Map<String, Entry> read(Path file, String flag) throws UsageException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = TextLines.read(file);
         } catch (IOException e) {
             throw new UsageException(flag + " " + file + ": cannot be read: " + e.getMessage());
         }
         Map<String, Entry> keys = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
-            if (i == 0 && text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
             int hash = text.indexOf('#');
             text = (hash < 0 ? text : text.substring(0, hash)).trim();
             if (text.isEmpty()) {

@@ -7,7 +7,6 @@ import gurux.dlms.objects.enums.SecuritySuite;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,14 +84,11 @@ final class SecurityOptions {
         Path file = Path.of(line.get(ClientOptions.PASSWORD_FILE));
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = TextLines.read(file);
         } catch (IOException e) {
             throw new UsageException(flag + " " + file + ": cannot be read: " + e.getMessage());
         }
         String first = lines.isEmpty() ? "" : lines.get(0);
-        if (first.startsWith("\uFEFF")) {
-            first = first.substring(1);
-        }
         if (first.isEmpty()) {
             throw new UsageException(flag + " " + file + ": the first line is empty");
         }

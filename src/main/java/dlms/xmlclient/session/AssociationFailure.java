@@ -4,6 +4,7 @@ import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ExceptionServiceError;
 
+import javax.crypto.AEADBadTagException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,5 +110,16 @@ final class AssociationFailure {
         }
         Matcher m = pattern.matcher(xml);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** The library could not decipher what it received (wrong key, title or suite). */
+    static boolean isDecipheringFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AEADBadTagException || (t instanceof GXDLMSExceptionResponse r
+                    && r.getExceptionServiceError() == ExceptionServiceError.DECIPHERING_ERROR)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -82,14 +82,14 @@ final class ReplyReader {
                 try {
                     complete = client.readFrame(pending, received.data, notify);
                 } catch (GXDLMSExceptionResponse | GXDLMSConfirmedServiceError e) {
-                    if (Session.isDecipheringFailure(e) && received.data.getCommand() != Command.EXCEPTION_RESPONSE) {
+                    if (AssociationFailure.isDecipheringFailure(e) && received.data.getCommand() != Command.EXCEPTION_RESPONSE) {
                         throw undecipherable(e); // raised here, not sent by the meter
                     }
                     received.serviceError = e;
                     consumed(received, start);
                     return false;
                 } catch (Exception e) {
-                    if (Session.isDecipheringFailure(e)) {
+                    if (AssociationFailure.isDecipheringFailure(e)) {
                         throw undecipherable(e);
                     }
                     throw new SessionException(SessionException.Kind.EXCHANGE,

@@ -1,16 +1,18 @@
 package dlms.xmlclient.session;
 
 import dlms.xmlclient.media.Link;
-import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Command;
-import gurux.dlms.enums.ExceptionServiceError;
+import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.ObjectType;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * One association with a meter, for one script: open the link, associate (SNRM/UA on HDLC,
@@ -52,7 +54,7 @@ public final class Session implements AutoCloseable {
             throws SessionException {
         Session session = new Session(settings, link, trace, counters);
         if (settings.password() != null) {
-            trace.mask(settings.password().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            trace.mask(settings.password().getBytes(StandardCharsets.US_ASCII));
         }
         for (byte[] key : settings.security().secrets()) {
             trace.mask(key);
@@ -107,7 +109,7 @@ public final class Session implements AutoCloseable {
         try {
             client.parseAareResponse(aare.data.getData());
         } catch (RuntimeException e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, isDecipheringFailure(e)
+            throw new SessionException(SessionException.Kind.ASSOCIATE, AssociationFailure.isDecipheringFailure(e)
                     ? AssociationFailure.undecipherable("AARE")
                     : AssociationFailure.rejected(xmlOrNull(aare), settings, e), e);
         }
@@ -151,7 +153,7 @@ public final class Session implements AutoCloseable {
 
     /** A data-access-result as the Blue Book spells it, e.g. read-write-denied. */
     private static String errorName(int error) {
-        return gurux.dlms.enums.ErrorCode.forValue(error).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return ErrorCode.forValue(error).name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private String secretHint() {
@@ -176,7 +178,7 @@ public final class Session implements AutoCloseable {
      * the meter, else after the meter's own counter object (-v), else -F, else 0.
      */
     private long firstInvocationCounter() throws SessionException {
-        java.util.OptionalLong known = counters.next(settings);
+        OptionalLong known = counters.next(settings);
         if (known.isPresent()) {
             return known.getAsLong();
         }
@@ -235,15 +237,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    static boolean isDecipheringFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof javax.crypto.AEADBadTagException || (t instanceof GXDLMSExceptionResponse r
-                    && r.getExceptionServiceError() == ExceptionServiceError.DECIPHERING_ERROR)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private ReceivedReply associationStep(String what, byte[][] frames, boolean associationRequest, long counterSent)
             throws SessionException {

@@ -13,14 +13,11 @@ import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.AccessMode;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Command;
-import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.MethodAccessMode;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.enums.SourceDiagnostic;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
-import gurux.dlms.objects.GXDLMSClock;
-import gurux.dlms.objects.GXDLMSDisconnectControl;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
@@ -29,8 +26,7 @@ import gurux.dlms.secure.GXDLMSSecureServer2;
 
 /**
  * The meter's DLMS server (logical name referencing): addressing, authentication, access rights
- * and the object behaviours gurux.dlms does not provide the way a meter does (clock, profile
- * buffer, disconnect control), and the security a meter has and gurux.dlms 4.0.47 lacks: replay
+ * (the objects' own behaviours are in {@link ObjectBehaviours}), and the security a meter has and gurux.dlms 4.0.47 lacks: replay
  * protection (see {@link InvocationCounters}), no plain requests in a ciphered association, and
  * a frame counter of its own that never goes back. Not thread safe: the caller serialises every
  * request through {@link #serve}.
@@ -50,8 +46,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private static final byte[] HARMLESS_REQUEST = {(byte) Command.GET_REQUEST, 1, (byte) 0xC1,
         0, 1, 0, 0, 0, 0, 0, 0, 2, 0};
 
-    private final MeterClock clock;
-    private final ProfileBuffer profiles;
+    private final ObjectBehaviours objects;
     private final SimulatorLog log;
     private final boolean wrapper;
     private final MeterCiphering ciphering = new MeterCiphering();
@@ -70,8 +65,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     MeterServer(final GXDLMSObjectCollection device, final boolean wrapper,
             final MeterClock clock, final SimulatorLog log) {
         super(true, wrapper ? InterfaceType.WRAPPER : InterfaceType.HDLC);
-        this.clock = clock;
-        this.profiles = new ProfileBuffer(clock);
+        this.objects = new ObjectBehaviours(clock);
         this.log = log;
         this.wrapper = wrapper;
         setCipher(ciphering);
@@ -309,19 +303,12 @@ final class MeterServer extends GXDLMSSecureServer2 {
     @Override
     public void onPreRead(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
-            if (e.getIndex() != 2) {
-                continue;
-            }
-            GXUInt32 counter = counters.lastAccepted(e.getTarget());
+            GXUInt32 counter = e.getIndex() == 2 ? counters.lastAccepted(e.getTarget()) : null;
             if (counter != null) {
                 e.setValue(counter);
                 e.setHandled(true);
-            } else if (e.getTarget() instanceof GXDLMSClock) {
-                e.setValue(clock.timeAttribute((GXDLMSClock) e.getTarget()));
-                e.setByteArray(true);
-                e.setHandled(true);
-            } else if (e.getTarget() instanceof GXDLMSProfileGeneric) {
-                profiles.read(e, (GXDLMSProfileGeneric) e.getTarget());
+            } else {
+                objects.read(e);
             }
         }
     }
@@ -329,34 +316,14 @@ final class MeterServer extends GXDLMSSecureServer2 {
     @Override
     protected void onPreWrite(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
-            if (e.getTarget() instanceof GXDLMSClock && e.getIndex() == 2) {
-                ErrorCode result = clock.setTime((GXDLMSClock) e.getTarget(), e.getValue());
-                if (result != ErrorCode.OK) {
-                    e.setError(result);
-                }
-                e.setHandled(true);
-            }
+            objects.write(e);
         }
     }
 
     @Override
     protected void onPreAction(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
-            GXDLMSObject target = e.getTarget();
-            ErrorCode result;
-            if (target instanceof GXDLMSClock) {
-                result = clock.invoke((GXDLMSClock) target, e.getIndex(), e.getParameters());
-            } else if (target instanceof GXDLMSDisconnectControl) {
-                result = DisconnectSwitch.invoke((GXDLMSDisconnectControl) target, e.getIndex());
-            } else if (target instanceof GXDLMSProfileGeneric) {
-                result = profiles.invoke((GXDLMSProfileGeneric) target, e.getIndex());
-            } else {
-                continue;
-            }
-            if (result != ErrorCode.OK) {
-                e.setError(result);
-            }
-            e.setHandled(true);
+            objects.invoke(e);
         }
     }
 
