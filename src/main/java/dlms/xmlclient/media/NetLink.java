@@ -13,32 +13,34 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * TCP through gurux.net's {@link GXNet}. GXNet is used in its event mode: its receive thread
+ * TCP or UDP through gurux.net's {@link GXNet}. GXNet is used in its event mode: its receive thread
  * hands every chunk to {@link #onReceived}, which queues it, so the session can wait for bytes
  * with its own timeout instead of GXNet's end-of-packet search (which cannot tell a WRAPPER
  * frame's end and keeps copying its buffer).
  */
 public final class NetLink implements Link, IGXMediaListener {
 
-    private static final byte[] CLOSED = new byte[0];
-
     private final String host;
     private final int port;
     private final int connectTimeoutMillis;
-    private final BlockingQueue<byte[]> inbound = new LinkedBlockingQueue<>();
+    private final NetworkType protocol;
+    private final ChunkQueue inbound = new ChunkQueue();
     private final GXNet net;
     private volatile boolean closedByPeer;
 
     public NetLink(String host, int port, int connectTimeoutMillis) {
+        this(NetworkType.TCP, host, port, connectTimeoutMillis);
+    }
+
+    /** @param protocol TCP, or UDP (WRAPPER frames in datagrams: nothing to connect or to close) */
+    public NetLink(NetworkType protocol, String host, int port, int connectTimeoutMillis) {
         this.host = host;
         this.port = port;
+        this.protocol = protocol;
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.net = new GXNet(NetworkType.TCP, host, port);
+        this.net = new GXNet(protocol, host, port);
         net.setConnectionWaitTime(connectTimeoutMillis);
         net.addListener(this);
     }
@@ -77,28 +79,17 @@ public final class NetLink implements Link, IGXMediaListener {
 
     @Override
     public byte[] receive(int waitMillis) throws IOException {
-        byte[] chunk;
-        try {
-            chunk = inbound.poll(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the meter", e);
-        }
-        if (chunk == CLOSED) {
-            inbound.offer(CLOSED); // stays closed for later reads
-            throw new LinkClosedException("the meter at " + host + ":" + port + " closed the connection");
-        }
-        return chunk;
+        return inbound.poll(waitMillis, "the meter at " + host + ":" + port + " closed the connection");
     }
 
     @Override
     public void discardInput() {
-        inbound.removeIf(chunk -> chunk != CLOSED);
+        inbound.discard();
     }
 
     @Override
     public String describe() {
-        return "tcp " + host + ":" + port;
+        return (protocol == NetworkType.UDP ? "udp " : "tcp ") + host + ":" + port;
     }
 
     @Override
@@ -117,7 +108,7 @@ public final class NetLink implements Link, IGXMediaListener {
     public void onMediaStateChange(Object sender, MediaStateEventArgs e) {
         if (e.getState() == MediaState.CLOSED) {
             closedByPeer = true;
-            inbound.offer(CLOSED);
+            inbound.closed();
         }
     }
 

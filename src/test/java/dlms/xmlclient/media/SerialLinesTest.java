@@ -1,0 +1,123 @@
+package dlms.xmlclient.media;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The serial seam over a socat pseudo-terminal pair, as a user's virtual serial port. */
+class SerialLinesTest {
+
+    private PtyPair pty;
+    private final List<String> notes = new ArrayList<>();
+    private final LinkTrace trace = new LinkTrace() {
+        @Override
+        public void note(String text) {
+            notes.add(text);
+        }
+
+        @Override
+        public void sent(byte[] data) {
+        }
+
+        @Override
+        public void received(byte[] data) {
+        }
+    };
+
+    @BeforeEach
+    void startPty() throws Exception {
+        assumeTrue(PtyPair.available(), "socat is not installed (.ci/run installs it)");
+        pty = PtyPair.start();
+    }
+
+    @AfterEach
+    void stopPty() {
+        if (pty != null) {
+            pty.close();
+        }
+    }
+
+    @Test
+    void aPseudoTerminalFallsBackFromGxSerialAndSaysSo() throws Exception {
+        try (SerialLine a = SerialLines.open(SerialSettings.parse(pty.a() + ":9600:8None1"), trace);
+                SerialLine b = SerialLines.open(SerialSettings.parse(pty.b() + ":9600:8None1"), trace)) {
+            assertTrue(notes.stream().anyMatch(n -> n.contains("no modem-control lines")), notes.toString());
+            assertTrue(a.describe().contains("9600 8N1"), a.describe());
+            a.write(new byte[] {0x7E, 1, 2, 0x7E});
+            assertArrayEquals(new byte[] {0x7E, 1, 2, 0x7E}, readAll(b, 4));
+            assertNull(b.read(150), "nothing more arrives");
+        }
+    }
+
+    @Test
+    void switchingToSevenEvenOneIsNotedOnAPseudoTerminalAndBytesStillPass() throws Exception {
+        try (SerialLine a = SerialLines.open(SerialSettings.parse(pty.a() + ":300:7Even1"), trace);
+                SerialLine b = SerialLines.open(SerialSettings.parse(pty.b() + ":9600:8None1"), trace)) {
+            assertTrue(notes.stream().anyMatch(n -> n.contains("keeps 8 data bits")), notes.toString());
+            a.write("/?!\r\n".getBytes());
+            assertEquals("/?!\r\n", new String(readAll(b, 5)));
+            a.configure(SerialSettings.parse(pty.a() + ":19200:8None1"));
+            assertTrue(a.describe().contains("19200 8N1"), a.describe());
+        }
+    }
+
+    @Test
+    void theNativeLibraryCopyIsNotLeftInTheTemporaryFolder() throws Exception {
+        int before = nativeCopies();
+        try (SerialLine a = SerialLines.open(SerialSettings.parse(pty.a().toString()), trace)) {
+            assertEquals(before, nativeCopies());
+        }
+    }
+
+    @Test
+    void aMissingPortIsNamed() {
+        IOException e = assertThrows(IOException.class,
+                () -> SerialLines.open(SerialSettings.parse("/dev/no-such-port:9600:8None1"), trace));
+        assertEquals("serial port /dev/no-such-port: no such device", e.getMessage());
+    }
+
+    @Test
+    void closingTheOtherEndIsALinkClosedException() throws Exception {
+        try (SerialLine a = SerialLines.open(SerialSettings.parse(pty.a().toString()), trace)) {
+            pty.close();
+            assertThrows(LinkClosedException.class, () -> {
+                for (int i = 0; i < 20; i++) {
+                    a.read(100);
+                }
+            });
+        }
+    }
+
+    private static int nativeCopies() {
+        File[] copies = new File(System.getProperty("java.io.tmpdir"))
+                .listFiles((d, n) -> n.startsWith("gurux.serial.java"));
+        return copies == null ? 0 : copies.length;
+    }
+
+    static byte[] readAll(SerialLine line, int count) throws IOException {
+        byte[] all = new byte[0];
+        long deadline = System.currentTimeMillis() + 3000;
+        while (all.length < count && System.currentTimeMillis() < deadline) {
+            byte[] chunk = line.read(500);
+            if (chunk != null) {
+                byte[] joined = new byte[all.length + chunk.length];
+                System.arraycopy(all, 0, joined, 0, all.length);
+                System.arraycopy(chunk, 0, joined, all.length, chunk.length);
+                all = joined;
+            }
+        }
+        return all;
+    }
+}
