@@ -8,6 +8,9 @@ final class ClientOptions {
 
     static final String HOST = "h";
     static final String PORT = "p";
+    static final String SERIAL = "S";
+    static final String IEC = "i";
+    static final String UDP = "U";
     static final String AUTHENTICATION = "a";
     static final String PASSWORD = "P";
     static final String PASSWORD_FILE = "password-file";
@@ -23,6 +26,11 @@ final class ClientOptions {
     static final String KEYS = "keys";
     static final String CLIENT = "c";
     static final String SERVER = "s";
+    static final String LOGICAL_SERVER = "l";
+    static final String SERIAL_NUMBER = "n";
+    static final String WINDOW_SIZE = "window-size";
+    static final String FRAME_SIZE = "frame-size";
+    static final String INACTIVITY = "inactivity";
     static final String REFERENCING = "r";
     static final String WRAPPER = "w";
     static final String TRACE = "t";
@@ -41,7 +49,12 @@ final class ClientOptions {
     static Options definitions() {
         Options o = new Options();
         o.addOption(valued(HOST, "host", "HOST", "meter host name or IP address; without it the built-in simulator is started"));
-        o.addOption(valued(PORT, "port", "PORT", "meter TCP port (needed with -h; DLMS/COSEM's registered port is 4059)"));
+        o.addOption(valued(PORT, "port", "PORT", "meter TCP or UDP port (needed with -h; DLMS/COSEM's registered port is 4059)"));
+        o.addOption(valued(SERIAL, "serial", "PORT:BAUD:8None1", "meter on a serial port, e.g. /dev/ttyUSB0:9600:8None1"
+                + " or COM1:9600:8None1 (a pseudo-terminal from socat works too)"));
+        o.addOption(Option.builder(IEC).longOpt("iec").desc("start with the IEC 62056-21 sign-on at 300 baud 7E1 and switch"
+                + " to HDLC mode E at the rate the meter proposes (with -S)").build());
+        o.addOption(Option.builder(UDP).longOpt("udp").desc("WRAPPER frames over UDP instead of TCP (implies -w)").build());
         o.addOption(valued(AUTHENTICATION, "authentication", "LEVEL",
                 "None (default), Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC, HighECDSA"));
         o.addOption(valued(PASSWORD, "password", "PASSWORD", "password for Low, secret for High, HighMD5, HighSHA1"
@@ -64,7 +77,14 @@ final class ClientOptions {
         o.addOption(valued(null, KEYS, "FILE", "system titles and keys from FILE (lines: name = hex, with the"
                 + " long names of -T -M -A -B -D); flags override it"));
         o.addOption(valued(CLIENT, "client", "SAP", "client address (default 16, the public client)"));
-        o.addOption(valued(SERVER, "server", "ADDRESS", "server address (default 1)"));
+        o.addOption(valued(SERVER, "server", "ADDRESS", "server address (default 1); with -l, the physical address"));
+        o.addOption(valued(LOGICAL_SERVER, "logical-server", "ADDRESS", "logical device address; -s is then the"
+                + " physical address (HDLC)"));
+        o.addOption(valued(SERIAL_NUMBER, "serial-number", "N", "server address from the meter's serial number"
+                + " (DLMS formula: physical = N % 10000 + 1000, logical 1 or -l)"));
+        o.addOption(valued(null, WINDOW_SIZE, "N", "HDLC window size proposed in the SNRM, 1-7 (default 1)"));
+        o.addOption(valued(null, FRAME_SIZE, "BYTES", "HDLC max information field proposed in the SNRM, TX and RX,"
+                + " 32-2030 (default 128)"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn", "logical name (default) or short name referencing"));
         o.addOption(Option.builder(WRAPPER).longOpt("wrapper").desc("use the WRAPPER profile (default HDLC)").build());
         o.addOption(valued(TRACE, "trace", "LEVEL", "Error, Warning, Info (default) or Verbose (every frame on the console)"));
@@ -73,7 +93,8 @@ final class ClientOptions {
         o.addOption(Option.builder().longOpt(STRICT).desc("a reply with no expected reply fails (default: not checked)").build());
         o.addOption(Option.builder().longOpt(RECORD).desc("write the replies as the expected files in -e DIR").build());
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));
-        o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for each reply, in ms (default 5000)"));
+        o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for a reply to start, in ms (default 5000)"));
+        o.addOption(valued(null, INACTIVITY, "MS", "how long a reply may pause once started, in ms (default: --wait-time)"));
         o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3)"));
         o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;

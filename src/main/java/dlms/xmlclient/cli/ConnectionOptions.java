@@ -1,6 +1,9 @@
 package dlms.xmlclient.cli;
 
+import dlms.xmlclient.media.Medium;
+import dlms.xmlclient.media.SerialSettings;
 import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.HdlcParameters;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.InterfaceType;
 
@@ -15,17 +18,7 @@ final class ConnectionOptions {
 
     /** @param env the environment, for {@code XMLCLIENT_PASSWORD} */
     static ConnectionSettings from(FlagValues line, Map<String, String> env) throws UsageException {
-        String host = line.get(ClientOptions.HOST);
-        int port = 0;
-        if (line.has(ClientOptions.PORT)) {
-            port = integer(line, ClientOptions.PORT, 1, 65535, 0);
-            if (host == null) {
-                throw new UsageException("-p " + port + " needs -h, the meter's host (without -h the built-in"
-                        + " simulator is used, on a free port)");
-            }
-        } else if (host != null) {
-            throw new UsageException("-h " + host + " needs -p, the meter's TCP port (DLMS/COSEM's registered port is 4059)");
-        }
+        Medium medium = medium(line);
         boolean logicalNames = true;
         if (line.has(ClientOptions.REFERENCING)) {
             String r = line.get(ClientOptions.REFERENCING).trim().toLowerCase(Locale.ROOT);
@@ -34,19 +27,75 @@ final class ConnectionOptions {
             }
             logicalNames = r.equals("ln");
         }
+        InterfaceType interfaceType = line.has(ClientOptions.WRAPPER) || medium.udp()
+                ? InterfaceType.WRAPPER : InterfaceType.HDLC;
+        if (interfaceType == InterfaceType.WRAPPER && medium.serial() != null) {
+            throw new UsageException(line.flag(ClientOptions.WRAPPER) + ": WRAPPER is for TCP and UDP; a serial port"
+                    + " carries HDLC (leave out -w)");
+        }
         Authentication authentication = authentication(line, line.get(ClientOptions.AUTHENTICATION, "None"));
+        int waitTime = integer(line, ClientOptions.WAIT_TIME, 1, 3_600_000, 5000);
         return new ConnectionSettings(
-                host,
-                port,
-                line.has(ClientOptions.WRAPPER) ? InterfaceType.WRAPPER : InterfaceType.HDLC,
+                medium,
+                interfaceType,
                 logicalNames,
                 integer(line, ClientOptions.CLIENT, 0, 0x7F, 16),
-                integer(line, ClientOptions.SERVER, 0, 0x3FFF, 1),
+                ServerAddressOptions.from(line, interfaceType),
                 authentication,
                 SecurityOptions.password(line, authentication, env),
                 SecurityOptions.from(line, authentication),
-                integer(line, ClientOptions.WAIT_TIME, 1, 3_600_000, 5000),
+                hdlc(line, interfaceType),
+                waitTime,
+                integer(line, ClientOptions.INACTIVITY, 1, 3_600_000, waitTime),
                 integer(line, ClientOptions.RETRIES, 0, 100, 3));
+    }
+
+    /** -h/-p, -U or -S (with -i); neither -h nor -S: the built-in simulator, started later. */
+    private static Medium medium(FlagValues line) throws UsageException {
+        String host = line.get(ClientOptions.HOST);
+        boolean udp = line.has(ClientOptions.UDP);
+        if (line.has(ClientOptions.SERIAL)) {
+            String text = line.get(ClientOptions.SERIAL);
+            if (host != null || line.has(ClientOptions.PORT)) {
+                throw new UsageException("-S " + text + " and -h/-p: a meter is on a serial port or on the network,"
+                        + " not both");
+            }
+            if (udp) {
+                throw new UsageException("-U/--udp is for the network; -S " + text + " is a serial port");
+            }
+            try {
+                return new Medium(null, 0, false, SerialSettings.parse(text), line.has(ClientOptions.IEC));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("-S " + text + ": " + e.getMessage() + " (expected PORT:BAUD:8None1)");
+            }
+        }
+        if (line.has(ClientOptions.IEC)) {
+            throw new UsageException("-i (the IEC 62056-21 sign-on) needs -S: it is a serial-port handshake");
+        }
+        int port = 0;
+        if (line.has(ClientOptions.PORT)) {
+            port = integer(line, ClientOptions.PORT, 1, 65535, 0);
+            if (host == null) {
+                throw new UsageException("-p " + port + " needs -h, the meter's host (without -h the built-in"
+                        + " simulator is used, on a free port)");
+            }
+        } else if (host != null) {
+            throw new UsageException("-h " + host + " needs -p, the meter's " + (udp ? "UDP" : "TCP")
+                    + " port (DLMS/COSEM's registered port is 4059)");
+        }
+        return new Medium(host, port, udp, null, false);
+    }
+
+    private static HdlcParameters hdlc(FlagValues line, InterfaceType interfaceType) throws UsageException {
+        for (String option : new String[] {ClientOptions.WINDOW_SIZE, ClientOptions.FRAME_SIZE}) {
+            if (line.has(option) && interfaceType != InterfaceType.HDLC) {
+                throw new UsageException(line.flag(option) + " is an HDLC link parameter; WRAPPER has no such link");
+            }
+        }
+        return new HdlcParameters(
+                integer(line, ClientOptions.WINDOW_SIZE, 1, HdlcParameters.MAX_WINDOW, HdlcParameters.DEFAULT.windowSize()),
+                integer(line, ClientOptions.FRAME_SIZE, HdlcParameters.MIN_INFO, HdlcParameters.MAX_INFO,
+                        HdlcParameters.DEFAULT.maxInfo()));
     }
 
     /** Accepts the Gurux spellings: None, Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC, HighECDSA. */
@@ -61,7 +110,7 @@ final class ConnectionOptions {
                 + ": expected None, Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC or HighECDSA");
     }
 
-    private static int integer(FlagValues line, String option, int min, int max, int fallback)
+    static int integer(FlagValues line, String option, int min, int max, int fallback)
             throws UsageException {
         String value = line.get(option);
         if (value == null) {

@@ -27,6 +27,7 @@ final class FolderOptions {
     static final String FILE_NAME = "xmlclient.options";
     /** Association flags only: the target meter and the run itself are the command line's. */
     private static final Set<String> ALLOWED = Set.of(ClientOptions.CLIENT, ClientOptions.SERVER,
+            ClientOptions.LOGICAL_SERVER, ClientOptions.SERIAL_NUMBER,
             ClientOptions.AUTHENTICATION, ClientOptions.PASSWORD, ClientOptions.PASSWORD_FILE,
             ClientOptions.REFERENCING, ClientOptions.SECURITY, ClientOptions.SUITE, ClientOptions.SYSTEM_TITLE,
             ClientOptions.METER_SYSTEM_TITLE, ClientOptions.AUTHENTICATION_KEY, ClientOptions.BLOCK_CIPHER_KEY,
@@ -91,7 +92,7 @@ final class FolderOptions {
                 if (!ALLOWED.contains(key)) {
                     throw new UsageException(origin + (o.getOpt() != null ? "-" : "--") + key
                             + " is not allowed in an options file (association and security flags only:"
-                            + " -c -s -a -P --password-file -r -C -V -T -M -A -B -D -F -v --keys)");
+                            + " -c -s -l -n -a -P --password-file -r -C -V -T -M -A -B -D -F -v --keys)");
                 }
             }
             flags = flags.overriddenBy(FlagValues.of(line, origin, FILES, folderOf(file)));

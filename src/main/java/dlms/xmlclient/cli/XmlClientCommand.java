@@ -1,6 +1,7 @@
 package dlms.xmlclient.cli;
 
-import dlms.xmlclient.media.NetLink;
+import dlms.xmlclient.media.Links;
+import dlms.xmlclient.media.Medium;
 import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
 import dlms.xmlclient.report.HtmlReport;
@@ -105,7 +106,7 @@ public final class XmlClientCommand {
                 ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
         Path messages = messagesPath(line);
         List<ScriptSource> scripts = withFolderOptions(findScripts(messages), flags);
-        // Host, port and framing are command-line flags only: the same for every script.
+        // The medium and framing are command-line flags only: the same for every script.
         ConnectionSettings target = scripts.get(0).connection();
         boolean record = line.hasOption(ClientOptions.RECORD);
         Path expectedDir = expectedDir(line, record);
@@ -125,8 +126,8 @@ public final class XmlClientCommand {
             if (record) {
                 listeners.add(new ExpectedRecorder(expectedDir, out, err));
             }
-            if (target.host() != null) {
-                return runAgainst(plan, target.host() + ":" + target.port() + " (" + target.interfaceType() + ")",
+            if (target.medium().isSet()) {
+                return runAgainst(plan, target.medium().describe() + " (" + target.interfaceType() + ")",
                         trace, listeners);
             }
             MeterSimulator simulator;
@@ -138,11 +139,13 @@ public final class XmlClientCommand {
                 return ExitCode.NO_CONNECTION;
             }
             try (simulator) {
-                String where = "127.0.0.1:" + simulator.port() + " (" + target.interfaceType() + ")";
+                Medium local = target.medium().at("127.0.0.1", simulator.port());
+                String where = local.describe().replaceFirst("^(tcp|udp) ", "") + " (" + target.interfaceType()
+                        + (target.medium().udp() ? " over UDP" : "") + ")";
                 out.println("No -h given: testing the built-in simulator on " + where);
-                List<ScriptSource> local = plan.scripts().stream()
-                        .map(s -> s.withConnection(s.connection().withPort("127.0.0.1", simulator.port()))).toList();
-                return runAgainst(new RunPlan(local, outDir, plan.expectedDir(), plan.strict()),
+                List<ScriptSource> scriptsHere = plan.scripts().stream()
+                        .map(s -> s.withConnection(s.connection().withMedium(local))).toList();
+                return runAgainst(new RunPlan(scriptsHere, outDir, plan.expectedDir(), plan.strict()),
                         "built-in simulator " + where, trace, listeners);
             }
         } catch (IOException e) {
@@ -154,8 +157,8 @@ public final class XmlClientCommand {
         List<RunListener> all = new ArrayList<>(listeners);
         all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
         all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
-        Runner runner = new Runner(plan, settings -> new NetLink(settings.host(), settings.port(),
-                settings.waitTimeMillis()), trace, RunListener.all(all));
+        Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.waitTimeMillis(), trace),
+                trace, RunListener.all(all));
         return exitCode(runner.run());
     }
 

@@ -1,26 +1,27 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.media.Medium;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.InterfaceType;
 
 /**
- * Who to talk to and how: the target meter and the association parameters.
+ * Who to talk to and how: the medium, the addresses and the association parameters.
  *
- * @param host            meter host name or address
- * @param port            meter TCP port
- * @param interfaceType   HDLC or WRAPPER
- * @param logicalNames    true for logical-name referencing, false for short names
- * @param clientAddress   client SAP, e.g. 16 (public) or 17 (management)
- * @param serverAddress   server (logical device) address
- * @param authentication  authentication mechanism
- * @param password        LLS password or HLS secret; never printed
- * @param security        ciphering, keys and invocation counter; keys never printed
- * @param waitTimeMillis  how long to wait for each reply (and for the TCP connect)
- * @param retries         how many times a request is resent when no reply arrives
+ * @param medium           TCP/UDP address or serial port
+ * @param interfaceType    HDLC or WRAPPER
+ * @param logicalNames     true for logical-name referencing, false for short names
+ * @param clientAddress    client SAP, e.g. 16 (public) or 17 (management)
+ * @param serverAddress    server address: logical device, with the physical address on HDLC
+ * @param authentication   authentication mechanism
+ * @param password         LLS password or HLS secret; never printed
+ * @param security         ciphering, keys and invocation counter; keys never printed
+ * @param hdlc             window size and frame size proposed in the SNRM
+ * @param waitTimeMillis   how long to wait for a reply to start (and for the TCP connect)
+ * @param inactivityMillis how long a reply may pause once it has started
+ * @param retries          how many times a request is resent when no reply arrives
  */
 public record ConnectionSettings(
-        String host,
-        int port,
+        Medium medium,
         InterfaceType interfaceType,
         boolean logicalNames,
         int clientAddress,
@@ -28,14 +29,24 @@ public record ConnectionSettings(
         Authentication authentication,
         String password,
         SecuritySettings security,
+        HdlcParameters hdlc,
         int waitTimeMillis,
+        int inactivityMillis,
         int retries) {
 
-    /** The meter as shown in messages: address and SAPs, never the password. */
+    public String host() {
+        return medium.host();
+    }
+
+    public int port() {
+        return medium.port();
+    }
+
+    /** The meter as shown in messages: medium and addresses, never the password. */
     public String describeTarget() {
-        return host + ":" + port + " (" + interfaceType + ", client " + clientAddress
-                + ", server " + serverAddress + ", " + SecuritySettings.name(authentication)
-                + (security.ciphered() ? ", " + security : "") + ")";
+        return medium.describe() + " (" + interfaceType + ", " + (logicalNames ? "" : "SN, ") + "client "
+                + clientAddress + ", server " + ServerAddresses.describe(serverAddress, interfaceType)
+                + ", " + SecuritySettings.name(authentication) + (security.ciphered() ? ", " + security : "") + ")";
     }
 
     @Override
@@ -45,12 +56,12 @@ public record ConnectionSettings(
 
     /** The public client (16, no authentication, no ciphering) of the same meter. */
     public ConnectionSettings publicClient() {
-        return new ConnectionSettings(host, port, interfaceType, logicalNames, 16, serverAddress,
-                Authentication.NONE, null, SecuritySettings.NONE, waitTimeMillis, retries);
+        return new ConnectionSettings(medium, interfaceType, logicalNames, 16, serverAddress,
+                Authentication.NONE, null, SecuritySettings.NONE, hdlc, waitTimeMillis, inactivityMillis, retries);
     }
 
-    public ConnectionSettings withPort(String newHost, int newPort) {
-        return new ConnectionSettings(newHost, newPort, interfaceType, logicalNames, clientAddress,
-                serverAddress, authentication, password, security, waitTimeMillis, retries);
+    public ConnectionSettings withMedium(Medium newMedium) {
+        return new ConnectionSettings(newMedium, interfaceType, logicalNames, clientAddress, serverAddress,
+                authentication, password, security, hdlc, waitTimeMillis, inactivityMillis, retries);
     }
 }

@@ -25,7 +25,8 @@ public final class FrameCounters {
     }
 
     private static String key(ConnectionSettings s) {
-        return s.host() + ":" + s.port() + "/" + s.interfaceType() + "/" + s.serverAddress() + "/"
+        String meter = s.medium().serial() != null ? s.medium().serial().port() : s.host() + ":" + s.port();
+        return meter + "/" + s.interfaceType() + "/" + s.serverAddress() + "/"
                 + s.clientAddress() + "/" + s.security().clientSystemTitle();
     }
 }

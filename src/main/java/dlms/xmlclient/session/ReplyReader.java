@@ -20,14 +20,20 @@ final class ReplyReader {
     private final ScriptClient client;
     private final Trace trace;
     private final int waitMillis;
+    private final int inactivityMillis;
     private final int retries;
     private GXByteBuffer pending = new GXByteBuffer();
 
-    ReplyReader(Link link, ScriptClient client, Trace trace, int waitMillis, int retries) {
+    /**
+     * @param waitMillis       how long to wait for a reply to start
+     * @param inactivityMillis how long a started reply may pause
+     */
+    ReplyReader(Link link, ScriptClient client, Trace trace, int waitMillis, int inactivityMillis, int retries) {
         this.link = link;
         this.client = client;
         this.trace = trace;
         this.waitMillis = waitMillis;
+        this.inactivityMillis = inactivityMillis;
         this.retries = retries;
     }
 
@@ -74,7 +80,10 @@ final class ReplyReader {
         link.discardInput(); // a late answer to an earlier request must not pass for this one's
         send(frame, associationRequest);
         GXReplyData notify = new GXReplyData();
+        MisaddressedFrames misaddressed = new MisaddressedFrames(client.getClientAddress(), client.getServerAddress(),
+                client.getInterfaceType());
         int resends = 0;
+        boolean started = false;
         while (true) {
             if (pending.available() > 0) {
                 int start = pending.position();
@@ -98,6 +107,7 @@ final class ReplyReader {
                 if (complete) {
                     if (notify.getData().size() != 0 && received.data.getData().size() == 0
                             && received.data.getCommand() == 0) {
+                        misaddressed.wrapperSource(notify.getServerAddress());
                         trace.note("unsolicited notification from the meter ignored");
                         notify.clear();
                         pending.trim();
@@ -118,22 +128,31 @@ final class ReplyReader {
                 }
                 pending.position(start);
             }
-            byte[] chunk = receive();
+            byte[] chunk = receive(started ? inactivityMillis : waitMillis);
             if (chunk == null) {
+                if (misaddressed.hint() != null) { // resending cannot help: the meter answers, from elsewhere
+                    throw new SessionException(SessionException.Kind.EXCHANGE, misaddressed.hint());
+                }
+                String silence = started ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
+                        + inactivityMillis + " ms" : "no reply within " + waitMillis + " ms";
                 if (resends == retries) {
-                    throw new SessionException(SessionException.Kind.EXCHANGE, "no reply from the meter within "
-                            + waitMillis + " ms" + (retries > 0 ? " after " + (retries + 1) + " tries" : "")
+                    throw new SessionException(SessionException.Kind.EXCHANGE, (started ? silence
+                            : "no reply from the meter within " + waitMillis + " ms")
+                            + (retries > 0 ? " after " + (retries + 1) + " tries" : "")
                             + (received.staleReplies == 0 ? "" : "; " + received.staleReplies
                                     + " replies with invoke id " + received.staleInvokeId + " instead of "
                                     + received.requestInvokeId + " were dropped"));
                 }
                 resends++;
-                trace.note("no reply within " + waitMillis + " ms, resending (" + resends + "/" + retries + ")");
+                trace.note(silence + ", resending (" + resends + "/" + retries + ")");
                 pending = new GXByteBuffer();
+                started = false;
                 send(frame, associationRequest);
                 continue;
             }
             trace.received(chunk);
+            misaddressed.scan(chunk);
+            started = true;
             pending.set(chunk);
         }
     }
@@ -169,9 +188,9 @@ final class ReplyReader {
         }
     }
 
-    private byte[] receive() throws SessionException {
+    private byte[] receive(int millis) throws SessionException {
         try {
-            return link.receive(waitMillis);
+            return link.receive(millis);
         } catch (IOException e) { // a LinkClosedException says so in its message
             throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
         }

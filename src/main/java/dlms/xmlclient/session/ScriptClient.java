@@ -29,6 +29,10 @@ final class ScriptClient extends GXDLMSXmlClient {
         setInterfaceType(settings.interfaceType());
         setClientAddress(settings.clientAddress());
         setServerAddress(settings.serverAddress());
+        getHdlcSettings().setWindowSizeTX(settings.hdlc().windowSize());
+        getHdlcSettings().setWindowSizeRX(settings.hdlc().windowSize());
+        getHdlcSettings().setMaxInfoTX(settings.hdlc().maxInfo());
+        getHdlcSettings().setMaxInfoRX(settings.hdlc().maxInfo());
         setAuthentication(settings.authentication());
         if (settings.password() != null) {
             setPassword(settings.password().getBytes(StandardCharsets.US_ASCII));

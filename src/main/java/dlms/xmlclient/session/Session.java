@@ -42,7 +42,8 @@ public final class Session implements AutoCloseable {
         this.trace = trace;
         this.counters = counters;
         this.client = new ScriptClient(settings);
-        this.reader = new ReplyReader(link, client, trace, settings.waitTimeMillis(), settings.retries());
+        this.reader = new ReplyReader(link, client, trace, settings.waitTimeMillis(), settings.inactivityMillis(),
+                settings.retries());
     }
 
     /**
@@ -268,7 +269,8 @@ public final class Session implements AutoCloseable {
 
     private String noAnswerHint() {
         return "; the meter may not know client " + settings.clientAddress() + " or server address "
-                + settings.serverAddress() + " (check -c and -s)";
+                + ServerAddresses.describe(settings.serverAddress(), settings.interfaceType()) + " (check -c and -s"
+                + (settings.interfaceType() == InterfaceType.HDLC ? ", -l or -n" : "") + ")";
     }
 
     /**

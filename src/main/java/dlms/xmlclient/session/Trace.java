@@ -1,5 +1,7 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.media.LinkTrace;
+
 import gurux.common.GXCommon;
 
 import java.io.PrintStream;
@@ -14,7 +16,7 @@ import java.time.format.DateTimeFormatter;
  * The frame trace: every frame in hex with a timestamp and direction, to the trace file and,
  * at Verbose, to the console. Never given secrets: the session traces frames only.
  */
-public final class Trace {
+public final class Trace implements LinkTrace {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 

@@ -147,7 +147,7 @@ class SecurityOptionsTest {
         for (String secret : new String[] {AK, BK, "00112233445566778899AABBCCDDEEFF"}) {
             assertFalse(shown.contains(secret), shown);
         }
-        assertEquals("meter:4059 (HDLC, client 16, server 1, HighGMAC, AuthenticationEncryption, suite 0)",
+        assertEquals("tcp meter:4059 (HDLC, client 16, server 1, HighGMAC, AuthenticationEncryption, suite 0)",
                 s.describeTarget());
     }
 }

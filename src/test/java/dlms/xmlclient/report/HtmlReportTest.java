@@ -166,7 +166,7 @@ class HtmlReportTest {
         String s1 = section(page, "s1");
         assertTrue(s1.contains("<h2><span class=\"badge pass\">PASS</span> <span class=\"path\">messages/get-clock.xml"
                 + "</span></h2> <span class=\"meta\">2 requests · 31 ms</span>"), s1);
-        assertTrue(s1.contains("Association: 127.0.0.1:40129 (HDLC, client 17, server 1, Low)"), s1);
+        assertTrue(s1.contains("Association: tcp 127.0.0.1:40129 (HDLC, client 17, server 1, Low)"), s1);
         assertFalse(page.contains("Secret-Pw-123"));
         String s4 = section(page, "s4");
         assertTrue(s4.contains("<span class=\"stop\">no connection</span>"), s4);

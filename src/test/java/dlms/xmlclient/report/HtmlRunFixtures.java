@@ -7,7 +7,9 @@ import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.run.StepReply;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.Step;
+import dlms.xmlclient.media.Medium;
 import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.HdlcParameters;
 import dlms.xmlclient.session.SecuritySettings;
 import dlms.xmlclient.verdict.Check;
 import dlms.xmlclient.verdict.Difference;
@@ -27,8 +29,8 @@ final class HtmlRunFixtures {
     static final String TARGET = "built-in simulator 127.0.0.1:40129 (HDLC)";
     static final String INJECTED = "<script>alert(1)</script>";
     static final String DATA = "/GetResponse/GetResponseNormal/Result/Data";
-    static final ConnectionSettings METER = new ConnectionSettings("127.0.0.1", 40129, InterfaceType.HDLC,
-            true, 17, 1, Authentication.LOW, "Secret-Pw-123", SecuritySettings.NONE, 5000, 3);
+    static final ConnectionSettings METER = new ConnectionSettings(Medium.tcp("127.0.0.1", 40129), InterfaceType.HDLC,
+            true, 17, 1, Authentication.LOW, "Secret-Pw-123", SecuritySettings.NONE, HdlcParameters.DEFAULT, 5000, 5000, 3);
     static final Instant SENT = Instant.parse("2025-03-04T05:06:00Z");
 
     private HtmlRunFixtures() {

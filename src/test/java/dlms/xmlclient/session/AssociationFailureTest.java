@@ -1,5 +1,7 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.media.Medium;
+
 import gurux.common.GXCommon;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSClient;
@@ -15,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AssociationFailureTest {
 
-    static final ConnectionSettings GMAC = new ConnectionSettings("meter", 4059, InterfaceType.HDLC, true, 1, 1,
-            Authentication.HIGH_GMAC, null, SecuritySettings.NONE, 5000, 3);
-    static final ConnectionSettings LOW = new ConnectionSettings("meter", 4059, InterfaceType.HDLC, true, 17, 1,
-            Authentication.LOW, "x", SecuritySettings.NONE, 5000, 3);
+    static final ConnectionSettings GMAC = new ConnectionSettings(Medium.tcp("meter", 4059), InterfaceType.HDLC, true, 1, 1,
+            Authentication.HIGH_GMAC, null, SecuritySettings.NONE, HdlcParameters.DEFAULT, 5000, 5000, 3);
+    static final ConnectionSettings LOW = new ConnectionSettings(Medium.tcp("meter", 4059), InterfaceType.HDLC, true, 17, 1,
+            Authentication.LOW, "x", SecuritySettings.NONE, HdlcParameters.DEFAULT, 5000, 5000, 3);
 
     /** An AARE rejecting the association (result 1) with the given acse-service-user diagnostic. */
     static byte[] aare(int diagnostic) {

@@ -1,0 +1,99 @@
+package dlms.xmlclient.session;
+
+import gurux.dlms.GXByteBuffer;
+import gurux.dlms.enums.InterfaceType;
+import gurux.dlms.internal.GXCommon;
+
+/**
+ * Finds the meter's frames that gurux.dlms drops because of their addresses, so that a request
+ * without a reply can say why: "the meter answered from 23062, expected 1" is the classic mix-up
+ * of one-byte, physical and serial-number addresses. gurux.dlms 4.0.47 drops such an HDLC frame
+ * silently (and hands a WRAPPER one over as a notification), so only the received bytes tell.
+ */
+final class MisaddressedFrames {
+
+    private static final int FLAG = 0x7E;
+
+    private final int clientAddress;
+    private final int serverAddress;
+    private final InterfaceType interfaceType;
+    private String found;
+
+    MisaddressedFrames(int clientAddress, int serverAddress, InterfaceType interfaceType) {
+        this.clientAddress = clientAddress;
+        this.serverAddress = serverAddress;
+        this.interfaceType = interfaceType;
+    }
+
+    /** Looks at bytes received while waiting for a reply (HDLC). */
+    void scan(byte[] received) {
+        if (found != null || interfaceType != InterfaceType.HDLC) {
+            return;
+        }
+        for (int i = 0; i + 4 < received.length; i++) {
+            if ((received[i] & 0xFF) == FLAG && (received[i + 1] & 0xF0) == 0xA0) {
+                GXByteBuffer header = new GXByteBuffer(received);
+                header.position(i + 3);
+                int target = address(header);
+                int source = address(header);
+                if (target >= 0 && source >= 0 && !(target == serverAddress && source == clientAddress)) {
+                    check(source, target);
+                    if (found != null) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A WRAPPER reply that gurux.dlms took for a notification because its source wPort is not ours. */
+    void wrapperSource(int source) {
+        if (found == null && source != 0 && source != serverAddress) {
+            found = answeredFrom(source);
+        }
+    }
+
+    /** @return the hint, or null when every frame was addressed to us from the meter we called */
+    String hint() {
+        return found;
+    }
+
+    private void check(int source, int target) {
+        if (target != clientAddress) {
+            found = "the meter answered to client " + target + ", expected " + clientAddress
+                    + " (its replies are dropped): check -c";
+        } else if (!sameServer(source)) {
+            found = answeredFrom(source);
+        }
+    }
+
+    private String answeredFrom(int source) {
+        return "the meter answered from server address " + ServerAddresses.describe(source, interfaceType)
+                + ", expected " + ServerAddresses.describe(serverAddress, interfaceType)
+                + " (its replies are dropped): check -s" + (interfaceType == InterfaceType.HDLC ? ", -l or -n" : "");
+    }
+
+    /** gurux.dlms's own rule: equal, we called all stations, or equal logical and physical parts. */
+    private boolean sameServer(int source) {
+        if (source == serverAddress || (serverAddress & 0x7F) == 0x7F || (serverAddress & 0x3FFF) == 0x3FFF) {
+            return true;
+        }
+        return logical(source) == logical(serverAddress) && physical(source) == physical(serverAddress);
+    }
+
+    private static int logical(int address) {
+        return address < 0x4000 ? address >>> 7 : address >>> 14;
+    }
+
+    private static int physical(int address) {
+        return address < 0x4000 ? address & 0x7F : address & 0x3FFF;
+    }
+
+    private static int address(GXByteBuffer header) {
+        try {
+            return GXCommon.getHDLCAddress(header);
+        } catch (RuntimeException e) {
+            return -1; // a broken or truncated header: not a frame to judge
+        }
+    }
+}
