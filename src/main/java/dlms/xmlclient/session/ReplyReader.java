@@ -6,6 +6,7 @@ import gurux.dlms.GXDLMSConfirmedServiceError;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.RequestTypes;
 
 import java.io.IOException;
 
@@ -50,11 +51,13 @@ final class ReplyReader {
         GXReplyData reply = received.data;
         for (byte[] frame : frames) {
             reply.clear();
-            if (!readReplyTo(frame, received, associationRequest)) {
+            if (!readReplyTo(frame, received, associationRequest, false)) {
                 return received;
             }
         }
         while (reply.isMoreData()) {
+            // The next HDLC segment (not the next block): with a window above 1 it may be here already.
+            boolean segment = reply.getMoreData().contains(RequestTypes.FRAME);
             byte[] next;
             try {
                 next = client.receiverReady(reply);
@@ -63,22 +66,31 @@ final class ReplyReader {
                         "cannot ask for the rest of the reply: " + e.getMessage(), e);
             }
             received.joined = true;
-            if (!readReplyTo(next, received, false)) {
+            if (!readReplyTo(next, received, false, segment)) {
                 return received;
             }
         }
         return received;
     }
 
-    /** @return false when the reply ended in a service error (no more frames to ask for) */
-    private boolean readReplyTo(byte[] frame, ReceivedReply received, boolean associationRequest)
+    /**
+     * @param segment {@code frame} asks for the next HDLC segment: a meter sending a window of
+     *                frames at once may have sent it already, and it is taken from the bytes
+     *                received before the RR is sent
+     * @return false when the reply ended in a service error (no more frames to ask for)
+     */
+    private boolean readReplyTo(byte[] frame, ReceivedReply received, boolean associationRequest, boolean segment)
             throws SessionException {
-        if (pending.available() > 0) {
-            trace.note("dropped " + pending.available() + " unexpected bytes received before this request");
+        boolean buffered = segment && pending.available() > 0;
+        if (!buffered) {
+            if (pending.available() > 0) {
+                trace.note("dropped " + pending.available() + " unexpected bytes received before this request");
+            }
+            pending = new GXByteBuffer();
+            link.discardInput(); // a late answer to an earlier request must not pass for this one's
+            send(frame, associationRequest);
         }
-        pending = new GXByteBuffer();
-        link.discardInput(); // a late answer to an earlier request must not pass for this one's
-        send(frame, associationRequest);
+        boolean sent = !buffered;
         GXReplyData notify = new GXReplyData();
         MisaddressedFrames misaddressed = new MisaddressedFrames(client.getClientAddress(), client.getServerAddress(),
                 client.getInterfaceType());
@@ -127,6 +139,10 @@ final class ReplyReader {
                     return true;
                 }
                 pending.position(start);
+            }
+            if (!sent) { // the bytes already here do not hold the next segment: ask for it
+                send(frame, associationRequest);
+                sent = true;
             }
             byte[] chunk = receive(started ? inactivityMillis : waitMillis);
             if (chunk == null) {
