@@ -95,13 +95,17 @@ final class ModeEResponder {
         byte[] rest = Arrays.copyOfRange(all, end + 2, all.length);
         pending.reset();
         String text = sevenBit(message);
-        if (text.startsWith("/?") && text.endsWith("!\r\n")) {
-            Step step = signOn(text.substring(2, text.length() - 3), message);
+        // A message starts at its "/?" or ACK: bytes before it (noise, a frame sent before the
+        // handshake) are skipped.
+        int start = text.lastIndexOf("/?");
+        if (start >= 0 && text.endsWith("!\r\n")) {
+            Step step = signOn(text.substring(start + 2, text.length() - 3), message);
             pending.writeBytes(rest);
             return step;
         }
-        if (identified && text.length() == OPTION_SELECT_LENGTH && text.charAt(0) == ACK) {
-            return optionSelect(text, message, rest);
+        start = text.length() - OPTION_SELECT_LENGTH;
+        if (identified && start >= 0 && text.charAt(start) == ACK) {
+            return optionSelect(text.substring(start), message, rest);
         }
         refuse(identified ? "not an option select" : "not a sign-on request", message);
         return rest.length == 0 ? Step.NOTHING : receive(rest);
