@@ -3,6 +3,7 @@ package dlms.xmlclient.simulator;
 import gurux.dlms.enums.AccessMode;
 import gurux.dlms.enums.MethodAccessMode;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
+import gurux.dlms.objects.GXDLMSAssociationShortName;
 import gurux.dlms.objects.GXDLMSObject;
 
 /**
@@ -53,7 +54,10 @@ final class AccessPolicy {
     static MethodAccessMode method(final GXDLMSAssociationLogicalName association,
             final GXDLMSObject target, final int index) {
         if (association == null || Associations.isPublic(association) || index < 1
-                || index > target.getMethodCount()) {
+                || index > target.getMethodCount()
+                || target instanceof GXDLMSAssociationShortName) {
+            // Association SN: gurux.dlms 4.0.47 ends the association on any method but 8
+            // (reply_to_HLS_authentication, and HLS is LN only here).
             return MethodAccessMode.NO_ACCESS;
         }
         return MethodAccessMode.ACCESS;

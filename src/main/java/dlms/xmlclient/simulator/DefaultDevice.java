@@ -8,10 +8,12 @@ import gurux.dlms.GXUInt16;
 import gurux.dlms.GXUInt32;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.DateTimeSkips;
+import gurux.dlms.enums.ObjectType;
 import gurux.dlms.enums.Unit;
 import gurux.dlms.objects.GXDLMSClock;
 import gurux.dlms.objects.GXDLMSData;
 import gurux.dlms.objects.GXDLMSDisconnectControl;
+import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 import gurux.dlms.objects.GXDLMSRegister;
 import gurux.dlms.objects.enums.ClockBase;
@@ -29,8 +31,8 @@ final class DefaultDevice {
     static final long SEED = 20260101L;
     /** COSEM logical device name, octet-string of 16 ASCII characters. */
     static final String LOGICAL_DEVICE_NAME = "SIM0000000000001";
-    /** Meter serial number, visible-string. */
-    static final String SERIAL_NUMBER = "12345678";
+    /** Meter serial number by default, visible-string. */
+    static final String SERIAL_NUMBER = String.valueOf(ServerAddress.DEFAULT_SERIAL_NUMBER);
 
     static final String CLOCK = "0.0.1.0.0.255";
     static final String LDN = "0.0.42.0.0.255";
@@ -88,6 +90,24 @@ final class DefaultDevice {
         objects.add(disconnectControl());
         Associations.addDefaults(objects);
         return objects;
+    }
+
+    /**
+     * Puts the meter's serial number in its serial-number object 0.0.96.1.0.255 (visible-string,
+     * or octet-string if a device file declares it so), so that the object and the addresses
+     * derived from the number agree. A device file without that object keeps none.
+     *
+     * @param objects the device
+     * @param serialNumber the meter's serial number
+     */
+    static void setSerialNumber(final GXDLMSObjectCollection objects, final long serialNumber) {
+        GXDLMSObject it = objects.findByLN(ObjectType.DATA, SERIAL);
+        if (it instanceof GXDLMSData) {
+            String text = String.valueOf(serialNumber);
+            GXDLMSData data = (GXDLMSData) it;
+            data.setValue(data.getDataType(2) == DataType.OCTET_STRING
+                    ? text.getBytes(StandardCharsets.US_ASCII) : text);
+        }
     }
 
     private static GXDLMSClock clock() {

@@ -111,6 +111,75 @@ final class Frames {
         return out;
     }
 
+    /**
+     * @param frame a WRAPPER frame the meter sends
+     * @param wPort the source wPort to put in it
+     * @return a copy with that source wPort
+     */
+    static byte[] withWrapperSource(final byte[] frame, final int wPort) {
+        byte[] out = frame.clone();
+        if (out.length >= WRAPPER_HEADER) {
+            out[2] = (byte) (wPort >>> 8);
+            out[3] = (byte) wPort;
+        }
+        return out;
+    }
+
+    /**
+     * Puts another source (secondary station) address in an HDLC frame. The address may have
+     * another length than the one it replaces, so the frame length, header check sequence and
+     * frame check sequence are written again.
+     *
+     * @param frame one whole HDLC frame the meter sends
+     * @param address the source address as gurux.dlms numbers it: below 0x80 one byte, below
+     *            0x4000 two (upper &lt;&lt; 7 | lower), else four (upper &lt;&lt; 14 | lower)
+     * @return the frame with that source address; the frame unchanged when it is not one
+     */
+    static byte[] withHdlcSource(final byte[] frame, final int address) {
+        int control = controlOffset(frame);
+        if (control < 0 || !isWhole(frame, false)) {
+            return frame;
+        }
+        int source = 3;
+        while ((frame[source] & 0x01) == 0) {
+            ++source; // past the destination address
+        }
+        ++source;
+        byte[] encoded = hdlcAddress(address);
+        boolean hasInfo = frame.length > control + 4; // flag after the check sequence
+        byte[] info = hasInfo ? Arrays.copyOfRange(frame, control + 3, frame.length - 3)
+                : new byte[0];
+        int header = source + encoded.length + 1; // up to and with the control field
+        byte[] out = new byte[header + 2 + (hasInfo ? info.length + 2 : 0) + 1];
+        System.arraycopy(frame, 0, out, 0, source);
+        System.arraycopy(encoded, 0, out, source, encoded.length);
+        out[header - 1] = frame[control];
+        int length = out.length - 2;
+        out[1] = (byte) (frame[1] & 0xF8 | (length >>> 8) & 0x07);
+        out[2] = (byte) length;
+        putFcs(out, 1, header);
+        if (hasInfo) {
+            System.arraycopy(info, 0, out, header + 2, info.length);
+            putFcs(out, 1, out.length - 3);
+        }
+        out[out.length - 1] = FLAG;
+        return out;
+    }
+
+    /** @return the HDLC address bytes of a 1-, 2- or 4-byte address, the last with bit 0 set */
+    private static byte[] hdlcAddress(final int address) {
+        if (address < 0x80) {
+            return new byte[] {(byte) (address << 1 | 1)};
+        }
+        if (address < 0x4000) {
+            return new byte[] {(byte) (address >>> 7 << 1), (byte) (address << 1 | 1)};
+        }
+        int upper = address >>> 14;
+        int lower = address & 0x3FFF;
+        return new byte[] {(byte) (upper >>> 7 << 1), (byte) (upper << 1),
+            (byte) (lower >>> 7 << 1), (byte) (lower << 1 | 1)};
+    }
+
     /** @return offset of the control field of an HDLC frame, -1 when it is not one */
     private static int controlOffset(final byte[] frame) {
         if (frame.length < 9 || (frame[0] & 0xFF) != FLAG || (frame[1] & 0xF0) != 0xA0) {

@@ -11,32 +11,19 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import gurux.dlms.ConnectionState;
-import gurux.dlms.GXServerReply;
 
 /**
- * The meter's TCP port, feeding one {@link MeterServer}. Like a real meter's port it serves one
- * client at a time: the client whose frames the server is working on owns the port until its
- * connection state drops back to none, it disconnects, or it has sent nothing for
- * {@link #INACTIVITY_TIMEOUT_SECONDS} (the HDLC setup's default inactivity time-out); frames
- * from other clients meanwhile get no answer. The server state is reset when the connection it
- * belongs to closes or goes silent, and when another connection's frames are served: a
- * connection that ends an exchange with the connection state back to none (a refused AARQ over
- * WRAPPER, say) leaves gurux.dlms holding its client and server addresses, and gurux.dlms
- * silently drops every frame from other addresses until it is reset.
- * <p>
- * Connections are told apart by their socket, not by the remote address, which a new loopback
- * connection may reuse while the old one's thread has not yet seen it close.
+ * The meter's TCP port, feeding one {@link MeterServer} through {@link MeterAccess}, which serves
+ * one client at a time: frames from another connection wait up to a second for the one being
+ * served to end, then get no answer. A connection that closes is forgotten by the server.
  * <p>
  * Its own sockets rather than gurux.net: GXNet 1.0.22 listens with {@code new
  * ServerSocket(port)}, on every interface, and has no way to bind one address; an unauthenticated
  * meter should listen on the loopback address unless told otherwise.
  */
-final class MeterPort {
+final class MeterPort implements MeterTransport {
 
-    /** Seconds after which a silent client loses the port to another one. */
+    /** Seconds after which a silent client loses the meter to another one. */
     static final int INACTIVITY_TIMEOUT_SECONDS = 120;
     /** Prefix of the names of the port's threads, followed by the port number. */
     static final String THREAD_PREFIX = "simulator port ";
@@ -47,27 +34,15 @@ final class MeterPort {
     private static final int BACKLOG = 50;
     private static final int READ_BUFFER = 4096;
 
-    private final MeterServer server;
+    private final MeterAccess access;
     private final SimulatorLog log;
-    private final Object lock = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private final List<Socket> clients = new ArrayList<>();
     private volatile boolean closing;
     private ServerSocket listener;
-    /** Connection of the client being served, null when the port is free; guarded by lock. */
-    private Socket owner;
-    /** Remote address of the owner, for the log; guarded by lock. */
-    private String ownerName;
-    /**
-     * Connection whose frames the server state comes from, null after a reset; guarded by lock.
-     * Stays set after the owner is released, until the server is reset.
-     */
-    private Socket served;
-    /** System.nanoTime() of the owner's last frame; guarded by lock. */
-    private long ownerSeen;
 
-    MeterPort(final MeterServer server, final SimulatorLog log) {
-        this.server = server;
+    MeterPort(final MeterAccess access, final SimulatorLog log) {
+        this.access = access;
         this.log = log;
     }
 
@@ -92,17 +67,20 @@ final class MeterPort {
         return socket.getLocalPort();
     }
 
-    /** @return the listening socket's local address (package use: tests check the binding) */
-    InetSocketAddress localAddress() {
+    @Override
+    public InetSocketAddress localAddress() {
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
+    @Override
+    public String describe() {
+        return "port " + listener.getLocalPort();
+    }
+
     /** Stops listening, closes every client connection and waits for the port's threads. */
-    void close() {
+    @Override
+    public void close() {
         closing = true;
-        synchronized (lock) {
-            lock.notifyAll();
-        }
         closeQuietly(listener);
         List<Thread> running;
         synchronized (threads) {
@@ -172,96 +150,17 @@ final class MeterPort {
 
     private void onReceived(final Socket client, final String peer, final byte[] data,
             final OutputStream out) {
-        log.frame("RX", peer, data);
-        synchronized (lock) {
-            if (closing || !claim(client, peer)) {
-                return;
-            }
-            try {
-                GXServerReply sr = new GXServerReply(data);
-                do {
-                    server.serve(sr);
-                    byte[] reply = sr.getReply();
-                    if (reply != null) {
-                        log.frame("TX", peer, reply);
-                        out.write(reply);
-                        out.flush();
-                        sr.setData(null);
-                    }
-                } while (sr.isStreaming());
-            } catch (Exception ex) {
-                log.error("request from " + peer + " failed", ex);
-            }
-            if (server.getConnectionState() == ConnectionState.NONE) {
-                releaseOwner();
-            }
+        if (!closing) {
+            access.serve(client, peer, data, BUSY_WAIT_MILLIS, reply -> {
+                out.write(reply);
+                out.flush();
+            });
         }
-    }
-
-    /**
-     * Makes the peer the owner of the port. When another client owns it, waits a moment for it
-     * to go: a client that closes its connection and at once opens a new one must not find its
-     * own previous connection in the way. When the server state comes from another connection,
-     * it is reset first, so that the frames are served as a new client's. Called with the lock
-     * held.
-     *
-     * @return false when the port stays busy
-     */
-    private boolean claim(final Socket client, final String peer) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_WAIT_MILLIS);
-        while (owner != null && owner != client) {
-            if (System.nanoTime() - ownerSeen
-                    >= TimeUnit.SECONDS.toNanos(INACTIVITY_TIMEOUT_SECONDS)) {
-                log.info(ownerName + " inactive, connection state reset for " + peer);
-                resetServer();
-                releaseOwner();
-                break;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || closing) {
-                log.warning("meter busy with " + ownerName + ", no answer to " + peer);
-                return false;
-            }
-            try {
-                lock.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        if (served != null && served != client) {
-            resetServer();
-        }
-        served = client;
-        owner = client;
-        ownerName = peer;
-        ownerSeen = System.nanoTime();
-        return true;
-    }
-
-    /** Frees the port for the next client. Called with the lock held. */
-    private void releaseOwner() {
-        owner = null;
-        ownerName = null;
-        lock.notifyAll();
-    }
-
-    /** Makes the server forget the link, association and addresses. Called with the lock held. */
-    private void resetServer() {
-        server.reset();
-        served = null;
     }
 
     private void onDisconnected(final Socket client, final String peer) {
         log.info("client disconnected: " + peer);
-        synchronized (lock) {
-            if (served == client) {
-                resetServer();
-            }
-            if (owner == client) {
-                releaseOwner();
-            }
-        }
+        access.disconnected(client);
     }
 
     private void start(final String name, final Runnable body) {

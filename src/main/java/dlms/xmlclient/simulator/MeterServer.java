@@ -1,8 +1,6 @@
 package dlms.xmlclient.simulator;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import gurux.dlms.ConnectionState;
@@ -20,16 +18,18 @@ import gurux.dlms.enums.SourceDiagnostic;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
-import gurux.dlms.objects.GXDLMSProfileGeneric;
 import gurux.dlms.objects.enums.AssociationStatus;
 import gurux.dlms.secure.GXDLMSSecureServer2;
 
 /**
- * The meter's DLMS server (logical name referencing): addressing, authentication, access rights
- * (the objects' own behaviours are in {@link ObjectBehaviours}), and the security a meter has and gurux.dlms 4.0.47 lacks: replay
- * protection (see {@link InvocationCounters}), no plain requests in a ciphered association, and
- * a frame counter of its own that never goes back. Not thread safe: the caller serialises every
- * request through {@link #serve}.
+ * The meter's DLMS server: addressing (see {@link ServerAddress}), authentication, access rights
+ * (the objects' own behaviours are in {@link ObjectBehaviours}), and the security a meter has
+ * and gurux.dlms 4.0.47 lacks: replay protection (see {@link InvocationCounters}), no plain
+ * requests in a ciphered association, and a frame counter of its own that never goes back.
+ * Logical name referencing, or short name referencing (see {@link ShortNames}): there the
+ * client's LN association is not served, and not assigned in gurux.dlms (which would take its LN
+ * conformance), but still decides authentication and access. Not thread safe: the caller
+ * serialises every request through {@link #serve}.
  */
 final class MeterServer extends GXDLMSSecureServer2 {
 
@@ -49,6 +49,10 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private final ObjectBehaviours objects;
     private final SimulatorLog log;
     private final boolean wrapper;
+    private final ServerAddress address;
+    private final boolean shortNames;
+    /** The whole device: with SN referencing the associations are in it, not served. */
+    private final GXDLMSObjectCollection device;
     private final MeterCiphering ciphering = new MeterCiphering();
     private final InvocationCounters counters;
     /** The meter's own frame counter: gurux.dlms restarts it at 0 for every connection. */
@@ -58,20 +62,30 @@ final class MeterServer extends GXDLMSSecureServer2 {
 
     /**
      * @param device the objects to serve (associations included)
-     * @param wrapper true for WRAPPER framing, false for HDLC
+     * @param address the meter's address, which also tells WRAPPER from HDLC framing
+     * @param shortNames true for short name referencing, false for logical names
      * @param clock clock behaviour
      * @param log where connection events go
      */
-    MeterServer(final GXDLMSObjectCollection device, final boolean wrapper,
-            final MeterClock clock, final SimulatorLog log) {
-        super(true, wrapper ? InterfaceType.WRAPPER : InterfaceType.HDLC);
+    MeterServer(final GXDLMSObjectCollection device, final ServerAddress address,
+            final boolean shortNames, final MeterClock clock, final SimulatorLog log) {
+        super(!shortNames, address.isWrapper() ? InterfaceType.WRAPPER : InterfaceType.HDLC);
         this.objects = new ObjectBehaviours(clock);
         this.log = log;
-        this.wrapper = wrapper;
+        this.wrapper = address.isWrapper();
+        this.address = address;
+        this.shortNames = shortNames;
+        this.device = device;
         setCipher(ciphering);
-        getItems().addAll(device);
+        if (shortNames) {
+            getItems().addAll(ShortNames.served(device));
+            getSettings().setProposedConformance(ShortNames.conformance());
+            getSettings().setMaxServerPDUSize(Associations.MAX_PDU_SIZE);
+        } else {
+            getItems().addAll(device);
+        }
         counters = new InvocationCounters(device);
-        initializeWithoutCaptureThreads();
+        ProfileBuffer.initializeWithoutCaptureThreads(getItems(), this::initialize);
     }
 
     /**
@@ -125,7 +139,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      *         must not see, null to let it through
      */
     private byte[] refusalBeforehand(final byte[] request) {
-        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        GXDLMSAssociationLogicalName association = association();
         if (association == null || !Associations.isCiphered(association)
                 || !isInAssociation() || !Frames.isWhole(request, wrapper)
                 || Frames.isSegment(request, wrapper)) {
@@ -185,11 +199,20 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     /**
+     * @return the association of the client being served (with SN referencing its profile),
+     *         null before a client is accepted
+     */
+    private GXDLMSAssociationLogicalName association() {
+        return shortNames ? Associations.forClient(device, getSettings().getClientAddress())
+                : getAssignedAssociation();
+    }
+
+    /**
      * @return true when an association is established or waits for the client's HLS reply
      *         (pass 3)
      */
     private boolean isInAssociation() {
-        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        GXDLMSAssociationLogicalName association = association();
         return association != null && ((getConnectionState() & ConnectionState.DLMS) != 0
                 || association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING);
     }
@@ -200,7 +223,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * request gurux.dlms acts on must have been deciphered.
      */
     private boolean refusesPlain() {
-        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        GXDLMSAssociationLogicalName association = association();
         if (association != null && Associations.isCiphered(association)
                 && !ciphering.deciphered()) {
             unprotected = true;
@@ -209,49 +232,33 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     /**
-     * gurux.dlms starts a capture thread for every profile with a capture period when the server
-     * is initialised; it would append rows to the fixed profile (timed by the host clock and
-     * time zone) and keep a thread alive. The capture period is hidden while initialising.
-     */
-    private void initializeWithoutCaptureThreads() {
-        Map<GXDLMSProfileGeneric, Long> periods = new IdentityHashMap<>();
-        for (GXDLMSObject it : getItems().getObjects(ObjectType.PROFILE_GENERIC)) {
-            GXDLMSProfileGeneric pg = (GXDLMSProfileGeneric) it;
-            periods.put(pg, pg.getCapturePeriod());
-            pg.setCapturePeriod(0);
-        }
-        try {
-            initialize();
-        } finally {
-            periods.forEach(GXDLMSProfileGeneric::setCapturePeriod);
-        }
-    }
-
-    /**
-     * Accepts server address 1 (HDLC: logical device 1 with any physical address; WRAPPER:
-     * wPort 1) or the all-station address, from a client with an association. Anything else is
-     * not for this meter, which stays silent.
+     * Accepts the meter's server address (see {@link ServerAddress}) from a client with an
+     * association. Anything else is not for this meter, which stays silent.
      */
     @Override
     protected boolean isTarget(final int serverAddress, final int clientAddress) {
-        if (!ServerAddress.accepts(serverAddress, wrapper)) {
+        GXDLMSAssociationLogicalName association = Associations.forClient(device, clientAddress);
+        if (!address.accepts(serverAddress) || association == null) {
             return false;
         }
-        GXDLMSAssociationLogicalName association =
-                Associations.forClient(getItems(), clientAddress);
-        if (association == null) {
-            return false;
+        if (!shortNames) {
+            setAssignedAssociation(association);
         }
-        setAssignedAssociation(association);
         return true;
     }
 
     @Override
     protected SourceDiagnostic onValidateAuthentication(final Authentication authentication,
             final byte[] password) {
-        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        GXDLMSAssociationLogicalName association = association();
         if (association == null) {
             return SourceDiagnostic.NOT_SUPPORTED;
+        }
+        if (shortNames && (authentication.getValue() > Authentication.LOW.getValue()
+                || authentication != association.getAuthenticationMechanismName()
+                        .getMechanismId())) {
+            // gurux.dlms checks the mechanism against the assigned association, which SN lacks.
+            return SourceDiagnostic.NOT_RECOGNISED; // HLS is LN only
         }
         if (authentication == Authentication.LOW
                 && !Arrays.equals(association.getSecret(), password)) {
@@ -268,7 +275,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * @return true for reply_to_HLS_authentication (method 1) of the association waiting for it
      */
     private boolean isHlsReply(final ValueEventArgs arg) {
-        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        GXDLMSAssociationLogicalName association = association();
         return arg.getTarget() == association && arg.getIndex() == 1
                 && association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING;
     }
@@ -278,17 +285,20 @@ final class MeterServer extends GXDLMSSecureServer2 {
     protected GXDLMSObject onFindObject(final ObjectType objectType, final int sn,
             final String ln) {
         if (objectType == ObjectType.ASSOCIATION_LOGICAL_NAME && Associations.CURRENT.equals(ln)) {
-            return getAssignedAssociation();
+            return association();
         }
         return null;
     }
 
     @Override
     protected AccessMode onGetAttributeAccess(final ValueEventArgs arg) {
+        if (ShortNames.undefined(arg)) {
+            return AccessMode.READ;
+        }
         if (refusesPlain() || (getConnectionState() & ConnectionState.DLMS) == 0) {
             return AccessMode.NO_ACCESS;
         }
-        return AccessPolicy.attribute(getAssignedAssociation(), arg.getTarget(), arg.getIndex());
+        return AccessPolicy.attribute(association(), arg.getTarget(), arg.getIndex());
     }
 
     @Override
@@ -297,7 +307,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
                 && !isHlsReply(arg)) {
             return MethodAccessMode.NO_ACCESS;
         }
-        return AccessPolicy.method(getAssignedAssociation(), arg.getTarget(), arg.getIndex());
+        return AccessPolicy.method(association(), arg.getTarget(), arg.getIndex());
     }
 
     @Override
@@ -309,6 +319,9 @@ final class MeterServer extends GXDLMSSecureServer2 {
                 e.setHandled(true);
             } else {
                 objects.read(e);
+            }
+            if (shortNames) {
+                ShortNames.read(e, association());
             }
         }
     }
@@ -329,7 +342,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
 
     @Override
     protected void onConnected(final GXDLMSConnectionEventArgs connectionInfo) {
-        GXDLMSAssociationLogicalName association = getAssignedAssociation();
+        GXDLMSAssociationLogicalName association = association();
         log.info("associated client " + getSettings().getClientAddress() + " with "
                 + (association == null ? "?" : association.getLogicalName()));
     }

@@ -1,14 +1,16 @@
 package dlms.xmlclient.simulator;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import gurux.dlms.objects.GXDLMSObjectCollection;
 
 /**
- * A simulated electricity meter serving DLMS/COSEM (logical name referencing) over TCP, with
- * HDLC or WRAPPER framing. Each instance has its own state, so many can run in one JVM.
+ * A simulated electricity meter serving DLMS/COSEM, by logical or short names, over TCP (HDLC
+ * or WRAPPER framing), UDP (WRAPPER) or a serial port (HDLC, with or without the IEC 62056-21
+ * mode E handshake). Each instance has its own state, so many can run in one JVM.
  *
  * <pre>
  * try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
@@ -18,20 +20,27 @@ import gurux.dlms.objects.GXDLMSObjectCollection;
  */
 public final class MeterSimulator implements AutoCloseable {
 
-    private final MeterPort meterPort;
+    private final MeterTransport transport;
+    private final MeterAccess access;
     private final MeterServer server;
     private final GXDLMSObjectCollection device;
-    private final int port;
-    private final boolean wrapper;
+    private final ServerAddress serverAddress;
+    private final boolean udp;
+    private final boolean shortNames;
+    private final boolean modeE;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MeterSimulator(final MeterPort meterPort, final MeterServer server,
-            final GXDLMSObjectCollection device, final int port, final boolean wrapper) {
-        this.meterPort = meterPort;
+    private MeterSimulator(final MeterTransport transport, final MeterAccess access,
+            final MeterServer server, final GXDLMSObjectCollection device,
+            final ServerAddress serverAddress, final SimulatorOptions options) {
+        this.transport = transport;
+        this.access = access;
         this.server = server;
         this.device = device;
-        this.port = port;
-        this.wrapper = wrapper;
+        this.serverAddress = serverAddress;
+        this.udp = options.isUdp();
+        this.shortNames = options.isShortNames();
+        this.modeE = options.isModeE();
     }
 
     /**
@@ -39,40 +48,82 @@ public final class MeterSimulator implements AutoCloseable {
      *
      * @param options how to start
      * @return the running simulator, already listening
+     * @throws IllegalArgumentException when options do not go together
      * @throws Exception when the device file cannot be loaded or the port cannot be opened
      */
     public static MeterSimulator start(final SimulatorOptions options) throws Exception {
+        options.check();
         GXDLMSObjectCollection device = options.getDeviceFile() == null ? DefaultDevice.create()
                 : DeviceFile.load(options.getDeviceFile());
+        DefaultDevice.setSerialNumber(device, options.getSerialNumber());
         SimulatorLog log = new SimulatorLog(options.getTraceOut(), options.getLogOut(),
                 options.getLogLevel());
-        MeterServer server = new MeterServer(device, options.isWrapper(),
+        ServerAddress address = new ServerAddress(options.getSerialNumber(), options.isWrapper(),
+                options.isAnyServerAddress());
+        MeterServer server = new MeterServer(device, address, options.isShortNames(),
                 new MeterClock(Clock.systemUTC()), log);
-        MeterPort meterPort = new MeterPort(server, log);
-        int port;
+        MeterAccess access = new MeterAccess(server, address, log);
+        MeterTransport transport = null;
         try {
-            port = meterPort.open(options.getBind(), options.getPort());
+            if (options.getSerial() != null) {
+                MeterSerialPort serial = new MeterSerialPort(access, log, options.getSerial(),
+                        options.isModeE() ? new ModeEResponder(String.valueOf(
+                                options.getSerialNumber()), options.getIecBaud(), log) : null,
+                        options.isEcho());
+                transport = serial;
+                serial.open();
+            } else if (options.isUdp()) {
+                transport = MeterUdpPort.open(access, log, options.getBind(), options.getPort());
+            } else {
+                MeterPort tcp = new MeterPort(access, log);
+                transport = tcp;
+                tcp.open(options.getBind(), options.getPort());
+            }
         } catch (Exception e) {
-            meterPort.close();
+            if (transport != null) {
+                transport.close();
+            }
             server.close();
             throw e;
         }
-        return new MeterSimulator(meterPort, server, device, port, options.isWrapper());
+        return new MeterSimulator(transport, access, server, device, address, options);
     }
 
-    /** @return the TCP port listened on (the real one when port 0 was asked) */
+    /** @return the TCP or UDP port listened on (the real one when port 0 was asked); 0 on a serial port */
     public int port() {
-        return port;
+        InetSocketAddress local = transport.localAddress();
+        return local == null ? 0 : local.getPort();
     }
 
-    /** @return the local address listened on */
+    /** @return the local address listened on; null on a serial port */
     public InetAddress address() {
-        return meterPort.localAddress().getAddress();
+        InetSocketAddress local = transport.localAddress();
+        return local == null ? null : local.getAddress();
     }
 
-    /** @return true for WRAPPER framing, false for HDLC */
+    /** @return true for WRAPPER framing (TCP or UDP), false for HDLC */
     public boolean isWrapper() {
-        return wrapper;
+        return serverAddress.isWrapper();
+    }
+
+    /** @return true when it serves UDP datagrams (WRAPPER) */
+    public boolean isUdp() {
+        return udp;
+    }
+
+    /** @return true for short name referencing, false for logical names */
+    public boolean isShortNames() {
+        return shortNames;
+    }
+
+    /** @return the meter's serial number (also its IEC 62056-21 device address) */
+    public long serialNumber() {
+        return serverAddress.serialNumber();
+    }
+
+    /** @return the meter's HDLC physical address: serial number % 10000 + 1000 */
+    public int physicalAddress() {
+        return serverAddress.physical();
     }
 
     /** @return the served objects (package use: the command line describes them) */
@@ -80,14 +131,30 @@ public final class MeterSimulator implements AutoCloseable {
         return device;
     }
 
+    /** @return the meter's address (package use: the start line) */
+    ServerAddress serverAddress() {
+        return serverAddress;
+    }
+
+    /** @return true when a serial port opens with the mode E handshake */
+    boolean isModeE() {
+        return modeE;
+    }
+
+    /** @return how it listens, e.g. "port 4061" or "serial /dev/pts/5 300 7E1" */
+    String listening() {
+        return transport.describe();
+    }
+
     /**
-     * Stops listening, closes client connections and waits for the network threads to end.
+     * Stops listening, closes client connections and waits for the port's threads to end.
      * Calling it again does nothing.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            meterPort.close();
+            access.close();
+            transport.close();
             try {
                 server.close();
             } catch (Exception e) {

@@ -1,7 +1,9 @@
 package dlms.xmlclient.simulator;
 
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map.Entry;
 
 import gurux.dlms.GXByteBuffer;
@@ -11,10 +13,12 @@ import gurux.dlms.GXDateTime;
 import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ErrorCode;
+import gurux.dlms.enums.ObjectType;
 import gurux.dlms.internal.GXCommon;
 import gurux.dlms.objects.GXDLMSCaptureObject;
 import gurux.dlms.objects.GXDLMSClock;
 import gurux.dlms.objects.GXDLMSObject;
+import gurux.dlms.objects.GXDLMSObjectCollection;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
 
 /**
@@ -69,6 +73,29 @@ final class ProfileBuffer {
             }
         }
         return ErrorCode.READ_WRITE_DENIED;
+    }
+
+    /**
+     * gurux.dlms starts a capture thread for every profile with a capture period when the server
+     * is initialised; it would append rows to the fixed profile (timed by the host clock and
+     * time zone) and keep a thread alive. The capture period is hidden while initialising.
+     *
+     * @param objects the served objects
+     * @param initialize initialises the server
+     */
+    static void initializeWithoutCaptureThreads(final GXDLMSObjectCollection objects,
+            final Runnable initialize) {
+        Map<GXDLMSProfileGeneric, Long> periods = new IdentityHashMap<>();
+        for (GXDLMSObject it : objects.getObjects(ObjectType.PROFILE_GENERIC)) {
+            GXDLMSProfileGeneric pg = (GXDLMSProfileGeneric) it;
+            periods.put(pg, pg.getCapturePeriod());
+            pg.setCapturePeriod(0);
+        }
+        try {
+            initialize.run();
+        } finally {
+            periods.forEach(GXDLMSProfileGeneric::setCapturePeriod);
+        }
     }
 
     private void capture(final GXDLMSProfileGeneric pg) {

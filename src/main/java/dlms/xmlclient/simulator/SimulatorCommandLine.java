@@ -12,6 +12,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
+import dlms.xmlclient.media.SerialSettings;
 import gurux.common.enums.TraceLevel;
 
 /** The simulator's command line: option definitions and their parsed values. */
@@ -33,6 +34,14 @@ final class SimulatorCommandLine {
     private static final String TRACE = "t";
     private static final String SAVE_DEVICE = "save-device";
     private static final String HELP = "help";
+    private static final String SERIAL = "S";
+    private static final String MODE_E = "i";
+    private static final String UDP = "U";
+    private static final String REFERENCING = "r";
+    private static final String SERIAL_NUMBER = "serial-number";
+    private static final String ANY_SERVER_ADDRESS = "any-server-address";
+    private static final String IEC_BAUD = "iec-baud";
+    private static final String ECHO = "echo";
 
     final boolean help;
     final Path saveDevice;
@@ -41,6 +50,14 @@ final class SimulatorCommandLine {
     final boolean wrapper;
     final Path device;
     final TraceLevel trace;
+    final SerialSettings serial;
+    final boolean modeE;
+    final boolean udp;
+    final boolean shortNames;
+    final long serialNumber;
+    final boolean anyServerAddress;
+    final Character iecBaud;
+    final boolean echo;
 
     private SimulatorCommandLine(final CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
@@ -51,6 +68,38 @@ final class SimulatorCommandLine {
         wrapper = cl.hasOption(WRAPPER);
         device = cl.hasOption(DEVICE) ? path(cl, DEVICE, "-x/--device") : null;
         trace = cl.hasOption(TRACE) ? traceLevel(cl.getOptionValue(TRACE)) : TraceLevel.ERROR;
+        serial = cl.hasOption(SERIAL) ? serialSettings(cl.getOptionValue(SERIAL)) : null;
+        modeE = cl.hasOption(MODE_E);
+        udp = cl.hasOption(UDP);
+        shortNames = cl.hasOption(REFERENCING) && referencing(cl.getOptionValue(REFERENCING));
+        serialNumber = cl.hasOption(SERIAL_NUMBER) ? serialNumber(cl.getOptionValue(SERIAL_NUMBER))
+                : ServerAddress.DEFAULT_SERIAL_NUMBER;
+        anyServerAddress = cl.hasOption(ANY_SERVER_ADDRESS);
+        iecBaud = cl.hasOption(IEC_BAUD) ? iecBaud(cl.getOptionValue(IEC_BAUD)) : null;
+        echo = cl.hasOption(ECHO);
+        if (serial != null && (cl.hasOption(PORT) || cl.hasOption(BIND))) {
+            throw new UsageException((cl.hasOption(PORT) ? "-p/--port" : "-b/--bind")
+                    + " does not apply to a serial port (-S/--serial)");
+        }
+    }
+
+    /**
+     * @return the options the command line asks for, without trace and log
+     * @throws UsageException when options do not go together
+     */
+    SimulatorOptions options() throws UsageException {
+        SimulatorOptions options = new SimulatorOptions().port(port).bind(bind).wrapper(wrapper)
+                .deviceFile(device).udp(udp).shortNames(shortNames).serialNumber(serialNumber)
+                .anyServerAddress(anyServerAddress).serial(serial).modeE(modeE).echo(echo);
+        if (iecBaud != null) {
+            options.iecBaud(iecBaud);
+        }
+        try {
+            options.check();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return options;
     }
 
     static Options definitions() {
@@ -60,6 +109,22 @@ final class SimulatorCommandLine {
                 "local address to listen on (default 127.0.0.1; 0.0.0.0 = every interface)"));
         o.addOption(Option.builder(WRAPPER).longOpt("wrapper")
                 .desc("use the WRAPPER profile (default HDLC)").build());
+        o.addOption(Option.builder(UDP).longOpt("udp")
+                .desc("serve the WRAPPER profile over UDP on the port of -p (implies -w)").build());
+        o.addOption(valued(SERIAL, "serial", "PORT:BAUD:8None1",
+                "serve HDLC on a serial port instead of the network, e.g. /dev/ttyUSB0:9600:8None1"));
+        o.addOption(Option.builder(MODE_E).longOpt("mode-e").desc("with -S: open with the"
+                + " IEC 62056-21 mode E handshake at 300 baud 7E1, then HDLC").build());
+        o.addOption(valued(null, IEC_BAUD, "C", "with -i: baud rate character proposed in the"
+                + " identification (default 5 = 9600; 0 300 .. 6 19200)"));
+        o.addOption(Option.builder().longOpt(ECHO)
+                .desc("with -i: echo every byte received during the handshake").build());
+        o.addOption(valued(REFERENCING, "referencing", "ln|sn",
+                "logical name (default) or short name referencing"));
+        o.addOption(valued(null, SERIAL_NUMBER, "N", "the meter's serial number (default 12345678);"
+                + " its HDLC physical address is N % 10000 + 1000"));
+        o.addOption(Option.builder().longOpt(ANY_SERVER_ADDRESS).desc("answer frames sent to any"
+                + " server address, replying from the meter's own").build());
         o.addOption(valued(DEVICE, "device", "FILE",
                 "serve the objects of a device file (GXDLMSObjectCollection XML) instead of the built-in meter"));
         o.addOption(valued(null, SAVE_DEVICE, "FILE", "write the built-in device to FILE and exit"));
@@ -91,6 +156,46 @@ final class SimulatorCommandLine {
             final String argName, final String description) {
         return Option.builder(shortName).longOpt(longName).hasArg().argName(argName)
                 .desc(description).build();
+    }
+
+    private static SerialSettings serialSettings(final String value) throws UsageException {
+        try {
+            return SerialSettings.parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("-S/--serial: " + e.getMessage());
+        }
+    }
+
+    private static boolean referencing(final String value) throws UsageException {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "ln":
+            return false;
+        case "sn":
+            return true;
+        default:
+            throw new UsageException("-r/--referencing must be ln or sn, not '" + value + "'");
+        }
+    }
+
+    private static long serialNumber(final String value) throws UsageException {
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= 0 && number <= ServerAddress.MAX_SERIAL_NUMBER) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new UsageException("--serial-number needs a number 0.." + ServerAddress.MAX_SERIAL_NUMBER
+                + ", not '" + value + "'");
+    }
+
+    private static char iecBaud(final String value) throws UsageException {
+        if (value.length() != 1) {
+            throw new UsageException("--iec-baud needs one character (0 300 .. 6 19200), not '"
+                    + value + "'");
+        }
+        return value.charAt(0);
     }
 
     private static int port(final String value) throws UsageException {

@@ -80,10 +80,15 @@ public final class SimulatorMain {
             out.println("Built-in device written to " + cl.saveDevice);
             return OK;
         }
+        SimulatorOptions options;
+        try {
+            options = cl.options().log(out, cl.trace)
+                    .trace(cl.trace == TraceLevel.VERBOSE ? out : null);
+        } catch (SimulatorCommandLine.UsageException e) {
+            err.println("simulator: " + e.getMessage() + " (see --help)");
+            return BAD_INPUT;
+        }
         GURUX_LOG.setLevel(Level.OFF);
-        SimulatorOptions options = new SimulatorOptions().port(cl.port).bind(cl.bind)
-                .wrapper(cl.wrapper).deviceFile(cl.device).log(out, cl.trace)
-                .trace(cl.trace == TraceLevel.VERBOSE ? out : null);
         MeterSimulator meter;
         try {
             meter = MeterSimulator.start(options);
@@ -97,8 +102,9 @@ public final class SimulatorMain {
                     + cl.port + ": " + e.getMessage() + hint);
             return CANNOT_LISTEN;
         } catch (Exception e) {
-            err.println("simulator: cannot start on " + cl.bind.getHostAddress() + " port "
-                    + cl.port + ": " + e);
+            err.println("simulator: cannot start on " + (cl.serial != null
+                    ? "serial port " + cl.serial.port() : cl.bind.getHostAddress() + " port "
+                            + cl.port) + ": " + (cl.serial != null ? e.getMessage() : e));
             return CANNOT_LISTEN;
         }
         out.println(startLine(meter));
@@ -110,10 +116,11 @@ public final class SimulatorMain {
     private static void serveUntilStopped(final MeterSimulator meter) {
         Thread hook = new Thread(meter::close, "simulator shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true; // set again after close, which waits for the port's threads
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -121,21 +128,32 @@ public final class SimulatorMain {
                 // The JVM is already shutting down; the hook closes the meter.
             }
             meter.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /**
-     * Names the clients, never their secrets (--help documents those of the built-in device).
+     * Says how the meter is reached and names the clients, never their secrets (--help
+     * documents those of the built-in device).
      *
      * @param meter the running meter
-     * @return e.g. "Simulator listening on port 4061 (127.0.0.1, HDLC, LN, server address 1,
-     *         clients 1 HighGMAC ciphered / ... / 16 public / 17 Low / 18 High; secrets and keys:
-     *         see --help)"
+     * @return e.g. "Simulator listening on port 4061 (127.0.0.1, HDLC, LN, server address 1 /
+     *         physical 6678 / serial number 12345678, clients 1 HighGMAC ciphered / ... / 16
+     *         public / 17 Low / 18 High; secrets and keys: see --help)", or "... on serial
+     *         /dev/pts/5 300 7E1 (HDLC, mode E, SN, ..."
      */
     static String startLine(final MeterSimulator meter) {
         List<GXDLMSAssociationLogicalName> associations = new ArrayList<>();
         for (GXDLMSObject it : meter.device().getObjects(ObjectType.ASSOCIATION_LOGICAL_NAME)) {
-            associations.add((GXDLMSAssociationLogicalName) it);
+            GXDLMSAssociationLogicalName a = (GXDLMSAssociationLogicalName) it;
+            // With short names: no HLS, no ciphering.
+            if (!meter.isShortNames() || !Associations.isCiphered(a) && a
+                    .getAuthenticationMechanismName().getMechanismId().getValue()
+                    <= Authentication.LOW.getValue()) {
+                associations.add(a);
+            }
         }
         associations.sort(Comparator.comparingInt(GXDLMSAssociationLogicalName::getClientSAP));
         StringBuilder clients = new StringBuilder();
@@ -149,10 +167,11 @@ public final class SimulatorMain {
                 clients.append(" ciphered");
             }
         }
-        return "Simulator listening on port " + meter.port() + " ("
-                + meter.address().getHostAddress() + ", "
-                + (meter.isWrapper() ? "WRAPPER" : "HDLC") + ", LN, server address "
-                + ServerAddress.LOGICAL_DEVICE + ", clients " + clients
+        return "Simulator listening on " + meter.listening() + " ("
+                + (meter.address() == null ? "" : meter.address().getHostAddress() + ", ")
+                + (meter.isWrapper() ? "WRAPPER" : "HDLC") + (meter.isModeE() ? ", mode E" : "")
+                + (meter.isShortNames() ? ", SN, " : ", LN, ")
+                + meter.serverAddress().describe() + ", clients " + clients
                 + "; secrets and keys: see --help)";
     }
 

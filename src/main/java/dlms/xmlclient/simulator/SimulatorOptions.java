@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 
+import dlms.xmlclient.media.SerialSettings;
 import gurux.common.enums.TraceLevel;
 
 /**
@@ -22,13 +23,25 @@ public final class SimulatorOptions {
     private PrintStream traceOut;
     private PrintStream logOut;
     private TraceLevel logLevel = TraceLevel.OFF;
+    private boolean udp;
+    private long serialNumber = ServerAddress.DEFAULT_SERIAL_NUMBER;
+    private boolean anyServerAddress;
+    private boolean shortNames;
+    private SerialSettings serial;
+    private boolean modeE;
+    /** Proposed mode E baud rate character; null = {@link ModeEResponder#DEFAULT_BAUD}. */
+    private Character iecBaud;
+    private boolean echo;
 
-    /** Defaults: port 4061 on the loopback address, HDLC, the built-in device, no trace, no log. */
+    /**
+     * Defaults: TCP port 4061 on the loopback address, HDLC, logical names, the built-in device
+     * with serial number 12345678, no trace, no log.
+     */
     public SimulatorOptions() {
     }
 
     /**
-     * @param value TCP port to listen on; 0 picks a free ephemeral port
+     * @param value TCP (or UDP) port to listen on; 0 picks a free ephemeral port
      * @return this
      */
     public SimulatorOptions port(final int value) {
@@ -94,6 +107,107 @@ public final class SimulatorOptions {
         return this;
     }
 
+    /**
+     * @param value true to serve the WRAPPER profile over UDP (implies WRAPPER) on
+     *            {@link #port} instead of TCP
+     * @return this
+     */
+    public SimulatorOptions udp(final boolean value) {
+        this.udp = value;
+        return this;
+    }
+
+    /**
+     * @param value the meter's serial number, 0..2147483647 (12345678 by default): the value
+     *            of its serial-number object 0.0.96.1.0.255, the source of its HDLC physical
+     *            address (SN % 10000 + 1000) and its IEC 62056-21 device address
+     * @return this
+     */
+    public SimulatorOptions serialNumber(final long value) {
+        if (value < 0 || value > ServerAddress.MAX_SERIAL_NUMBER) {
+            throw new IllegalArgumentException(
+                    "serial number must be 0.." + ServerAddress.MAX_SERIAL_NUMBER + ": " + value);
+        }
+        this.serialNumber = value;
+        return this;
+    }
+
+    /**
+     * @param value true to answer frames sent to any server address, with the meter's own
+     *            address as the source of every reply
+     * @return this
+     */
+    public SimulatorOptions anyServerAddress(final boolean value) {
+        this.anyServerAddress = value;
+        return this;
+    }
+
+    /**
+     * @param value true for short name referencing (clients 16 and 17), false for logical names
+     * @return this
+     */
+    public SimulatorOptions shortNames(final boolean value) {
+        this.shortNames = value;
+        return this;
+    }
+
+    /**
+     * @param settings serial port to serve HDLC on instead of a network port; null = network
+     * @return this
+     */
+    public SimulatorOptions serial(final SerialSettings settings) {
+        this.serial = settings;
+        return this;
+    }
+
+    /**
+     * @param value true to open the serial port with the IEC 62056-21 mode E handshake at 300
+     *            baud 7E1 (needs {@link #serial})
+     * @return this
+     */
+    public SimulatorOptions modeE(final boolean value) {
+        this.modeE = value;
+        return this;
+    }
+
+    /**
+     * @param value the baud rate character the meter proposes in its mode E identification
+     *            ('0' 300 .. '6' 19200; any other character is sent as it is)
+     * @return this
+     */
+    public SimulatorOptions iecBaud(final char value) {
+        this.iecBaud = value;
+        return this;
+    }
+
+    /**
+     * @param value true to echo every byte received during the mode E handshake, as an optical
+     *            head with echo does
+     * @return this
+     */
+    public SimulatorOptions echo(final boolean value) {
+        this.echo = value;
+        return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the options (by their command line flags) that
+     *             do not go together
+     */
+    void check() {
+        if (serial != null && (wrapper || udp)) {
+            throw new IllegalArgumentException(
+                    "-S/--serial carries HDLC only: not with -w/--wrapper or -U/--udp");
+        }
+        if (modeE && serial == null) {
+            throw new IllegalArgumentException("-i/--mode-e needs a serial port (-S/--serial)");
+        }
+        if (!modeE && (echo || iecBaud != null)) {
+            throw new IllegalArgumentException((echo ? "--echo" : "--iec-baud")
+                    + " applies to the mode E handshake: it needs -i/--mode-e");
+        }
+    }
+
     int getPort() {
         return port;
     }
@@ -103,7 +217,39 @@ public final class SimulatorOptions {
     }
 
     boolean isWrapper() {
-        return wrapper;
+        return wrapper || udp;
+    }
+
+    boolean isUdp() {
+        return udp;
+    }
+
+    long getSerialNumber() {
+        return serialNumber;
+    }
+
+    boolean isAnyServerAddress() {
+        return anyServerAddress;
+    }
+
+    boolean isShortNames() {
+        return shortNames;
+    }
+
+    SerialSettings getSerial() {
+        return serial;
+    }
+
+    boolean isModeE() {
+        return modeE;
+    }
+
+    char getIecBaud() {
+        return iecBaud == null ? ModeEResponder.DEFAULT_BAUD : iecBaud;
+    }
+
+    boolean isEcho() {
+        return echo;
     }
 
     Path getDeviceFile() {

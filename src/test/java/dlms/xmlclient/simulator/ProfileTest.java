@@ -12,6 +12,7 @@ import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import gurux.dlms.GXReplyData;
@@ -39,12 +40,16 @@ class ProfileTest {
         return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper));
     }
 
-    @ParameterizedTest(name = "wrapper={0}")
-    @ValueSource(booleans = {false, true})
-    void profileFullReadReturnsAllRowsWithBlockTransfer(final boolean wrapper) throws Exception {
-        try (MeterSimulator meter = start(wrapper);
+    /** With short names the buffer comes in ReadResponse data blocks (block transfer with read). */
+    @ParameterizedTest(name = "wrapper={0} short names={1}")
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void profileFullReadReturnsAllRowsWithBlockTransfer(final boolean wrapper,
+            final boolean shortNames) throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
+                .wrapper(wrapper).shortNames(shortNames));
                 TestClient client = TestClient.publicClient(meter).associate()) {
-            GXReplyData reply = client.read(PROFILE, ObjectType.PROFILE_GENERIC, 2);
+            GXReplyData reply = client.read(shortNames ? ShortNameTest.LOAD_PROFILE : PROFILE,
+                    ObjectType.PROFILE_GENERIC, 2);
             assertEquals(0, reply.getError());
             List<?> rows = (List<?>) reply.getValue();
             assertEquals(672, rows.size());

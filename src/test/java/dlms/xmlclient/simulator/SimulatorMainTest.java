@@ -136,7 +136,8 @@ class SimulatorMainTest {
         runner.start();
         int port = awaitPort();
         assertTrue(out().startsWith("Simulator listening on port " + port
-                + " (127.0.0.1, HDLC, LN, server address 1, clients 1 HighGMAC ciphered"
+                + " (127.0.0.1, HDLC, LN, server address 1 / physical 6678 / serial number"
+                + " 12345678, clients 1 HighGMAC ciphered"
                 + " / 2 HighMD5 ciphered / 3 HighSHA1 ciphered / 4 HighSHA256 ciphered"
                 + " / 16 public / 17 Low / 18 High; secrets and keys: see --help)"), out());
         assertFalse(out().contains("00000000"), "no password in the start line");

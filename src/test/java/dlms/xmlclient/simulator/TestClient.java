@@ -2,11 +2,10 @@ package dlms.xmlclient.simulator;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+
+import dlms.xmlclient.media.SerialLine;
 
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSClient;
@@ -20,12 +19,15 @@ import gurux.dlms.enums.Security;
 import gurux.dlms.secure.GXDLMSSecureClient;
 
 /**
- * Test-only DLMS client over a plain socket: gurux.dlms builds and parses the frames, this
- * class moves them and follows HDLC segmentation and GET block transfer.
+ * Test-only DLMS client over a plain socket, UDP datagrams or a serial line (see
+ * {@link TestWire}): gurux.dlms builds and parses the frames, this class moves them and follows
+ * HDLC segmentation and GET/READ block transfer.
  */
 final class TestClient implements AutoCloseable {
 
     static final int SERVER_ADDRESS = 1;
+    /** How long a reply may take. */
+    static final int REPLY_MILLIS = 5000;
     /** The documented keys, written out here so that a change in DeviceKeys is noticed. */
     static final byte[] CLIENT_SYSTEM_TITLE = "ABCDEFGH".getBytes();
     static final byte[] BLOCK_CIPHER_KEY = gurux.common.GXCommon.hexToBytes(
@@ -34,30 +36,45 @@ final class TestClient implements AutoCloseable {
             "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF");
 
     private final GXDLMSClient client;
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final TestWire wire;
     private final boolean wrapper;
     private int dataBlocks;
 
-    private TestClient(final InetAddress address, final int port, final boolean wrapper,
-            final GXDLMSClient client) throws IOException {
+    private TestClient(final TestWire wire, final boolean wrapper, final GXDLMSClient client) {
         this.wrapper = wrapper;
         this.client = client;
-        this.socket = new Socket(address, port);
-        this.socket.setSoTimeout(5000);
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+        this.wire = wire;
     }
 
+    /** A client of the meter's referencing and framing, over TCP or UDP as the meter serves. */
     static TestClient connect(final MeterSimulator meter, final int clientAddress,
             final Authentication authentication, final String password) throws IOException {
-        return connect(meter.port(), meter.isWrapper(), clientAddress, authentication, password);
+        return over(meter, dlms(meter, clientAddress, authentication, password));
+    }
+
+    /** The given gurux.dlms client, over TCP or UDP as the meter serves. */
+    static TestClient over(final MeterSimulator meter, final GXDLMSClient client)
+            throws IOException {
+        TestWire wire = meter.isUdp() ? TestWire.udp(meter.port())
+                : TestWire.tcp(InetAddress.getLoopbackAddress(), meter.port());
+        return new TestClient(wire, meter.isWrapper(), client);
+    }
+
+    /** An HDLC client on a serial line; closing it closes the line. */
+    static TestClient serial(final SerialLine line, final GXDLMSClient client) {
+        return new TestClient(TestWire.serial(line), false, client);
+    }
+
+    /** @return a gurux.dlms client for the meter's referencing and framing, server address 1 */
+    static GXDLMSSecureClient dlms(final MeterSimulator meter, final int clientAddress,
+            final Authentication authentication, final String password) {
+        return new GXDLMSSecureClient(!meter.isShortNames(), clientAddress, SERVER_ADDRESS,
+                authentication, password, interfaceType(meter.isWrapper()));
     }
 
     static TestClient connect(final int port, final boolean wrapper, final int clientAddress,
             final Authentication authentication, final String password) throws IOException {
-        return new TestClient(InetAddress.getLoopbackAddress(), port, wrapper,
+        return new TestClient(TestWire.tcp(InetAddress.getLoopbackAddress(), port), wrapper,
                 new GXDLMSSecureClient(true, clientAddress, SERVER_ADDRESS, authentication,
                         password, interfaceType(wrapper)));
     }
@@ -66,9 +83,8 @@ final class TestClient implements AutoCloseable {
     static TestClient connect(final MeterSimulator meter, final int clientAddress,
             final Authentication authentication, final String password,
             final InetAddress address) throws IOException {
-        return new TestClient(address, meter.port(), meter.isWrapper(), new GXDLMSSecureClient(
-                true, clientAddress, SERVER_ADDRESS, authentication, password,
-                interfaceType(meter.isWrapper())));
+        return new TestClient(TestWire.tcp(address, meter.port()), meter.isWrapper(),
+                dlms(meter, clientAddress, authentication, password));
     }
 
     /**
@@ -85,11 +101,10 @@ final class TestClient implements AutoCloseable {
         client.getCiphering().setBlockCipherKey(BLOCK_CIPHER_KEY.clone());
         client.getCiphering().setAuthenticationKey(AUTHENTICATION_KEY.clone());
         client.getCiphering().setInvocationCounter(counter);
-        return new TestClient(InetAddress.getLoopbackAddress(), meter.port(), meter.isWrapper(),
-                client);
+        return over(meter, client);
     }
 
-    private static InterfaceType interfaceType(final boolean wrapper) {
+    static InterfaceType interfaceType(final boolean wrapper) {
         return wrapper ? InterfaceType.WRAPPER : InterfaceType.HDLC;
     }
 
@@ -140,18 +155,21 @@ final class TestClient implements AutoCloseable {
         return this;
     }
 
-    /** @return the reply data of a read, block transfer followed */
-    GXReplyData read(final String ln, final ObjectType type, final int attribute)
+    /**
+     * @param name logical name, or with short names the base name (an Integer)
+     * @return the reply data of a read, block transfer followed
+     */
+    GXReplyData read(final Object name, final ObjectType type, final int attribute)
             throws Exception {
-        return exchange(client.read(ln, type, attribute));
+        return exchange(client.read(name, type, attribute));
     }
 
-    GXReplyData write(final String ln, final ObjectType type, final int attribute,
+    GXReplyData write(final Object ln, final ObjectType type, final int attribute,
             final Object value, final DataType dataType) throws Exception {
         return exchange(client.write(ln, value, dataType, type, attribute));
     }
 
-    GXReplyData method(final String ln, final ObjectType type, final int method,
+    GXReplyData method(final Object ln, final ObjectType type, final int method,
             final Object value, final DataType dataType) throws Exception {
         return exchange(client.method(ln, type, method, value, dataType));
     }
@@ -178,18 +196,16 @@ final class TestClient implements AutoCloseable {
 
     private void readPacket(final byte[] request, final GXReplyData reply) throws Exception {
         if (request != null) {
-            out.write(request);
-            out.flush();
+            wire.send(request);
         }
         GXByteBuffer received = new GXByteBuffer();
         GXReplyData notify = new GXReplyData();
-        byte[] buffer = new byte[4096];
         do {
-            int count = in.read(buffer);
-            if (count < 0) {
-                throw new EOFException("meter closed the connection");
+            byte[] chunk = wire.receive(REPLY_MILLIS);
+            if (chunk == null) {
+                throw new SocketTimeoutException("no reply within " + REPLY_MILLIS + " ms");
             }
-            received.set(buffer, 0, count);
+            received.set(chunk);
         } while (!client.getData(received, reply, notify));
     }
 
@@ -205,24 +221,31 @@ final class TestClient implements AutoCloseable {
      */
     byte[] sendExpectingSilence(final byte[] request, final int timeoutMillis)
             throws IOException {
-        out.write(request);
-        out.flush();
-        int saved = socket.getSoTimeout();
-        socket.setSoTimeout(timeoutMillis);
+        wire.send(request);
         try {
-            byte[] buffer = new byte[1024];
-            int count = in.read(buffer);
-            if (count < 0) {
-                return null;
-            }
-            byte[] data = new byte[count];
-            System.arraycopy(buffer, 0, data, 0, count);
-            return data;
-        } catch (SocketTimeoutException e) {
+            return wire.receive(timeoutMillis);
+        } catch (EOFException e) {
             return null;
-        } finally {
-            socket.setSoTimeout(saved);
         }
+    }
+
+    /**
+     * Sends one request frame as it is and returns the reply frame as it came, unparsed.
+     *
+     * @param request a whole frame
+     * @return the whole reply frame
+     */
+    byte[] rawExchange(final byte[] request) throws IOException {
+        wire.send(request);
+        GXByteBuffer received = new GXByteBuffer();
+        while (!Frames.isWhole(received.array(), wrapper)) {
+            byte[] chunk = wire.receive(REPLY_MILLIS);
+            if (chunk == null) {
+                throw new SocketTimeoutException("no reply within " + REPLY_MILLIS + " ms");
+            }
+            received.set(chunk);
+        }
+        return received.array();
     }
 
     /** Releases the association (RLRQ/RLRE) and, with HDLC, disconnects (DISC/UA). */
@@ -235,6 +258,6 @@ final class TestClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        wire.close();
     }
 }

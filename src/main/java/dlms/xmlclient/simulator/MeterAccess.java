@@ -1,0 +1,180 @@
+package dlms.xmlclient.simulator;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import gurux.dlms.ConnectionState;
+import gurux.dlms.GXServerReply;
+
+/**
+ * The meter's one client at a time, shared by its TCP, UDP and serial ports. Like a real
+ * meter's port, the client whose frames the server is working on owns the meter until its
+ * connection state drops back to none, it goes away, or it has sent nothing for
+ * {@link MeterPort#INACTIVITY_TIMEOUT_SECONDS} (the HDLC setup's default inactivity time-out);
+ * frames from other clients meanwhile get no answer. The server state is reset when the client
+ * it belongs to goes away or is silent too long, and when another client's frames are served: a
+ * client that ends an exchange with the connection state back to none (a refused AARQ over
+ * WRAPPER, say) leaves gurux.dlms holding its client and server addresses, and gurux.dlms
+ * silently drops every frame from other addresses until it is reset.
+ * <p>
+ * A client is whatever key the port gives: its TCP socket (compared by identity, since a new
+ * loopback connection may reuse the old one's remote address), the sender of UDP datagrams
+ * (compared by address and port), or the one serial line.
+ */
+final class MeterAccess {
+
+    /** Where the replies to one client's frames go. */
+    interface Replies {
+        void send(byte[] reply) throws IOException;
+    }
+
+    private final MeterServer server;
+    private final ServerAddress address;
+    private final SimulatorLog log;
+    private final Object lock = new Object();
+    private volatile boolean closing;
+    /** Client being served, null when the meter is free; guarded by lock. */
+    private Object owner;
+    /** Name of the owner, for the log; guarded by lock. */
+    private String ownerName;
+    /**
+     * Client whose frames the server state comes from, null after a reset; guarded by lock.
+     * Stays set after the owner is released, until the server is reset.
+     */
+    private Object served;
+    /** System.nanoTime() of the owner's last frame; guarded by lock. */
+    private long ownerSeen;
+
+    /**
+     * @param server the meter's DLMS server
+     * @param address the meter's address, which may rewrite the source of its replies
+     * @param log where events, frames and failures go
+     */
+    MeterAccess(final MeterServer server, final ServerAddress address, final SimulatorLog log) {
+        this.server = server;
+        this.address = address;
+        this.log = log;
+    }
+
+    /**
+     * Serves bytes from a client, writing every reply, when the client may have the meter.
+     *
+     * @param client the client's key
+     * @param peer the client's name, for the trace and the log
+     * @param data bytes received
+     * @param busyWaitMillis how long to wait for another owner to go before giving up (0 for a
+     *            port with one receiving thread, which the owner would need to go)
+     * @param out where replies go
+     * @return the connection state after the bytes; {@link ConnectionState#NONE} also when the
+     *         meter was busy with another client
+     */
+    byte serve(final Object client, final String peer, final byte[] data,
+            final long busyWaitMillis, final Replies out) {
+        log.frame("RX", peer, data);
+        synchronized (lock) {
+            if (closing || !claim(client, peer, busyWaitMillis)) {
+                return ConnectionState.NONE;
+            }
+            try {
+                GXServerReply sr = new GXServerReply(data);
+                do {
+                    server.serve(sr);
+                    byte[] reply = sr.getReply();
+                    if (reply != null) {
+                        reply = address.ownSource(reply);
+                        log.frame("TX", peer, reply);
+                        out.send(reply);
+                        sr.setData(null);
+                    }
+                } while (sr.isStreaming());
+            } catch (Exception ex) {
+                log.error("request from " + peer + " failed", ex);
+            }
+            byte state = server.getConnectionState();
+            if (state == ConnectionState.NONE) {
+                releaseOwner();
+            }
+            return state;
+        }
+    }
+
+    /**
+     * Makes the client the owner. When another client owns the meter, waits up to
+     * {@code busyWaitMillis} for it to go: a client that closes its connection and at once opens
+     * a new one must not find its own previous connection in the way. When the server state
+     * comes from another client, it is reset first, so that the frames are served as a new
+     * client's. Called with the lock held.
+     *
+     * @return false when the meter stays busy
+     */
+    private boolean claim(final Object client, final String peer, final long busyWaitMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(busyWaitMillis);
+        while (owner != null && !owner.equals(client)) {
+            if (System.nanoTime() - ownerSeen
+                    >= TimeUnit.SECONDS.toNanos(MeterPort.INACTIVITY_TIMEOUT_SECONDS)) {
+                log.info(ownerName + " inactive, connection state reset for " + peer);
+                resetServer();
+                releaseOwner();
+                break;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || closing) {
+                log.warning("meter busy with " + ownerName + ", no answer to " + peer);
+                return false;
+            }
+            try {
+                lock.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        if (served != null && !served.equals(client)) {
+            resetServer();
+        }
+        served = client;
+        owner = client;
+        ownerName = peer;
+        ownerSeen = System.nanoTime();
+        return true;
+    }
+
+    /** Frees the meter for the next client. Called with the lock held. */
+    private void releaseOwner() {
+        owner = null;
+        ownerName = null;
+        lock.notifyAll();
+    }
+
+    /** Makes the server forget the link, association and addresses. Called with the lock held. */
+    private void resetServer() {
+        server.reset();
+        served = null;
+    }
+
+    /**
+     * The client went away (closed its connection, or the serial line hung up or fell silent):
+     * the server forgets what it had from it.
+     *
+     * @param client the client's key
+     */
+    void disconnected(final Object client) {
+        synchronized (lock) {
+            if (Objects.equals(served, client)) {
+                resetServer();
+            }
+            if (Objects.equals(owner, client)) {
+                releaseOwner();
+            }
+        }
+    }
+
+    /** Wakes and refuses every waiting client: the meter is closing. */
+    void close() {
+        closing = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dlms.xmlclient.simulator;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Arrays;
+
+/**
+ * The meter's UDP port: the WRAPPER profile over UDP, one WRAPPER frame a datagram, each reply
+ * sent to the datagram's sender. One client at a time through {@link MeterAccess}: the client is
+ * the sender's address and port. A datagram from another sender while one is served gets no
+ * answer at once: the port has one receiving thread, which the owner's next datagram needs.
+ */
+final class MeterUdpPort implements MeterTransport {
+
+    /** Largest UDP payload. */
+    private static final int MAX_DATAGRAM = 65_507;
+
+    private final MeterAccess access;
+    private final SimulatorLog log;
+    private final DatagramSocket socket;
+    private final Thread receiver;
+    private volatile boolean closing;
+
+    private MeterUdpPort(final MeterAccess access, final SimulatorLog log,
+            final DatagramSocket socket) {
+        this.access = access;
+        this.log = log;
+        this.socket = socket;
+        this.receiver = new Thread(this::receive,
+                MeterPort.THREAD_PREFIX + socket.getLocalPort() + " udp");
+    }
+
+    /**
+     * Binds the port and starts receiving.
+     *
+     * @param access the meter
+     * @param log where failures and the trace go
+     * @param address local address to bind
+     * @param requested UDP port, 0 = any free port
+     * @return the port, receiving
+     * @throws IOException when the port cannot be bound (BindException when it is in use)
+     */
+    static MeterUdpPort open(final MeterAccess access, final SimulatorLog log,
+            final InetAddress address, final int requested) throws IOException {
+        MeterUdpPort port = new MeterUdpPort(access, log,
+                new DatagramSocket(new InetSocketAddress(address, requested)));
+        port.receiver.setDaemon(true);
+        port.receiver.start();
+        return port;
+    }
+
+    private void receive() {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        while (!closing) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException e) {
+                if (!closing) {
+                    log.error("UDP port failed", e);
+                }
+                return;
+            }
+            SocketAddress sender = packet.getSocketAddress();
+            byte[] data = Arrays.copyOfRange(buffer, packet.getOffset(),
+                    packet.getOffset() + packet.getLength());
+            access.serve(sender, String.valueOf(sender), data, 0,
+                    reply -> socket.send(new DatagramPacket(reply, reply.length, sender)));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "UDP port " + socket.getLocalPort();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        socket.close();
+        MeterTransport.join(receiver);
+    }
+}

@@ -1,0 +1,183 @@
+package dlms.xmlclient.simulator;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import gurux.dlms.GXByteBuffer;
+import gurux.dlms.ValueEventArgs;
+import gurux.dlms.enums.DataType;
+import gurux.dlms.enums.Conformance;
+import gurux.dlms.enums.ErrorCode;
+import gurux.dlms.enums.ObjectType;
+import gurux.dlms.internal.GXCommon;
+import gurux.dlms.internal.GXDataInfo;
+import gurux.dlms.objects.GXDLMSAssociationLogicalName;
+import gurux.dlms.objects.GXDLMSAssociationShortName;
+import gurux.dlms.objects.GXDLMSObject;
+import gurux.dlms.objects.GXDLMSObjectCollection;
+
+/**
+ * Short name referencing ({@code -r sn}): the metering objects of the device served through one
+ * Association SN (class 12, 0.0.40.0.0.255, base name 0xFA00) that lists them all, itself
+ * included. Base names are given by gurux.dlms when the server is initialised
+ * (GXDLMSServerBase.updateShortNames): in device order from 0xA0, each object taking 8 per
+ * attribute, or for a class with methods its first method's offset plus 8 per method; so those
+ * of a device are fixed, and --help lists the built-in device's. Every short name a device file
+ * brings is cleared first: gurux.dlms does not move past an object that already has one, and
+ * gives the next object the same base name.
+ * <p>
+ * Not served: the LN associations, security setups and invocation counters. HLS and ciphering
+ * are LN only; the clients' LN associations stay their profiles (authentication, secret, access
+ * rights), so clients 16 (public) and 17 (Low) work as in LN.
+ * <p>
+ * What gurux.dlms 4.0.47 answers wrongly to a ReadRequest is answered here: the object list
+ * (attribute 2) gives every object version 0, the access rights list (attribute 3) is built from
+ * attribute settings the meter does not use (all empty), and a value the meter encoded itself
+ * (the clock's time) is encoded again as an octet string, since its SN read path ignores
+ * {@link ValueEventArgs#isByteArray()}.
+ */
+final class ShortNames {
+
+    /** Base name of the Association SN. */
+    static final int ASSOCIATION_BASE_NAME = 0xFA00;
+
+    private ShortNames() {
+    }
+
+    /** @return the services the meter offers with SN referencing */
+    static Set<Conformance> conformance() {
+        return EnumSet.of(Conformance.READ, Conformance.WRITE, Conformance.PARAMETERIZED_ACCESS,
+                Conformance.MULTIPLE_REFERENCES, Conformance.BLOCK_TRANSFER_WITH_GET_OR_READ,
+                Conformance.BLOCK_TRANSFER_WITH_SET_OR_WRITE);
+    }
+
+    /**
+     * @param device the whole device
+     * @return the objects to serve, short names cleared for gurux.dlms to assign, then the
+     *         Association SN, whose empty object list gurux.dlms fills with all of them
+     */
+    static List<GXDLMSObject> served(final GXDLMSObjectCollection device) {
+        List<GXDLMSObject> served = new ArrayList<>();
+        for (GXDLMSObject it : device) {
+            ObjectType type = it.getObjectType();
+            if (type != ObjectType.ASSOCIATION_LOGICAL_NAME
+                    && type != ObjectType.ASSOCIATION_SHORT_NAME
+                    && type != ObjectType.SECURITY_SETUP
+                    && !SecurityObjects.isInvocationCounter(it.getLogicalName())) {
+                it.setShortName(0);
+                served.add(it);
+            }
+        }
+        served.add(new GXDLMSAssociationShortName(Associations.CURRENT, ASSOCIATION_BASE_NAME));
+        return served;
+    }
+
+    /**
+     * Answers, after the objects' own read behaviours, what gurux.dlms would answer wrongly.
+     *
+     * @param e a read of a ReadRequest
+     * @param client the association of the client reading (its profile)
+     */
+    static void read(final ValueEventArgs e, final GXDLMSAssociationLogicalName client) {
+        GXDLMSObject target = e.getTarget();
+        if (target == null) {
+            // A short name of no object: the access check has set object-undefined.
+            e.setHandled(true);
+        } else if (target instanceof GXDLMSAssociationShortName && e.getIndex() == 2) {
+            handled(e, objectList((GXDLMSAssociationShortName) target));
+        } else if (target instanceof GXDLMSAssociationShortName && e.getIndex() == 3) {
+            handled(e, accessRights((GXDLMSAssociationShortName) target, client));
+        } else if (e.getHandled() && e.isByteArray() && e.getValue() instanceof byte[]
+                && ((byte[]) e.getValue()).length != 0) {
+            DataType declared = target.getDataType(e.getIndex());
+            if (declared != DataType.ARRAY && declared != DataType.STRUCTURE) {
+                // gurux.dlms encodes the value again (arrays and structures it writes as they
+                // are): hand it the decoded value instead.
+                e.setValue(GXCommon.getData(e.getSettings(),
+                        new GXByteBuffer((byte[]) e.getValue()), new GXDataInfo()));
+                e.setByteArray(false);
+            }
+        }
+    }
+
+    private static void handled(final ValueEventArgs e, final byte[] value) {
+        e.setValue(value);
+        e.setByteArray(true);
+        e.setHandled(true);
+    }
+
+    /** @return array of {base_name long, class_id long-unsigned, version unsigned, LN} */
+    private static byte[] objectList(final GXDLMSAssociationShortName association) {
+        GXByteBuffer bb = new GXByteBuffer();
+        array(bb, association.getObjectList().size());
+        for (GXDLMSObject it : association.getObjectList()) {
+            element(bb, 4, it);
+            GXCommon.setData(null, bb, DataType.UINT16, it.getObjectType().getValue());
+            GXCommon.setData(null, bb, DataType.UINT8, it.getVersion());
+            GXCommon.setData(null, bb, DataType.OCTET_STRING,
+                    GXCommon.logicalNameToBytes(it.getLogicalName()));
+        }
+        return bb.array();
+    }
+
+    /**
+     * @return array of {base_name, array of {attribute_id, access_mode, null}, array of
+     *         {method_id, access_mode}}, the rights of the client reading
+     */
+    private static byte[] accessRights(final GXDLMSAssociationShortName association,
+            final GXDLMSAssociationLogicalName client) {
+        GXByteBuffer bb = new GXByteBuffer();
+        array(bb, association.getObjectList().size());
+        for (GXDLMSObject it : association.getObjectList()) {
+            element(bb, 3, it);
+            array(bb, it.getAttributeCount());
+            for (int index = 1; index <= it.getAttributeCount(); ++index) {
+                accessItem(bb, index, AccessPolicy.attribute(client, it, index).getValue(), true);
+            }
+            array(bb, it.getMethodCount());
+            for (int index = 1; index <= it.getMethodCount(); ++index) {
+                accessItem(bb, index, AccessPolicy.method(client, it, index).getValue(), false);
+            }
+        }
+        return bb.array();
+    }
+
+    private static void array(final GXByteBuffer bb, final int count) {
+        bb.setUInt8(DataType.ARRAY.getValue());
+        GXCommon.setObjectCount(count, bb);
+    }
+
+    /** Starts a structure of {@code fields} fields, the first the object's base name. */
+    private static void element(final GXByteBuffer bb, final int fields, final GXDLMSObject it) {
+        bb.setUInt8(DataType.STRUCTURE.getValue());
+        bb.setUInt8(fields);
+        GXCommon.setData(null, bb, DataType.INT16, it.getShortName());
+    }
+
+    /** Appends {id, access_mode} and for an attribute access_selectors null. */
+    private static void accessItem(final GXByteBuffer bb, final int index, final int mode,
+            final boolean attribute) {
+        bb.setUInt8(DataType.STRUCTURE.getValue());
+        bb.setUInt8(attribute ? 3 : 2);
+        GXCommon.setData(null, bb, DataType.INT8, index);
+        GXCommon.setData(null, bb, DataType.ENUM, mode);
+        if (attribute) {
+            bb.setUInt8(DataType.NONE.getValue());
+        }
+    }
+
+    /**
+     * @param e a read or write of a ReadRequest or WriteRequest
+     * @return true when its short name is of no object: gurux.dlms 4.0.47 then goes on with no
+     *         target (and fails on it); the read is answered object-undefined instead
+     */
+    static boolean undefined(final ValueEventArgs e) {
+        if (e.getTarget() != null) {
+            return false;
+        }
+        e.setError(ErrorCode.UNDEFINED_OBJECT);
+        return true;
+    }
+}

@@ -1,0 +1,196 @@
+package dlms.xmlclient.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dlms.xmlclient.media.LinkTrace;
+import dlms.xmlclient.media.PtyPair;
+import dlms.xmlclient.media.SerialLine;
+import dlms.xmlclient.media.SerialLines;
+import dlms.xmlclient.media.SerialSettings;
+import gurux.common.enums.TraceLevel;
+import gurux.dlms.enums.Authentication;
+import gurux.dlms.enums.ObjectType;
+
+/**
+ * HDLC on a serial port, with and without the IEC 62056-21 mode E handshake, over a socat
+ * pseudo-terminal pair: the meter on one end, the test on the other.
+ */
+class SerialTest {
+
+    private static final String SIGN_ON = "/?!\r\n";
+    private static final String IDENTIFICATION = "/GRX5\\2XMLSIM\r\n";
+    private static final byte[] OPTION_SELECT_9600 = {0x06, '2', '5', '2', '\r', '\n'};
+    private static final int SILENCE_MILLIS = 300;
+
+    /** Bytes read after the last line. */
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void socat() {
+        assumeTrue(PtyPair.available(), "socat is not installed");
+    }
+
+    private static MeterSimulator start(final PtyPair pair, final SimulatorOptions options)
+            throws Exception {
+        return MeterSimulator.start(options.serial(SerialSettings.parse(pair.a()
+                + ":9600:8None1")));
+    }
+
+    private static SerialLine open(final Path end) throws IOException {
+        return SerialLines.open(SerialSettings.parse(end + ":9600:8None1"), LinkTrace.NONE);
+    }
+
+    private static TestClient publicClient(final MeterSimulator meter, final SerialLine line) {
+        return TestClient.serial(line, TestClient.dlms(meter, Associations.PUBLIC_CLIENT,
+                Authentication.NONE, null));
+    }
+
+    @Test
+    void hdlcOnASerialPortReadsTheClock() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions());
+                TestClient client = publicClient(meter, open(pair.b())).associate()) {
+            assertEquals(0, meter.port());
+            assertNull(meter.address());
+            assertEquals(12, ((byte[]) client.read(DefaultDevice.CLOCK, ObjectType.CLOCK, 2)
+                    .getValue()).length);
+            client.release();
+        }
+    }
+
+    @Test
+    void modeEHandshakeOpensHdlcAndAfterDiscTheMeterWaitsForANewSignOn() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions().modeE(true));
+                SerialLine line = open(pair.b());
+                TestClient client = publicClient(meter, line)) {
+            for (int round = 0; round != 2; ++round) {
+                send(line, SIGN_ON);
+                assertEquals(IDENTIFICATION, readLine(line));
+                line.write(OPTION_SELECT_9600);
+                client.associate();
+                assertEquals("12345678", client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2)
+                        .getValue());
+                client.release();
+            }
+        }
+    }
+
+    @Test
+    void echoingMeterSendsTheHandshakeBackBeforeAnswering() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions().modeE(true)
+                        .echo(true));
+                SerialLine line = open(pair.b());
+                TestClient client = publicClient(meter, line)) {
+            send(line, SIGN_ON);
+            assertEquals(SIGN_ON, readLine(line), "echo");
+            assertEquals(IDENTIFICATION, readLine(line));
+            line.write(OPTION_SELECT_9600);
+            assertArrayEquals(OPTION_SELECT_9600,
+                    readLine(line).getBytes(StandardCharsets.US_ASCII), "echo");
+            client.associate();
+            assertEquals(0, client.read(DefaultDevice.CLOCK, ObjectType.CLOCK, 2).getError());
+        }
+    }
+
+    @Test
+    void signOnNamingTheSerialNumberIsAnsweredAndAnotherAddressIsNot() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions().modeE(true));
+                SerialLine line = open(pair.b())) {
+            send(line, "/?87654321!\r\n");
+            assertNull(line.read(SILENCE_MILLIS));
+            send(line, "/?12345678!\r\n");
+            assertEquals(IDENTIFICATION, readLine(line));
+        }
+    }
+
+    /** An option select above the proposed rate is ignored: no HDLC, sign-on again. */
+    @Test
+    void refusedOptionSelectLeavesTheMeterWaitingForASignOn() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions().modeE(true)
+                        .iecBaud('3'));
+                SerialLine line = open(pair.b());
+                TestClient client = publicClient(meter, line)) {
+            send(line, SIGN_ON);
+            assertEquals("/GRX3\\2XMLSIM\r\n", readLine(line));
+            line.write(OPTION_SELECT_9600);
+            assertNull(client.sendExpectingSilence(client.dlms().snrmRequest(), SILENCE_MILLIS));
+            send(line, SIGN_ON);
+            assertEquals("/GRX3\\2XMLSIM\r\n", readLine(line));
+            line.write(new byte[] {0x06, '2', '3', '2', '\r', '\n'});
+            client.associate();
+        }
+    }
+
+    @Test
+    void proposedBaudCharacterIsSentAsGivenEvenAnUnknownOne() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions().modeE(true)
+                        .iecBaud('Z'));
+                SerialLine line = open(pair.b())) {
+            send(line, SIGN_ON);
+            assertEquals("/GRXZ\\2XMLSIM\r\n", readLine(line));
+        }
+    }
+
+    /** The meter keeps trying to open its port again, and close still ends its thread. */
+    @Test
+    void hangUpIsLoggedAndCloseEndsTheReopeningThread() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PtyPair pair = PtyPair.start();
+        String port = pair.a().toString();
+        try (MeterSimulator meter = start(pair, new SimulatorOptions().log(
+                new PrintStream(log, true, StandardCharsets.UTF_8), TraceLevel.INFO))) {
+            pair.close();
+            long deadline = System.currentTimeMillis() + TestClient.REPLY_MILLIS;
+            while (!log.toString(StandardCharsets.UTF_8).contains("cannot open " + port)) {
+                assertTrue(System.currentTimeMillis() < deadline, log.toString(StandardCharsets.UTF_8));
+                Thread.sleep(20);
+            }
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("hung up"), log.toString(StandardCharsets.UTF_8));
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            assertTrue(!t.isAlive() || !t.getName().equals("simulator serial " + port), t.getName());
+        }
+    }
+
+    private static void send(final SerialLine line, final String text) throws IOException {
+        line.write(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Reads one line up to CR LF; what came after it in the same read is kept for the next
+     * line (an echo and the identification may come together).
+     */
+    private String readLine(final SerialLine line) throws IOException {
+        long deadline = System.currentTimeMillis() + TestClient.REPLY_MILLIS;
+        int end;
+        while ((end = pending.toString(StandardCharsets.US_ASCII).indexOf("\r\n")) < 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "no line end in " + pending);
+            byte[] chunk = line.read(100);
+            if (chunk != null) {
+                pending.writeBytes(chunk);
+            }
+        }
+        byte[] all = pending.toByteArray();
+        pending.reset();
+        pending.write(all, end + 2, all.length - end - 2);
+        return new String(all, 0, end + 2, StandardCharsets.US_ASCII);
+    }
+}
