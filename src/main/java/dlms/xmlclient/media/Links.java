@@ -1,8 +1,6 @@
 package dlms.xmlclient.media;
 
-import gurux.net.enums.NetworkType;
-
-/** Makes the {@link Link} for a {@link Medium}: gurux.net for TCP and UDP, the serial seam for a port. */
+/** Makes the {@link Link} for a {@link Medium}: gurux.net for TCP, a datagram channel for UDP, the serial seam for a port. */
 public final class Links {
 
     private Links() {
@@ -16,6 +14,9 @@ public final class Links {
         if (medium.serial() != null) {
             return new SerialLink(medium.serial(), medium.modeE(), waitMillis, trace);
         }
-        return new NetLink(medium.udp() ? NetworkType.UDP : NetworkType.TCP, medium.host(), medium.port(), waitMillis);
+        if (medium.udp()) {
+            return new UdpLink(medium.host(), medium.port());
+        }
+        return new NetLink(medium.host(), medium.port(), waitMillis);
     }
 }

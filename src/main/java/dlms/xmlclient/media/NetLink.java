@@ -15,7 +15,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
 /**
- * TCP or UDP through gurux.net's {@link GXNet}. GXNet is used in its event mode: its receive thread
+ * TCP through gurux.net's {@link GXNet}. GXNet is used in its event mode: its receive thread
  * hands every chunk to {@link #onReceived}, which queues it, so the session can wait for bytes
  * with its own timeout instead of GXNet's end-of-packet search (which cannot tell a WRAPPER
  * frame's end and keeps copying its buffer).
@@ -25,22 +25,15 @@ public final class NetLink implements Link, IGXMediaListener {
     private final String host;
     private final int port;
     private final int connectTimeoutMillis;
-    private final NetworkType protocol;
     private final ChunkQueue inbound = new ChunkQueue();
     private final GXNet net;
     private volatile boolean closedByPeer;
 
     public NetLink(String host, int port, int connectTimeoutMillis) {
-        this(NetworkType.TCP, host, port, connectTimeoutMillis);
-    }
-
-    /** @param protocol TCP, or UDP (WRAPPER frames in datagrams: nothing to connect or to close) */
-    public NetLink(NetworkType protocol, String host, int port, int connectTimeoutMillis) {
         this.host = host;
         this.port = port;
-        this.protocol = protocol;
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.net = new GXNet(protocol, host, port);
+        this.net = new GXNet(NetworkType.TCP, host, port);
         net.setConnectionWaitTime(connectTimeoutMillis);
         net.addListener(this);
     }
@@ -89,7 +82,7 @@ public final class NetLink implements Link, IGXMediaListener {
 
     @Override
     public String describe() {
-        return (protocol == NetworkType.UDP ? "udp " : "tcp ") + host + ":" + port;
+        return "tcp " + host + ":" + port;
     }
 
     @Override

@@ -7,12 +7,13 @@ import gurux.dlms.internal.GXCommon;
 /**
  * Finds the meter's frames that gurux.dlms drops because of their addresses, so that a request
  * without a reply can say why: "the meter answered from 23062, expected 1" is the classic mix-up
- * of one-byte, physical and serial-number addresses. gurux.dlms 4.0.47 drops such an HDLC frame
- * silently (and hands a WRAPPER one over as a notification), so only the received bytes tell.
+ * of one-byte, physical and serial-number addresses. gurux.dlms 4.0.47 drops such a frame
+ * silently (HDLC) or waits for more (WRAPPER), so only the received bytes tell.
  */
 final class MisaddressedFrames {
 
     private static final int FLAG = 0x7E;
+    private static final int WRAPPER_HEADER = 8;
 
     private final int clientAddress;
     private final int serverAddress;
@@ -25,9 +26,16 @@ final class MisaddressedFrames {
         this.interfaceType = interfaceType;
     }
 
-    /** Looks at bytes received while waiting for a reply (HDLC). */
+    /** Looks at bytes received while waiting for a reply. */
     void scan(byte[] received) {
-        if (found != null || interfaceType != InterfaceType.HDLC) {
+        if (found != null) {
+            return;
+        }
+        if (interfaceType == InterfaceType.WRAPPER) {
+            // version 1, source wPort (the meter's), destination wPort (ours), length
+            if (received.length >= WRAPPER_HEADER && received[0] == 0 && received[1] == 1) {
+                check(uint16(received, 2), uint16(received, 4));
+            }
             return;
         }
         for (int i = 0; i + 4 < received.length; i++) {
@@ -43,13 +51,6 @@ final class MisaddressedFrames {
                     }
                 }
             }
-        }
-    }
-
-    /** A WRAPPER reply that gurux.dlms took for a notification because its source wPort is not ours. */
-    void wrapperSource(int source) {
-        if (found == null && source != 0 && source != serverAddress) {
-            found = answeredFrom(source);
         }
     }
 
@@ -73,8 +74,11 @@ final class MisaddressedFrames {
                 + " (its replies are dropped): check -s" + (interfaceType == InterfaceType.HDLC ? ", -l or -n" : "");
     }
 
-    /** gurux.dlms's own rule: equal, we called all stations, or equal logical and physical parts. */
+    /** gurux.dlms's own rule: equal, we called all stations, or (HDLC) equal logical and physical parts. */
     private boolean sameServer(int source) {
+        if (interfaceType == InterfaceType.WRAPPER) {
+            return source == serverAddress || serverAddress == 0x7F;
+        }
         if (source == serverAddress || (serverAddress & 0x7F) == 0x7F || (serverAddress & 0x3FFF) == 0x3FFF) {
             return true;
         }
@@ -87,6 +91,10 @@ final class MisaddressedFrames {
 
     private static int physical(int address) {
         return address < 0x4000 ? address & 0x7F : address & 0x3FFF;
+    }
+
+    private static int uint16(byte[] data, int at) {
+        return (data[at] & 0xFF) << 8 | data[at + 1] & 0xFF;
     }
 
     private static int address(GXByteBuffer header) {

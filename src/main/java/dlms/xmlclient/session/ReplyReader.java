@@ -119,7 +119,6 @@ final class ReplyReader {
                 if (complete) {
                     if (notify.getData().size() != 0 && received.data.getData().size() == 0
                             && received.data.getCommand() == 0) {
-                        misaddressed.wrapperSource(notify.getServerAddress());
                         trace.note("unsolicited notification from the meter ignored");
                         notify.clear();
                         pending.trim();
