@@ -1,7 +1,6 @@
 package dlms.xmlclient.cli;
 
 import dlms.xmlclient.media.Links;
-import dlms.xmlclient.media.Medium;
 import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
 import dlms.xmlclient.report.HtmlReport;
@@ -16,8 +15,6 @@ import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.session.Trace;
-import dlms.xmlclient.simulator.MeterSimulator;
-import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.verdict.Verdict;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -130,23 +127,17 @@ public final class XmlClientCommand {
                 return runAgainst(plan, target.medium().describe() + " (" + target.interfaceType() + ")",
                         trace, listeners);
             }
-            MeterSimulator simulator;
+            BuiltInMeters meters;
             try {
-                simulator = MeterSimulator.start(new SimulatorOptions().port(0)
-                        .wrapper(target.interfaceType() == gurux.dlms.enums.InterfaceType.WRAPPER));
+                meters = BuiltInMeters.start(plan.scripts(), target);
             } catch (Exception e) {
                 err.println("xmlclient: cannot start the built-in simulator: " + e.getMessage());
                 return ExitCode.NO_CONNECTION;
             }
-            try (simulator) {
-                Medium local = target.medium().at("127.0.0.1", simulator.port());
-                String where = local.describe().replaceFirst("^(tcp|udp) ", "") + " (" + target.interfaceType()
-                        + (target.medium().udp() ? " over UDP" : "") + ")";
-                out.println("No -h given: testing the built-in simulator on " + where);
-                List<ScriptSource> scriptsHere = plan.scripts().stream()
-                        .map(s -> s.withConnection(s.connection().withMedium(local))).toList();
-                return runAgainst(new RunPlan(scriptsHere, outDir, plan.expectedDir(), plan.strict()),
-                        "built-in simulator " + where, trace, listeners);
+            try (meters) {
+                out.println("No -h given: testing the built-in simulator on " + meters.describe());
+                return runAgainst(new RunPlan(meters.bind(plan.scripts()), outDir, plan.expectedDir(), plan.strict()),
+                        "built-in simulator " + meters.describe(), trace, listeners);
             }
         } catch (IOException e) {
             throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());
