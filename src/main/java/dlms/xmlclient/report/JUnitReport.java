@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,8 @@ public final class JUnitReport implements RunListener {
         xml.writeAttribute("errors", String.valueOf(errors(o)));
         xml.writeAttribute("skipped", String.valueOf(o.count(Verdict.NOT_CHECKED)));
         xml.writeAttribute("time", seconds(o.elapsedMillis()));
-        xml.writeAttribute("timestamp", String.valueOf(started));
+        // ISO_LOCAL_DATE_TIME, not toString(): that leaves out ":00" seconds, which xs:dateTime requires.
+        xml.writeAttribute("timestamp", started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
         property(xml, "meter", target);

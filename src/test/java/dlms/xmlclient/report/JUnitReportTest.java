@@ -38,6 +38,18 @@ class JUnitReportTest {
     }
 
     @Test
+    void aStartOnTheFullMinuteStillHasItsSecondsAsXsDateTimeRequires() throws Exception {
+        JUnitReport report = new JUnitReport(out, HtmlRunFixtures.TARGET,
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T17:01:00Z"), java.time.ZoneOffset.UTC),
+                new PrintStream(new ByteArrayOutputStream()));
+        report.runStarted(new RunPlan(List.of(), out, null, false));
+        report.runFinished(HtmlRunFixtures.sampleRun(), 1234);
+        Document doc = JUnitXml.validate(out.resolve("junit.xml"));
+        assertEquals("2026-11-21T17:01:00",
+                ((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("timestamp"));
+    }
+
+    @Test
     void oneSuitePerScriptAndOneCasePerRequestNamedAfterIt() throws Exception {
         Document doc = JUnitXml.validate(write());
         Element suite = (Element) doc.getElementsByTagName("testsuite").item(1);
