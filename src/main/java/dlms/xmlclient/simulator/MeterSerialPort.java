@@ -49,6 +49,10 @@ final class MeterSerialPort implements MeterTransport {
     private boolean connected;
     /** System.nanoTime() of the last bytes received. */
     private long lastReceived;
+    /** The line's rate and character frame now. */
+    private SerialSettings current;
+    /** System.nanoTime() when the bytes written so far have left the wire. */
+    private long sentUntil;
 
     /**
      * @param access the meter
@@ -89,6 +93,7 @@ final class MeterSerialPort implements MeterTransport {
      */
     void open() throws IOException {
         line = SerialLines.open(opening(), trace);
+        current = opening();
         hdlc = modeE == null;
         lastReceived = System.nanoTime();
         reader = new Thread(this::read, "simulator serial " + settings.port());
@@ -139,7 +144,7 @@ final class MeterSerialPort implements MeterTransport {
             send(step.reply());
         }
         if (step.switches()) {
-            line.configure(settings.with(step.baudRate(), 8, Parity.NONE, StopBits.ONE));
+            switchTo(settings.with(step.baudRate(), 8, Parity.NONE, StopBits.ONE));
             log.info("mode E handshake done: " + line.describe() + ", HDLC");
             hdlc = true;
             connected = false;
@@ -150,8 +155,7 @@ final class MeterSerialPort implements MeterTransport {
     }
 
     private void serve(final byte[] data) throws IOException {
-        SerialLine current = line;
-        byte state = access.serve(this, settings.port(), data, 0, current::write);
+        byte state = access.serve(this, settings.port(), data, 0, this::write);
         if (state != ConnectionState.NONE) {
             connected = true;
         } else if (connected) {
@@ -164,7 +168,32 @@ final class MeterSerialPort implements MeterTransport {
 
     private void send(final byte[] data) throws IOException {
         trace.sent(data);
+        write(data);
+    }
+
+    private void write(final byte[] data) throws IOException {
         line.write(data);
+        long now = System.nanoTime();
+        sentUntil = Math.max(now, sentUntil)
+                + (long) (data.length * 1e9 / current.charactersPerSecond());
+    }
+
+    /**
+     * Changes the line's rate once what was written has left the wire: gurux.serial applies
+     * new settings at once, which would garble the end of the last reply (stty, for a
+     * terminal device, waits for the output to drain).
+     */
+    private void switchTo(final SerialSettings next) throws IOException {
+        long left = sentUntil - System.nanoTime();
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        line.configure(next);
+        current = next;
     }
 
     /** Forgets a silent connection; with mode E, goes back to the sign-on. */
@@ -185,7 +214,7 @@ final class MeterSerialPort implements MeterTransport {
     private void backToSignOn(final String why) throws IOException {
         modeE.restart();
         hdlc = false;
-        line.configure(settings.iecOpening());
+        switchTo(settings.iecOpening());
         log.info("mode E: " + why + ", back to " + line.describe() + " for a new sign-on");
     }
 
@@ -200,6 +229,7 @@ final class MeterSerialPort implements MeterTransport {
         while (!closing) {
             try {
                 line = SerialLines.open(opening(), trace);
+                current = opening();
                 hdlc = modeE == null;
                 if (modeE != null) {
                     modeE.restart();

@@ -89,7 +89,10 @@ public final class MeterSimulator implements AutoCloseable {
         return new MeterSimulator(transport, access, server, device, address, options);
     }
 
-    /** @return the TCP or UDP port listened on (the real one when port 0 was asked); 0 on a serial port */
+    /**
+     * @return the TCP or UDP port listened on (the real one when port 0 was asked); 0 on a
+     *         serial port
+     */
     public int port() {
         InetSocketAddress local = transport.localAddress();
         return local == null ? 0 : local.getPort();

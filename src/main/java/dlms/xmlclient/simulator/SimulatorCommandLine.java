@@ -104,7 +104,8 @@ final class SimulatorCommandLine {
 
     static Options definitions() {
         Options o = new Options();
-        o.addOption(valued(PORT, "port", "N", "TCP port to listen on (default 4061; 0 = any free port)"));
+        o.addOption(valued(PORT, "port", "N",
+                "TCP (with -U UDP) port to listen on (default 4061; 0 = any free port)"));
         o.addOption(valued(BIND, "bind", "ADDRESS",
                 "local address to listen on (default 127.0.0.1; 0.0.0.0 = every interface)"));
         o.addOption(Option.builder(WRAPPER).longOpt("wrapper")
@@ -186,8 +187,8 @@ final class SimulatorCommandLine {
         } catch (NumberFormatException e) {
             // Reported below.
         }
-        throw new UsageException("--serial-number needs a number 0.." + ServerAddress.MAX_SERIAL_NUMBER
-                + ", not '" + value + "'");
+        throw new UsageException("--serial-number needs a number 0.."
+                + ServerAddress.MAX_SERIAL_NUMBER + ", not '" + value + "'");
     }
 
     private static char iecBaud(final String value) throws UsageException {

@@ -19,7 +19,10 @@ import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ObjectType;
 
-/** The meter's HDLC and WRAPPER addresses: logical device 1, physical address from the serial number. */
+/**
+ * The meter's HDLC and WRAPPER addresses: logical device 1, physical address from the serial
+ * number.
+ */
 class AddressingTest {
 
     /** Logical 1, physical 12345678 % 10000 + 1000. */

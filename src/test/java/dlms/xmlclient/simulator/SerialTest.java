@@ -160,13 +160,14 @@ class SerialTest {
             pair.close();
             long deadline = System.currentTimeMillis() + TestClient.REPLY_MILLIS;
             while (!log.toString(StandardCharsets.UTF_8).contains("cannot open " + port)) {
-                assertTrue(System.currentTimeMillis() < deadline, log.toString(StandardCharsets.UTF_8));
+                assertTrue(System.currentTimeMillis() < deadline, log::toString);
                 Thread.sleep(20);
             }
-            assertTrue(log.toString(StandardCharsets.UTF_8).contains("hung up"), log.toString(StandardCharsets.UTF_8));
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("hung up"), log::toString);
         }
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            assertTrue(!t.isAlive() || !t.getName().equals("simulator serial " + port), t.getName());
+            assertTrue(!t.isAlive() || !t.getName().equals("simulator serial " + port),
+                    t.getName());
         }
     }
 

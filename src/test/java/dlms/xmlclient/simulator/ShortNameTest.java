@@ -74,7 +74,8 @@ class ShortNameTest {
             GXReplyData reply = client.read(CLOCK, ObjectType.CLOCK, 2);
             assertEquals(0, reply.getError());
             Instant time = ClockTest.toInstant((byte[]) reply.getValue());
-            assertTrue(Duration.between(Instant.now(), time).abs().getSeconds() <= 2, time.toString());
+            assertTrue(Duration.between(Instant.now(), time).abs().getSeconds() <= 2,
+                    time.toString());
             assertEquals("12345678", client.read(0x140, ObjectType.DATA, 2).getValue());
             client.release();
         }

@@ -3,6 +3,7 @@ package dlms.xmlclient.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,8 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import dlms.xmlclient.media.PtyPair;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
@@ -56,7 +60,10 @@ class SimulatorMainTest {
             "000102030405060708090A0B0C0D0E0F", "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF", "4752583132333435", "4142434445464748",
             "invocation-counter", "D8 01 06", "D8 01 05", "deciphering-error",
             "application-context-name-not-supported", "127.0.0.1", "0.0.0.0",
-            "Server address 1",
+            "Logical device 1", "--serial", "--mode-e", "--udp", "--referencing",
+            "--serial-number", "--any-server-address", "--iec-baud", "--echo", "6678",
+            "-l 1 -s 6678", "-n 12345678", "/GRX5\\2XMLSIM", "0xFA00", "0x00A8", "FA08",
+            "0x0308",
             "0.0.1.0.0.255", "1.0.99.1.0.255", "2026-01-01T00:00:00Z", "control_mode 2",
             "SIM0000000000001", "12345678"}) {
             assertTrue(help.contains(expected), "help mentions " + expected);
@@ -168,12 +175,104 @@ class SimulatorMainTest {
         assertEquals(0, exit.get());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "-S /dev/x:12345 | -S/--serial: baud rate 12345 is not one of",
+        "-S /dev/x:9600:9None1 | -S/--serial: '9None1' is not DATABITS PARITY STOPBITS",
+        "-i | -i/--mode-e needs a serial port (-S/--serial)",
+        "-U -i | -i/--mode-e needs a serial port (-S/--serial)",
+        "-S /dev/x -w | -S/--serial carries HDLC only: not with -w/--wrapper or -U/--udp",
+        "-S /dev/x -U | -S/--serial carries HDLC only: not with -w/--wrapper or -U/--udp",
+        "-S /dev/x --echo | --echo applies to the mode E handshake: it needs -i/--mode-e",
+        "-S /dev/x --iec-baud 5 | --iec-baud applies to the mode E handshake",
+        "-S /dev/x -i --iec-baud 55 | --iec-baud needs one character",
+        "-S /dev/x -p 0 | -p/--port does not apply to a serial port (-S/--serial)",
+        "-S /dev/x -b 0.0.0.0 | -b/--bind does not apply to a serial port (-S/--serial)",
+        "-r xx | -r/--referencing must be ln or sn, not 'xx'",
+        "--serial-number abc | --serial-number needs a number 0..2147483647, not 'abc'",
+        "--serial-number 2147483648 | --serial-number needs a number"})
+    void badTransportOptionsExitWithTwoAndOneLineNamingTheFlag(final String args,
+            final String message) {
+        assertEquals(2, run(args.trim().split(" ")));
+        assertOneErrorLineContaining(message);
+    }
+
+    @Test
+    void missingSerialPortExitsWithThreeNamingThePort() {
+        assertEquals(3, run("-S", dir.resolve("tty").toString()));
+        assertOneErrorLineContaining("serial port " + dir.resolve("tty"));
+    }
+
+    @Test
+    void udpOptionServesWrapperDatagramsAndTheStartLineSaysSo() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(run("-p", "0", "-U")), "simulator main");
+        runner.start();
+        int port = Integer.parseInt(awaitStartLine("listening on UDP port (\\d+)"));
+        try {
+            assertTrue(out().startsWith("Simulator listening on UDP port " + port
+                    + " (127.0.0.1, WRAPPER, LN, server address 1 / serial number 12345678,"
+                    + " clients 1 HighGMAC ciphered"), out());
+            try (TestClient client = TestClient.udp(port, Associations.PUBLIC_CLIENT)
+                    .associate()) {
+                assertEquals("12345678", client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2)
+                        .getValue());
+            }
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+        assertEquals(0, exit.get());
+    }
+
+    @Test
+    void shortNamesSerialNumberAndAnyAddressAreInTheStartLine() throws Exception {
+        Thread runner = new Thread(() -> run("-p", "0", "-r", "sn", "--serial-number",
+                "87654321", "--any-server-address"), "simulator main");
+        runner.start();
+        try {
+            awaitPort();
+            assertTrue(out().contains("(127.0.0.1, HDLC, SN, server address any (answers as 1)"
+                    + " / physical 5321 / serial number 87654321, clients 16 public / 17 Low;"),
+                    out());
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+    }
+
+    @Test
+    void serialModeEStartLineNamesThePortAndTheOpeningSettings() throws Exception {
+        assumeTrue(PtyPair.available(), "socat is not installed");
+        try (PtyPair pair = PtyPair.start()) {
+            AtomicInteger exit = new AtomicInteger(-1);
+            Thread runner = new Thread(() -> exit.set(run("-S", pair.a() + ":9600:8None1",
+                    "-i")), "simulator main");
+            runner.start();
+            try {
+                awaitStartLine("(listening on serial)");
+                assertTrue(out().startsWith("Simulator listening on serial " + pair.a()
+                        + " 300 7E1 (HDLC, mode E, LN, server address 1 / physical 6678 /"
+                        + " serial number 12345678, clients 1 HighGMAC"), out());
+            } finally {
+                runner.interrupt();
+                runner.join(10_000);
+            }
+            assertEquals(0, exit.get());
+        }
+    }
+
     private int awaitPort() throws InterruptedException {
-        Pattern pattern = Pattern.compile("listening on port (\\d+)");
+        return Integer.parseInt(awaitStartLine("listening on port (\\d+)"));
+    }
+
+    /** @return the first group of {@code regex} once the output has it */
+    private String awaitStartLine(final String regex) throws InterruptedException {
+        Pattern pattern = Pattern.compile(regex);
         for (int i = 0; i != 100; ++i) {
             Matcher m = pattern.matcher(out());
             if (m.find()) {
-                return Integer.parseInt(m.group(1));
+                return m.group(1);
             }
             Thread.sleep(50);
         }

@@ -79,6 +79,12 @@ final class TestClient implements AutoCloseable {
                         password, interfaceType(wrapper)));
     }
 
+    /** A public WRAPPER client (no authentication) over UDP to a port on the loopback address. */
+    static TestClient udp(final int port, final int clientAddress) throws IOException {
+        return new TestClient(TestWire.udp(port), true, new GXDLMSSecureClient(true,
+                clientAddress, SERVER_ADDRESS, Authentication.NONE, null, InterfaceType.WRAPPER));
+    }
+
     /** A client connecting to the meter through the given local address. */
     static TestClient connect(final MeterSimulator meter, final int clientAddress,
             final Authentication authentication, final String password,

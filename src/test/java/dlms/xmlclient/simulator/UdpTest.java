@@ -30,7 +30,8 @@ class UdpTest {
             byte[] time = (byte[]) client.read(DefaultDevice.CLOCK, ObjectType.CLOCK, 2)
                     .getValue();
             Instant read = ClockTest.toInstant(time);
-            assertTrue(Duration.between(Instant.now(), read).abs().getSeconds() <= 2, read.toString());
+            assertTrue(Duration.between(Instant.now(), read).abs().getSeconds() <= 2,
+                    read.toString());
             client.release();
         }
     }
