@@ -52,7 +52,7 @@ final class ClientOptions {
         o.addOption(valued(PORT, "port", "PORT", "meter TCP or UDP port (needed with -h; DLMS/COSEM's registered port is 4059)"));
         o.addOption(valued(SERIAL, "serial", "PORT:BAUD:8None1", "meter on a serial port, e.g. /dev/ttyUSB0:9600:8None1"
                 + " or COM1:9600:8None1 (a pseudo-terminal from socat works too)"));
-        o.addOption(Option.builder(IEC).longOpt("iec").desc("start with the IEC 62056-21 sign-on at 300 baud 7E1 and switch"
+        o.addOption(Option.builder(IEC).longOpt("mode-e").desc("start with the IEC 62056-21 sign-on at 300 baud 7E1 and switch"
                 + " to HDLC mode E at the rate the meter proposes (with -S)").build());
         o.addOption(Option.builder(UDP).longOpt("udp").desc("WRAPPER frames over UDP instead of TCP (implies -w)").build());
         o.addOption(valued(AUTHENTICATION, "authentication", "LEVEL",

@@ -26,16 +26,14 @@ public final class SerialLines {
         try {
             return GuruxSerialLine.open(settings);
         } catch (IOException gurux) {
-            SerialLine tty;
+            trace.note("gurux.serial cannot open " + settings.port() + " (" + gurux.getMessage().replaceAll(".*: ", "")
+                    .trim() + "): trying it as a plain terminal device (a pseudo-terminal, e.g. socat's, has no"
+                    + " modem-control lines)");
             try {
-                tty = TtyLine.open(settings, trace);
+                return TtyLine.open(settings, trace);
             } catch (IOException e) {
                 throw gurux;
             }
-            trace.note("gurux.serial cannot open " + settings.port() + " (" + gurux.getMessage().replaceAll(".*: ", "")
-                    .trim() + "): not a real serial port (no modem-control lines, e.g. a pseudo-terminal);"
-                    + " used as a plain terminal device");
-            return tty;
         }
     }
 

@@ -49,7 +49,7 @@ class SerialTest {
             assertEquals(0, run.exitCode, run.toString());
             assertTrue(run.out.contains("3 scripts: 3 passed"), run.out);
             String trace = run.trace();
-            assertTrue(trace.contains("used as a plain terminal device"), trace);
+            assertTrue(trace.contains("trying it as a plain terminal device"), trace);
             assertTrue(trace.contains("TX 7E A0"), trace);
         }
     }
