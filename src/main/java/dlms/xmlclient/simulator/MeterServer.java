@@ -344,7 +344,8 @@ final class MeterServer extends GXDLMSSecureServer2 {
     protected void onConnected(final GXDLMSConnectionEventArgs connectionInfo) {
         GXDLMSAssociationLogicalName association = association();
         log.info("associated client " + getSettings().getClientAddress() + " with "
-                + (association == null ? "?" : association.getLogicalName()));
+                + (shortNames ? "the Association SN" : association == null ? "?"
+                        : association.getLogicalName()));
     }
 
     @Override
