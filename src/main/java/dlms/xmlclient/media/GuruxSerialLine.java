@@ -1,11 +1,5 @@
 package dlms.xmlclient.media;
 
-import gurux.common.IGXMediaListener;
-import gurux.common.MediaStateEventArgs;
-import gurux.common.PropertyChangedEventArgs;
-import gurux.common.ReceiveEventArgs;
-import gurux.common.TraceEventArgs;
-import gurux.common.enums.MediaState;
 import gurux.io.BaudRate;
 import gurux.serial.GXSerial;
 
@@ -18,7 +12,7 @@ import java.io.IOException;
  * library to a new temporary file and loads it from there (gurux.serial 1.0.27 never deletes
  * it), so this class deletes that copy once it is loaded, which Linux allows.
  */
-final class GuruxSerialLine implements SerialLine, IGXMediaListener {
+final class GuruxSerialLine implements SerialLine {
 
     private final GXSerial serial;
     private final ChunkQueue inbound = new ChunkQueue();
@@ -41,7 +35,7 @@ final class GuruxSerialLine implements SerialLine, IGXMediaListener {
         serial.setPortName(settings.port());
         try {
             line.apply(settings);
-            serial.addListener(line);
+            serial.addListener(line.inbound);
             serial.open();
         } catch (Exception e) {
             serial.close();
@@ -117,32 +111,5 @@ final class GuruxSerialLine implements SerialLine, IGXMediaListener {
     @Override
     public void close() {
         serial.close();
-    }
-
-    @Override
-    public void onReceived(Object sender, ReceiveEventArgs e) {
-        inbound.offer((byte[]) e.getData());
-    }
-
-    @Override
-    public void onMediaStateChange(Object sender, MediaStateEventArgs e) {
-        if (e.getState() == MediaState.CLOSED) {
-            inbound.closed();
-        }
-    }
-
-    @Override
-    public void onError(Object sender, Exception ex) {
-        // The receive thread's failures end in a closed media, reported by onMediaStateChange.
-    }
-
-    @Override
-    public void onTrace(Object sender, TraceEventArgs e) {
-        // Bytes are traced by the session.
-    }
-
-    @Override
-    public void onPropertyChanged(Object sender, PropertyChangedEventArgs e) {
-        // Not used.
     }
 }

@@ -1,11 +1,5 @@
 package dlms.xmlclient.media;
 
-import gurux.common.IGXMediaListener;
-import gurux.common.MediaStateEventArgs;
-import gurux.common.PropertyChangedEventArgs;
-import gurux.common.ReceiveEventArgs;
-import gurux.common.TraceEventArgs;
-import gurux.common.enums.MediaState;
 import gurux.net.GXNet;
 import gurux.net.enums.NetworkType;
 
@@ -16,18 +10,17 @@ import java.net.UnknownHostException;
 
 /**
  * TCP through gurux.net's {@link GXNet}. GXNet is used in its event mode: its receive thread
- * hands every chunk to {@link #onReceived}, which queues it, so the session can wait for bytes
+ * hands every chunk to a {@link ChunkQueue}, so the session can wait for bytes
  * with its own timeout instead of GXNet's end-of-packet search (which cannot tell a WRAPPER
  * frame's end and keeps copying its buffer).
  */
-public final class NetLink implements Link, IGXMediaListener {
+public final class NetLink implements Link {
 
     private final String host;
     private final int port;
     private final int connectTimeoutMillis;
     private final ChunkQueue inbound = new ChunkQueue();
     private final GXNet net;
-    private volatile boolean closedByPeer;
 
     public NetLink(String host, int port, int connectTimeoutMillis) {
         this.host = host;
@@ -35,7 +28,7 @@ public final class NetLink implements Link, IGXMediaListener {
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.net = new GXNet(NetworkType.TCP, host, port);
         net.setConnectionWaitTime(connectTimeoutMillis);
-        net.addListener(this);
+        net.addListener(inbound);
     }
 
     @Override
@@ -58,7 +51,7 @@ public final class NetLink implements Link, IGXMediaListener {
 
     @Override
     public void send(byte[] data) throws IOException {
-        if (closedByPeer || !net.isOpen()) {
+        if (inbound.isClosed() || !net.isOpen()) {
             throw new LinkClosedException("the connection to " + host + ":" + port + " is closed");
         }
         try {
@@ -90,34 +83,5 @@ public final class NetLink implements Link, IGXMediaListener {
         // The listener stays registered: GXNet iterates its listener list unguarded on its
         // receive thread, and removing ourselves here races with that (ConcurrentModificationException).
         net.close();
-    }
-
-    @Override
-    public void onReceived(Object sender, ReceiveEventArgs e) {
-        inbound.offer((byte[]) e.getData());
-    }
-
-    @Override
-    public void onMediaStateChange(Object sender, MediaStateEventArgs e) {
-        if (e.getState() == MediaState.CLOSED) {
-            closedByPeer = true;
-            inbound.closed();
-        }
-    }
-
-    @Override
-    public void onError(Object sender, Exception ex) {
-        // The receive thread reports a broken socket here and then closes the media,
-        // which onMediaStateChange turns into LinkClosedException for the waiting reader.
-    }
-
-    @Override
-    public void onTrace(Object sender, TraceEventArgs e) {
-        // Frames are traced by the session, with direction and timestamp.
-    }
-
-    @Override
-    public void onPropertyChanged(Object sender, PropertyChangedEventArgs e) {
-        // Not used.
     }
 }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,28 +25,13 @@ class ModeEHandshakeTest {
     private PtyPair pty;
     private SerialLine client;
     private SerialLine meter;
-    private final List<String> notes = new ArrayList<>();
-    private final List<String> sent = new ArrayList<>();
-    private final LinkTrace trace = new LinkTrace() {
-        @Override
-        public void note(String text) {
-            notes.add(text);
-        }
-
-        @Override
-        public void sent(byte[] data) {
-            sent.add(new String(data, StandardCharsets.US_ASCII));
-        }
-
-        @Override
-        public void received(byte[] data) {
-        }
-    };
+    private final RecordingTrace trace = new RecordingTrace();
+    private final List<String> notes = trace.notes;
+    private final List<String> sent = trace.sent;
 
     @BeforeEach
     void connect() throws Exception {
-        assumeTrue(PtyPair.available(), "socat is not installed (.ci/run installs it)");
-        pty = PtyPair.start();
+        pty = PtyPair.startOrSkip();
         client = SerialLines.open(SerialSettings.parse(pty.b() + ":300:7Even1"), trace);
         meter = SerialLines.open(SerialSettings.parse(pty.a() + ":300:7Even1"), LinkTrace.NONE);
     }

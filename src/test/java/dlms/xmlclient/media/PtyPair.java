@@ -50,6 +50,12 @@ public final class PtyPair implements AutoCloseable {
         return found;
     }
 
+    /** Starts a pair, or skips the calling test (JUnit assumption) when socat is missing and not required. */
+    public static PtyPair startOrSkip() throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "socat is not installed (.ci/run installs it)");
+        return start();
+    }
+
     /** Starts socat and waits until both ends exist. */
     public static PtyPair start() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("pty");

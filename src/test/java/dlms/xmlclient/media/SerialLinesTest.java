@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,26 +18,12 @@ import org.junit.jupiter.api.Test;
 class SerialLinesTest {
 
     private PtyPair pty;
-    private final List<String> notes = new ArrayList<>();
-    private final LinkTrace trace = new LinkTrace() {
-        @Override
-        public void note(String text) {
-            notes.add(text);
-        }
-
-        @Override
-        public void sent(byte[] data) {
-        }
-
-        @Override
-        public void received(byte[] data) {
-        }
-    };
+    private final RecordingTrace trace = new RecordingTrace();
+    private final List<String> notes = trace.notes;
 
     @BeforeEach
     void startPty() throws Exception {
-        assumeTrue(PtyPair.available(), "socat is not installed (.ci/run installs it)");
-        pty = PtyPair.start();
+        pty = PtyPair.startOrSkip();
     }
 
     @AfterEach
