@@ -6,6 +6,7 @@ import gurux.dlms.GXDLMSConfirmedServiceError;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.RequestTypes;
 
 import java.io.IOException;
@@ -24,6 +25,10 @@ final class ReplyReader {
     private final int inactivityMillis;
     private final int retries;
     private GXByteBuffer pending = new GXByteBuffer();
+    /** The last frame read had its final bit clear: the meter is sending a window and wants no RR yet. */
+    private boolean windowOpen;
+    /** The frame being read had its final bit clear. */
+    private boolean notFinal;
 
     /**
      * @param waitMillis       how long to wait for a reply to start
@@ -74,14 +79,14 @@ final class ReplyReader {
     }
 
     /**
-     * @param segment {@code frame} asks for the next HDLC segment: a meter sending a window of
-     *                frames at once may have sent it already, and it is taken from the bytes
-     *                received before the RR is sent
+     * @param segment {@code frame} is the RR for the next HDLC segment: a meter sending a window
+     *                of frames has sent it, or is sending it, unless its last frame was final; the
+     *                RR goes out only after the final frame (or when the window falls silent)
      * @return false when the reply ended in a service error (no more frames to ask for)
      */
     private boolean readReplyTo(byte[] frame, ReceivedReply received, boolean associationRequest, boolean segment)
             throws SessionException {
-        boolean buffered = segment && pending.available() > 0;
+        boolean buffered = segment && (pending.available() > 0 || windowOpen);
         if (!buffered) {
             if (pending.available() > 0) {
                 trace.note("dropped " + pending.available() + " unexpected bytes received before this request");
@@ -99,6 +104,9 @@ final class ReplyReader {
         while (true) {
             if (pending.available() > 0) {
                 int start = pending.position();
+                if (client.getInterfaceType() == InterfaceType.HDLC) {
+                    notFinal = HdlcFrames.markFinal(pending.getData(), start, pending.size());
+                }
                 boolean complete;
                 try {
                     complete = client.readFrame(pending, received.data, notify);
@@ -139,14 +147,16 @@ final class ReplyReader {
                 }
                 pending.position(start);
             }
-            if (!sent) { // the bytes already here do not hold the next segment: ask for it
+            if (!sent && !windowOpen) { // the bytes already here do not hold the next segment: ask for it
                 send(frame, associationRequest);
                 sent = true;
             }
-            byte[] chunk = receive(started ? inactivityMillis : waitMillis);
+            byte[] chunk = receive(started || !sent ? inactivityMillis : waitMillis);
             if (chunk == null) {
-                if (misaddressed.hint() != null) { // resending cannot help: the meter answers, from elsewhere
-                    throw new SessionException(SessionException.Kind.EXCHANGE, misaddressed.hint());
+                if (!sent) {
+                    trace.note("the meter's window stopped before its final frame: asking for the rest");
+                    windowOpen = false;
+                    continue;
                 }
                 String silence = started ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
                         + inactivityMillis + " ms" : "no reply within " + waitMillis + " ms";
@@ -167,6 +177,9 @@ final class ReplyReader {
             }
             trace.received(chunk);
             misaddressed.scan(chunk);
+            if (misaddressed.hint() != null) { // waiting or resending cannot help: the meter answers, from elsewhere
+                throw new SessionException(SessionException.Kind.EXCHANGE, misaddressed.hint());
+            }
             started = true;
             pending.set(chunk);
         }
@@ -187,6 +200,8 @@ final class ReplyReader {
 
     private void consumed(ReceivedReply received, int start) {
         received.lastFrame = pending.subArray(start, pending.position() - start);
+        windowOpen = notFinal;
+        notFinal = false;
         pending.trim();
     }
 

@@ -1,0 +1,65 @@
+package dlms.xmlclient.session;
+
+/**
+ * The poll/final bit of the meter's HDLC I-frames. A meter sending a window of segments sets
+ * it on the last one only and is not to be sent an RR before that (IEC 62056-46, normal
+ * response mode). gurux.dlms 4.0.47 compares a received control field with the one it
+ * expects, final bit included, so it drops every frame of a window but the last as "Invalid
+ * HDLC Frame": such a frame is handed to it with the bit set (and its check sequences made
+ * again), and the session remembers that the window is still open.
+ */
+public final class HdlcFrames {
+
+    private static final int FLAG = 0x7E;
+    private static final int POLL_FINAL = 0x10;
+
+    private HdlcFrames() {
+    }
+
+    /**
+     * Sets the final bit of the I-frame that starts at {@code start}, when it is whole and the
+     * bit is clear.
+     *
+     * @return true when the frame was not final (a window goes on after it)
+     */
+    public static boolean markFinal(byte[] buffer, int start, int end) {
+        if (end - start < 9 || (buffer[start] & 0xFF) != FLAG || (buffer[start + 1] & 0xF0) != 0xA0) {
+            return false;
+        }
+        int length = ((buffer[start + 1] & 0x07) << 8) | (buffer[start + 2] & 0xFF);
+        int last = start + length + 1; // the closing flag
+        if (last >= end || last - start < 8) {
+            return false;
+        }
+        int control = start + 3;
+        for (int address = 0; address < 2; address++) { // destination, then source: the last byte has bit 0 set
+            while (control < last && (buffer[control] & 0x01) == 0) {
+                control++;
+            }
+            control++;
+        }
+        if (control >= last - 2 || (buffer[control] & 0x01) != 0 || (buffer[control] & POLL_FINAL) != 0) {
+            return false; // not an I-frame, or final already
+        }
+        buffer[control] |= POLL_FINAL;
+        if (control + 3 < last - 2) { // an information field: header check sequence after the control field
+            putFcs(buffer, start + 1, control + 1);
+        }
+        putFcs(buffer, start + 1, last - 2);
+        return true;
+    }
+
+    /** Writes the CRC-16/X.25 of buffer[from, to) at {@code to}, low byte first (IEC 62056-46 HCS and FCS). */
+    private static void putFcs(byte[] buffer, int from, int to) {
+        int crc = 0xFFFF;
+        for (int i = from; i < to; i++) {
+            crc ^= buffer[i] & 0xFF;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0x8408 : crc >>> 1;
+            }
+        }
+        crc = ~crc & 0xFFFF;
+        buffer[to] = (byte) crc;
+        buffer[to + 1] = (byte) (crc >>> 8);
+    }
+}
