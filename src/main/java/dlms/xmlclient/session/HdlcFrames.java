@@ -31,14 +31,8 @@ public final class HdlcFrames {
         if (last >= end || last - start < 8) {
             return false;
         }
-        int control = start + 3;
-        for (int address = 0; address < 2; address++) { // destination, then source: the last byte has bit 0 set
-            while (control < last && (buffer[control] & 0x01) == 0) {
-                control++;
-            }
-            control++;
-        }
-        if (control >= last - 2 || (buffer[control] & 0x01) != 0 || (buffer[control] & POLL_FINAL) != 0) {
+        int control = controlOffset(buffer, start, last);
+        if (control < 0 || control >= last - 2 || (buffer[control] & 0x01) != 0 || (buffer[control] & POLL_FINAL) != 0) {
             return false; // not an I-frame, or final already
         }
         buffer[control] |= POLL_FINAL;
@@ -49,8 +43,43 @@ public final class HdlcFrames {
         return true;
     }
 
+    /**
+     * True when a frame starts at {@code start} whose header check sequence (or, for a frame
+     * without information field, frame check sequence) is right: a frame, not bytes that look
+     * like the start of one.
+     */
+    static boolean isFrameStart(byte[] buffer, int start, int end) {
+        if (end - start < 9 || (buffer[start] & 0xFF) != FLAG || (buffer[start + 1] & 0xF0) != 0xA0) {
+            return false;
+        }
+        int control = controlOffset(buffer, start, end);
+        if (control < 0 || control + 3 > end) {
+            return false;
+        }
+        int crc = fcs(buffer, start + 1, control + 1);
+        return (buffer[control + 1] & 0xFF) == (crc & 0xFF) && (buffer[control + 2] & 0xFF) == crc >>> 8;
+    }
+
+    /** Offset of the control field after the flag, format and two addresses, or -1. */
+    private static int controlOffset(byte[] buffer, int start, int end) {
+        int control = start + 3;
+        for (int address = 0; address < 2; address++) { // destination, then source: the last byte has bit 0 set
+            while (control < end && (buffer[control] & 0x01) == 0) {
+                control++;
+            }
+            control++;
+        }
+        return control < end ? control : -1;
+    }
+
     /** Writes the CRC-16/X.25 of buffer[from, to) at {@code to}, low byte first (IEC 62056-46 HCS and FCS). */
     private static void putFcs(byte[] buffer, int from, int to) {
+        int crc = fcs(buffer, from, to);
+        buffer[to] = (byte) crc;
+        buffer[to + 1] = (byte) (crc >>> 8);
+    }
+
+    private static int fcs(byte[] buffer, int from, int to) {
         int crc = 0xFFFF;
         for (int i = from; i < to; i++) {
             crc ^= buffer[i] & 0xFF;
@@ -58,8 +87,6 @@ public final class HdlcFrames {
                 crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0x8408 : crc >>> 1;
             }
         }
-        crc = ~crc & 0xFFFF;
-        buffer[to] = (byte) crc;
-        buffer[to + 1] = (byte) (crc >>> 8);
+        return ~crc & 0xFFFF;
     }
 }

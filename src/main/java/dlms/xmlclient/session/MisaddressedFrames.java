@@ -39,7 +39,9 @@ final class MisaddressedFrames {
             return;
         }
         for (int i = 0; i + 4 < received.length; i++) {
-            if ((received[i] & 0xFF) == FLAG && (received[i + 1] & 0xF0) == 0xA0) {
+            // Frames follow each other flag to flag: a frame starts a read or follows a flag.
+            boolean boundary = i == 0 || (received[i - 1] & 0xFF) == FLAG;
+            if (boundary && HdlcFrames.isFrameStart(received, i, received.length)) {
                 GXByteBuffer header = new GXByteBuffer(received);
                 header.position(i + 3);
                 int target = address(header);
