@@ -13,6 +13,8 @@ final class ServerAddressOptions {
     /** Largest packed 4-byte HDLC address: logical and physical 0x3FFF each. */
     private static final int MAX_PACKED = 0x0FFFFFFF;
     private static final int MAX_PART = 0x3FFF;
+    /** A WRAPPER port number is 16 bits. */
+    private static final int MAX_WPORT = 0xFFFF;
 
     private ServerAddressOptions() {
     }
@@ -30,15 +32,17 @@ final class ServerAddressOptions {
                     : line.flag(ClientOptions.LOGICAL_SERVER) + " with " + line.flag(ClientOptions.SERVER))
                     + ": WRAPPER addresses the logical device only (its wPort); physical addresses are HDLC's");
         }
-        Integer logicalAddress = logical ? ConnectionOptions.integer(line, ClientOptions.LOGICAL_SERVER, 0, MAX_PART, 1) : null;
+        // 0 is HDLC's and WRAPPER's "no station": never a meter's address.
+        Integer logicalAddress = logical ? ConnectionOptions.integer(line, ClientOptions.LOGICAL_SERVER, 1, MAX_PART, 1) : null;
         if (serialNumber) {
             int number = ConnectionOptions.integer(line, ClientOptions.SERIAL_NUMBER, 0, Integer.MAX_VALUE, 0);
             return ServerAddresses.fromSerialNumber(number, logicalAddress);
         }
         if (logical) {
-            Integer physical = server ? ConnectionOptions.integer(line, ClientOptions.SERVER, 0, MAX_PART, 0) : null;
+            Integer physical = server ? ConnectionOptions.integer(line, ClientOptions.SERVER, 1, MAX_PART, 1) : null;
             return ServerAddresses.of(logicalAddress, physical);
         }
-        return ConnectionOptions.integer(line, ClientOptions.SERVER, 0, MAX_PACKED, 1);
+        return ConnectionOptions.integer(line, ClientOptions.SERVER, 1,
+                interfaceType == InterfaceType.WRAPPER ? MAX_WPORT : MAX_PACKED, 1);
     }
 }

@@ -5,12 +5,13 @@ import gurux.serial.GXSerial;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.util.Set;
 
 /**
  * A real serial port through gurux.serial's {@link GXSerial}, in event mode like {@link NetLink}.
- * Loaded only when a serial port is used: every {@code new GXSerial()} copies the native
- * library to a new temporary file and loads it from there (gurux.serial 1.0.27 never deletes
- * it), so this class deletes that copy once it is loaded, which Linux allows.
+ * Loaded only when a serial port is used: gurux.serial copies its native library to a
+ * temporary file to load it (see {@link #newSerial}).
  */
 final class GuruxSerialLine implements SerialLine {
 
@@ -44,26 +45,45 @@ final class GuruxSerialLine implements SerialLine {
         return line;
     }
 
-    /** A GXSerial, without leaving its native library's temporary copy behind. */
-    private static GXSerial newSerial() throws IOException {
+    /**
+     * A GXSerial, loading the native library once per JVM and leaving no temporary copy behind.
+     * gurux.serial 1.0.27 never sets its {@code initialized} flag, so every {@code new GXSerial()}
+     * would copy and load the library again (one more copy mapped per script): the flag is set
+     * after the first load. The copy made by this load (the file that was not there before) is
+     * deleted once loaded, which Linux allows; where it is not (Windows), it stays.
+     */
+    private static synchronized GXSerial newSerial() throws IOException {
         File tmp = new File(System.getProperty("java.io.tmpdir"));
-        long before = System.currentTimeMillis() - 1000;
+        Set<String> before = copies(tmp);
         GXSerial serial;
         try {
             serial = new GXSerial();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new IOException("gurux.serial cannot load its native library on this system: " + e.getMessage(), e);
         } finally {
-            File[] copies = tmp.listFiles((dir, name) -> name.startsWith("gurux.serial.java") && name.endsWith(".dll"));
-            if (copies != null) {
-                for (File copy : copies) {
-                    if (copy.lastModified() >= before) {
-                        copy.delete(); // loaded already; fails harmlessly where a loaded library cannot be deleted
-                    }
+            for (String name : copies(tmp)) {
+                if (!before.contains(name)) {
+                    new File(tmp, name).delete();
                 }
             }
         }
+        markLoaded();
         return serial;
+    }
+
+    private static Set<String> copies(File tmp) {
+        String[] names = tmp.list((dir, name) -> name.startsWith("gurux.serial.java") && name.endsWith(".dll"));
+        return names == null ? Set.of() : Set.of(names);
+    }
+
+    private static void markLoaded() {
+        try {
+            Field initialized = GXSerial.class.getDeclaredField("initialized");
+            initialized.setAccessible(true);
+            initialized.setBoolean(null, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Another gurux.serial release: it loads the library again, as it was written to.
+        }
     }
 
     private void apply(SerialSettings settings) throws Exception {

@@ -23,10 +23,12 @@ final class ModeEHandshake {
     /** The longest identification line: '/', 3 + 1 characters, up to 16 of identification, '\W' pairs, CR LF. */
     private static final int MAX_LINE = 64;
     /**
-     * After the option select has left the wire, the meter switches its rate; IEC 62056-21's
-     * shortest reaction time (200 ms) is the time it may take to do so.
+     * IEC 62056-21 reaction time: at least 200 ms between a message and the answer to it, 20 ms
+     * when the third letter of the manufacturer's identification is lower case. Kept before the
+     * option select, and given to the meter after it to switch its rate.
      */
-    private static final int SWITCH_GUARD_MILLIS = 200;
+    private static final int REACTION_MILLIS = 200;
+    private static final int FAST_REACTION_MILLIS = 20;
 
     private final SerialLine line;
     private final LinkTrace trace;
@@ -55,6 +57,7 @@ final class ModeEHandshake {
             trace.note("the optical head echoes what we send");
             identification = readLine("identification");
         }
+        long identified = System.nanoTime();
         if (identification.length() < 5 || identification.charAt(0) != '/') {
             throw new IOException("IEC 62056-21 sign-on: the meter answered '" + printable(identification)
                     + "', not an identification (/XXXZ...)");
@@ -62,20 +65,26 @@ final class ModeEHandshake {
         char baudCharacter = identification.charAt(4);
         int index = baudCharacter - '0';
         if (index < 0 || index >= RATES.length) {
-            throw new IOException("IEC 62056-21 sign-on: unknown baud rate character '" + baudCharacter
-                    + "' in the identification " + printable(identification) + " (mode E knows 0-6: 300-19200 baud)");
+            throw new IOException("IEC 62056-21 sign-on: unknown baud rate character '" + printable(String.valueOf(
+                    baudCharacter)) + "' in the identification " + printable(identification)
+                    + " (mode E knows 0-6: 300-19200 baud)");
         }
         int rate = RATES[index];
         trace.note("meter identification " + printable(identification) + ": manufacturer "
                 + identification.substring(1, 4) + ", proposes " + rate + " baud"
                 + (identification.startsWith("\\2", 5) ? "" : " (no \\2 mode-E marker: it may not speak HDLC)"));
+        int reaction = Character.isLowerCase(identification.charAt(3)) ? FAST_REACTION_MILLIS : REACTION_MILLIS;
+        pause(reaction - (System.nanoTime() - identified) / 1_000_000);
         byte[] optionSelect = {ACK, MODE_E, (byte) baudCharacter, MODE_E, '\r', '\n'};
         send(optionSelect);
+        long wire = 0;
         if (echo) {
-            readEcho(optionSelect);
+            readEcho(optionSelect); // back from the head: the bytes have left the wire
+        } else {
+            // The port may hand the bytes to the UART and return before they are on the wire.
+            wire = (long) Math.ceil(optionSelect.length * 1000 / opening.charactersPerSecond());
         }
-        // The port may hand the bytes to the UART and return before they are on the wire.
-        pause((long) Math.ceil(optionSelect.length * 1000 / opening.charactersPerSecond()) + SWITCH_GUARD_MILLIS);
+        pause(wire + reaction);
         trace.note("negotiated " + rate + " baud");
         return rate;
     }
@@ -95,7 +104,7 @@ final class ModeEHandshake {
             int end = indexOfCrLf(all);
             if (end >= 0) {
                 unread = Arrays.copyOfRange(all, end + 2, all.length);
-                return new String(all, 0, end + 2, StandardCharsets.US_ASCII);
+                return messageIn(all, end + 2);
             }
             if (all.length > MAX_LINE) {
                 throw new IOException("IEC 62056-21 sign-on: no line end in " + all.length + " bytes from the meter ('"
@@ -105,7 +114,8 @@ final class ModeEHandshake {
             byte[] chunk = left > 0 ? line.read((int) left) : null;
             if (chunk == null) {
                 throw new IOException("IEC 62056-21 sign-on: no " + what + " from the meter within " + waitMillis + " ms"
-                        + (all.length == 0 ? " (check the port, the optical head and that the meter speaks mode E)"
+                        + (all.length == 0 ? " (check the port, the optical head and that the meter speaks mode E;"
+                                + " a meter left in HDLC by a broken exchange signs on again after its inactivity time-out)"
                                 : " (received '" + printable(new String(all, StandardCharsets.US_ASCII)) + "')"));
             }
             trace.received(chunk);
@@ -131,9 +141,22 @@ final class ModeEHandshake {
         }
     }
 
+    /**
+     * The line as 7-bit characters (a port left at 8 data bits passes the parity bit on), from
+     * its '/' on: an optical head waking up can put a noise byte first.
+     */
+    private static String messageIn(byte[] data, int length) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            line.append((char) (data[i] & 0x7F));
+        }
+        int start = line.indexOf("/");
+        return start > 0 ? line.substring(start) : line.toString();
+    }
+
     private static int indexOfCrLf(byte[] data) {
         for (int i = 0; i + 1 < data.length; i++) {
-            if (data[i] == '\r' && data[i + 1] == '\n') {
+            if ((data[i] & 0x7F) == '\r' && (data[i + 1] & 0x7F) == '\n') {
                 return i;
             }
         }
@@ -162,6 +185,9 @@ final class ModeEHandshake {
     }
 
     private static void pause(long millis) throws IOException {
+        if (millis <= 0) {
+            return;
+        }
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

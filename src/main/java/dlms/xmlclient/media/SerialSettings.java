@@ -36,6 +36,10 @@ public record SerialSettings(String port, int baudRate, int dataBits, Parity par
         String port;
         String baud = "9600";
         String frame = "8None1";
+        if (parts.length >= 3 && FRAME.matcher(parts[parts.length - 1].trim()).matches()
+                && !isNumber(parts[parts.length - 2])) {
+            throw new IllegalArgumentException("baud rate '" + parts[parts.length - 2] + "' is not a number");
+        }
         if (parts.length >= 3 && isNumber(parts[parts.length - 2])) {
             port = String.join(":", java.util.Arrays.copyOf(parts, parts.length - 2));
             baud = parts[parts.length - 2];
@@ -49,7 +53,7 @@ public record SerialSettings(String port, int baudRate, int dataBits, Parity par
         if (port.isBlank()) {
             throw new IllegalArgumentException("no port name before the first ':'");
         }
-        int rate = Integer.parseInt(baud);
+        long rate = baud.length() > 9 ? -1 : Long.parseLong(baud);
         if (java.util.Arrays.stream(BAUD_RATES).noneMatch(r -> r == rate)) {
             throw new IllegalArgumentException("baud rate " + baud + " is not one of 300, 600, 1200, 2400,"
                     + " 4800, 9600, 19200, 38400, 57600, 115200");
@@ -58,7 +62,7 @@ public record SerialSettings(String port, int baudRate, int dataBits, Parity par
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + frame + "' is not DATABITS PARITY STOPBITS as in 8None1 or 7Even1");
         }
-        return new SerialSettings(port, rate, Integer.parseInt(m.group(1)),
+        return new SerialSettings(port, (int) rate, Integer.parseInt(m.group(1)),
                 Parity.valueOf(m.group(2).toUpperCase(Locale.ROOT)),
                 switch (m.group(3)) {
                     case "1" -> StopBits.ONE;

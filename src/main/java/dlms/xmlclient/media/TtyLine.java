@@ -69,8 +69,14 @@ final class TtyLine implements SerialLine {
     public void configure(SerialSettings settings) throws IOException {
         stty(String.valueOf(settings.baudRate()), settings.stopBits() == StopBits.ONE ? "-cstopb" : "cstopb");
         List<String> frame = new ArrayList<>(List.of("cs" + settings.dataBits()));
-        frame.addAll(settings.parity() == Parity.NONE ? List.of("-parenb")
-                : List.of("parenb", settings.parity() == Parity.ODD ? "parodd" : "-parodd"));
+        switch (settings.parity()) {
+            case NONE -> frame.addAll(List.of("-parenb", "-cmspar"));
+            case ODD -> frame.addAll(List.of("parenb", "parodd", "-cmspar"));
+            case EVEN -> frame.addAll(List.of("parenb", "-parodd", "-cmspar"));
+            case MARK -> frame.addAll(List.of("parenb", "parodd", "cmspar")); // stick parity, 1
+            case SPACE -> frame.addAll(List.of("parenb", "-parodd", "cmspar")); // stick parity, 0
+            default -> throw new IOException("parity " + settings.parity() + " is not supported");
+        }
         try {
             stty(frame.toArray(String[]::new));
         } catch (IOException e) {
@@ -94,11 +100,11 @@ final class TtyLine implements SerialLine {
             throw new IOException("cannot set up serial port " + device + ": stty not found (" + e.getMessage() + ")", e);
         }
         try {
-            String output = new String(p.getInputStream().readAllBytes()).trim();
-            if (!p.waitFor(STTY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(STTY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) { // its few lines fit the pipe
                 p.destroyForcibly();
                 throw new IOException("cannot set up serial port " + device + ": stty did not finish");
             }
+            String output = new String(p.getInputStream().readAllBytes()).trim();
             if (p.exitValue() != 0) {
                 throw new IOException("cannot set up serial port " + device + " (" + String.join(" ", settings)
                         + "): " + output.replaceAll("\\s+", " "));

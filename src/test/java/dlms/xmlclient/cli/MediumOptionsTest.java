@@ -68,7 +68,10 @@ class MediumOptionsTest {
                 error(Map.of(), "-w", "-n", "12345678"));
         assertEquals("-l with -s: WRAPPER addresses the logical device only (its wPort); physical addresses are"
                 + " HDLC's", error(Map.of(), "-w", "-l", "1", "-s", "17"));
-        assertEquals("-s 16384: must be between 0 and 16383", error(Map.of(), "-l", "1", "-s", "16384"));
+        assertEquals("-s 16384: must be between 1 and 16383", error(Map.of(), "-l", "1", "-s", "16384"));
+        assertEquals("-l 0: must be between 1 and 16383", error(Map.of(), "-l", "0", "-n", "12345678"));
+        assertEquals("-s 0: must be between 1 and 268435455", error(Map.of(), "-s", "0"));
+        assertEquals("-s 70000: must be between 1 and 65535", error(Map.of(), "-w", "-s", "70000"));
     }
 
     @Test

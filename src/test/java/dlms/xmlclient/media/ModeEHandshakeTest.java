@@ -38,12 +38,14 @@ class ModeEHandshakeTest {
 
     @AfterEach
     void disconnect() {
-        if (client != null) {
-            client.close();
-            meter.close();
-        }
-        if (pty != null) {
-            pty.close();
+        for (AutoCloseable end : new AutoCloseable[] {client, meter, pty}) {
+            if (end != null) {
+                try {
+                    end.close();
+                } catch (Exception e) {
+                    // Closing the rest anyway.
+                }
+            }
         }
     }
 
@@ -69,6 +71,20 @@ class ModeEHandshakeTest {
     }
 
     @Test
+    void aNoiseByteAndParityBitsAroundTheIdentificationAreIgnored() throws Exception {
+        byte[] identification = "/GRX5\\2XMLSIM\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] onTheWire = new byte[identification.length + 1];
+        onTheWire[0] = (byte) 0xFF; // an optical head waking up
+        for (int i = 0; i < identification.length; i++) {
+            // even parity in bit 7, as a 7E1 meter sends it to a port left at 8 data bits
+            onTheWire[i + 1] = (byte) (identification[i] | (Integer.bitCount(identification[i]) % 2 == 1 ? 0x80 : 0));
+        }
+        CompletableFuture<byte[]> optionSelect = meterAnswers(false, onTheWire);
+        assertEquals(9600, new ModeEHandshake(client, trace, 2000).signOn(SerialSettings.parse("x:300:7Even1")));
+        assertArrayEquals(new byte[] {6, '2', '5', '2', '\r', '\n'}, optionSelect.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void anUnknownBaudCharacterIsOneLineNamingIt() {
         meterAnswers(false, "/GRXZ\\2XMLSIM\r\n");
         IOException e = assertThrows(IOException.class,
@@ -82,7 +98,8 @@ class ModeEHandshakeTest {
         IOException e = assertThrows(IOException.class,
                 () -> new ModeEHandshake(client, trace, 300).signOn(SerialSettings.parse("x:300:7Even1")));
         assertEquals("IEC 62056-21 sign-on: no identification from the meter within 300 ms (check the port,"
-                + " the optical head and that the meter speaks mode E)", e.getMessage());
+                + " the optical head and that the meter speaks mode E; a meter left in HDLC by a broken exchange signs on"
+                + " again after its inactivity time-out)", e.getMessage());
     }
 
     @Test
@@ -99,6 +116,10 @@ class ModeEHandshakeTest {
      * echoes the option select when asked, and hands the option select to the test.
      */
     private CompletableFuture<byte[]> meterAnswers(boolean echo, String identification) {
+        return meterAnswers(echo, identification.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private CompletableFuture<byte[]> meterAnswers(boolean echo, byte[] identification) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 byte[] request = SerialLinesTest.readAll(meter, 5);
@@ -106,7 +127,7 @@ class ModeEHandshakeTest {
                 if (echo) {
                     meter.write(request);
                 }
-                meter.write(identification.getBytes(StandardCharsets.US_ASCII));
+                meter.write(identification);
                 byte[] ack = SerialLinesTest.readAll(meter, 6);
                 if (echo) {
                     meter.write(ack);

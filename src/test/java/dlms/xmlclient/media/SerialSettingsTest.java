@@ -25,6 +25,12 @@ class SerialSettingsTest {
                 assertThrows(IllegalArgumentException.class, () -> SerialSettings.parse("COM1:9601:8None1")).getMessage());
         assertEquals("'8Nada1' is not DATABITS PARITY STOPBITS as in 8None1 or 7Even1",
                 assertThrows(IllegalArgumentException.class, () -> SerialSettings.parse("COM1:9600:8Nada1")).getMessage());
+        assertEquals("baud rate 'abc' is not a number",
+                assertThrows(IllegalArgumentException.class, () -> SerialSettings.parse("/dev/x:abc:8None1")).getMessage());
+        assertEquals("baud rate '' is not a number",
+                assertThrows(IllegalArgumentException.class, () -> SerialSettings.parse("/dev/x::8None1")).getMessage());
+        assertEquals("baud rate 99999999999 is not one of 300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200",
+                assertThrows(IllegalArgumentException.class, () -> SerialSettings.parse("p:99999999999:8None1")).getMessage());
         assertEquals("no port name before the first ':'",
                 assertThrows(IllegalArgumentException.class, () -> SerialSettings.parse(":9600:8None1")).getMessage());
     }
