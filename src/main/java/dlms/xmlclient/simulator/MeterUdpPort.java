@@ -7,15 +7,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The meter's UDP port: the WRAPPER profile over UDP, one WRAPPER frame a datagram, each reply
  * sent to the datagram's sender. One client at a time through {@link MeterAccess}: the client is
- * the sender's address and port. A datagram from another sender while one is served gets no
+ * the sender's host and client wPort. A datagram from another sender while one is served gets no
  * answer at once: the port has one receiving thread, which the owner's next datagram needs.
  */
 final class MeterUdpPort implements MeterTransport {
 
+    /** Version, source and destination wPort, length. */
+    private static final int WRAPPER_HEADER = 8;
     /** Largest UDP payload. */
     private static final int MAX_DATAGRAM = 65_507;
 
@@ -68,9 +71,22 @@ final class MeterUdpPort implements MeterTransport {
             SocketAddress sender = packet.getSocketAddress();
             byte[] data = Arrays.copyOfRange(buffer, packet.getOffset(),
                     packet.getOffset() + packet.getLength());
-            access.serve(sender, String.valueOf(sender), data, 0,
+            access.serve(client(packet, data), String.valueOf(sender), data, 0,
                     reply -> socket.send(new DatagramPacket(reply, reply.length, sender)));
         }
+    }
+
+    /**
+     * Who the datagram is from, as the meter tells clients apart: the host and the client's
+     * wPort (its SAP, in the WRAPPER header), not the UDP source port. UDP has no connection to
+     * close: a client that stopped without releasing and starts again, from a new port, is the
+     * same client and takes its association over instead of waiting out the inactivity time-out.
+     */
+    private static Object client(final DatagramPacket packet, final byte[] data) {
+        if (data.length < WRAPPER_HEADER) {
+            return packet.getSocketAddress();
+        }
+        return List.of(packet.getAddress(), (data[2] & 0xFF) << 8 | data[3] & 0xFF);
     }
 
     @Override

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
+import gurux.dlms.GXDLMSClient;
+import gurux.dlms.enums.Authentication;
+import gurux.dlms.enums.InterfaceType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,24 @@ class UdpTest {
         CliRun run = CliRun.run(out, "-U", "-x", "messages/clock", "-e", "expected/clock");
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.contains("(WRAPPER over UDP)"), run.out);
+    }
+
+    @Test
+    void aClientThatStoppedWithoutReleasingIsTheSameClientWhenItComesBackFromAnotherPort() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).udp(true))) {
+            GXDLMSClient dead = new GXDLMSClient(true, 17, 1, Authentication.LOW, "00000000", InterfaceType.WRAPPER);
+            try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+                socket.setSoTimeout(2000);
+                byte[] aarq = dead.aarqRequest()[0];
+                socket.send(new java.net.DatagramPacket(aarq, aarq.length, java.net.InetAddress.getLoopbackAddress(),
+                        meter.port()));
+                java.net.DatagramPacket aare = new java.net.DatagramPacket(new byte[2048], 2048);
+                socket.receive(aare); // associated; then gone without a release
+            }
+            CliRun run = CliRun.run(out, "-U", "-h", "127.0.0.1", "-p", String.valueOf(meter.port()),
+                    "-x", "messages/clock/1-read.xml", "-e", "expected/clock", "--wait-time", "1000");
+            assertEquals(0, run.exitCode, run.toString());
+        }
     }
 
     @Test
