@@ -1,5 +1,7 @@
 package dlms.xmlclient.cli;
 
+import dlms.xmlclient.session.HdlcFrames;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -205,24 +207,12 @@ final class HexFrames {
     }
 
     private static void check(int n, String name, byte[] f, int at) throws BadInput {
-        int fcs = fcs16(f, 1, at);
+        int fcs = HdlcFrames.fcs16(f, 1, at);
         int found = (f[at] & 0xFF) | (f[at + 1] & 0xFF) << 8; // sent low byte first
         if (fcs != found) {
             throw bad(n, String.format("bad %s: the frame has %02X %02X, its bytes give %02X %02X", name,
                     found & 0xFF, found >> 8, fcs & 0xFF, fcs >> 8));
         }
-    }
-
-    /** CRC-16/X.25 (HDLC FCS, RFC 1662), bytes from..to-1. */
-    private static int fcs16(byte[] b, int from, int to) {
-        int fcs = 0xFFFF;
-        for (int i = from; i < to; i++) {
-            fcs ^= b[i] & 0xFF;
-            for (int bit = 0; bit < 8; bit++) {
-                fcs = (fcs & 1) != 0 ? (fcs >>> 1) ^ 0x8408 : fcs >>> 1;
-            }
-        }
-        return ~fcs & 0xFFFF;
     }
 
     private static int u16(byte[] d, int at) {

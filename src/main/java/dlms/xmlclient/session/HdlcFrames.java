@@ -1,7 +1,8 @@
 package dlms.xmlclient.session;
 
 /**
- * The poll/final bit of the meter's HDLC I-frames. A meter sending a window of segments sets
+ * The few things the client reads in an HDLC frame itself: where a frame starts, its check
+ * sequences, and the poll/final bit of the meter's I-frames. A meter sending a window of segments sets
  * it on the last one only and is not to be sent an RR before that (IEC 62056-46, normal
  * response mode). gurux.dlms 4.0.47 compares a received control field with the one it
  * expects, final bit included, so it drops every frame of a window but the last as "Invalid
@@ -56,7 +57,7 @@ public final class HdlcFrames {
         if (control < 0 || control + 3 > end) {
             return false;
         }
-        int crc = fcs(buffer, start + 1, control + 1);
+        int crc = fcs16(buffer, start + 1, control + 1);
         return (buffer[control + 1] & 0xFF) == (crc & 0xFF) && (buffer[control + 2] & 0xFF) == crc >>> 8;
     }
 
@@ -74,12 +75,13 @@ public final class HdlcFrames {
 
     /** Writes the CRC-16/X.25 of buffer[from, to) at {@code to}, low byte first (IEC 62056-46 HCS and FCS). */
     private static void putFcs(byte[] buffer, int from, int to) {
-        int crc = fcs(buffer, from, to);
+        int crc = fcs16(buffer, from, to);
         buffer[to] = (byte) crc;
         buffer[to + 1] = (byte) (crc >>> 8);
     }
 
-    private static int fcs(byte[] buffer, int from, int to) {
+    /** CRC-16/X.25 of buffer[from, to): an HDLC frame's HCS or FCS (IEC 62056-46, RFC 1662). */
+    public static int fcs16(byte[] buffer, int from, int to) {
         int crc = 0xFFFF;
         for (int i = from; i < to; i++) {
             crc ^= buffer[i] & 0xFF;
