@@ -31,6 +31,7 @@ final class ClientOptions {
     static final String WINDOW_SIZE = "window-size";
     static final String FRAME_SIZE = "frame-size";
     static final String INACTIVITY = "inactivity";
+    static final String MAX_REPLY_BYTES = "max-reply-bytes";
     static final String REFERENCING = "r";
     static final String WRAPPER = "w";
     static final String TRACE = "t";
@@ -96,6 +97,8 @@ final class ClientOptions {
         o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for a reply to start, in ms (default 5000)"));
         o.addOption(valued(null, INACTIVITY, "MS", "how long a reply may pause once started, in ms (default: --wait-time)"));
         o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3)"));
+        o.addOption(valued(null, MAX_REPLY_BYTES, "BYTES", "the most one reply may take, all its frames and blocks"
+                + " (default 67108864, 64 MiB): a meter that keeps sending is cut off there"));
         o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;
     }

@@ -4,6 +4,7 @@ import dlms.xmlclient.media.Medium;
 import dlms.xmlclient.media.SerialSettings;
 import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.session.HdlcParameters;
+import dlms.xmlclient.session.ReplyLimits;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.InterfaceType;
 
@@ -45,9 +46,11 @@ final class ConnectionOptions {
                 SecurityOptions.password(line, authentication, env),
                 SecurityOptions.from(line, authentication),
                 hdlc(line, interfaceType),
-                waitTime,
-                integer(line, ClientOptions.INACTIVITY, 1, 3_600_000, waitTime),
-                integer(line, ClientOptions.RETRIES, 0, 100, 3));
+                new ReplyLimits(waitTime,
+                        integer(line, ClientOptions.INACTIVITY, 1, 3_600_000, waitTime),
+                        integer(line, ClientOptions.RETRIES, 0, 100, 3),
+                        integer(line, ClientOptions.MAX_REPLY_BYTES, 1024, Integer.MAX_VALUE,
+                                (int) ReplyLimits.DEFAULT_MAX_REPLY_BYTES)));
     }
 
     /** -h/-p, -U or -S (with -i); neither -h nor -S: the built-in simulator, started later. */

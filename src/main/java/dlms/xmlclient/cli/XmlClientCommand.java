@@ -148,7 +148,7 @@ public final class XmlClientCommand {
         List<RunListener> all = new ArrayList<>(listeners);
         all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
         all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
-        Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.waitTimeMillis(), trace),
+        Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.limits().waitTimeMillis(), trace),
                 trace, RunListener.all(all));
         return exitCode(runner.run());
     }

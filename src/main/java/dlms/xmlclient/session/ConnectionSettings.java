@@ -16,9 +16,7 @@ import gurux.dlms.enums.InterfaceType;
  * @param password         LLS password or HLS secret; never printed
  * @param security         ciphering, keys and invocation counter; keys never printed
  * @param hdlc             window size and frame size proposed in the SNRM
- * @param waitTimeMillis   how long to wait for a reply to start (and for the TCP connect)
- * @param inactivityMillis how long a reply may pause once it has started
- * @param retries          how many times a request is resent when no reply arrives
+ * @param limits           how long and how much to wait for replies
  */
 public record ConnectionSettings(
         Medium medium,
@@ -30,9 +28,7 @@ public record ConnectionSettings(
         String password,
         SecuritySettings security,
         HdlcParameters hdlc,
-        int waitTimeMillis,
-        int inactivityMillis,
-        int retries) {
+        ReplyLimits limits) {
 
     public String host() {
         return medium.host();
@@ -57,11 +53,11 @@ public record ConnectionSettings(
     /** The public client (16, no authentication, no ciphering) of the same meter. */
     public ConnectionSettings publicClient() {
         return new ConnectionSettings(medium, interfaceType, logicalNames, 16, serverAddress,
-                Authentication.NONE, null, SecuritySettings.NONE, hdlc, waitTimeMillis, inactivityMillis, retries);
+                Authentication.NONE, null, SecuritySettings.NONE, hdlc, limits);
     }
 
     public ConnectionSettings withMedium(Medium newMedium) {
         return new ConnectionSettings(newMedium, interfaceType, logicalNames, clientAddress, serverAddress,
-                authentication, password, security, hdlc, waitTimeMillis, inactivityMillis, retries);
+                authentication, password, security, hdlc, limits);
     }
 }

@@ -23,4 +23,6 @@ final class ReceivedReply {
     /** Replies dropped because their invoke id was not the request's (late answers to earlier requests). */
     int staleReplies;
     long staleInvokeId = -1;
+    /** Bytes received for this reply so far, every frame and block. */
+    long bytes;
 }

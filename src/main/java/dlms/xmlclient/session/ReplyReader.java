@@ -24,23 +24,21 @@ final class ReplyReader {
     private final int waitMillis;
     private final int inactivityMillis;
     private final int retries;
+    private final long maxReplyBytes;
     private GXByteBuffer pending = new GXByteBuffer();
     /** The last frame read had its final bit clear: the meter is sending a window and wants no RR yet. */
     private boolean windowOpen;
     /** The frame being read had its final bit clear. */
     private boolean notFinal;
 
-    /**
-     * @param waitMillis       how long to wait for a reply to start
-     * @param inactivityMillis how long a started reply may pause
-     */
-    ReplyReader(Link link, ScriptClient client, Trace trace, int waitMillis, int inactivityMillis, int retries) {
+    ReplyReader(Link link, ScriptClient client, Trace trace, ReplyLimits limits) {
         this.link = link;
         this.client = client;
         this.trace = trace;
-        this.waitMillis = waitMillis;
-        this.inactivityMillis = inactivityMillis;
-        this.retries = retries;
+        this.waitMillis = limits.waitTimeMillis();
+        this.inactivityMillis = limits.inactivityMillis();
+        this.retries = limits.retries();
+        this.maxReplyBytes = limits.maxReplyBytes();
     }
 
     ReceivedReply exchange(byte[][] frames) throws SessionException {
@@ -176,6 +174,11 @@ final class ReplyReader {
                 continue;
             }
             trace.received(chunk);
+            received.bytes += chunk.length;
+            if (received.bytes > maxReplyBytes) { // a meter that never ends its reply (endless blocks)
+                throw new SessionException(SessionException.Kind.EXCHANGE, "the reply passed --max-reply-bytes "
+                        + maxReplyBytes + ": the meter keeps sending (raise --max-reply-bytes if the reply is real)");
+            }
             misaddressed.scan(chunk);
             if (misaddressed.hint() != null) { // waiting or resending cannot help: the meter answers, from elsewhere
                 throw new SessionException(SessionException.Kind.EXCHANGE, misaddressed.hint());

@@ -42,8 +42,7 @@ public final class Session implements AutoCloseable {
         this.trace = trace;
         this.counters = counters;
         this.client = new ScriptClient(settings);
-        this.reader = new ReplyReader(link, client, trace, settings.waitTimeMillis(), settings.inactivityMillis(),
-                settings.retries());
+        this.reader = new ReplyReader(link, client, trace, settings.limits());
     }
 
     /**

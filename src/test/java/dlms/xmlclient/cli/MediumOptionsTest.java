@@ -86,8 +86,8 @@ class MediumOptionsTest {
 
     @Test
     void inactivityDefaultsToTheWaitTime() throws Exception {
-        assertEquals(700, settings(Map.of(), "--wait-time", "700").inactivityMillis());
-        assertEquals(50, settings(Map.of(), "--wait-time", "700", "--inactivity", "50").inactivityMillis());
+        assertEquals(700, settings(Map.of(), "--wait-time", "700").limits().inactivityMillis());
+        assertEquals(50, settings(Map.of(), "--wait-time", "700", "--inactivity", "50").limits().inactivityMillis());
         assertFalse(settings(Map.of()).medium().isSet(), "no -h and no -S: the built-in simulator");
     }
 }

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class AssociationFailureTest {
 
     static final ConnectionSettings GMAC = new ConnectionSettings(Medium.tcp("meter", 4059), InterfaceType.HDLC, true, 1, 1,
-            Authentication.HIGH_GMAC, null, SecuritySettings.NONE, HdlcParameters.DEFAULT, 5000, 5000, 3);
+            Authentication.HIGH_GMAC, null, SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT);
     static final ConnectionSettings LOW = new ConnectionSettings(Medium.tcp("meter", 4059), InterfaceType.HDLC, true, 17, 1,
-            Authentication.LOW, "x", SecuritySettings.NONE, HdlcParameters.DEFAULT, 5000, 5000, 3);
+            Authentication.LOW, "x", SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT);
 
     /** An AARE rejecting the association (result 1) with the given acse-service-user diagnostic. */
     static byte[] aare(int diagnostic) {
