@@ -39,6 +39,7 @@ final class ClientOptions {
     static final String OUT = "o";
     static final String EXPECTED = "e";
     static final String STRICT = "strict";
+    static final String FAIL_FAST = "fail-fast";
     static final String RECORD = "record";
     static final String WAIT_TIME = "wait-time";
     static final String RETRIES = "retries";
@@ -92,6 +93,8 @@ final class ClientOptions {
         o.addOption(valued(MESSAGES, "messages", "PATH", "message file, or folder of them (searched recursively)"));
         o.addOption(valued(EXPECTED, "expected", "DIR", "expected replies: DIR/<path below -x> for each message file"));
         o.addOption(Option.builder().longOpt(STRICT).desc("a reply with no expected reply fails (default: not checked)").build());
+        o.addOption(Option.builder().longOpt(FAIL_FAST).desc("stop after the first script that fails or breaks off"
+                + " (the rest are reported as not run)").build());
         o.addOption(Option.builder().longOpt(RECORD).desc("write the replies as the expected files in -e DIR").build());
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));
         o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for a reply to start, in ms (default 5000)"));

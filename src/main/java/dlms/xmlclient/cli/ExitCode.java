@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** A meter could not be connected or the association failed. */
     public static final int NO_CONNECTION = 3;
+    /** Ctrl-C: the run stopped after the exchange in progress; reports hold what ran (128 + SIGINT). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

@@ -9,6 +9,7 @@ import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
 import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.StopSignal;
 import dlms.xmlclient.run.ScriptFinder;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.ScriptOutcome.Status;
@@ -59,6 +60,8 @@ public final class XmlClientCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    /** Ctrl-C stops the run politely: only for the real command line, never inside tests' JVM. */
+    private boolean handleCtrlC;
 
     /** @param env the environment ({@code XMLCLIENT_PASSWORD}) */
     public XmlClientCommand(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -68,7 +71,9 @@ public final class XmlClientCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new XmlClientCommand(out, err, System.getenv()).run(args);
+        XmlClientCommand command = new XmlClientCommand(out, err, System.getenv());
+        command.handleCtrlC = true;
+        return command.run(args);
     }
 
     public int run(String[] args) {
@@ -113,7 +118,8 @@ public final class XmlClientCommand {
         } catch (IOException e) {
             throw new UsageException("-o " + outDir + ": cannot create the folder: " + e.getMessage());
         }
-        RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT));
+        RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT),
+                line.hasOption(ClientOptions.FAIL_FAST));
         try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
                 Files.newBufferedWriter(outDir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
             Trace trace = new Trace(traceFile, verbosity == Verbosity.VERBOSE ? out : null);
@@ -136,7 +142,7 @@ public final class XmlClientCommand {
             }
             try (meters) {
                 out.println("No -h given: testing the built-in simulator on " + meters.describe());
-                return runAgainst(new RunPlan(meters.bind(plan.scripts()), outDir, plan.expectedDir(), plan.strict()),
+                return runAgainst(plan.withScripts(meters.bind(plan.scripts())),
                         "built-in simulator " + meters.describe(), trace, listeners);
             }
         } catch (IOException e) {
@@ -148,9 +154,16 @@ public final class XmlClientCommand {
         List<RunListener> all = new ArrayList<>(listeners);
         all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
         all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
-        Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.limits().waitTimeMillis(), trace),
-                trace, RunListener.all(all));
-        return exitCode(runner.run());
+        StopSignal stop = new StopSignal();
+        Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.limits().waitTimeMillis(),
+                trace), trace, RunListener.all(all), stop);
+        if (!handleCtrlC) {
+            return exitCode(runner.run());
+        }
+        try (CtrlC ctrlC = CtrlC.handle(stop)) {
+            int code = exitCode(runner.run());
+            return ctrlC.interrupted() ? ExitCode.INTERRUPTED : code;
+        }
     }
 
     static int exitCode(List<ScriptOutcome> outcomes) {

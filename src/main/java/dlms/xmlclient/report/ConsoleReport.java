@@ -77,6 +77,7 @@ public final class ConsoleReport implements RunListener {
             case BAD_INPUT -> "bad input";
             case NO_CONNECTION -> "no connection";
             case BROKEN -> "broken off";
+            case NOT_RUN -> "not run";
             case COMPLETED -> "completed";
         };
     }
@@ -84,9 +85,15 @@ public final class ConsoleReport implements RunListener {
     @Override
     public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
         long replies = outcomes.stream().mapToLong(o -> o.replies().size()).sum();
-        out.printf(Locale.ROOT, "%d scripts: %d passed, %d failed, %d not checked, %d errors; %d replies in %.1f s%n",
+        List<ScriptOutcome> notRun = outcomes.stream().filter(o -> o.status() == Status.NOT_RUN).toList();
+        if (!notRun.isEmpty()) {
+            out.println("run stopped, " + notRun.size() + (notRun.size() == 1 ? " script" : " scripts") + " "
+                    + notRun.get(0).error());
+        }
+        out.printf(Locale.ROOT, "%d scripts: %d passed, %d failed, %d not checked, %d errors%s; %d replies in %.1f s%n",
                 outcomes.size(), count(outcomes, Verdict.PASS), count(outcomes, Verdict.FAIL),
-                count(outcomes, Verdict.NOT_CHECKED), count(outcomes, Verdict.ERROR), replies, elapsedMillis / 1000.0);
+                count(outcomes, Verdict.NOT_CHECKED), count(outcomes, Verdict.ERROR) - notRun.size(),
+                notRun.isEmpty() ? "" : ", " + notRun.size() + " not run", replies, elapsedMillis / 1000.0);
     }
 
     private static long count(List<ScriptOutcome> outcomes, Verdict verdict) {

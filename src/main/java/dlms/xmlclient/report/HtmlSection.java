@@ -32,7 +32,8 @@ final class HtmlSection {
             case COMPLETED -> "";
             case BAD_INPUT -> "bad input";
             case NO_CONNECTION -> "no connection";
-            case BROKEN -> "link broken";
+            case BROKEN -> "broken off";
+            case NOT_RUN -> "not run";
         };
     }
 

@@ -86,7 +86,7 @@ public final class JUnitReport implements RunListener {
         xml.writeAttribute("tests", String.valueOf(tests(o)));
         xml.writeAttribute("failures", String.valueOf(o.count(Verdict.FAIL)));
         xml.writeAttribute("errors", String.valueOf(errors(o)));
-        xml.writeAttribute("skipped", String.valueOf(o.count(Verdict.NOT_CHECKED)));
+        xml.writeAttribute("skipped", String.valueOf(o.status() == Status.NOT_RUN ? 1 : o.count(Verdict.NOT_CHECKED)));
         xml.writeAttribute("time", seconds(o.elapsedMillis()));
         // ISO_LOCAL_DATE_TIME, not toString(): that leaves out ":00" seconds, which xs:dateTime requires.
         xml.writeAttribute("timestamp", started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
@@ -102,6 +102,13 @@ public final class JUnitReport implements RunListener {
             // Nothing was sent: one test case carries the input error.
             testCase(xml, className, "load", 0);
             failureLike(xml, "error", "BadInput", o.error(), o.error());
+            xml.writeEndElement();
+        } else if (o.status() == Status.NOT_RUN) {
+            // The run stopped first (Ctrl-C, --fail-fast): one skipped case says why.
+            testCase(xml, className, "not run", 0);
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", clean(o.error()));
+            xml.writeEndElement();
             xml.writeEndElement();
         }
         for (RequestResult r : o.requests()) {
@@ -155,7 +162,7 @@ public final class JUnitReport implements RunListener {
     }
 
     private static int tests(ScriptOutcome o) {
-        return o.status() == Status.BAD_INPUT ? 1 : o.requests().size();
+        return o.status() == Status.BAD_INPUT || o.status() == Status.NOT_RUN ? 1 : o.requests().size();
     }
 
     private static long errors(ScriptOutcome o) {
@@ -186,6 +193,7 @@ public final class JUnitReport implements RunListener {
             case NO_CONNECTION -> "NoConnection";
             case BROKEN -> "BrokenOff";
             case BAD_INPUT -> "BadInput";
+            case NOT_RUN -> "NotRun";
             case COMPLETED -> "Error";
         };
     }

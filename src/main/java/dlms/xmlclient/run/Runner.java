@@ -14,12 +14,14 @@ import dlms.xmlclient.session.Trace;
 import dlms.xmlclient.verdict.Check;
 import dlms.xmlclient.verdict.Expectations;
 import dlms.xmlclient.verdict.ReplyComparator;
+import dlms.xmlclient.verdict.Verdict;
 import gurux.dlms.enums.Command;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -41,7 +43,16 @@ public final class Runner {
     /** Scripts of one folder share their settings; a loader per distinct association. */
     private final Map<ConnectionSettings, ScriptLoader> loaders = new HashMap<>();
 
+    private final StopSignal stop;
+
     public Runner(RunPlan plan, Function<ConnectionSettings, Link> links, Trace trace, RunListener listener) {
+        this(plan, links, trace, listener, new StopSignal());
+    }
+
+    /** @param stop requests to end the run early (Ctrl-C); --fail-fast uses it too */
+    public Runner(RunPlan plan, Function<ConnectionSettings, Link> links, Trace trace, RunListener listener,
+            StopSignal stop) {
+        this.stop = stop;
         this.plan = plan;
         this.links = links;
         this.trace = trace;
@@ -54,11 +65,22 @@ public final class Runner {
         listener.runStarted(plan);
         List<ScriptOutcome> outcomes = new ArrayList<>();
         for (ScriptSource source : plan.scripts()) {
+            if (stop.requested()) {
+                // Not run: counted in the reports, with the reason, but not started.
+                outcomes.add(new ScriptOutcome(source, null, Status.NOT_RUN, List.of(), "not run: " + stop.reason(),
+                        0, ""));
+                continue;
+            }
             listener.scriptStarted(source);
             trace.beginCapture();
             ScriptOutcome outcome = runOne(source);
             outcomes.add(outcome);
             listener.scriptFinished(outcome);
+            Verdict verdict = outcome.verdict();
+            if (plan.failFast() && (verdict == Verdict.FAIL || verdict == Verdict.ERROR)) {
+                stop.request("--fail-fast: " + source.displayPath() + " " + verdict.name().toLowerCase(Locale.ROOT)
+                        .replace('_', ' '));
+            }
         }
         listener.runFinished(outcomes, millisSince(start));
         trace.flush();
@@ -90,7 +112,10 @@ public final class Runner {
             try {
                 session.associate(!scriptedSnrm, !scriptedSnrm && !script.sends(Command.AARQ));
                 for (Step step : script.steps()) {
-                    pause(step.delayMillis());
+                    stop.pause(step.delayMillis());
+                    if (stop.requested()) {
+                        throw new SessionException(SessionException.Kind.EXCHANGE, "stopped: " + stop.reason());
+                    }
                     Instant sentAt = Instant.now();
                     long sent = System.nanoTime();
                     String xml = session.exchange(step.request());
@@ -134,17 +159,6 @@ public final class Runner {
             // Expected files are checked when loaded; this is the last guard so one odd
             // expectation never ends the run and its reports.
             return Check.error(expectedXml, "cannot compare: " + e.getMessage());
-        }
-    }
-
-    private static void pause(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -30,8 +30,10 @@ public record ScriptOutcome(ScriptSource source, Script script, Status status, L
         BAD_INPUT,
         /** The link could not be opened or the association failed. */
         NO_CONNECTION,
-        /** The link failed part-way; the replies before the failure are kept. */
-        BROKEN
+        /** The link failed part-way, or the run was stopped; the replies before are kept. */
+        BROKEN,
+        /** The run stopped before this script (Ctrl-C, --fail-fast); error says why. */
+        NOT_RUN
     }
 
     /** The replies received, in request order. */
