@@ -24,7 +24,8 @@ public final class ScriptFinder {
             return List.of(new ScriptSource(path, path.getFileName().toString()));
         }
         try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile)
+            // Not only regular files: an unreadable entry (a dangling link) must be an error, not missed.
+            return files.filter(p -> !Files.isDirectory(p))
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml"))
                     .map(p -> new ScriptSource(p, relative(path, p)))
                     .sorted(Comparator.comparing(ScriptSource::relativePath))

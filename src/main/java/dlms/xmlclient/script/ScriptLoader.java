@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,6 +84,12 @@ public final class ScriptLoader {
             }
             String location = relativePath + ":" + line;
             anyInvokeIdToDefault(element, location);
+            Optional<Element> unknown = GuruxTags.unknownIn(element);
+            if (unknown.isPresent()) {
+                throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(unknown.get()), "unknown element <"
+                        + unknown.get().getTagName() + "> (not a name the Gurux translator knows: check its spelling)",
+                        null);
+            }
             String xml = elementXml.toXml(element);
             GXDLMSXmlPdu pdu = translate(xml, location, element.getTagName());
             if (!pdu.isRequest()) {

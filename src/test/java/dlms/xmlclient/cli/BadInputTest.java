@@ -92,7 +92,8 @@ class BadInputTest {
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.out.matches("(?s).*\\[2/4] ERROR +\\S*b-broken.xml +bad input: b-broken.xml:5: not well-formed XML.*"), run.out);
-        assertTrue(run.out.matches("(?s).*\\[3/4] ERROR +\\S*c-unknown.xml +bad input: c-unknown.xml:12: <FetchRequest>.*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\[3/4] ERROR +\\S*c-unknown.xml +bad input: c-unknown.xml:12: unknown element"
+                + " <FetchRequest> \\(not a name the Gurux translator knows: check its spelling\\)\n.*"), run.out);
         assertTrue(run.out.matches("(?s).*\\[1/4] NOT CHECKED +\\S*a-good.xml .*"), run.out);
         assertTrue(run.out.matches("(?s).*\\[4/4] NOT CHECKED +\\S*d-good.xml .*"), run.out);
         assertEquals(1, run.replies("a-good.xml").size());
@@ -112,5 +113,36 @@ class BadInputTest {
         CliRun run = CliRun.run(out, "-x", scripts.resolve("bom.xml").toString());
         assertEquals(0, run.exitCode, run.toString());
         assertEquals(1, run.replies("bom.xml").size());
+    }
+
+    @Test
+    void anUnknownElementInsideARequestIsNamedWithItsLine() throws Exception {
+        Files.writeString(scripts.resolve("typo.xml"), """
+                <Messages>
+                  <GetRequest>
+                    <GetRequestNormal>
+                      <InvokeIdAndPriority Value="193" />
+                      <AttributeDescriptor>
+                        <ClassID Value="1" />
+                        <InstanceIdent Value="0000600100FF" />
+                      </AttributeDescriptor>
+                    </GetRequestNormal>
+                  </GetRequest>
+                </Messages>
+                """);
+        CliRun run = CliRun.run(out, "-x", scripts.toString());
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.out.contains("bad input: typo.xml:7: unknown element <InstanceIdent> (not a name the Gurux"
+                + " translator knows: check its spelling)"), run.out);
+    }
+
+    @Test
+    void anUnreadableScriptIsAnErrorNotSkipped() throws Exception {
+        Files.copy(Path.of("messages/get-serial-number.xml"), scripts.resolve("a-good.xml"));
+        Files.createSymbolicLink(scripts.resolve("b-gone.xml"), scripts.resolve("moved-away.xml"));
+        CliRun run = CliRun.run(out, "-x", scripts.toString());
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.out.matches("(?s).*\\[2/2] ERROR +\\S*b-gone.xml +bad input: b-gone.xml: no such file\n.*"), run.out);
+        assertEquals(1, run.replies("a-good.xml").size());
     }
 }
