@@ -101,7 +101,7 @@ final class ClientOptions {
         o.addOption(valued(null, INACTIVITY, "MS", "how long a reply may pause once started, in ms (default: --wait-time)"));
         o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3)"));
         o.addOption(valued(null, MAX_REPLY_BYTES, "BYTES", "the most one reply may take, all its frames and blocks"
-                + " (default 67108864, 64 MiB): a meter that keeps sending is cut off there"));
+                + " (default 16777216, 16 MiB): a meter that keeps sending is cut off there"));
         o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;
     }

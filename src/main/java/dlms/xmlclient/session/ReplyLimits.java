@@ -12,9 +12,12 @@ package dlms.xmlclient.session;
  */
 public record ReplyLimits(int waitTimeMillis, int inactivityMillis, int retries, long maxReplyBytes) {
 
-    /** 64 MiB: a year of 15-minute profile rows is about 1 MiB; a meter sending more is looping. */
-    public static final long DEFAULT_MAX_REPLY_BYTES = 64L << 20;
+    /**
+     * 16 MiB: a year of 15-minute profile rows is about 1 MiB; a meter sending more is looping
+     * (and at 200 bytes a block on loopback, 16 MiB is reached in well under a minute).
+     */
+    public static final long DEFAULT_MAX_REPLY_BYTES = 16L << 20;
 
-    /** The defaults: 5 s, 3 retries, 64 MiB. */
+    /** The defaults: 5 s, 3 retries, 16 MiB. */
     public static final ReplyLimits DEFAULT = new ReplyLimits(5000, 5000, 3, DEFAULT_MAX_REPLY_BYTES);
 }
