@@ -11,7 +11,8 @@ import gurux.dlms.enums.Command;
  * {@link MeterServer} what to answer in gurux.dlms's place ({@link #answerInstead}) and whether
  * to reject an AARQ. Requests are looked at when they come as whole frames (a client writes one
  * frame at a time); anything else is served as it is. Also counts the AARQs received, fault or
- * not. Not thread safe but for that count: called under the lock of {@link MeterAccess}.
+ * not. Not thread safe but for that count: the rest is called under the lock of
+ * {@link MeterAccess}.
  */
 final class FaultInjection {
 
@@ -56,16 +57,24 @@ final class FaultInjection {
     }
 
     /**
+     * Counts an AARQ, whether or not the meter is free to serve it.
+     *
      * @param data bytes received
+     */
+    void received(final byte[] data) {
+        if (Frames.isWhole(data, wrapper) && Frames.apduTag(data, wrapper) == Command.AARQ) {
+            associationRequests.incrementAndGet();
+        }
+    }
+
+    /**
+     * @param data bytes received from the client being served
      * @param state the connection state before them
      * @return what to do with them
      */
     Intake intake(final byte[] data, final byte state) {
         int offset = Frames.isWhole(data, wrapper) ? Frames.apduOffset(data, wrapper) : -1;
         int tag = offset < 0 ? -1 : data[offset] & 0xFF;
-        if (tag == Command.AARQ) {
-            associationRequests.incrementAndGet();
-        }
         boolean newRequest = associated(state) && FaultApdus.isDataRequest(tag)
                 && !FaultApdus.isContinuation(data, offset);
         dataRequests = associated(state) ? dataRequests + (newRequest ? 1 : 0) : 0;

@@ -21,6 +21,9 @@ import gurux.dlms.GXServerReply;
  * A client is whatever key the port gives: its TCP socket (compared by identity, since a new
  * loopback connection may reuse the old one's remote address), the sender of UDP datagrams
  * (compared by address and port), or the one serial line.
+ * <p>
+ * The meter's fault ({@link FaultInjection}) decides whether the owner's bytes are served and
+ * what of each reply is sent.
  */
 final class MeterAccess {
 
@@ -80,6 +83,7 @@ final class MeterAccess {
     byte serve(final Object client, final String peer, final byte[] data,
             final long busyWaitMillis, final Replies out) {
         log.frame("RX", peer, data);
+        faults.received(data);
         synchronized (lock) {
             if (closing || !claim(client, peer, busyWaitMillis)) {
                 return ConnectionState.NONE;
