@@ -1,5 +1,6 @@
 package dlms.xmlclient.simulator;
 
+import java.util.Map;
 import java.util.Set;
 
 import gurux.dlms.ConfirmedServiceError;
@@ -18,25 +19,31 @@ final class FaultApdus {
     /** Raw data in one endless block: with its header an APDU fits a 128-byte HDLC frame. */
     static final int BLOCK_DATA = 100;
 
-    /** Plain and ciphered xDLMS requests: the services a script uses after the AARQ. */
-    private static final Set<Integer> DATA_REQUESTS = Set.of(Command.GET_REQUEST,
-            Command.SET_REQUEST, Command.METHOD_REQUEST, Command.READ_REQUEST,
-            Command.WRITE_REQUEST, Command.ACCESS_REQUEST, Command.GENERAL_BLOCK_TRANSFER,
-            Command.GLO_GET_REQUEST, Command.GLO_SET_REQUEST, Command.GLO_METHOD_REQUEST,
-            Command.GLO_READ_REQUEST, Command.GLO_WRITE_REQUEST, Command.DED_GET_REQUEST,
-            Command.DED_SET_REQUEST, Command.DED_METHOD_REQUEST, Command.DED_READ_REQUEST,
-            Command.DED_WRITE_REQUEST, Command.GENERAL_GLO_CIPHERING,
-            Command.GENERAL_DED_CIPHERING, Command.GENERAL_CIPHERING, Command.GENERAL_SIGNING);
-    /** Their replies, errors included. */
-    private static final Set<Integer> DATA_RESPONSES = Set.of(Command.GET_RESPONSE,
-            Command.SET_RESPONSE, Command.METHOD_RESPONSE, Command.READ_RESPONSE,
-            Command.WRITE_RESPONSE, Command.ACCESS_RESPONSE, Command.GENERAL_BLOCK_TRANSFER,
-            Command.GLO_GET_RESPONSE, Command.GLO_SET_RESPONSE, Command.GLO_METHOD_RESPONSE,
-            Command.GLO_READ_RESPONSE, Command.GLO_WRITE_RESPONSE, Command.DED_GET_RESPONSE,
-            Command.DED_SET_RESPONSE, Command.DED_METHOD_RESPONSE, Command.DED_READ_RESPONSE,
-            Command.DED_WRITE_RESPONSE, Command.GENERAL_GLO_CIPHERING,
-            Command.GENERAL_DED_CIPHERING, Command.GENERAL_CIPHERING, Command.GENERAL_SIGNING,
-            Command.EXCEPTION_RESPONSE, Command.CONFIRMED_SERVICE_ERROR);
+    /** Plain and ciphered xDLMS data requests, the services a script uses, and their replies. */
+    private static final Map<Integer, Integer> RESPONSES = Map.ofEntries(
+            Map.entry(Command.GET_REQUEST, Command.GET_RESPONSE),
+            Map.entry(Command.SET_REQUEST, Command.SET_RESPONSE),
+            Map.entry(Command.METHOD_REQUEST, Command.METHOD_RESPONSE),
+            Map.entry(Command.READ_REQUEST, Command.READ_RESPONSE),
+            Map.entry(Command.WRITE_REQUEST, Command.WRITE_RESPONSE),
+            Map.entry(Command.ACCESS_REQUEST, Command.ACCESS_RESPONSE),
+            Map.entry(Command.GLO_GET_REQUEST, Command.GLO_GET_RESPONSE),
+            Map.entry(Command.GLO_SET_REQUEST, Command.GLO_SET_RESPONSE),
+            Map.entry(Command.GLO_METHOD_REQUEST, Command.GLO_METHOD_RESPONSE),
+            Map.entry(Command.GLO_READ_REQUEST, Command.GLO_READ_RESPONSE),
+            Map.entry(Command.GLO_WRITE_REQUEST, Command.GLO_WRITE_RESPONSE),
+            Map.entry(Command.DED_GET_REQUEST, Command.DED_GET_RESPONSE),
+            Map.entry(Command.DED_SET_REQUEST, Command.DED_SET_RESPONSE),
+            Map.entry(Command.DED_METHOD_REQUEST, Command.DED_METHOD_RESPONSE),
+            Map.entry(Command.DED_READ_REQUEST, Command.DED_READ_RESPONSE),
+            Map.entry(Command.DED_WRITE_REQUEST, Command.DED_WRITE_RESPONSE));
+    /** APDUs that carry requests and replies alike. */
+    private static final Set<Integer> BOTH_WAYS = Set.of(Command.GENERAL_BLOCK_TRANSFER,
+            Command.GENERAL_GLO_CIPHERING, Command.GENERAL_DED_CIPHERING,
+            Command.GENERAL_CIPHERING, Command.GENERAL_SIGNING);
+    /** Replies to any data request. */
+    private static final Set<Integer> ERRORS = Set.of(Command.EXCEPTION_RESPONSE,
+            Command.CONFIRMED_SERVICE_ERROR);
     /** Services read with: a confirmed-service-error for them names read, others write. */
     private static final Set<Integer> READING = Set.of(Command.GET_REQUEST,
             Command.READ_REQUEST, Command.GLO_GET_REQUEST, Command.GLO_READ_REQUEST,
@@ -58,12 +65,12 @@ final class FaultApdus {
 
     /** @return true for the first byte of a Get, Set, Action, Read, Write or ciphered request */
     static boolean isDataRequest(final int tag) {
-        return DATA_REQUESTS.contains(tag);
+        return RESPONSES.containsKey(tag) || BOTH_WAYS.contains(tag);
     }
 
     /** @return true for the first byte of a reply to a data request, errors included */
     static boolean isDataResponse(final int tag) {
-        return DATA_RESPONSES.contains(tag);
+        return RESPONSES.containsValue(tag) || BOTH_WAYS.contains(tag) || ERRORS.contains(tag);
     }
 
     /**

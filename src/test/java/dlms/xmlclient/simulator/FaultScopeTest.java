@@ -71,18 +71,6 @@ class FaultScopeTest {
     }
 
     @Test
-    void truncatedOverUdpSendsADatagramShorterThanItsWrapperLength() throws Exception {
-        try (MeterSimulator meter = start(new SimulatorOptions().udp(true)
-                .fault(MeterFault.TRUNCATED));
-                TestClient client = TestClient.publicClient(meter).associate()) {
-            byte[] part = client.sendExpectingSilence(client.dlms().read(DefaultDevice.SERIAL,
-                    ObjectType.DATA, 2)[0], TestClient.REPLY_MILLIS);
-            int announced = (part[6] & 0xFF) << 8 | part[7] & 0xFF;
-            assertEquals(announced / 2, part.length - 8);
-        }
-    }
-
-    @Test
     void silentOverUdpAnswersNoDatagram() throws Exception {
         try (MeterSimulator meter = start(new SimulatorOptions().udp(true)
                 .fault(MeterFault.SILENT)); TestClient client = TestClient.publicClient(meter)) {

@@ -1,7 +1,6 @@
 package dlms.xmlclient.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,20 +104,8 @@ class FaultTest {
     void endlessBlocksAnswerEveryGetWithOneMoreBlock(final boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(MeterFault.ENDLESS_BLOCKS, wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
-            byte[] request = client.dlms().read(DefaultDevice.SERIAL, ObjectType.DATA, 2)[0];
-            GXReplyData reply = new GXReplyData();
-            for (long block = 1; block <= 21; ++block) {
-                byte[] frame = client.rawExchange(request);
-                int apdu = Frames.apduOffset(frame, wrapper);
-                assertEquals(Command.GET_RESPONSE, frame[apdu] & 0xFF);
-                assertEquals(2, frame[apdu + 1], "GetResponse-with-datablock");
-                assertEquals(0, frame[apdu + 3], "not the last block");
-                assertEquals(block, new GXByteBuffer(frame).getUInt32(apdu + 4));
-                assertTrue(client.dlms().getData(new GXByteBuffer(frame), reply,
-                        new GXReplyData()));
-                assertTrue(reply.getMoreData().contains(RequestTypes.DATABLOCK));
-                request = client.dlms().receiverReady(reply);
-            }
+            GXReplyData reply = followBlocks(client, wrapper,
+                    client.dlms().read(DefaultDevice.SERIAL, ObjectType.DATA, 2)[0], 21);
             assertEquals(21 * FaultApdus.BLOCK_DATA, reply.getData().size());
         }
     }
@@ -129,21 +116,35 @@ class FaultTest {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
                 .shortNames(true).fault(MeterFault.ENDLESS_BLOCKS));
                 TestClient client = TestClient.publicClient(meter).associate()) {
-            byte[] request = client.dlms().read(ShortNameTest.ACTIVE_ENERGY_IMPORT + 8,
-                    ObjectType.DATA, 1)[0];
-            GXReplyData reply = new GXReplyData();
-            for (int block = 1; block <= 5; ++block) {
-                byte[] frame = client.rawExchange(request);
-                int apdu = Frames.apduOffset(frame, false);
-                assertEquals(Command.READ_RESPONSE, frame[apdu] & 0xFF);
-                assertEquals(2, frame[apdu + 2], "data-block-result");
-                assertEquals(0, frame[apdu + 3], "not the last block");
-                assertEquals(block, new GXByteBuffer(frame).getUInt16(apdu + 4));
-                client.dlms().getData(new GXByteBuffer(frame), reply, new GXReplyData());
-                assertTrue(reply.getMoreData().contains(RequestTypes.DATABLOCK));
-                request = client.dlms().receiverReady(reply);
-            }
-            assertFalse(reply.isComplete() && reply.getMoreData().isEmpty());
+            followBlocks(client, false, client.dlms().read(
+                    ShortNameTest.ACTIVE_ENERGY_IMPORT + 8, ObjectType.DATA, 1)[0], 5);
         }
+    }
+
+    /**
+     * Sends the request, then gurux.dlms's next-block requests, checking that each block
+     * (GetResponse-with-datablock, or with short names ReadResponse data-block-result) is not
+     * the last and has the next number.
+     *
+     * @return the reply data gathered
+     */
+    private static GXReplyData followBlocks(final TestClient client, final boolean wrapper,
+            final byte[] request, final int blocks) throws Exception {
+        boolean get = client.dlms().getUseLogicalNameReferencing();
+        GXReplyData reply = new GXReplyData();
+        byte[] next = request;
+        for (long block = 1; block <= blocks; ++block) {
+            byte[] frame = client.rawExchange(next);
+            int apdu = Frames.apduOffset(frame, wrapper);
+            GXByteBuffer bytes = new GXByteBuffer(frame);
+            assertEquals(get ? Command.GET_RESPONSE : Command.READ_RESPONSE, frame[apdu] & 0xFF);
+            assertEquals(2, frame[apdu + (get ? 1 : 2)], "with-datablock, data-block-result");
+            assertEquals(0, frame[apdu + 3], "not the last block");
+            assertEquals(block, get ? bytes.getUInt32(apdu + 4) : bytes.getUInt16(apdu + 4));
+            client.dlms().getData(bytes, reply, new GXReplyData());
+            assertTrue(reply.getMoreData().contains(RequestTypes.DATABLOCK));
+            next = client.dlms().receiverReady(reply);
+        }
+        return reply;
     }
 }

@@ -125,29 +125,27 @@ class FaultyReplyTest {
         }
     }
 
-    /** Half an HDLC frame, then nothing: the closing flag never comes. */
-    @Test
-    void truncatedHdlcRepliesStopHalfwayThroughTheFrame() throws Exception {
-        try (MeterSimulator meter = start(MeterFault.TRUNCATED, false);
+    /**
+     * HDLC: half the frame, no closing flag. WRAPPER (TCP or UDP): the header, whose length
+     * counts the whole APDU, and half the APDU. The rest never comes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"HDLC", "WRAPPER", "UDP"})
+    void truncatedRepliesStopHalfway(final String framing) throws Exception {
+        boolean wrapper = !"HDLC".equals(framing);
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
+                .wrapper(wrapper).udp("UDP".equals(framing)).fault(MeterFault.TRUNCATED));
                 TestClient client = TestClient.publicClient(meter).associate()) {
             byte[] part = client.sendExpectingSilence(client.dlms().read(DefaultDevice.SERIAL,
                     ObjectType.DATA, 2)[0], TestClient.REPLY_MILLIS);
             assertNull(client.receive(FaultTest.SILENCE_MILLIS));
-            int announced = ((part[1] & 0x07) << 8 | part[2] & 0xFF) + 2;
-            assertEquals(announced / 2, part.length);
-        }
-    }
-
-    /** The WRAPPER length counts the whole APDU; only half of it comes. */
-    @Test
-    void truncatedWrapperRepliesAnnounceMoreThanTheySend() throws Exception {
-        try (MeterSimulator meter = start(MeterFault.TRUNCATED, true);
-                TestClient client = TestClient.publicClient(meter).associate()) {
-            byte[] part = client.sendExpectingSilence(client.dlms().read(DefaultDevice.SERIAL,
-                    ObjectType.DATA, 2)[0], TestClient.REPLY_MILLIS);
-            assertNull(client.receive(FaultTest.SILENCE_MILLIS));
-            int announced = (part[6] & 0xFF) << 8 | part[7] & 0xFF;
-            assertEquals(announced / 2, part.length - 8);
+            if (wrapper) {
+                int apdu = (part[6] & 0xFF) << 8 | part[7] & 0xFF;
+                assertEquals(apdu / 2, part.length - 8);
+            } else {
+                int frame = ((part[1] & 0x07) << 8 | part[2] & 0xFF) + 2;
+                assertEquals(frame / 2, part.length);
+            }
         }
     }
 
