@@ -113,6 +113,11 @@ final class MeterAccess {
         }
     }
 
+    /** @return true when the meter answers nothing (fault silent), not even a mode E sign-on */
+    boolean isSilent() {
+        return faults.fault() == MeterFault.SILENT;
+    }
+
     /** Serves the bytes and sends every reply, as the fault lets through. */
     private void serveFrames(final byte[] data, final String peer, final Replies out)
             throws Exception {
