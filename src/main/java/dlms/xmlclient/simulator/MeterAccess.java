@@ -93,7 +93,7 @@ final class MeterAccess {
                 case IGNORE:
                     break;
                 case HANG_UP:
-                    log.info("fault drop-connection: closing the connection of " + peer
+                    log.warning("fault drop-connection: closing the connection of " + peer
                             + " at data request " + FaultInjection.DROPPED_REQUEST
                             + " of its association");
                     out.hangUp();

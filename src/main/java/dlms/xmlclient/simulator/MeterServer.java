@@ -254,6 +254,8 @@ final class MeterServer extends GXDLMSSecureServer2 {
             return SourceDiagnostic.NOT_SUPPORTED;
         }
         if (faults.rejectsAssociation()) {
+            log.warning("fault reject-association: AARQ " + faults.associationRequests()
+                    + " (since start) rejected, client " + getSettings().getClientAddress());
             return SourceDiagnostic.NO_REASON_GIVEN;
         }
         if (shortNames && (authentication.getValue() > Authentication.LOW.getValue()

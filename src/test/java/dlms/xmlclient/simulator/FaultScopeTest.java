@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -13,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import gurux.common.enums.TraceLevel;
+import gurux.dlms.GXDLMSException;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
@@ -78,6 +82,27 @@ class FaultScopeTest {
                     FaultTest.SILENCE_MILLIS));
             assertEquals(1, meter.associationRequests());
         }
+    }
+
+    /** The faults that end an exchange say so in the log, at Warning. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "REJECT_ASSOCIATION | WARNING fault reject-association: AARQ 1 (since start) rejected,"
+            + " client 16",
+        "DROP_CONNECTION | WARNING fault drop-connection: closing the connection of /127.0.0.1:"})
+    void faultsThatEndAnExchangeLogIt(final MeterFault fault, final String line)
+            throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (MeterSimulator meter = start(new SimulatorOptions().fault(fault)
+                .log(new PrintStream(log, true, StandardCharsets.UTF_8), TraceLevel.WARNING));
+                TestClient client = TestClient.publicClient(meter)) {
+            client.associate();
+            client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2);
+            client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2);
+        } catch (GXDLMSException | EOFException e) {
+            // The fault's outcome.
+        }
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains(line), log.toString());
     }
 
     /** An unknown client address gets no answer, with a fault as without. */
