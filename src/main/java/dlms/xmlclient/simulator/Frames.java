@@ -181,7 +181,7 @@ final class Frames {
     }
 
     /** @return offset of the control field of an HDLC frame, -1 when it is not one */
-    private static int controlOffset(final byte[] frame) {
+    static int controlOffset(final byte[] frame) {
         if (frame.length < 9 || (frame[0] & 0xFF) != FLAG || (frame[1] & 0xF0) != 0xA0) {
             return -1;
         }
@@ -196,7 +196,7 @@ final class Frames {
     }
 
     /** Writes the check sequence of frame[from, to) at frame[to], frame[to + 1]. */
-    private static void putFcs(final byte[] frame, final int from, final int to) {
+    static void putFcs(final byte[] frame, final int from, final int to) {
         int fcs = fcs16(frame, from, to);
         frame[to] = (byte) fcs;
         frame[to + 1] = (byte) (fcs >>> 8);

@@ -21,17 +21,25 @@ import gurux.dlms.GXServerReply;
  * A client is whatever key the port gives: its TCP socket (compared by identity, since a new
  * loopback connection may reuse the old one's remote address), the sender of UDP datagrams
  * (compared by address and port), or the one serial line.
+ * <p>
+ * The meter's fault ({@link FaultInjection}) decides whether the owner's bytes are served and
+ * what of each reply is sent.
  */
 final class MeterAccess {
 
     /** Where the replies to one client's frames go. */
     interface Replies {
         void send(byte[] reply) throws IOException;
+
+        /** Closes the client's connection (drop-connection); a port without one has none. */
+        default void hangUp() throws IOException {
+        }
     }
 
     private final MeterServer server;
     private final ServerAddress address;
     private final SimulatorLog log;
+    private final FaultInjection faults;
     private final Object lock = new Object();
     private volatile boolean closing;
     /** Client being served, null when the meter is free; guarded by lock. */
@@ -50,11 +58,14 @@ final class MeterAccess {
      * @param server the meter's DLMS server
      * @param address the meter's address, which may rewrite the source of its replies
      * @param log where events, frames and failures go
+     * @param faults how the meter misbehaves
      */
-    MeterAccess(final MeterServer server, final ServerAddress address, final SimulatorLog log) {
+    MeterAccess(final MeterServer server, final ServerAddress address, final SimulatorLog log,
+            final FaultInjection faults) {
         this.server = server;
         this.address = address;
         this.log = log;
+        this.faults = faults;
     }
 
     /**
@@ -72,22 +83,25 @@ final class MeterAccess {
     byte serve(final Object client, final String peer, final byte[] data,
             final long busyWaitMillis, final Replies out) {
         log.frame("RX", peer, data);
+        faults.received(data);
         synchronized (lock) {
             if (closing || !claim(client, peer, busyWaitMillis)) {
                 return ConnectionState.NONE;
             }
             try {
-                GXServerReply sr = new GXServerReply(data);
-                do {
-                    server.serve(sr);
-                    byte[] reply = sr.getReply();
-                    if (reply != null) {
-                        reply = address.ownSource(reply);
-                        log.frame("TX", peer, reply);
-                        out.send(reply);
-                        sr.setData(null);
-                    }
-                } while (sr.isStreaming());
+                switch (faults.intake(data, server.getConnectionState())) {
+                case IGNORE:
+                    break;
+                case HANG_UP:
+                    log.warning("fault drop-connection: closing the connection of " + peer
+                            + " at data request " + FaultInjection.DROPPED_REQUEST
+                            + " of its association");
+                    out.hangUp();
+                    break;
+                default:
+                    serveFrames(data, peer, out);
+                    break;
+                }
             } catch (Exception ex) {
                 log.error("request from " + peer + " failed", ex);
             }
@@ -97,6 +111,27 @@ final class MeterAccess {
             }
             return state;
         }
+    }
+
+    /** @return true when the meter answers nothing (fault silent), not even a mode E sign-on */
+    boolean isSilent() {
+        return faults.fault() == MeterFault.SILENT;
+    }
+
+    /** Serves the bytes and sends every reply, as the fault lets through. */
+    private void serveFrames(final byte[] data, final String peer, final Replies out)
+            throws Exception {
+        GXServerReply sr = new GXServerReply(data);
+        do {
+            server.serve(sr);
+            byte[] reply = sr.getReply();
+            if (reply != null) {
+                reply = faults.reply(address.ownSource(reply), server.getConnectionState());
+                log.frame("TX", peer, reply);
+                out.send(reply);
+                sr.setData(null);
+            }
+        } while (sr.isStreaming());
     }
 
     /**

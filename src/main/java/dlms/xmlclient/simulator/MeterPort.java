@@ -151,9 +151,17 @@ final class MeterPort implements MeterTransport {
     private void onReceived(final Socket client, final String peer, final byte[] data,
             final OutputStream out) {
         if (!closing) {
-            access.serve(client, peer, data, BUSY_WAIT_MILLIS, reply -> {
-                out.write(reply);
-                out.flush();
+            access.serve(client, peer, data, BUSY_WAIT_MILLIS, new MeterAccess.Replies() {
+                @Override
+                public void send(final byte[] reply) throws IOException {
+                    out.write(reply);
+                    out.flush();
+                }
+
+                @Override
+                public void hangUp() throws IOException {
+                    client.close(); // the receiving loop then ends and the server forgets it
+                }
             });
         }
     }

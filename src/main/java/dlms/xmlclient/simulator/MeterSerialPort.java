@@ -140,7 +140,7 @@ final class MeterSerialPort implements MeterTransport {
             send(data);
         }
         ModeEResponder.Step step = modeE.receive(data);
-        if (step.reply().length != 0) {
+        if (step.reply().length != 0 && !access.isSilent()) {
             send(step.reply());
         }
         if (step.switches()) {

@@ -37,15 +37,6 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private static final Set<Integer> PLAIN_REQUESTS = Set.of(Command.GET_REQUEST,
             Command.SET_REQUEST, Command.METHOD_REQUEST, Command.ACCESS_REQUEST,
             Command.GENERAL_BLOCK_TRANSFER, Command.READ_REQUEST, Command.WRITE_REQUEST);
-    /**
-     * Put in place of a plain request so that gurux.dlms acts on nothing: get-request-normal
-     * of attribute 2 of Data 0.0.0.0.0.0, which the meter does not have. Its reply is then
-     * replaced. (Not an APDU gurux.dlms refuses: it keeps such an APDU after the error and
-     * cannot parse the next request.)
-     */
-    private static final byte[] HARMLESS_REQUEST = {(byte) Command.GET_REQUEST, 1, (byte) 0xC1,
-        0, 1, 0, 0, 0, 0, 0, 0, 2, 0};
-
     private final ObjectBehaviours objects;
     private final SimulatorLog log;
     private final boolean wrapper;
@@ -55,6 +46,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private final GXDLMSObjectCollection device;
     private final MeterCiphering ciphering = new MeterCiphering();
     private final InvocationCounters counters;
+    private final FaultInjection faults;
     /** The meter's own frame counter: gurux.dlms restarts it at 0 for every connection. */
     private long sentCounter;
     /** Set when a plain request of a ciphered association reaches the access checks. */
@@ -66,9 +58,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * @param shortNames true for short name referencing, false for logical names
      * @param clock clock behaviour
      * @param log where connection events go
+     * @param faults the meter's misbehaviour, which may answer in gurux.dlms's place
      */
     MeterServer(final GXDLMSObjectCollection device, final ServerAddress address,
-            final boolean shortNames, final MeterClock clock, final SimulatorLog log) {
+            final boolean shortNames, final MeterClock clock, final SimulatorLog log,
+            final FaultInjection faults) {
         super(!shortNames, address.isWrapper() ? InterfaceType.WRAPPER : InterfaceType.HDLC);
         this.objects = new ObjectBehaviours(clock);
         this.log = log;
@@ -76,6 +70,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
         this.address = address;
         this.shortNames = shortNames;
         this.device = device;
+        this.faults = faults;
         setCipher(ciphering);
         if (shortNames) {
             getItems().addAll(ShortNames.served(device));
@@ -97,7 +92,8 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * the lowest counter accepted, or deciphering-error. (gurux.dlms 4.0.47 does not clear the
      * APDU it failed to decipher and then cannot parse the next request, hence the check
      * before it.) A stale counter or wrong key in an AARQ is refused by gurux.dlms itself; its
-     * answer is replaced by the same exception-responses.
+     * answer is replaced by the same exception-responses. A fault's answer (see
+     * {@link FaultInjection#answerInstead}) takes the place of gurux.dlms's the same way.
      *
      * @param sr the request; its reply is set
      * @throws Exception when gurux.dlms fails
@@ -106,8 +102,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
         byte[] request = sr.getData();
         int requestTag = request == null ? -1 : Frames.apduTag(request, wrapper);
         byte[] refusal = request == null ? null : refusalBeforehand(request);
+        if (refusal == null && request != null) {
+            refusal = faults.answerInstead(request, getConnectionState());
+        }
         if (refusal != null) {
-            sr.setData(Frames.withApdu(request, wrapper, HARMLESS_REQUEST));
+            sr.setData(Frames.withApdu(request, wrapper, HarmlessRequest.of(shortNames)));
         }
         unprotected = false;
         ciphering.startRequest();
@@ -253,6 +252,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
         GXDLMSAssociationLogicalName association = association();
         if (association == null) {
             return SourceDiagnostic.NOT_SUPPORTED;
+        }
+        if (faults.rejectsAssociation()) {
+            log.warning("fault reject-association: AARQ " + faults.associationRequests()
+                    + " (since start) rejected, client " + getSettings().getClientAddress());
+            return SourceDiagnostic.NO_REASON_GIVEN;
         }
         if (shortNames && (authentication.getValue() > Authentication.LOW.getValue()
                 || authentication != association.getAuthenticationMechanismName()

@@ -25,6 +25,7 @@ public final class MeterSimulator implements AutoCloseable {
     private final MeterServer server;
     private final GXDLMSObjectCollection device;
     private final ServerAddress serverAddress;
+    private final FaultInjection faults;
     private final boolean udp;
     private final boolean shortNames;
     private final boolean modeE;
@@ -32,12 +33,14 @@ public final class MeterSimulator implements AutoCloseable {
 
     private MeterSimulator(final MeterTransport transport, final MeterAccess access,
             final MeterServer server, final GXDLMSObjectCollection device,
-            final ServerAddress serverAddress, final SimulatorOptions options) {
+            final ServerAddress serverAddress, final FaultInjection faults,
+            final SimulatorOptions options) {
         this.transport = transport;
         this.access = access;
         this.server = server;
         this.device = device;
         this.serverAddress = serverAddress;
+        this.faults = faults;
         this.udp = options.isUdp();
         this.shortNames = options.isShortNames();
         this.modeE = options.isModeE();
@@ -60,9 +63,10 @@ public final class MeterSimulator implements AutoCloseable {
                 options.getLogLevel());
         ServerAddress address = new ServerAddress(options.getSerialNumber(), options.isWrapper(),
                 options.isAnyServerAddress());
+        FaultInjection faults = new FaultInjection(options.getFault(), options.isWrapper());
         MeterServer server = new MeterServer(device, address, options.isShortNames(),
-                new MeterClock(Clock.systemUTC()), log);
-        MeterAccess access = new MeterAccess(server, address, log);
+                new MeterClock(Clock.systemUTC()), log, faults);
+        MeterAccess access = new MeterAccess(server, address, log, faults);
         MeterTransport transport = null;
         try {
             if (options.getSerial() != null) {
@@ -86,7 +90,7 @@ public final class MeterSimulator implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new MeterSimulator(transport, access, server, device, address, options);
+        return new MeterSimulator(transport, access, server, device, address, faults, options);
     }
 
     /**
@@ -127,6 +131,19 @@ public final class MeterSimulator implements AutoCloseable {
     /** @return the meter's HDLC physical address: serial number % 10000 + 1000 */
     public int physicalAddress() {
         return serverAddress.physical();
+    }
+
+    /** @return how the meter misbehaves, null when it does not */
+    public MeterFault fault() {
+        return faults.fault();
+    }
+
+    /**
+     * @return how many AARQs the meter has received since it started, whatever the fault (so
+     *         that a test can tell a client that retries a rejected association in a loop)
+     */
+    public int associationRequests() {
+        return faults.associationRequests();
     }
 
     /** @return the served objects (package use: the command line describes them) */

@@ -42,6 +42,7 @@ final class SimulatorCommandLine {
     private static final String ANY_SERVER_ADDRESS = "any-server-address";
     private static final String IEC_BAUD = "iec-baud";
     private static final String ECHO = "echo";
+    private static final String FAULT = "fault";
 
     final boolean help;
     final Path saveDevice;
@@ -58,6 +59,7 @@ final class SimulatorCommandLine {
     final boolean anyServerAddress;
     final Character iecBaud;
     final boolean echo;
+    final MeterFault fault;
 
     private SimulatorCommandLine(final CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
@@ -77,6 +79,7 @@ final class SimulatorCommandLine {
         anyServerAddress = cl.hasOption(ANY_SERVER_ADDRESS);
         iecBaud = cl.hasOption(IEC_BAUD) ? iecBaud(cl.getOptionValue(IEC_BAUD)) : null;
         echo = cl.hasOption(ECHO);
+        fault = cl.hasOption(FAULT) ? fault(cl.getOptionValue(FAULT)) : null;
         if (serial != null && (cl.hasOption(PORT) || cl.hasOption(BIND))) {
             throw new UsageException((cl.hasOption(PORT) ? "-p/--port" : "-b/--bind")
                     + " does not apply to a serial port (-S/--serial)");
@@ -90,7 +93,8 @@ final class SimulatorCommandLine {
     SimulatorOptions options() throws UsageException {
         SimulatorOptions options = new SimulatorOptions().port(port).bind(bind).wrapper(wrapper)
                 .deviceFile(device).udp(udp).shortNames(shortNames).serialNumber(serialNumber)
-                .anyServerAddress(anyServerAddress).serial(serial).modeE(modeE).echo(echo);
+                .anyServerAddress(anyServerAddress).serial(serial).modeE(modeE).echo(echo)
+                .fault(fault);
         if (iecBaud != null) {
             options.iecBaud(iecBaud);
         }
@@ -126,6 +130,8 @@ final class SimulatorCommandLine {
                 + " its HDLC physical address is N % 10000 + 1000"));
         o.addOption(Option.builder().longOpt(ANY_SERVER_ADDRESS).desc("answer frames sent to any"
                 + " server address, replying from the meter's own").build());
+        o.addOption(valued(null, FAULT, "NAME", "misbehave, to show how a client reports a broken"
+                + " meter: " + MeterFault.optionNames() + " (see Faults below)"));
         o.addOption(valued(DEVICE, "device", "FILE",
                 "serve the objects of a device file (GXDLMSObjectCollection XML) instead of the built-in meter"));
         o.addOption(valued(null, SAVE_DEVICE, "FILE", "write the built-in device to FILE and exit"));
@@ -189,6 +195,14 @@ final class SimulatorCommandLine {
         }
         throw new UsageException("--serial-number needs a number 0.."
                 + ServerAddress.MAX_SERIAL_NUMBER + ", not '" + value + "'");
+    }
+
+    private static MeterFault fault(final String value) throws UsageException {
+        try {
+            return MeterFault.forOptionName(value.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fault: " + e.getMessage());
+        }
     }
 
     private static char iecBaud(final String value) throws UsageException {

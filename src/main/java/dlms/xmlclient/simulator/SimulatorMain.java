@@ -172,6 +172,7 @@ public final class SimulatorMain {
                 + (meter.isWrapper() ? "WRAPPER" : "HDLC") + (meter.isModeE() ? ", mode E" : "")
                 + (meter.isShortNames() ? ", SN, " : ", LN, ")
                 + meter.serverAddress().describe() + ", clients " + clients
+                + (meter.fault() == null ? "" : "; fault " + meter.fault().optionName())
                 + "; secrets and keys: see --help)";
     }
 

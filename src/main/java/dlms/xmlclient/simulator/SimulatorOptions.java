@@ -32,10 +32,11 @@ public final class SimulatorOptions {
     /** Proposed mode E baud rate character; null = {@link ModeEResponder#DEFAULT_BAUD}. */
     private Character iecBaud;
     private boolean echo;
+    private MeterFault fault;
 
     /**
      * Defaults: TCP port 4061 on the loopback address, HDLC, logical names, the built-in device
-     * with serial number 12345678, no trace, no log.
+     * with serial number 12345678, no trace, no log, no fault.
      */
     public SimulatorOptions() {
     }
@@ -191,6 +192,15 @@ public final class SimulatorOptions {
     }
 
     /**
+     * @param value how the meter misbehaves (see {@link MeterFault}); null = it does not
+     * @return this
+     */
+    public SimulatorOptions fault(final MeterFault value) {
+        this.fault = value;
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the options (by their command line flags) that
      *             do not go together
      */
@@ -205,6 +215,38 @@ public final class SimulatorOptions {
         if (!modeE && (echo || iecBaud != null)) {
             throw new IllegalArgumentException((echo ? "--echo" : "--iec-baud")
                     + " applies to the mode E handshake: it needs -i/--mode-e");
+        }
+        if (fault != null) {
+            checkFault();
+        }
+    }
+
+    /** The faults that need a framing, a TCP connection or the meter's own reply address. */
+    private void checkFault() {
+        String name = "--fault " + fault.optionName();
+        String wrapperFlag = udp ? "-U/--udp" : "-w/--wrapper";
+        switch (fault) {
+        case SNRM_ONLY:
+        case BAD_CRC:
+            if (isWrapper()) {
+                throw new IllegalArgumentException(name + " is an HDLC fault: not with "
+                        + wrapperFlag);
+            }
+            break;
+        case DROP_CONNECTION:
+            if (udp || serial != null) {
+                throw new IllegalArgumentException(name + " closes a TCP connection: not with "
+                        + (udp ? "-U/--udp" : "-S/--serial"));
+            }
+            break;
+        case WRONG_ADDRESS:
+            if (anyServerAddress) {
+                throw new IllegalArgumentException(name
+                        + " and --any-server-address both set the source of the replies");
+            }
+            break;
+        default:
+            break;
         }
     }
 
@@ -250,6 +292,10 @@ public final class SimulatorOptions {
 
     boolean isEcho() {
         return echo;
+    }
+
+    MeterFault getFault() {
+        return fault;
     }
 
     Path getDeviceFile() {

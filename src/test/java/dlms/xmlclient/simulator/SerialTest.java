@@ -119,6 +119,35 @@ class SerialTest {
         }
     }
 
+    /** Faults reach the serial port too: silent answers neither the sign-on nor HDLC. */
+    @Test
+    void silentMeterAnswersNeitherTheSignOnNorHdlc() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions().modeE(true)
+                        .fault(MeterFault.SILENT));
+                SerialLine line = open(pair.b());
+                TestClient client = publicClient(meter, line)) {
+            send(line, SIGN_ON);
+            assertNull(line.read(SILENCE_MILLIS));
+            line.write(OPTION_SELECT_9600);
+            assertNull(client.sendExpectingSilence(client.dlms().snrmRequest(), SILENCE_MILLIS));
+        }
+    }
+
+    @Test
+    void badCrcFaultBreaksTheRepliesOnASerialLine() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                MeterSimulator meter = start(pair, new SimulatorOptions()
+                        .fault(MeterFault.BAD_CRC));
+                TestClient client = publicClient(meter, open(pair.b())).associate()) {
+            byte[] frame = client.rawExchange(client.dlms().read(DefaultDevice.SERIAL,
+                    ObjectType.DATA, 2)[0]);
+            int end = frame.length - 3;
+            assertEquals(Frames.fcs16(frame, 1, end) ^ 0xFFFF,
+                    frame[end] & 0xFF | (frame[end + 1] & 0xFF) << 8);
+        }
+    }
+
     /** An option select above the proposed rate is ignored: no HDLC, sign-on again. */
     @Test
     void refusedOptionSelectLeavesTheMeterWaitingForASignOn() throws Exception {

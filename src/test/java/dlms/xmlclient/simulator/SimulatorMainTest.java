@@ -196,6 +196,52 @@ class SimulatorMainTest {
         assertOneErrorLineContaining(message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--fault bogus | --fault: no fault 'bogus': one of silent, snrm-only, reject-association,"
+            + " drop-connection, bad-crc, wrong-address, wrong-invoke-id, truncated,"
+            + " endless-blocks, exception-response, service-error",
+        "--fault | fault",
+        "-w --fault bad-crc | --fault bad-crc is an HDLC fault: not with -w/--wrapper",
+        "-U --fault snrm-only | --fault snrm-only is an HDLC fault: not with -U/--udp",
+        "-U --fault drop-connection | --fault drop-connection closes a TCP connection: not with"
+            + " -U/--udp",
+        "-S /dev/x --fault drop-connection | --fault drop-connection closes a TCP connection:"
+            + " not with -S/--serial",
+        "--any-server-address --fault wrong-address | --fault wrong-address and"
+            + " --any-server-address both set the source of the replies"})
+    void badFaultOptionsExitWithTwoAndOneLineNamingTheFlags(final String args,
+            final String message) {
+        assertEquals(2, run(args.trim().split(" ")));
+        assertOneErrorLineContaining(message);
+    }
+
+    @Test
+    void helpDocumentsEveryFaultAndTheDefaultSilenceToUnknownClients() {
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains("--fault <NAME>"), out());
+        String faults = out().substring(out().indexOf("Faults (--fault NAME)"));
+        for (MeterFault fault : MeterFault.values()) {
+            assertTrue(faults.contains("\n    " + fault.optionName() + " "),
+                    "help documents " + fault.optionName());
+        }
+        assertTrue(faults.contains("unknown\n  client address"), faults);
+    }
+
+    @Test
+    void faultIsInTheStartLineWhateverTheCaseOfItsName() throws Exception {
+        Thread runner = new Thread(() -> run("-p", "0", "--fault", "Bad-CRC"), "simulator main");
+        runner.start();
+        try {
+            awaitPort();
+            assertTrue(out().contains(" / 18 High; fault bad-crc; secrets and keys: see --help)"),
+                    out());
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+    }
+
     @Test
     void missingSerialPortExitsWithThreeNamingThePort() {
         assertEquals(3, run("-S", dir.resolve("tty").toString()));

@@ -236,6 +236,15 @@ final class TestClient implements AutoCloseable {
     }
 
     /**
+     * @param timeoutMillis how long to wait
+     * @return the next bytes received, null when nothing came in time
+     * @throws EOFException when the meter closed the connection
+     */
+    byte[] receive(final int timeoutMillis) throws IOException {
+        return wire.receive(timeoutMillis);
+    }
+
+    /**
      * Sends one request frame as it is and returns the reply frame as it came, unparsed.
      *
      * @param request a whole frame
