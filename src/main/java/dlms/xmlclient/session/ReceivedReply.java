@@ -25,4 +25,8 @@ final class ReceivedReply {
     long staleInvokeId = -1;
     /** Bytes received for this reply so far, every frame and block. */
     long bytes;
+    /** A try whose reply started and then stopped: how many bytes it got. */
+    long partialBytes;
+    /** Frames dropped for a bad header or frame check sequence. */
+    int badFrames;
 }

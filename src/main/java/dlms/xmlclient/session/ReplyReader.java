@@ -3,6 +3,7 @@ package dlms.xmlclient.session;
 import dlms.xmlclient.media.Link;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSConfirmedServiceError;
+import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
@@ -119,6 +120,14 @@ final class ReplyReader {
                     if (AssociationFailure.isDecipheringFailure(e)) {
                         throw undecipherable(e);
                     }
+                    if (isBadCheckSequence(e)) {
+                        // HDLC discards a frame whose check sequence is wrong; the request is sent again.
+                        received.badFrames++;
+                        trace.note("dropped a frame with a bad frame check sequence");
+                        pending = new GXByteBuffer();
+                        started = false;
+                        continue;
+                    }
                     throw new SessionException(SessionException.Kind.EXCHANGE,
                             "unreadable reply from the meter: " + Session.oneLine(e), e);
                 }
@@ -158,13 +167,14 @@ final class ReplyReader {
                 }
                 String silence = started ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
                         + inactivityMillis + " ms" : "no reply within " + waitMillis + " ms";
+                if (started) {
+                    received.partialBytes = pending.size();
+                }
                 if (resends == retries) {
                     throw new SessionException(SessionException.Kind.EXCHANGE, (started ? silence
-                            : "no reply from the meter within " + waitMillis + " ms")
-                            + (retries > 0 ? " after " + (retries + 1) + " tries" : "")
-                            + (received.staleReplies == 0 ? "" : "; " + received.staleReplies
-                                    + " replies with invoke id " + received.staleInvokeId + " instead of "
-                                    + received.requestInvokeId + " were dropped"));
+                            : (received.partialBytes > 0 || received.badFrames > 0 ? "no whole reply" : "no reply")
+                                    + " from the meter within " + waitMillis + " ms")
+                            + (retries > 0 ? " after " + (retries + 1) + " tries" : "") + whatWasDropped(received));
                 }
                 resends++;
                 trace.note(silence + ", resending (" + resends + "/" + retries + ")");
@@ -186,6 +196,29 @@ final class ReplyReader {
             started = true;
             pending.set(chunk);
         }
+    }
+
+    /** The frames of a reply that came but did not count: partial, broken or answering another request. */
+    private static String whatWasDropped(ReceivedReply r) {
+        StringBuilder b = new StringBuilder();
+        if (r.partialBytes > 0) {
+            b.append("; a reply stopped after ").append(r.partialBytes).append(" bytes");
+        }
+        if (r.badFrames > 0) {
+            b.append("; ").append(r.badFrames).append(r.badFrames == 1 ? " frame" : " frames")
+                    .append(" with a bad frame check sequence dropped");
+        }
+        if (r.staleReplies > 0) {
+            b.append("; ").append(r.staleReplies).append(r.staleReplies == 1 ? " reply" : " replies")
+                    .append(" with invoke id ").append(r.staleInvokeId).append(" instead of ")
+                    .append(r.requestInvokeId).append(" dropped");
+        }
+        return b.toString();
+    }
+
+    /** gurux.dlms's words for a frame whose HCS or FCS is wrong. */
+    private static boolean isBadCheckSequence(Exception e) {
+        return e instanceof GXDLMSException && "Wrong CRC.".equals(e.getMessage());
     }
 
     private static SessionException undecipherable(Exception e) {
