@@ -145,4 +145,16 @@ class BadInputTest {
         assertTrue(run.out.matches("(?s).*\\[2/2] ERROR +\\S*b-gone.xml +bad input: b-gone.xml: no such file\n.*"), run.out);
         assertEquals(1, run.replies("a-good.xml").size());
     }
+
+    @Test
+    void aRequestTheTranslatorCannotEncodeIsNamedAndTheOthersRun() throws Exception {
+        Files.copy(Path.of("messages/get-serial-number.xml"), scripts.resolve("a-good.xml"));
+        Files.writeString(scripts.resolve("b-bad-value.xml"), Files.readString(Path.of("messages/get-serial-number.xml"))
+                .replace("<InvokeIdAndPriority Value=\"193\" />", "<InvokeIdAndPriority Value=\"high\" />"));
+        CliRun run = CliRun.run(out, "-x", scripts.toString());
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.out.contains("bad input: b-bad-value.xml:5: <GetRequest> cannot be encoded: For input string:"
+                + " \"high\""), run.out);
+        assertEquals(1, run.replies("a-good.xml").size());
+    }
 }
