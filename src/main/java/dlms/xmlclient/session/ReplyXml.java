@@ -43,9 +43,12 @@ final class ReplyXml {
     String toXml(ReceivedReply received) throws Exception {
         try {
             if (!isRebuilt(received)) {
+                refuseRequest(received.data.getCommand());
                 return checked(frames.messageToXml(received.lastFrame));
             }
-            return pduToXml(plainPdu(received));
+            byte[] pdu = plainPdu(received);
+            refuseRequest(pdu[0] & 0xFF);
+            return pduToXml(pdu);
         } catch (RuntimeException e) {
             // The session writes the message into an XML comment of the reply: characters that
             // XML forbids (raw string bytes the translator put in its XML, quoted by checked())
@@ -58,6 +61,23 @@ final class ReplyXml {
                 throw e;
             }
             throw new IllegalStateException(safe, e);
+        }
+    }
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): the translator reads a request APDU with the library's
+     * server-side handlers, whose loops over a count do not stop at the end of the data: a
+     * WriteRequest "from the meter" with a list of data of 0xC7663137 items (06 01 D8 84 C7 66
+     * 31 37 00 00 00 02) makes it write empty items until the memory runs out, some 20 s later.
+     * A meter never sends requests, so such a "reply" is not translated. Found by
+     * ReplyPathFuzzTest: src/test/resources/fuzz/write-request-as-reply.txt.
+     */
+    private static void refuseRequest(int command) {
+        if (command == Command.GET_REQUEST || command == Command.SET_REQUEST || command == Command.METHOD_REQUEST
+                || command == Command.READ_REQUEST || command == Command.WRITE_REQUEST
+                || command == Command.ACCESS_REQUEST) {
+            throw new IllegalStateException("the meter sent a " + Command.toString(command)
+                    + " APDU, a request, not a reply");
         }
     }
 
