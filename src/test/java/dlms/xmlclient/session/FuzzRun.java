@@ -42,6 +42,8 @@ final class FuzzRun {
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     /** The regression-file text of a case that hung, or null. */
     volatile String hang;
+    /** The longest case: its number and milliseconds. */
+    private final long[] slowest = {-1, 0};
     long millis;
 
     FuzzRun(List<FuzzCorpus.Entry> corpus, List<byte[]> donors, long seed, int first, int end, long hangMillis) {
@@ -95,6 +97,13 @@ final class FuzzRun {
         millis = (System.nanoTime() - start) / 1_000_000;
     }
 
+    /** The longest case, e.g. "12 ms (case 345)". */
+    String slowest() {
+        synchronized (slowest) {
+            return slowest[1] + " ms (case " + slowest[0] + ")";
+        }
+    }
+
     /** How many cases were started. */
     int ran() {
         return Math.min(next.get(), end) - first;
@@ -130,8 +139,16 @@ final class FuzzRun {
             } catch (Throwable e) {
                 fail(report(i, fuzzed, mutator.description(), "uncaught " + e, e));
             } finally {
+                long caseMillis;
                 synchronized (current) {
+                    caseMillis = (System.nanoTime() - current.started) / 1_000_000;
                     current.started = 0;
+                }
+                synchronized (slowest) {
+                    if (caseMillis > slowest[1]) {
+                        slowest[0] = i;
+                        slowest[1] = caseMillis;
+                    }
                 }
             }
         }
