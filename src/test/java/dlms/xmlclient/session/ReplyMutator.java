@@ -213,31 +213,11 @@ final class ReplyMutator {
         int at = n == 0 ? 0 : random.nextInt(n);
         byte[] out;
         switch (op) {
-            case 0 -> {
-                out = b.clone();
-                out[at] ^= (byte) (1 << random.nextInt(8));
-                steps.add("bit@" + at);
-            }
-            case 1 -> {
-                out = b.clone();
-                out[at] = (byte) random.nextInt(256);
-                steps.add("byte@" + at);
-            }
-            case 2 -> {
-                out = b.clone();
-                out[at] = (byte) INTERESTING[random.nextInt(INTERESTING.length)];
-                steps.add("interesting@" + at);
-            }
-            case 3 -> {
-                out = b.clone();
-                out[at] += (byte) (random.nextInt(17) - 8);
-                steps.add("add@" + at);
-            }
-            case 4 -> {
-                out = b.clone();
-                out[at] = (byte) TYPE_TAGS[random.nextInt(TYPE_TAGS.length)];
-                steps.add("tag@" + at);
-            }
+            case 0 -> out = replaced(b, at, b[at] ^ (1 << random.nextInt(8)), "bit");
+            case 1 -> out = replaced(b, at, random.nextInt(256), "byte");
+            case 2 -> out = replaced(b, at, INTERESTING[random.nextInt(INTERESTING.length)], "interesting");
+            case 3 -> out = replaced(b, at, b[at] + random.nextInt(17) - 8, "add");
+            case 4 -> out = replaced(b, at, TYPE_TAGS[random.nextInt(TYPE_TAGS.length)], "tag");
             case 5 -> {
                 byte[] ins = new byte[1 + random.nextInt(random.nextInt(8) == 0 ? 300 : 8)];
                 random.nextBytes(ins);
@@ -277,6 +257,14 @@ final class ReplyMutator {
                 steps.add("fill " + ins.length + "@" + at);
             }
         }
+        return out;
+    }
+
+    /** A copy of {@code b} with the byte at {@code at} replaced. */
+    private byte[] replaced(byte[] b, int at, int value, String what) {
+        byte[] out = b.clone();
+        out[at] = (byte) value;
+        steps.add(what + "@" + at);
         return out;
     }
 
