@@ -68,7 +68,7 @@ final class ReplyXml {
      * Work-around (gurux.dlms 4.0.47): the translator reads a request APDU with the library's
      * server-side handlers, whose loops over a count do not stop at the end of the data: a
      * WriteRequest "from the meter" with a list of data of 0xC7663137 items (06 01 D8 84 C7 66
-     * 31 37 00 00 00 02) makes it write empty items until the memory runs out, some 20 s later.
+     * 31 37 00 00 00 02) makes it write empty items for some 18 s, until the memory runs out.
      * A meter never sends requests, so such a "reply" is not translated. Found by
      * ReplyPathFuzzTest: src/test/resources/fuzz/write-request-as-reply.txt.
      */
