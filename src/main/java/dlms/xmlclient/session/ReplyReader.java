@@ -7,6 +7,7 @@ import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.RequestTypes;
 
@@ -18,6 +19,11 @@ import java.io.IOException;
  * A frame that gets no answer within the wait time is resent, up to the retry count.
  */
 final class ReplyReader {
+
+    /** The UA's "maximum information field length, receive": the meter's, so the client's transmit limit. */
+    private static final int MAX_INFO_RX = 6;
+    /** The smallest transmit limit gurux.dlms frames a request with: it takes 3 bytes off the first piece. */
+    private static final int SMALLEST_MAX_INFO_TX = 4;
 
     private final Link link;
     private final ScriptClient client;
@@ -74,7 +80,68 @@ final class ReplyReader {
                 return received;
             }
         }
+        if (frames.length == 1 && isSnrm(frames[0])) {
+            checkLinkParameters(reply.getData());
+        }
+        checkResultCode(reply.getError());
         return received;
+    }
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): the library passes on any data-access-result or
+     * action-result byte, but ErrorCode.forValue gives null for one it has no name for, and the
+     * session (naming the result of HLS pass 3) and the translator (any reply) then fail with a
+     * NullPointerException. Such a reply cannot be shown; it is unreadable. Found by
+     * ReplyPathFuzzTest: src/test/resources/fuzz/hls-pass-4-unknown-result.txt.
+     */
+    private static void checkResultCode(int error) throws SessionException {
+        if (error != 0 && ErrorCode.forValue(error) == null) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, "unreadable reply from the meter: result "
+                    + error + " is no data-access-result or action-result DLMS defines");
+        }
+    }
+
+    /** The frame is an HDLC SNRM: its control field, after the flag, format and two addresses, is 0x93. */
+    private static boolean isSnrm(byte[] frame) {
+        int at = 3;
+        for (int address = 0; address < 2; address++) {
+            while (at < frame.length && (frame[at] & 0x01) == 0) {
+                at++;
+            }
+            at++;
+        }
+        return frame.length > at && (frame[0] & 0xFF) == 0x7E && (frame[at] & 0xFF) == Command.SNRM;
+    }
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): a UA that limits the information field of the client's
+     * frames to 3 bytes makes GXDLMS.getHdlcFrame cut the next request into empty pieces for
+     * ever (aarqRequest never returns and fills the memory); 0 to 2 bytes fail with an arraycopy
+     * error. Found by ReplyPathFuzzTest (src/test/resources/fuzz/ua-max-info-3.txt: parameter
+     * 06 01 03 in the UA). The parameters are read here as parseSnrmUaResponse reads them: three
+     * header bytes, then identifier, length (1, 2 or 4) and value; a malformed list is left to it.
+     */
+    private static void checkLinkParameters(GXByteBuffer ua) throws SessionException {
+        byte[] b = ua.getData();
+        Integer limit = null;
+        for (int at = ua.position() + 3; at + 1 < ua.size(); ) {
+            int length = b[at + 1] & 0xFF;
+            if ((length != 1 && length != 2 && length != 4) || at + 2 + length > ua.size()) {
+                return;
+            }
+            long value = 0;
+            for (int i = 0; i < length; i++) {
+                value = value << 8 | (b[at + 2 + i] & 0xFF);
+            }
+            if ((b[at] & 0xFF) == MAX_INFO_RX) {
+                limit = (int) value; // as gurux keeps it: a 4-byte value may turn negative
+            }
+            at += 2 + length;
+        }
+        if (limit != null && limit < SMALLEST_MAX_INFO_TX) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, "the meter's UA limits the information field"
+                    + " of the client's frames to " + limit + " bytes: too small to carry a request");
+        }
     }
 
     /**

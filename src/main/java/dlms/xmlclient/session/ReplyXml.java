@@ -7,6 +7,8 @@ import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ErrorCode;
 
+import java.util.regex.Pattern;
+
 /**
  * Turns a received reply into Gurux simple XML, the same format message files use, with
  * decimal numbers (the loader reads numbers as decimal, and hex output breaks on arrays of
@@ -20,6 +22,9 @@ import gurux.dlms.enums.ErrorCode;
 final class ReplyXml {
 
     private static final int GET_WITH_LIST = 3;
+    /** Characters XML 1.0 does not allow, not even as character references. */
+    private static final Pattern INVALID_XML_CHARACTERS =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|\\p{Cs}");
 
     private final GXDLMSTranslator frames = translator(true);
     private final GXDLMSTranslator pdus = translator(false);
@@ -36,10 +41,44 @@ final class ReplyXml {
     }
 
     String toXml(ReceivedReply received) throws Exception {
-        if (!isRebuilt(received)) {
-            return checked(frames.messageToXml(received.lastFrame));
+        try {
+            if (!isRebuilt(received)) {
+                refuseRequest(received.data.getCommand());
+                return checked(frames.messageToXml(received.lastFrame));
+            }
+            byte[] pdu = plainPdu(received);
+            refuseRequest(pdu[0] & 0xFF);
+            return pduToXml(pdu);
+        } catch (RuntimeException e) {
+            // The session writes the message into an XML comment of the reply: characters that
+            // XML forbids (raw string bytes the translator put in its XML, quoted by checked())
+            // would make that reply unreadable to the comparator. Found by ReplyPathFuzzTest:
+            // src/test/resources/fuzz/utf8-string-with-control-characters.txt.
+            String message = String.valueOf(e.getMessage());
+            String safe = INVALID_XML_CHARACTERS.matcher(message).replaceAll(
+                    m -> String.format("\\\\x%02X", (int) m.group().charAt(0)));
+            if (safe.equals(message)) {
+                throw e;
+            }
+            throw new IllegalStateException(safe, e);
         }
-        return pduToXml(plainPdu(received));
+    }
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): the translator reads a request APDU with the library's
+     * server-side handlers, whose loops over a count do not stop at the end of the data: a
+     * WriteRequest "from the meter" with a list of data of 0xC7663137 items (06 01 D8 84 C7 66
+     * 31 37 00 00 00 02) makes it write empty items for some 18 s, until the memory runs out.
+     * A meter never sends requests, so such a "reply" is not translated. Found by
+     * ReplyPathFuzzTest: src/test/resources/fuzz/write-request-as-reply.txt.
+     */
+    private static void refuseRequest(int command) {
+        if (command == Command.GET_REQUEST || command == Command.SET_REQUEST || command == Command.METHOD_REQUEST
+                || command == Command.READ_REQUEST || command == Command.WRITE_REQUEST
+                || command == Command.ACCESS_REQUEST) {
+            throw new IllegalStateException("the meter sent a " + Command.toString(command)
+                    + " APDU, a request, not a reply");
+        }
     }
 
     /**
