@@ -7,7 +7,6 @@ import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
-import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.RequestTypes;
 
@@ -83,22 +82,7 @@ final class ReplyReader {
         if (frames.length == 1 && isSnrm(frames[0])) {
             checkLinkParameters(reply.getData());
         }
-        checkResultCode(reply.getError());
         return received;
-    }
-
-    /**
-     * Work-around (gurux.dlms 4.0.47): the library passes on any data-access-result or
-     * action-result byte, but ErrorCode.forValue gives null for one it has no name for, and the
-     * session (naming the result of HLS pass 3) and the translator (any reply) then fail with a
-     * NullPointerException. Such a reply cannot be shown; it is unreadable. Found by
-     * ReplyPathFuzzTest: src/test/resources/fuzz/hls-pass-4-unknown-result.txt.
-     */
-    private static void checkResultCode(int error) throws SessionException {
-        if (error != 0 && ErrorCode.forValue(error) == null) {
-            throw new SessionException(SessionException.Kind.EXCHANGE, "unreadable reply from the meter: result "
-                    + error + " is no data-access-result or action-result DLMS defines");
-        }
     }
 
     /** The frame is an HDLC SNRM: its control field, after the flag, format and two addresses, is 0x93. */

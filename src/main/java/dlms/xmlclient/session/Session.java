@@ -151,9 +151,14 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** A data-access-result as the Blue Book spells it, e.g. read-write-denied. */
+    /**
+     * A data-access-result as the Blue Book spells it, e.g. read-write-denied. gurux.dlms 4.0.47
+     * has no name (null) for a value the standard does not define: the number is given then.
+     */
     private static String errorName(int error) {
-        return ErrorCode.forValue(error).name().toLowerCase(Locale.ROOT).replace('_', '-');
+        ErrorCode code = ErrorCode.forValue(error);
+        return code == null ? "result " + error + ", which DLMS does not define"
+                : code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private String secretHint() {
