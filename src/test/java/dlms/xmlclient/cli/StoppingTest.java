@@ -27,10 +27,7 @@ class StoppingTest {
 
     @Test
     void failFastStopsAfterTheFirstFailingScriptAndReportsTheRestAsNotRun() throws Exception {
-        Path expected = dir.resolve("expected");
-        copy(Path.of("expected"), expected);
-        Path aPlus = expected.resolve("energy/a-plus.xml");
-        Files.writeString(aPlus, Files.readString(aPlus).replace("1094547", "1094548"));
+        Path expected = expectedWithOneWrongValue();
         CliRun run = CliRun.run(dir.resolve("out"), "-x", "messages", "-e", expected.toString(), "--fail-fast");
         assertEquals(1, run.exitCode, run.toString());
         assertTrue(run.out.contains("[ 7/24] FAIL         messages/energy/a-plus.xml"), run.out);
@@ -45,10 +42,7 @@ class StoppingTest {
 
     @Test
     void withoutFailFastEveryScriptRuns() throws Exception {
-        Path expected = dir.resolve("expected");
-        copy(Path.of("expected"), expected);
-        Path aPlus = expected.resolve("energy/a-plus.xml");
-        Files.writeString(aPlus, Files.readString(aPlus).replace("1094547", "1094548"));
+        Path expected = expectedWithOneWrongValue();
         CliRun run = CliRun.run(dir.resolve("out"), "-x", "messages", "-e", expected.toString());
         assertEquals(1, run.exitCode);
         assertTrue(run.out.contains("24 scripts: 23 passed, 1 failed, 0 not checked, 0 errors;"), run.out);
@@ -92,6 +86,15 @@ class StoppingTest {
         String trace = Files.readString(out.resolve("trace.txt"));
         assertTrue(trace.substring(trace.indexOf("script b.xml")).contains("TX 7E A0 07 03 21 53"),
                 "the association was released and the link disconnected (DISC): " + trace);
+    }
+
+    /** expected/ with one value of energy/a-plus.xml changed: that script fails, the others pass. */
+    private Path expectedWithOneWrongValue() throws Exception {
+        Path expected = dir.resolve("expected");
+        copy(Path.of("expected"), expected);
+        Path aPlus = expected.resolve("energy/a-plus.xml");
+        Files.writeString(aPlus, Files.readString(aPlus).replace("1094547", "1094548"));
+        return expected;
     }
 
     private static void copy(Path from, Path to) throws Exception {
