@@ -77,7 +77,7 @@ class ReplyPathFuzzTest {
         corpus = FuzzCorpus.record(new FuzzCorpus.Scripts(), new ReplyComparator());
         donors = new ArrayList<>();
         for (FuzzCorpus.Entry e : corpus) {
-            donors.addAll(ReplyMutator.apdus(e.recorded().replies(), e.recorded().scenario().wrapper()));
+            donors.addAll(FuzzFrames.apdus(e.recorded().replies(), e.recorded().scenario().wrapper()));
         }
     }
 
@@ -121,7 +121,7 @@ class ReplyPathFuzzTest {
         boolean ua = false;
         for (FuzzCorpus.Entry e : corpus) {
             boolean wrapper = e.recorded().scenario().wrapper();
-            for (byte[] apdu : ReplyMutator.apdus(e.recorded().replies(), wrapper)) {
+            for (byte[] apdu : FuzzFrames.apdus(e.recorded().replies(), wrapper)) {
                 apdus.add(HexFormat.of().withUpperCase().formatHex(apdu));
             }
             for (List<byte[]> chunks : e.recorded().replies()) {
