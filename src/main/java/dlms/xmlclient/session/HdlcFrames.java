@@ -2,7 +2,7 @@ package dlms.xmlclient.session;
 
 /**
  * The few things the client reads in an HDLC frame itself: where a frame starts, its check
- * sequences, and the poll/final bit of the meter's I-frames. A meter sending a window of segments sets
+ * sequences, whether it is an SNRM, and the poll/final bit of the meter's I-frames. A meter sending a window of segments sets
  * it on the last one only and is not to be sent an RR before that (IEC 62056-46, normal
  * response mode). gurux.dlms 4.0.47 compares a received control field with the one it
  * expects, final bit included, so it drops every frame of a window but the last as "Invalid
@@ -13,6 +13,7 @@ public final class HdlcFrames {
 
     private static final int FLAG = 0x7E;
     private static final int POLL_FINAL = 0x10;
+    private static final int SNRM = 0x93;
 
     private HdlcFrames() {
     }
@@ -59,6 +60,12 @@ public final class HdlcFrames {
         }
         int crc = fcs16(buffer, start + 1, control + 1);
         return (buffer[control + 1] & 0xFF) == (crc & 0xFF) && (buffer[control + 2] & 0xFF) == crc >>> 8;
+    }
+
+    /** The frame is an SNRM (control field 0x93). */
+    static boolean isSnrm(byte[] frame) {
+        int control = frame.length > 0 && (frame[0] & 0xFF) == FLAG ? controlOffset(frame, 0, frame.length) : -1;
+        return control >= 0 && (frame[control] & 0xFF) == SNRM;
     }
 
     /** Offset of the control field after the flag, format and two addresses, or -1. */

@@ -79,22 +79,10 @@ final class ReplyReader {
                 return received;
             }
         }
-        if (frames.length == 1 && isSnrm(frames[0])) {
+        if (frames.length == 1 && HdlcFrames.isSnrm(frames[0])) {
             checkLinkParameters(reply.getData());
         }
         return received;
-    }
-
-    /** The frame is an HDLC SNRM: its control field, after the flag, format and two addresses, is 0x93. */
-    private static boolean isSnrm(byte[] frame) {
-        int at = 3;
-        for (int address = 0; address < 2; address++) {
-            while (at < frame.length && (frame[at] & 0x01) == 0) {
-                at++;
-            }
-            at++;
-        }
-        return frame.length > at && (frame[0] & 0xFF) == 0x7E && (frame[at] & 0xFF) == Command.SNRM;
     }
 
     /**
