@@ -17,6 +17,6 @@ public final class Links {
         if (medium.udp()) {
             return new UdpLink(medium.host(), medium.port());
         }
-        return new NetLink(medium.host(), medium.port(), waitMillis);
+        return new TcpLink(medium.host(), medium.port(), waitMillis);
     }
 }

@@ -9,6 +9,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
@@ -29,18 +30,32 @@ public final class LineNumberedXml {
     private LineNumberedXml() {
     }
 
+    /** Parsers are costly to create and not thread-safe: one per thread, reset for each file. */
+    private static final ThreadLocal<Parsers> PARSERS = ThreadLocal.withInitial(Parsers::new);
+
     public static Document parse(InputStream in) throws IOException, SAXException {
-        try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            SAXParser parser = factory.newSAXParser();
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-            parser.parse(in, new Builder(doc));
-            return doc;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
+        Parsers parsers = PARSERS.get();
+        parsers.sax.reset();
+        Document doc = parsers.dom.newDocument();
+        parsers.sax.parse(in, new Builder(doc));
+        return doc;
+    }
+
+    private static final class Parsers {
+        final SAXParser sax;
+        final DocumentBuilder dom;
+
+        Parsers() {
+            try {
+                SAXParserFactory factory = SAXParserFactory.newInstance();
+                factory.setNamespaceAware(false);
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                sax = factory.newSAXParser();
+                dom = DocumentBuilderFactory.newInstance().newDocumentBuilder();
+            } catch (ParserConfigurationException | SAXException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

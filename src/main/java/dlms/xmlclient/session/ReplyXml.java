@@ -26,9 +26,20 @@ final class ReplyXml {
     private static final Pattern INVALID_XML_CHARACTERS =
             Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|\\p{Cs}");
 
+    /** Translators are costly to build (tag tables): one set per thread, cleared per session. */
+    private static final ThreadLocal<ReplyXml> PER_THREAD = ThreadLocal.withInitial(ReplyXml::new);
+
     private final GXDLMSTranslator frames = translator(true);
     private final GXDLMSTranslator pdus = translator(false);
     private final WellFormedXml wellFormed = new WellFormedXml();
+
+    /** This thread's instance, with nothing left over from an earlier session. */
+    static ReplyXml forSession() {
+        ReplyXml xml = PER_THREAD.get();
+        xml.frames.clear();
+        xml.pdus.clear();
+        return xml;
+    }
 
     private static GXDLMSTranslator translator(boolean pduOnly) {
         GXDLMSTranslator t = new GXDLMSTranslator(TranslatorOutputType.SIMPLE_XML);

@@ -28,7 +28,7 @@ public final class Session implements AutoCloseable {
     private final FrameCounters counters;
     private final ScriptClient client;
     private final ReplyReader reader;
-    private final ReplyXml replyXml = new ReplyXml();
+    private final ReplyXml replyXml = ReplyXml.forSession();
     private boolean linkUp;
     private boolean associated;
     /** The invocation counter was set for this association: close() hands it on to the next one. */

@@ -29,7 +29,7 @@ class LazySerialLibraryTest {
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output.lines().filter(l -> !l.startsWith("[")).toList().toString());
-        assertTrue(output.contains("gurux.net.GXNet"), "the class list is there");
+        assertTrue(output.contains("gurux.dlms.GXDLMSClient"), "the class list is there");
         assertFalse(output.contains("gurux.serial."), "gurux.serial was loaded for a TCP run");
     }
 }
