@@ -44,6 +44,9 @@ final class ClientOptions {
     static final String WAIT_TIME = "wait-time";
     static final String RETRIES = "retries";
     static final String HELP = "help";
+    static final String TARGETS = "targets";
+    static final String PARALLEL = "parallel";
+    static final String EXCLUDE = "exclude";
 
     private ClientOptions() {
     }
@@ -102,6 +105,11 @@ final class ClientOptions {
         o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3)"));
         o.addOption(valued(null, MAX_REPLY_BYTES, "BYTES", "the most one reply may take, all its frames and blocks"
                 + " (default 16777216, 16 MiB): a meter that keeps sending is cut off there"));
+        o.addOption(valued(null, TARGETS, "FILE", "a fleet: CSV of meters, one per line: name,host,port[,flags] (flags such"
+                + " as -s, -n, -P for that meter); each meter runs every script, into <out>/<name>"));
+        o.addOption(valued(null, EXCLUDE, "GLOB", "leave out the message files whose path below -x matches, e.g."
+                + " 'sn/**' (may be repeated)"));
+        o.addOption(valued(null, PARALLEL, "N", "with --targets, how many meters run at once (default 8)"));
         o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;
     }

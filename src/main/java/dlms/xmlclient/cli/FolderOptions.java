@@ -26,7 +26,7 @@ final class FolderOptions {
 
     static final String FILE_NAME = "xmlclient.options";
     /** Association flags only: the target meter and the run itself are the command line's. */
-    private static final Set<String> ALLOWED = Set.of(ClientOptions.CLIENT, ClientOptions.SERVER,
+    static final Set<String> ALLOWED = Set.of(ClientOptions.CLIENT, ClientOptions.SERVER,
             ClientOptions.LOGICAL_SERVER, ClientOptions.SERIAL_NUMBER,
             ClientOptions.AUTHENTICATION, ClientOptions.PASSWORD, ClientOptions.PASSWORD_FILE,
             ClientOptions.REFERENCING, ClientOptions.SECURITY, ClientOptions.SUITE, ClientOptions.SYSTEM_TITLE,

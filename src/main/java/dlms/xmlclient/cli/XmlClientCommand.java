@@ -3,12 +3,16 @@ package dlms.xmlclient.cli;
 import dlms.xmlclient.media.Links;
 import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
+import dlms.xmlclient.report.FleetConsoleReport;
+import dlms.xmlclient.report.FleetJUnitReport;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.JUnitReport;
 import dlms.xmlclient.report.ReplyFiles;
+import dlms.xmlclient.run.FleetListener;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
 import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.ScriptCache;
 import dlms.xmlclient.run.StopSignal;
 import dlms.xmlclient.run.ScriptFinder;
 import dlms.xmlclient.run.ScriptOutcome;
@@ -27,9 +31,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,7 +113,11 @@ public final class XmlClientCommand {
         Verbosity verbosity = line.hasOption(ClientOptions.TRACE)
                 ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
         Path messages = messagesPath(line);
-        List<ScriptSource> scripts = withFolderOptions(findScripts(messages), flags);
+        List<ScriptSource> found = findScripts(messages, line.getOptionValues(ClientOptions.EXCLUDE));
+        if (line.hasOption(ClientOptions.TARGETS)) {
+            return runFleet(line, flags, found, verbosity);
+        }
+        List<ScriptSource> scripts = new ScriptSettings(env).apply(found, flags);
         // The medium and framing are command-line flags only: the same for every script.
         ConnectionSettings target = scripts.get(0).connection();
         boolean record = line.hasOption(ClientOptions.RECORD);
@@ -166,6 +176,42 @@ public final class XmlClientCommand {
         }
     }
 
+    /** --targets: the scripts against every meter of the file, --parallel at a time. */
+    private int runFleet(CommandLine line, FlagValues flags, List<ScriptSource> found, Verbosity verbosity)
+            throws UsageException {
+        for (String own : List.of(ClientOptions.HOST, ClientOptions.PORT, ClientOptions.SERIAL, ClientOptions.IEC,
+                ClientOptions.RECORD)) {
+            if (line.hasOption(own)) {
+                throw new UsageException(flags.flag(own) + " does not go with --targets: the targets file gives each"
+                        + " meter's host and port" + (own.equals(ClientOptions.RECORD) ? ", and a fleet records nothing" : ""));
+            }
+        }
+        int parallel = ConnectionOptions.integer(flags, ClientOptions.PARALLEL, 1, 1024, 8);
+        List<TargetsFile.Target> targets = TargetsFile.read(Path.of(line.getOptionValue(ClientOptions.TARGETS)));
+        List<FleetRun.Meter> meters = FleetRun.meters(targets, found, flags, new ScriptSettings(env));
+        Path expectedDir = expectedDir(line, false);
+        Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UsageException("-o " + outDir + ": cannot create the folder: " + e.getMessage());
+        }
+        FleetListener reports = FleetListener.all(List.of(
+                new FleetConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0,
+                        targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
+                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), err)));
+        FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
+                line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err);
+        StopSignal stop = new StopSignal();
+        if (!handleCtrlC) {
+            return fleet.run(stop);
+        }
+        try (CtrlC ctrlC = CtrlC.handle(stop)) {
+            int code = fleet.run(stop);
+            return ctrlC.interrupted() ? ExitCode.INTERRUPTED : code;
+        }
+    }
+
     static int exitCode(List<ScriptOutcome> outcomes) {
         if (outcomes.stream().anyMatch(o -> o.status() == Status.NO_CONNECTION)) {
             return ExitCode.NO_CONNECTION;
@@ -187,11 +233,23 @@ public final class XmlClientCommand {
         return Path.of(path);
     }
 
-    private static List<ScriptSource> findScripts(Path path) throws UsageException {
+    private static List<ScriptSource> findScripts(Path path, String[] excludes) throws UsageException {
         try {
             List<ScriptSource> scripts = ScriptFinder.find(path);
             if (scripts.isEmpty()) {
                 throw new UsageException("-x " + path + ": no .xml message files in this folder");
+            }
+            for (String glob : excludes == null ? new String[0] : excludes) {
+                PathMatcher matcher;
+                try {
+                    matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--exclude " + glob + ": not a glob pattern: " + e.getMessage());
+                }
+                scripts = scripts.stream().filter(s -> !matcher.matches(Path.of(s.relativePath()))).toList();
+            }
+            if (scripts.isEmpty()) {
+                throw new UsageException("--exclude leaves no message files of -x " + path + " to run");
             }
             return scripts;
         } catch (NoSuchFileException e) {
@@ -199,25 +257,6 @@ public final class XmlClientCommand {
         } catch (IOException e) {
             throw new UsageException("-x " + path + ": cannot be read: " + e.getMessage());
         }
-    }
-
-    /** Each script's association: the options files of its folders, overridden by the command line. */
-    private List<ScriptSource> withFolderOptions(List<ScriptSource> scripts, FlagValues commandLine)
-            throws UsageException {
-        FolderOptions options = new FolderOptions();
-        Map<FlagValues, ConnectionSettings> settings = new HashMap<>();
-        List<ScriptSource> result = new ArrayList<>();
-        for (ScriptSource script : scripts) {
-            Path dir = Optional.ofNullable(script.file().getParent()).orElse(Path.of(""));
-            FlagValues flags = options.forFolder(dir).overriddenBy(commandLine);
-            ConnectionSettings s = settings.get(flags);
-            if (s == null) {
-                s = ConnectionOptions.from(flags, env);
-                settings.put(flags, s);
-            }
-            result.add(script.withConnection(s));
-        }
-        return result;
     }
 
     private static Path expectedDir(CommandLine line, boolean record) throws UsageException {

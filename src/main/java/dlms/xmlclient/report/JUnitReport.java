@@ -70,7 +70,7 @@ public final class JUnitReport implements RunListener {
         xml.writeAttribute("errors", String.valueOf(outcomes.stream().mapToLong(JUnitReport::errors).sum()));
         xml.writeAttribute("time", seconds(elapsedMillis));
         for (ScriptOutcome outcome : outcomes) {
-            suite(xml, outcome);
+            suite(xml, outcome, outcome.source().displayPath(), target, started, true);
         }
         xml.writeCharacters("\n");
         xml.writeEndElement();
@@ -79,10 +79,18 @@ public final class JUnitReport implements RunListener {
         return text.append('\n').toString();
     }
 
-    private void suite(XMLStreamWriter xml, ScriptOutcome o) throws XMLStreamException {
+    /**
+     * One script's testsuite.
+     *
+     * @param name      the suite's name: the script's path, and in a fleet the meter's name before it
+     * @param meter     the meter, for the suite's properties
+     * @param withTrace whether the script's trace goes into system-out
+     */
+    static void suite(XMLStreamWriter xml, ScriptOutcome o, String name, String meter, LocalDateTime started,
+            boolean withTrace) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", clean(o.source().displayPath()));
+        xml.writeAttribute("name", clean(name));
         xml.writeAttribute("tests", String.valueOf(tests(o)));
         xml.writeAttribute("failures", String.valueOf(o.count(Verdict.FAIL)));
         xml.writeAttribute("errors", String.valueOf(errors(o)));
@@ -92,12 +100,12 @@ public final class JUnitReport implements RunListener {
         xml.writeAttribute("timestamp", started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
-        property(xml, "meter", target);
+        property(xml, "meter", meter);
         if (o.source().connection() != null) {
             property(xml, "association", o.source().connection().describeTarget());
         }
         xml.writeEndElement();
-        String className = className(o);
+        String className = className(name);
         if (o.status() == Status.BAD_INPUT) {
             // Nothing was sent: one test case carries the input error.
             testCase(xml, className, "load", 0);
@@ -127,7 +135,7 @@ public final class JUnitReport implements RunListener {
             }
             xml.writeEndElement();
         }
-        if (!o.trace().isEmpty()) {
+        if (withTrace && !o.trace().isEmpty()) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("system-out");
             xml.writeCharacters(clean(o.trace()));
@@ -161,18 +169,17 @@ public final class JUnitReport implements RunListener {
         xml.writeAttribute("value", clean(value));
     }
 
-    private static int tests(ScriptOutcome o) {
+    static int tests(ScriptOutcome o) {
         return o.status() == Status.BAD_INPUT || o.status() == Status.NOT_RUN ? 1 : o.requests().size();
     }
 
-    private static long errors(ScriptOutcome o) {
+    static long errors(ScriptOutcome o) {
         return o.status() == Status.BAD_INPUT ? 1 : o.count(Verdict.ERROR);
     }
 
     /** Jenkins groups test cases by class name: the script path, dotted, without .xml. */
-    private static String className(ScriptOutcome o) {
-        String path = o.source().displayPath();
-        return (path.endsWith(".xml") ? path.substring(0, path.length() - 4) : path).replace('/', '.');
+    private static String className(String suiteName) {
+        return (suiteName.endsWith(".xml") ? suiteName.substring(0, suiteName.length() - 4) : suiteName).replace('/', '.');
     }
 
     private static String firstLine(Check check) {
@@ -198,7 +205,7 @@ public final class JUnitReport implements RunListener {
         };
     }
 
-    private static String seconds(long millis) {
+    static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 

@@ -4,7 +4,6 @@ import dlms.xmlclient.media.Link;
 import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
-import dlms.xmlclient.script.ScriptLoader;
 import dlms.xmlclient.script.Step;
 import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.session.FrameCounters;
@@ -12,17 +11,15 @@ import dlms.xmlclient.session.Session;
 import dlms.xmlclient.session.SessionException;
 import dlms.xmlclient.session.Trace;
 import dlms.xmlclient.verdict.Check;
-import dlms.xmlclient.verdict.Expectations;
 import dlms.xmlclient.verdict.ReplyComparator;
 import dlms.xmlclient.verdict.Verdict;
 import gurux.dlms.enums.Command;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -36,12 +33,10 @@ public final class Runner {
     private final Function<ConnectionSettings, Link> links;
     private final Trace trace;
     private final RunListener listener;
-    private final Expectations expectations;
+    private final ScriptCache scripts;
     private final ReplyComparator comparator = new ReplyComparator();
     /** A meter refuses a repeated invocation counter, so the run's sessions share theirs. */
     private final FrameCounters counters = new FrameCounters();
-    /** Scripts of one folder share their settings; a loader per distinct association. */
-    private final Map<ConnectionSettings, ScriptLoader> loaders = new HashMap<>();
 
     private final StopSignal stop;
 
@@ -52,12 +47,21 @@ public final class Runner {
     /** @param stop requests to end the run early (Ctrl-C); --fail-fast uses it too */
     public Runner(RunPlan plan, Function<ConnectionSettings, Link> links, Trace trace, RunListener listener,
             StopSignal stop) {
+        this(plan, links, trace, listener, stop, new ScriptCache(plan.expectedDir()));
+    }
+
+    /** @param scripts loaded scripts shared with other runners of the command (a fleet's meters) */
+    public Runner(RunPlan plan, Function<ConnectionSettings, Link> links, Trace trace, RunListener listener,
+            StopSignal stop, ScriptCache scripts) {
+        if (!Objects.equals(scripts.expectedDir(), plan.expectedDir())) {
+            throw new IllegalArgumentException("the script cache reads another expected folder");
+        }
+        this.scripts = scripts;
         this.stop = stop;
         this.plan = plan;
         this.links = links;
         this.trace = trace;
         this.listener = listener;
-        this.expectations = new Expectations(plan.expectedDir());
     }
 
     public List<ScriptOutcome> run() {
@@ -93,9 +97,8 @@ public final class Runner {
         Script script;
         List<String> expected;
         try {
-            script = loaders.computeIfAbsent(c, s -> new ScriptLoader(s.interfaceType(), s.logicalNames(),
-                    s.clientAddress(), s.serverAddress())).load(source.file(), source.relativePath());
-            expected = expectations.forScript(script);
+            script = scripts.script(source.file(), source.relativePath(), c);
+            expected = scripts.expected(script);
         } catch (ScriptException e) {
             trace.endCapture();
             return new ScriptOutcome(source, null, Status.BAD_INPUT, List.of(), e.getMessage(), millisSince(start), "");

@@ -1,0 +1,163 @@
+package dlms.xmlclient.cli;
+
+import dlms.xmlclient.cli.TargetsFile.Target;
+import dlms.xmlclient.media.Links;
+import dlms.xmlclient.report.HtmlReport;
+import dlms.xmlclient.report.ReplyFiles;
+import dlms.xmlclient.run.FleetListener;
+import dlms.xmlclient.run.MeterTally;
+import dlms.xmlclient.run.RunListener;
+import dlms.xmlclient.run.RunPlan;
+import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.ScriptCache;
+import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.ScriptSource;
+import dlms.xmlclient.run.StopSignal;
+import dlms.xmlclient.session.Trace;
+import dlms.xmlclient.verdict.Verdict;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code --targets}: every script against every meter of a fleet, {@code --parallel} meters at a
+ * time, each meter one after the other through its scripts as a single run does. A meter's
+ * replies and trace go to {@code <out>/<meter>/}, with a report.html when it did not pass; the fleet's console lines and
+ * junit.xml are written as meters finish, so a fleet of thousands needs no more memory than
+ * the meters running at that moment.
+ */
+final class FleetRun {
+
+    /** One meter, ready to run: its scripts carry its own association. */
+    record Meter(String name, List<ScriptSource> scripts) {
+    }
+
+    private final List<Meter> meters;
+    private final Path outDir;
+    private final ScriptCache cache;
+    private final boolean strict;
+    private final boolean failFast;
+    private final int parallel;
+    private final FleetListener listener;
+    private final PrintStream err;
+
+    FleetRun(List<Meter> meters, Path outDir, ScriptCache cache, boolean strict, boolean failFast, int parallel,
+            FleetListener listener, PrintStream err) {
+        this.meters = List.copyOf(meters);
+        this.outDir = outDir;
+        this.cache = cache;
+        this.strict = strict;
+        this.failFast = failFast;
+        this.parallel = parallel;
+        this.listener = listener;
+        this.err = err;
+    }
+
+    /** Each target's scripts, with the options files, the command line and the meter's own flags, in that order. */
+    static List<Meter> meters(List<Target> targets, List<ScriptSource> scripts, FlagValues commandLine,
+            ScriptSettings settings) throws UsageException {
+        List<Meter> meters = new ArrayList<>();
+        for (Target target : targets) {
+            meters.add(new Meter(target.name(), settings.apply(scripts, commandLine.overriddenBy(target.flags()))));
+        }
+        return meters;
+    }
+
+    /** @return the exit code of the whole fleet: the worst of its meters' */
+    int run(StopSignal stop) {
+        long start = System.nanoTime();
+        listener.fleetStarted(meters.size(), meters.get(0).scripts().size(), parallel);
+        AtomicInteger thread = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
+            Thread t = new Thread(task, "fleet " + thread.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        int code = ExitCode.OK;
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Meter meter : meters) {
+                results.add(pool.submit(() -> runMeter(meter, stop)));
+            }
+            for (Future<Integer> result : results) {
+                code = worse(code, result.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.request("interrupted");
+            code = ExitCode.INTERRUPTED;
+        } catch (Exception e) {
+            // A meter's run reports its own failures as outcomes; this is a defect of ours.
+            err.println("xmlclient: the fleet run failed: " + e);
+            code = worse(code, ExitCode.NO_CONNECTION);
+        } finally {
+            pool.shutdownNow();
+        }
+        listener.fleetFinished((System.nanoTime() - start) / 1_000_000);
+        return code;
+    }
+
+    private int runMeter(Meter meter, StopSignal stop) {
+        long start = System.nanoTime();
+        Path dir = outDir.resolve(meter.name());
+        List<ScriptOutcome> outcomes;
+        try {
+            Files.createDirectories(dir);
+            try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
+                    Files.newBufferedWriter(dir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
+                Trace trace = new Trace(traceFile, null);
+                String target = meter.scripts().get(0).connection().medium().describe();
+                RunListener reports = RunListener.all(List.of(new ReplyFiles(dir, err), unlessPassed(
+                        new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), err))));
+                RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast);
+                outcomes = new Runner(plan, settings -> Links.forMedium(settings.medium(),
+                        settings.limits().waitTimeMillis(), trace), trace, reports, stop, cache).run();
+            }
+        } catch (IOException e) {
+            err.println("xmlclient: meter " + meter.name() + ": cannot write to " + dir + ": " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        listener.meterFinished(meter.name(), dir.toString(), outcomes, (System.nanoTime() - start) / 1_000_000);
+        return XmlClientCommand.exitCode(outcomes);
+    }
+
+    /**
+     * A meter's report.html only when it did not pass: rendering every reply of every meter
+     * would take a quarter of a fleet run, and a passing meter's replies and trace are there.
+     */
+    private static RunListener unlessPassed(HtmlReport html) {
+        return new RunListener() {
+            @Override
+            public void runStarted(RunPlan plan) {
+                html.runStarted(plan);
+            }
+
+            @Override
+            public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
+                Verdict verdict = MeterTally.of(outcomes).verdict();
+                if (verdict != Verdict.PASS && verdict != Verdict.NOT_CHECKED) {
+                    html.runFinished(outcomes, elapsedMillis);
+                }
+            }
+        };
+    }
+
+    /** No connection outranks bad input, which outranks a failed reply, as in a single run. */
+    static int worse(int a, int b) {
+        List<Integer> rank = List.of(ExitCode.INTERRUPTED, ExitCode.NO_CONNECTION, ExitCode.BAD_INPUT, ExitCode.FAILED,
+                ExitCode.OK);
+        return rank.indexOf(a) <= rank.indexOf(b) ? a : b;
+    }
+}

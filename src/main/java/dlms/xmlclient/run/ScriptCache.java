@@ -1,0 +1,111 @@
+package dlms.xmlclient.run;
+
+import dlms.xmlclient.script.Script;
+import dlms.xmlclient.script.ScriptException;
+import dlms.xmlclient.script.ScriptLoader;
+import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.verdict.Expectations;
+import gurux.dlms.enums.Command;
+import gurux.dlms.enums.InterfaceType;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Message files and their expectations, loaded once per command however many meters run them.
+ * Encoding a request through the Gurux XML client parses its XML twice with a new parser
+ * factory each time; a fleet of 1,000 meters would do that 1,000 times for every request.
+ * Shared by the runners of one command, on any number of threads: loaded scripts are immutable.
+ */
+public final class ScriptCache {
+
+    /** Scripts whose frames do not depend on the HDLC addresses (no scripted SNRM, DISC, ...). */
+    private final Map<FileKey, Loaded<Script>> anyAddress = new ConcurrentHashMap<>();
+    /** Scripts that frame SNRM or DISC themselves: one per client and server address. */
+    private final Map<AddressedKey, Loaded<Script>> addressed = new ConcurrentHashMap<>();
+    private final Map<ExpectedKey, Loaded<List<String>>> expected = new ConcurrentHashMap<>();
+    private final Path expectedDir;
+    /** Loaders and the expectation reader hold parsers: one set per thread. */
+    private final ThreadLocal<Map<LoaderKey, ScriptLoader>> loaders = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Expectations> expectations;
+
+    /** @param expectedDir the -e folder, or null */
+    public ScriptCache(Path expectedDir) {
+        this.expectedDir = expectedDir;
+        this.expectations = ThreadLocal.withInitial(() -> new Expectations(expectedDir));
+    }
+
+    public Path expectedDir() {
+        return expectedDir;
+    }
+
+    /** The script as the association {@code c} frames it. */
+    public Script script(Path file, String relativePath, ConnectionSettings c) throws ScriptException {
+        FileKey fileKey = new FileKey(file, relativePath, c.interfaceType(), c.logicalNames());
+        Loaded<Script> any = anyAddress.get(fileKey);
+        if (any != null && (any.failure != null || !framesAddresses(any.value))) {
+            return any.get();
+        }
+        AddressedKey key = new AddressedKey(fileKey, c.clientAddress(), c.serverAddress());
+        Loaded<Script> loaded = addressed.computeIfAbsent(key, k -> load(k, file, relativePath));
+        if (loaded.failure != null || !framesAddresses(loaded.value)) {
+            anyAddress.putIfAbsent(fileKey, loaded);
+        }
+        return loaded.get();
+    }
+
+    /** What each request of the script is expected to get (see {@link Expectations#forScript}). */
+    public List<String> expected(Script script) throws ScriptException {
+        ExpectedKey key = new ExpectedKey(script.file(), script.relativePath(), script.steps().size());
+        return expected.computeIfAbsent(key, k -> {
+            try {
+                return new Loaded<>(expectations.get().forScript(script), null);
+            } catch (ScriptException e) {
+                return new Loaded<>(null, e);
+            }
+        }).get();
+    }
+
+    private Loaded<Script> load(AddressedKey key, Path file, String relativePath) {
+        ScriptLoader loader = loaders.get().computeIfAbsent(new LoaderKey(key.file.interfaceType,
+                key.file.logicalNames, key.client, key.server),
+                k -> new ScriptLoader(k.interfaceType, k.logicalNames, k.client, k.server));
+        try {
+            return new Loaded<>(loader.load(file, relativePath), null);
+        } catch (ScriptException e) {
+            return new Loaded<>(null, e);
+        }
+    }
+
+    /** HDLC control frames written in a script carry the client and server addresses. */
+    private static boolean framesAddresses(Script script) {
+        return script.sends(Command.SNRM) || script.sends(Command.DISCONNECT_REQUEST) || script.sends(Command.UA)
+                || script.sends(Command.DISCONNECT_MODE);
+    }
+
+    private record FileKey(Path file, String relativePath, InterfaceType interfaceType, boolean logicalNames) {
+    }
+
+    private record AddressedKey(FileKey file, int client, int server) {
+    }
+
+    private record LoaderKey(InterfaceType interfaceType, boolean logicalNames, int client, int server) {
+    }
+
+    /** Expectations depend on the script's path and its number of requests (a mismatch is an error). */
+    private record ExpectedKey(Path file, String relativePath, int requests) {
+    }
+
+    /** A load's result or its input error, which every meter then reports alike. */
+    private record Loaded<T>(T value, ScriptException failure) {
+        T get() throws ScriptException {
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dlms.xmlclient.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlms.xmlclient.simulator.MeterSimulator;
+import dlms.xmlclient.simulator.SimulatorOptions;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --targets and --parallel: the sample scripts against a fleet of simulated meters, each into its own folder. */
+class FleetTest {
+
+    private static final int METERS = 20;
+    /** The LN samples: the fleet's meters are LN meters. */
+    private static final int SCRIPTS = 20;
+
+    @TempDir
+    Path dir;
+
+    private final List<MeterSimulator> meters = new ArrayList<>();
+
+    @AfterEach
+    void stopMeters() {
+        meters.forEach(MeterSimulator::close);
+    }
+
+    private Path targets(int count, String... extraLines) throws Exception {
+        StringBuilder csv = new StringBuilder("name,host,port,flags\n# a simulated fleet\n");
+        for (int i = 0; i < count; i++) {
+            MeterSimulator m = MeterSimulator.start(new SimulatorOptions().port(0).serialNumber(12345678L + i));
+            meters.add(m);
+            csv.append("meter-").append(m.serialNumber()).append(",127.0.0.1,").append(m.port()).append(",\n");
+        }
+        for (String line : extraLines) {
+            csv.append(line).append('\n');
+        }
+        Path file = dir.resolve("targets.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private CliRun fleet(Path targets, String... more) {
+        List<String> args = new ArrayList<>(List.of("-x", "messages", "--exclude", "sn/**", "-e", "expected",
+                "--targets", targets.toString()));
+        args.addAll(List.of(more));
+        return CliRun.run(dir.resolve("out"), args.toArray(String[]::new));
+    }
+
+    @Test
+    void everyMeterRunsEveryScriptIntoItsOwnFolderAndTheSummaryCountsMeters() throws Exception {
+        CliRun run = fleet(targets(METERS), "--parallel", "8");
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.startsWith("Fleet of 20 meters, 20 scripts each, 8 at a time"), run.out);
+        assertTrue(run.out.contains("20 meters: 20 passed, 0 failed, 0 not checked, 0 errors; 400 scripts: 400 passed,"),
+                run.out);
+        for (MeterSimulator m : meters) {
+            Path own = run.outDir.resolve("meter-" + m.serialNumber());
+            assertTrue(Files.isRegularFile(own.resolve("replies/clock/1-read.xml")), own.toString());
+            assertTrue(Files.readString(own.resolve("trace.txt")).contains("connecting to tcp 127.0.0.1:" + m.port()));
+            assertFalse(Files.exists(own.resolve("report.html")), "a passing meter needs no report page");
+            assertTrue(m.associationRequests() >= SCRIPTS, "each script associated with this meter itself");
+        }
+        String junit = Files.readString(run.outDir.resolve("junit.xml"));
+        assertEquals(METERS * SCRIPTS, count(junit, "<testsuite "), "one testsuite per meter and script");
+        assertTrue(junit.contains("<testsuite name=\"meter-12345678/clock/1-read.xml\""), junit.substring(0, 400));
+        assertTrue(junit.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"xmlclient fleet\" tests=\""
+                + count(junit, "<testcase ") + "\" failures=\"0\" errors=\"0\""), junit.substring(0, 200));
+        assertFalse(Files.exists(run.outDir.resolve("junit.xml.part")));
+    }
+
+    @Test
+    void aMeterWithAWrongPasswordAndADeadMeterDoNotStopTheOthers() throws Exception {
+        int dead;
+        try (ServerSocket s = new ServerSocket(0)) {
+            dead = s.getLocalPort(); // closed again: nothing listens there
+        }
+        MeterSimulator other = MeterSimulator.start(new SimulatorOptions().port(0));
+        meters.add(other);
+        Path file = targets(3, "wrong-password,127.0.0.1," + other.port() + ",-P wrong", "dead,127.0.0.1," + dead + ",");
+        CliRun run = fleet(file, "--parallel", "2");
+        assertEquals(ExitCode.NO_CONNECTION, run.exitCode, run.toString());
+        assertTrue(run.out.contains("5 meters: 3 passed, 0 failed, 0 not checked, 2 errors"), run.out);
+        assertTrue(Pattern.compile("ERROR +wrong-password +20 scripts: 2 passed, 0 failed, 0 not checked, 18 errors")
+                .matcher(run.out).find(), run.out);
+        assertTrue(run.out.contains("wrong password (check -P)"), run.out);
+        assertTrue(run.out.contains("cannot connect to 127.0.0.1:" + dead), run.out);
+        assertTrue(Files.exists(run.outDir.resolve("dead/report.html")), "a meter that did not pass gets its page");
+        String junit = Files.readString(run.outDir.resolve("junit.xml"));
+        assertTrue(junit.contains("<testsuite name=\"dead/clock/1-read.xml\""), junit);
+        assertTrue(junit.contains("type=\"NoConnection\""), junit);
+    }
+
+    @Test
+    void aBadTargetsLineIsNamedByFileAndLine() throws Exception {
+        Path file = dir.resolve("bad.csv");
+        for (String[] c : new String[][] {
+                {"a,127.0.0.1,4061\nb,127.0.0.1,99999", ":2: meter b: port '99999' is not 1-65535"},
+                {"a,127.0.0.1,4061\na,127.0.0.1,4062", ":2: meter name a is already used on line 1"},
+                {"../up,127.0.0.1,4061", ":1: meter name '../up': letters, digits"},
+                {"a,127.0.0.1,4061,-x other", ":1: -x is not a per-meter flag"},
+                {"a,127.0.0.1,4061,-h 10.0.0.1", ":1: -h is not a per-meter flag"},
+                {"a,127.0.0.1", ":1: expected name,host,port[,flags]"},
+                {"a,127.0.0.1,4061,-n x", "-n"}}) {
+            Files.writeString(file, c[0] + "\n");
+            CliRun run = fleet(file);
+            assertEquals(ExitCode.BAD_INPUT, run.exitCode, c[0] + "\n" + run);
+            assertTrue(run.err.startsWith("xmlclient: ") && run.err.contains(c[1]) && run.err.lines().count() == 1,
+                    c[0] + "\n" + run.err);
+        }
+        CliRun withHost = CliRun.run(dir.resolve("out"), "-x", "messages", "-h", "127.0.0.1", "-p", "4061",
+                "--targets", file.toString());
+        assertEquals(ExitCode.BAD_INPUT, withHost.exitCode);
+        assertTrue(withHost.err.contains("-h does not go with --targets"), withHost.err);
+    }
+
+    @Test
+    void excludedScriptsAreNotRun() throws Exception {
+        CliRun run = CliRun.run(dir.resolve("single"), "-x", "messages", "--exclude", "sn/**", "--exclude",
+                "load-profile/*", "-e", "expected");
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("17 scripts: 17 passed"), run.out);
+        assertFalse(run.out.contains("load-profile/"), run.out);
+    }
+
+    private static int count(String text, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
