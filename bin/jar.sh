@@ -19,3 +19,18 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar
     fi
     rm -f "$root/target-build.log"
 fi
+
+# Class Data Sharing: the classes a run loads (gurux.dlms, xerces, xmlunit, ours), parsed and
+# verified once into target/xmlclient.jsa by a training run (one sample script against the
+# built-in simulator) after every build, then mapped by each start: about half a cold start.
+# A stale or missing archive is never an error: the JVM then loads classes as usual.
+jsa="$root/target/xmlclient.jsa"
+if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
+    training=$(mktemp -d 2>/dev/null || echo "$root/target/cds-training")
+    if java -XX:ArchiveClassesAtExit="$jsa.$$" -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
+            -x "$root/messages/get-serial-number.xml" -e "$root/expected" -o "$training" >/dev/null 2>&1; then
+        mv -f "$jsa.$$" "$jsa" 2>/dev/null
+    fi
+    rm -rf "$training" "$jsa.$$"
+fi
+cds="-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
