@@ -16,16 +16,33 @@ final class IdenticalXml {
     private IdenticalXml() {
     }
 
+    /** Whether a value the reply has matches the value expected: equal, or by a rule such as a placeholder. */
+    interface Values {
+        /**
+         * @param expected the expected attribute or text node
+         * @param actual   the reply's node in the same place
+         */
+        boolean match(Node expected, String expectedValue, Node actual, String actualValue);
+    }
+
+    /** Equal values, and {@code *} for any value. */
+    static final Values LITERAL = (e, expectedValue, a, actualValue) -> expectedValue.equals(actualValue)
+            || Templates.ANY.equals(expectedValue);
+
     static boolean same(Element expected, Element actual) {
-        if (!expected.getTagName().equals(actual.getTagName()) || !sameAttributes(expected, actual)) {
+        return same(expected, actual, LITERAL);
+    }
+
+    static boolean same(Element expected, Element actual, Values values) {
+        if (!expected.getTagName().equals(actual.getTagName()) || !sameAttributes(expected, actual, values)) {
             return false;
         }
         Node e = next(expected.getFirstChild());
         Node a = next(actual.getFirstChild());
         while (e != null && a != null) {
             boolean same = e instanceof Element ee
-                    ? a instanceof Element ae && same(ee, ae)
-                    : !(a instanceof Element) && sameValue(e.getNodeValue().strip(), a.getNodeValue().strip());
+                    ? a instanceof Element ae && same(ee, ae, values)
+                    : !(a instanceof Element) && values.match(e, e.getNodeValue().strip(), a, a.getNodeValue().strip());
             if (!same) {
                 return false;
             }
@@ -35,7 +52,7 @@ final class IdenticalXml {
         return e == null && a == null;
     }
 
-    private static boolean sameAttributes(Element expected, Element actual) {
+    private static boolean sameAttributes(Element expected, Element actual, Values values) {
         NamedNodeMap e = expected.getAttributes();
         NamedNodeMap a = actual.getAttributes();
         if (e.getLength() != a.getLength()) {
@@ -44,16 +61,11 @@ final class IdenticalXml {
         for (int i = 0; i < e.getLength(); i++) {
             Attr attr = (Attr) e.item(i);
             Attr other = (Attr) a.getNamedItem(attr.getName());
-            if (other == null || !sameValue(attr.getValue(), other.getValue())) {
+            if (other == null || !values.match(attr, attr.getValue(), other, other.getValue())) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** {@code *} matches any value, as {@link ReplyComparator}'s wildcard evaluator has it. */
-    private static boolean sameValue(String expected, String actual) {
-        return expected.equals(actual) || Templates.ANY.equals(expected);
     }
 
     /**

@@ -55,15 +55,17 @@ public final class ReplyComparator {
     /** Pairs elements by position whatever their names, so a changed type is one difference. */
     private static final ElementSelector IN_ORDER = (control, test) -> true;
 
+    private static final String PLACEHOLDER = "${xmlunit.";
     private static final Pattern STAMP = Pattern.compile(",sent=\\d+\\)}$");
 
+    private final DocumentBuilderFactory factory;
     private final DocumentBuilder parser;
     private final DifferenceEvaluator evaluator = DifferenceEvaluators.chain(DifferenceEvaluators.Default,
             WILDCARD, new PlaceholderDifferenceEvaluator());
 
     public ReplyComparator() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             // Comments are dropped here, not by xmlunit's ignoreComments(), which runs an XSLT
@@ -90,7 +92,7 @@ public final class ReplyComparator {
         Element actual = parse(actualXml).getDocumentElement();
         Placeholders.stampClocks(expected, sentAt);
         Templates.expand(expected, actual);
-        if (IdenticalXml.same(expected, actual)) {
+        if (IdenticalXml.same(expected, actual, this::valuesMatch)) {
             return List.of();
         }
         // In place of xmlunit's ignoreWhitespace(), which copies both documents through a new
@@ -102,6 +104,7 @@ public final class ReplyComparator {
         // type difference says it all.
         Set<Node> retyped = new HashSet<>();
         DiffBuilder.compare(expected).withTest(actual)
+                .withDocumentBuilderFactory(factory) // else xmlunit configures a new one for every diff
                 .withNodeMatcher(new DefaultNodeMatcher(IN_ORDER))
                 .withDifferenceEvaluator(evaluator)
                 .withComparisonListeners((comparison, outcome) -> {
@@ -118,6 +121,22 @@ public final class ReplyComparator {
                 })
                 .build();
         return differences;
+    }
+
+    /**
+     * A value as the full comparison would judge it: equal, {@code *}, or a placeholder whose
+     * handler accepts the value (asked through the same evaluators, so the answer is the same).
+     */
+    private boolean valuesMatch(Node expected, String expectedValue, Node actual, String actualValue) {
+        if (IdenticalXml.LITERAL.match(expected, expectedValue, actual, actualValue)) {
+            return true;
+        }
+        if (!expectedValue.contains(PLACEHOLDER)) {
+            return false;
+        }
+        ComparisonType type = expected instanceof Attr ? ComparisonType.ATTR_VALUE : ComparisonType.TEXT_VALUE;
+        Comparison c = new Comparison(type, expected, null, expectedValue, null, actual, null, actualValue, null);
+        return evaluator.evaluate(c, ComparisonResult.DIFFERENT) == ComparisonResult.EQUAL;
     }
 
     private static boolean within(Set<Node> elements, Node node) {
