@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * The built-in simulator a run without -h or -S tests, on free loopback ports: one for the
  * logical-name scripts and one for the short-name scripts (a folder's {@code -r sn}), so that
- * one run covers both, as one meter model with two referencings would.
+ * one run covers both, as one meter model with two referencings would. Public for runs assembled
+ * outside the xmlclient command (the benchmark starts them as the command does).
  */
-final class BuiltInMeters implements AutoCloseable {
+public final class BuiltInMeters implements AutoCloseable {
 
     private final Map<Boolean, MeterSimulator> byLogicalNames = new LinkedHashMap<>();
     private final ConnectionSettings target;
@@ -27,7 +28,7 @@ final class BuiltInMeters implements AutoCloseable {
     }
 
     /** Starts a simulator for each referencing the scripts use, with the run's framing. */
-    static BuiltInMeters start(List<ScriptSource> scripts, ConnectionSettings target) throws Exception {
+    public static BuiltInMeters start(List<ScriptSource> scripts, ConnectionSettings target) throws Exception {
         BuiltInMeters meters = new BuiltInMeters(target);
         try {
             for (ScriptSource script : scripts) {
@@ -46,7 +47,7 @@ final class BuiltInMeters implements AutoCloseable {
     }
 
     /** The scripts, each pointed at the simulator of its referencing. */
-    List<ScriptSource> bind(List<ScriptSource> scripts) {
+    public List<ScriptSource> bind(List<ScriptSource> scripts) {
         List<ScriptSource> bound = new ArrayList<>();
         for (ScriptSource s : scripts) {
             bound.add(s.withConnection(s.connection().withMedium(medium(byLogicalNames.get(s.connection().logicalNames())))));
@@ -59,7 +60,7 @@ final class BuiltInMeters implements AutoCloseable {
     }
 
     /** E.g. {@code 127.0.0.1:37063 (HDLC)}, or with SN scripts {@code 127.0.0.1:37063 (HDLC), SN on 127.0.0.1:37064}. */
-    String describe() {
+    public String describe() {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<Boolean, MeterSimulator> e : byLogicalNames.entrySet()) {
             String where = "127.0.0.1:" + e.getValue().port();

@@ -86,6 +86,9 @@ public final class XmlClientCommand {
         if (args.length > 0 && args[0].equals("translate")) {
             return TranslateCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("bench")) {
+            return dlms.xmlclient.bench.BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         CommandLine line;
         try {
             line = new DefaultParser().parse(ClientOptions.definitions(), args);

@@ -1,0 +1,105 @@
+package dlms.xmlclient.bench;
+
+import dlms.xmlclient.media.Links;
+import dlms.xmlclient.report.ConsoleReport;
+import dlms.xmlclient.report.ExpectedRecorder;
+import dlms.xmlclient.report.HtmlReport;
+import dlms.xmlclient.report.JUnitReport;
+import dlms.xmlclient.report.ReplyFiles;
+import dlms.xmlclient.run.RunListener;
+import dlms.xmlclient.run.RunPlan;
+import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.ScriptSource;
+import dlms.xmlclient.session.Trace;
+import dlms.xmlclient.verdict.Verdict;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Our full path, as {@code xmlclient} runs scripts once its options are read: the trace file,
+ * the listeners the command wires (reply files, console, JUnit XML, HTML report), a
+ * {@link Runner} over the plan (script loading, session, reply XML, verdict). The console report
+ * writes to nowhere: a terminal's speed is not ours. Links count the bytes they receive.
+ */
+final class PathRun {
+
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
+    /**
+     * @param nanos         wall time of the run, from opening the trace file to closing it
+     * @param bytesReceived reply bytes on the wire, all scripts together
+     */
+    record Result(long nanos, List<ScriptOutcome> outcomes, long bytesReceived) {
+
+        long count(Verdict verdict) {
+            return outcomes.stream().filter(o -> o.verdict() == verdict).count();
+        }
+
+        /** Throws unless every script passed: a benchmark of failing runs measures the wrong thing. */
+        Result requireAllPassed(String what) {
+            for (ScriptOutcome o : outcomes) {
+                if (o.verdict() != Verdict.PASS) {
+                    throw new IllegalStateException(what + ": " + o.source().displayPath() + " " + o.verdict()
+                            + (o.error() != null ? ": " + o.error() : ""));
+                }
+            }
+            return this;
+        }
+    }
+
+    private PathRun() {
+    }
+
+    /** Runs the scripts with the command's listeners, checked against {@code expectedDir}. */
+    static Result run(List<ScriptSource> scripts, Path outDir, Path expectedDir, String target, PrintStream err)
+            throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(outDir);
+        RunPlan plan = new RunPlan(scripts, outDir, expectedDir, false);
+        AtomicLong received = new AtomicLong();
+        List<ScriptOutcome> outcomes;
+        try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
+                Files.newBufferedWriter(outDir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
+            Trace trace = new Trace(traceFile, null);
+            List<RunListener> listeners = new ArrayList<>(List.of(
+                    new ReplyFiles(outDir, err),
+                    new ConsoleReport(NOWHERE, false),
+                    new JUnitReport(outDir, target, Clock.systemDefaultZone(), err),
+                    new HtmlReport(outDir, target, Clock.systemDefaultZone(), err)));
+            outcomes = runner(plan, trace, RunListener.all(listeners), received).run();
+        }
+        return new Result(System.nanoTime() - start, outcomes, received.get());
+    }
+
+    /** {@code --record}: writes the replies of the scripts as their expected files; nothing timed. */
+    static void record(List<ScriptSource> scripts, Path outDir, Path expectedDir, PrintStream err) throws IOException {
+        Files.createDirectories(outDir);
+        Files.createDirectories(expectedDir);
+        RunPlan plan = new RunPlan(scripts, outDir, null, false);
+        Trace trace = new Trace(null, null);
+        List<ScriptOutcome> outcomes = runner(plan, trace,
+                new ExpectedRecorder(expectedDir, NOWHERE, err), new AtomicLong()).run();
+        for (ScriptOutcome o : outcomes) {
+            if (o.status() != ScriptOutcome.Status.COMPLETED) {
+                throw new IllegalStateException("recording " + o.source().displayPath() + ": " + o.error());
+            }
+        }
+    }
+
+    private static Runner runner(RunPlan plan, Trace trace, RunListener listener, AtomicLong received) {
+        return new Runner(plan, settings -> new CountingLink(Links.forMedium(settings.medium(),
+                settings.limits().waitTimeMillis(), trace), received), trace, listener);
+    }
+}
