@@ -2,23 +2,19 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.run.ScriptFinder;
 import dlms.xmlclient.run.ScriptSource;
-import dlms.xmlclient.session.ConnectionSettings;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The message files of a {@code -x} path, each with the association it runs over: its folders'
  * {@code xmlclient.options} overridden by the given command-line flags, by the same rules as
- * {@link XmlClientCommand}. For runs assembled outside that command (the benchmark), so that
+ * {@link ScriptSettings}. For runs assembled outside that command (the benchmark), so that
  * they run each script as {@code xmlclient FLAGS -x PATH} would.
  */
 public final class PlannedScripts {
@@ -40,24 +36,10 @@ public final class PlannedScripts {
         } catch (ParseException e) {
             throw new IllegalArgumentException(UsageErrors.of(e), e);
         }
-        FlagValues commandLine = FlagValues.of(line);
-        FolderOptions options = new FolderOptions();
-        Map<FlagValues, ConnectionSettings> settings = new HashMap<>();
-        List<ScriptSource> result = new ArrayList<>();
         try {
-            for (ScriptSource script : ScriptFinder.find(messages)) {
-                Path dir = Optional.ofNullable(script.file().getParent()).orElse(Path.of(""));
-                FlagValues folderFlags = options.forFolder(dir).overriddenBy(commandLine);
-                ConnectionSettings s = settings.get(folderFlags);
-                if (s == null) {
-                    s = ConnectionOptions.from(folderFlags, env);
-                    settings.put(folderFlags, s);
-                }
-                result.add(script.withConnection(s));
-            }
+            return new ScriptSettings(env).apply(ScriptFinder.find(messages), FlagValues.of(line));
         } catch (UsageException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return result;
     }
 }
