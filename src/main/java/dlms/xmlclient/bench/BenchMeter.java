@@ -4,6 +4,7 @@ import dlms.xmlclient.cli.PlannedScripts;
 import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.ScriptLoader;
+import dlms.xmlclient.verdict.Expectations;
 import dlms.xmlclient.script.Step;
 import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.simulator.MeterSimulator;
@@ -66,10 +67,11 @@ final class BenchMeter implements AutoCloseable {
         for (ScriptSource s : PlannedScripts.find(messages, flags, System.getenv())) {
             scripts.put(s.relativePath(), s);
         }
-        // Only what the full path runs is checked, so only that needs expected replies.
+        // What the full path and the step loop run is checked, so that needs expected replies.
         List<ScriptSource> checked = new ArrayList<>();
         for (String name : List.of(GeneratedScripts.exchanges(config.requests()),
-                GeneratedScripts.exchanges(2 * config.requests()), GeneratedScripts.profile(1),
+                GeneratedScripts.exchanges(2 * config.requests()), GeneratedScripts.exchanges(config.floorRequests()),
+                GeneratedScripts.exchanges(2 * config.floorRequests()), GeneratedScripts.profile(1),
                 GeneratedScripts.profile(1 + ProfileBench.EXTRA_READS))) {
             checked.add(script(name));
         }
@@ -88,6 +90,14 @@ final class BenchMeter implements AutoCloseable {
         ConnectionSettings c = s.connection();
         return new ScriptLoader(c.interfaceType(), c.logicalNames(), c.clientAddress(), c.serverAddress())
                 .load(s.file(), s.relativePath()).steps();
+    }
+
+    /** The expected reply of each request of a generated script, as the runner finds them. */
+    List<String> expected(String script) throws ScriptException {
+        ScriptSource s = script(script);
+        ConnectionSettings c = s.connection();
+        return new Expectations(expectedDir()).forScript(new ScriptLoader(c.interfaceType(), c.logicalNames(),
+                c.clientAddress(), c.serverAddress()).load(s.file(), s.relativePath()));
     }
 
     ConnectionSettings settings() {

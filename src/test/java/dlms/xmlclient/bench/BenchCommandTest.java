@@ -28,9 +28,9 @@ class BenchCommandTest {
     /** Every row the benchmark promises, by its key in bench.json. */
     private static final List<String> KEYS = List.of(
             "exchange.hdlc.floor_ms", "exchange.hdlc.session_ms", "exchange.verdict_ms", "exchange.hdlc.ours_ms",
-            "exchange.hdlc.ratio",
+            "exchange.hdlc.ratio", "exchange.hdlc.run_ms",
             "exchange.wrapper.floor_ms", "exchange.wrapper.session_ms", "exchange.wrapper.ours_ms",
-            "exchange.wrapper.ratio",
+            "exchange.wrapper.ratio", "exchange.wrapper.run_ms",
             "association.hdlc.bare_per_s", "association.hdlc.ours_per_s", "association.hdlc.ratio",
             "profile.bare_ms", "profile.bare_kb_per_s", "profile.session_ms", "profile.verdict_ms", "profile.ours_ms",
             "profile.ours_kb_per_s", "profile.reply_bytes",
@@ -45,7 +45,8 @@ class BenchCommandTest {
     private static final Set<String> DIFFERENCES = Set.of(
             "exchange.hdlc.floor_ms", "exchange.hdlc.session_ms", "exchange.hdlc.ours_ms", "exchange.hdlc.ratio",
             "exchange.wrapper.floor_ms", "exchange.wrapper.session_ms", "exchange.wrapper.ours_ms",
-            "exchange.wrapper.ratio", "profile.session_ms", "profile.ours_ms", "profile.ours_kb_per_s");
+            "exchange.wrapper.ratio", "exchange.hdlc.run_ms", "exchange.wrapper.run_ms", "profile.session_ms",
+            "profile.ours_ms", "profile.ours_kb_per_s");
 
     private static final Pattern MEASURE = Pattern.compile(
             "\\{\"key\": \"([^\"]+)\", \"name\": \"((?:[^\"\\\\]|\\\\.)*)\", \"value\": ([^,]+),");
