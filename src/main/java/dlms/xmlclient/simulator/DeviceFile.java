@@ -1,8 +1,12 @@
 package dlms.xmlclient.simulator;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -33,16 +37,47 @@ final class DeviceFile {
      * @throws DeviceFileException when the file cannot be read or is not a device file
      */
     static GXDLMSObjectCollection load(final Path file) throws DeviceFileException {
+        byte[] xml = read(file);
+        return parse(xml, capturePeriods(xml, file), file);
+    }
+
+    /**
+     * @param file device file to read
+     * @return its bytes, to {@link #parse} once or many times
+     * @throws DeviceFileException when the file cannot be read
+     */
+    static byte[] read(final Path file) throws DeviceFileException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new DeviceFileException("cannot read device file " + file, null);
         }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DeviceFileException("cannot read device file " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * @param xml the bytes of a device file
+     * @param periods capture periods by profile logical name (see {@link #capturePeriods})
+     * @param file where the bytes come from, for the messages
+     * @return a new device made from them
+     * @throws DeviceFileException when it is not a device file
+     */
+    static GXDLMSObjectCollection parse(final byte[] xml, final Map<String, Integer> periods,
+            final Path file) throws DeviceFileException {
         GXDLMSObjectCollection objects;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ByteArrayInputStream(xml)) {
             objects = GXDLMSObjectCollection.load(in);
         } catch (Exception e) {
             throw new DeviceFileException("not a device file: " + file + ": " + e.getMessage(), e);
         }
-        restoreCapturePeriods(file, objects);
+        periods.forEach((ln, period) -> {
+            GXDLMSObject pg = objects.findByLN(ObjectType.PROFILE_GENERIC, ln);
+            if (pg != null) {
+                ((GXDLMSProfileGeneric) pg).setCapturePeriod(period);
+            }
+        });
         Associations.addDefaults(objects);
         return objects;
     }
@@ -65,12 +100,14 @@ final class DeviceFile {
     /**
      * gurux.dlms 4.0.47 GXDLMSProfileGeneric.load reads a CapturePeriod element inside
      * SortObject, which save never writes, so a profile with a sort object comes back with
-     * capture_period 0. The value is read again from the file.
+     * capture_period 0. The values are read here from the file, to be set again.
+     *
+     * @return capture periods by profile logical name
      */
-    private static void restoreCapturePeriods(final Path file,
-            final GXDLMSObjectCollection objects) throws DeviceFileException {
+    static Map<String, Integer> capturePeriods(final byte[] xml, final Path file)
+            throws DeviceFileException {
         Document doc;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ByteArrayInputStream(xml)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -78,24 +115,23 @@ final class DeviceFile {
         } catch (Exception e) {
             throw new DeviceFileException("not a device file: " + file + ": " + e.getMessage(), e);
         }
+        Map<String, Integer> periods = new LinkedHashMap<>();
         NodeList profiles = doc.getDocumentElement().getChildNodes();
         for (int i = 0; i != profiles.getLength(); ++i) {
             Node node = profiles.item(i);
             if (node instanceof Element && "GXDLMSProfileGeneric".equals(node.getNodeName())) {
                 String ln = childText((Element) node, "LN");
                 String period = childText((Element) node, "CapturePeriod");
-                GXDLMSObject pg = ln == null ? null
-                        : objects.findByLN(ObjectType.PROFILE_GENERIC, ln);
-                if (pg != null && period != null) {
+                if (ln != null && period != null) {
                     try {
-                        ((GXDLMSProfileGeneric) pg).setCapturePeriod(
-                                Integer.parseInt(period.trim()));
+                        periods.put(ln, Integer.parseInt(period.trim()));
                     } catch (NumberFormatException e) {
                         throw new DeviceFileException("bad CapturePeriod of " + ln + " in " + file, e);
                     }
                 }
             }
         }
+        return periods;
     }
 
     private static String childText(final Element parent, final String name) {

@@ -12,18 +12,19 @@ import gurux.dlms.GXServerReply;
  * meter's port, the client whose frames the server is working on owns the meter until its
  * connection state drops back to none, it goes away, or it has sent nothing for
  * {@link MeterPort#INACTIVITY_TIMEOUT_SECONDS} (the HDLC setup's default inactivity time-out);
- * frames from other clients meanwhile get no answer. The server state is reset when the client
+ * frames from other clients meanwhile get no answer (the TCP port lets them wait up to a second
+ * for the owner to go, see {@link MeterLane}). The server state is reset when the client
  * it belongs to goes away or is silent too long, and when another client's frames are served: a
  * client that ends an exchange with the connection state back to none (a refused AARQ over
  * WRAPPER, say) leaves gurux.dlms holding its client and server addresses, and gurux.dlms
  * silently drops every frame from other addresses until it is reset.
  * <p>
- * A client is whatever key the port gives: its TCP socket (compared by identity, since a new
+ * A client is whatever key the port gives: its TCP connection (compared by identity, since a new
  * loopback connection may reuse the old one's remote address), the sender of UDP datagrams
  * (compared by address and port), or the one serial line.
  * <p>
  * The meter's fault ({@link FaultInjection}) decides whether the owner's bytes are served and
- * what of each reply is sent.
+ * what of each reply is sent. Thread safe: every method takes the meter's lock.
  */
 final class MeterAccess {
 
@@ -69,24 +70,56 @@ final class MeterAccess {
     }
 
     /**
-     * Serves bytes from a client, writing every reply, when the client may have the meter.
+     * Serves bytes from a client, writing every reply, when the client may have the meter; when
+     * another client has it, the bytes get no answer at once (a port with one receiving thread:
+     * the owner's next bytes would come through that thread).
      *
      * @param client the client's key
      * @param peer the client's name, for the trace and the log
      * @param data bytes received
-     * @param busyWaitMillis how long to wait for another owner to go before giving up (0 for a
-     *            port with one receiving thread, which the owner would need to go)
      * @param out where replies go
      * @return the connection state after the bytes; {@link ConnectionState#NONE} also when the
      *         meter was busy with another client
      */
-    byte serve(final Object client, final String peer, final byte[] data,
-            final long busyWaitMillis, final Replies out) {
+    byte serve(final Object client, final String peer, final byte[] data, final Replies out) {
+        received(peer, data);
+        synchronized (lock) {
+            if (!serveIfFree(client, peer, data, out)) {
+                refuseBusy(peer);
+                return ConnectionState.NONE;
+            }
+            return server.getConnectionState();
+        }
+    }
+
+    /**
+     * Traces bytes received and counts an AARQ among them, whether or not the meter is free to
+     * serve them: once for each chunk, before {@link #serveIfFree}, however often that is tried.
+     *
+     * @param peer the client's name
+     * @param data bytes received
+     */
+    void received(final String peer, final byte[] data) {
         log.frame("RX", peer, data);
         faults.received(data);
+    }
+
+    /**
+     * Serves bytes from a client, writing every reply, unless another client owns the meter.
+     * Never waits: a port that can wait for the owner to go keeps the bytes and tries again.
+     *
+     * @param client the client's key
+     * @param peer the client's name, for the trace and the log
+     * @param data bytes received (already passed to {@link #received})
+     * @param out where replies go
+     * @return false when the meter is busy with another client (or closing) and the bytes were
+     *         left unserved
+     */
+    boolean serveIfFree(final Object client, final String peer, final byte[] data,
+            final Replies out) {
         synchronized (lock) {
-            if (closing || !claim(client, peer, busyWaitMillis)) {
-                return ConnectionState.NONE;
+            if (closing || !claim(client, peer)) {
+                return false;
             }
             try {
                 switch (faults.intake(data, server.getConnectionState())) {
@@ -105,11 +138,18 @@ final class MeterAccess {
             } catch (Exception ex) {
                 log.error("request from " + peer + " failed", ex);
             }
-            byte state = server.getConnectionState();
-            if (state == ConnectionState.NONE) {
+            if (server.getConnectionState() == ConnectionState.NONE) {
                 releaseOwner();
             }
-            return state;
+            return true;
+        }
+    }
+
+    /** @param peer a client whose bytes get no answer, the meter being someone else's */
+    void refuseBusy(final String peer) {
+        synchronized (lock) {
+            log.warning("meter busy with " + (ownerName == null ? "another client" : ownerName)
+                    + ", no answer to " + peer);
         }
     }
 
@@ -135,35 +175,21 @@ final class MeterAccess {
     }
 
     /**
-     * Makes the client the owner. When another client owns the meter, waits up to
-     * {@code busyWaitMillis} for it to go: a client that closes its connection and at once opens
-     * a new one must not find its own previous connection in the way. When the server state
-     * comes from another client, it is reset first, so that the frames are served as a new
-     * client's. Called with the lock held.
+     * Makes the client the owner, unless another client owns the meter and has not been silent
+     * for the inactivity time-out. When the server state comes from another client, it is
+     * reset first, so that the frames are served as a new client's. Called with the lock held.
      *
-     * @return false when the meter stays busy
+     * @return false when the meter is busy
      */
-    private boolean claim(final Object client, final String peer, final long busyWaitMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(busyWaitMillis);
-        while (owner != null && !owner.equals(client)) {
+    private boolean claim(final Object client, final String peer) {
+        if (owner != null && !owner.equals(client)) {
             if (System.nanoTime() - ownerSeen
-                    >= TimeUnit.SECONDS.toNanos(MeterPort.INACTIVITY_TIMEOUT_SECONDS)) {
-                log.info(ownerName + " inactive, connection state reset for " + peer);
-                resetServer();
-                releaseOwner();
-                break;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || closing) {
-                log.warning("meter busy with " + ownerName + ", no answer to " + peer);
+                    < TimeUnit.SECONDS.toNanos(MeterPort.INACTIVITY_TIMEOUT_SECONDS)) {
                 return false;
             }
-            try {
-                lock.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            log.info(ownerName + " inactive, connection state reset for " + peer);
+            resetServer();
+            releaseOwner();
         }
         if (served != null && !served.equals(client)) {
             resetServer();
@@ -179,7 +205,6 @@ final class MeterAccess {
     private void releaseOwner() {
         owner = null;
         ownerName = null;
-        lock.notifyAll();
     }
 
     /** Makes the server forget the link, association and addresses. Called with the lock held. */
@@ -205,11 +230,8 @@ final class MeterAccess {
         }
     }
 
-    /** Wakes and refuses every waiting client: the meter is closing. */
+    /** Refuses every later client: the meter is closing. */
     void close() {
         closing = true;
-        synchronized (lock) {
-            lock.notifyAll();
-        }
     }
 }

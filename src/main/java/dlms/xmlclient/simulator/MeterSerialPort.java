@@ -155,7 +155,7 @@ final class MeterSerialPort implements MeterTransport {
     }
 
     private void serve(final byte[] data) throws IOException {
-        byte state = access.serve(this, settings.port(), data, 0, this::write);
+        byte state = access.serve(this, settings.port(), data, this::write);
         if (state != ConnectionState.NONE) {
             connected = true;
         } else if (connected) {

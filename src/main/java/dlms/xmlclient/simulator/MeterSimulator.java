@@ -2,7 +2,6 @@ package dlms.xmlclient.simulator;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import gurux.dlms.objects.GXDLMSObjectCollection;
@@ -21,8 +20,7 @@ import gurux.dlms.objects.GXDLMSObjectCollection;
 public final class MeterSimulator implements AutoCloseable {
 
     private final MeterTransport transport;
-    private final MeterAccess access;
-    private final MeterServer server;
+    private final MeterCore meter;
     private final GXDLMSObjectCollection device;
     private final ServerAddress serverAddress;
     private final FaultInjection faults;
@@ -31,16 +29,13 @@ public final class MeterSimulator implements AutoCloseable {
     private final boolean modeE;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MeterSimulator(final MeterTransport transport, final MeterAccess access,
-            final MeterServer server, final GXDLMSObjectCollection device,
-            final ServerAddress serverAddress, final FaultInjection faults,
+    private MeterSimulator(final MeterTransport transport, final MeterCore meter,
             final SimulatorOptions options) {
         this.transport = transport;
-        this.access = access;
-        this.server = server;
-        this.device = device;
-        this.serverAddress = serverAddress;
-        this.faults = faults;
+        this.meter = meter;
+        this.device = meter.device();
+        this.serverAddress = meter.address();
+        this.faults = meter.faults();
         this.udp = options.isUdp();
         this.shortNames = options.isShortNames();
         this.modeE = options.isModeE();
@@ -56,17 +51,16 @@ public final class MeterSimulator implements AutoCloseable {
      */
     public static MeterSimulator start(final SimulatorOptions options) throws Exception {
         options.check();
-        GXDLMSObjectCollection device = options.getDeviceFile() == null ? DefaultDevice.create()
-                : DeviceFile.load(options.getDeviceFile());
-        DefaultDevice.setSerialNumber(device, options.getSerialNumber());
+        if (options.isFleet()) {
+            throw new IllegalArgumentException("-N/--count and -X/--one-port make a fleet:"
+                    + " start it with MeterFleet");
+        }
+        GXDLMSObjectCollection device = DeviceTemplate.of(options.getDeviceFile())
+                .create(options.getSerialNumber());
         SimulatorLog log = new SimulatorLog(options.getTraceOut(), options.getLogOut(),
                 options.getLogLevel());
-        ServerAddress address = new ServerAddress(options.getSerialNumber(), options.isWrapper(),
-                options.isAnyServerAddress());
-        FaultInjection faults = new FaultInjection(options.getFault(), options.isWrapper());
-        MeterServer server = new MeterServer(device, address, options.isShortNames(),
-                new MeterClock(Clock.systemUTC()), log, faults);
-        MeterAccess access = new MeterAccess(server, address, log, faults);
+        MeterCore meter = new MeterCore(options, device, options.getSerialNumber(), log);
+        MeterAccess access = meter.access();
         MeterTransport transport = null;
         try {
             if (options.getSerial() != null) {
@@ -79,18 +73,16 @@ public final class MeterSimulator implements AutoCloseable {
             } else if (options.isUdp()) {
                 transport = MeterUdpPort.open(access, log, options.getBind(), options.getPort());
             } else {
-                MeterPort tcp = new MeterPort(access, log);
-                transport = tcp;
-                tcp.open(options.getBind(), options.getPort());
+                transport = MeterPort.open(access, log, options.getBind(), options.getPort());
             }
         } catch (Exception e) {
             if (transport != null) {
                 transport.close();
             }
-            server.close();
+            meter.close();
             throw e;
         }
-        return new MeterSimulator(transport, access, server, device, address, faults, options);
+        return new MeterSimulator(transport, meter, options);
     }
 
     /**
@@ -173,13 +165,9 @@ public final class MeterSimulator implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            access.close();
+            meter.access().close();
             transport.close();
-            try {
-                server.close();
-            } catch (Exception e) {
-                // Stopping the objects cannot fail for the objects served here.
-            }
+            meter.close();
         }
     }
 }

@@ -71,7 +71,7 @@ final class MeterUdpPort implements MeterTransport {
             SocketAddress sender = packet.getSocketAddress();
             byte[] data = Arrays.copyOfRange(buffer, packet.getOffset(),
                     packet.getOffset() + packet.getLength());
-            access.serve(client(packet, data), String.valueOf(sender), data, 0,
+            access.serve(client(packet, data), String.valueOf(sender), data,
                     reply -> socket.send(new DatagramPacket(reply, reply.length, sender)));
         }
     }

@@ -43,6 +43,9 @@ final class SimulatorCommandLine {
     private static final String IEC_BAUD = "iec-baud";
     private static final String ECHO = "echo";
     private static final String FAULT = "fault";
+    private static final String COUNT = "N";
+    private static final String ONE_PORT = "X";
+    private static final String WRITE_TARGETS = "write-targets";
 
     final boolean help;
     final Path saveDevice;
@@ -60,6 +63,9 @@ final class SimulatorCommandLine {
     final Character iecBaud;
     final boolean echo;
     final MeterFault fault;
+    final int count;
+    final boolean onePort;
+    final Path writeTargets;
 
     private SimulatorCommandLine(final CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
@@ -80,6 +86,14 @@ final class SimulatorCommandLine {
         iecBaud = cl.hasOption(IEC_BAUD) ? iecBaud(cl.getOptionValue(IEC_BAUD)) : null;
         echo = cl.hasOption(ECHO);
         fault = cl.hasOption(FAULT) ? fault(cl.getOptionValue(FAULT)) : null;
+        count = cl.hasOption(COUNT) ? count(cl.getOptionValue(COUNT)) : 1;
+        onePort = cl.hasOption(ONE_PORT);
+        writeTargets = cl.hasOption(WRITE_TARGETS)
+                ? path(cl, WRITE_TARGETS, "--write-targets") : null;
+        if (writeTargets != null && (serial != null || udp)) {
+            throw new UsageException("--write-targets lists TCP meters: not with "
+                    + (udp ? "-U/--udp" : "-S/--serial"));
+        }
         if (serial != null && (cl.hasOption(PORT) || cl.hasOption(BIND))) {
             throw new UsageException((cl.hasOption(PORT) ? "-p/--port" : "-b/--bind")
                     + " does not apply to a serial port (-S/--serial)");
@@ -94,7 +108,7 @@ final class SimulatorCommandLine {
         SimulatorOptions options = new SimulatorOptions().port(port).bind(bind).wrapper(wrapper)
                 .deviceFile(device).udp(udp).shortNames(shortNames).serialNumber(serialNumber)
                 .anyServerAddress(anyServerAddress).serial(serial).modeE(modeE).echo(echo)
-                .fault(fault);
+                .fault(fault).count(count).onePort(onePort);
         if (iecBaud != null) {
             options.iecBaud(iecBaud);
         }
@@ -124,6 +138,14 @@ final class SimulatorCommandLine {
                 + " identification (default 5 = 9600; 0 300 .. 6 19200)"));
         o.addOption(Option.builder().longOpt(ECHO)
                 .desc("with -i: echo every byte received during the handshake").build());
+        o.addOption(valued(COUNT, "count", "COUNT", "simulate COUNT meters (1.."
+                + SimulatorOptions.MAX_COUNT + "), serial numbers N, N + 1, ... on ports -p,"
+                + " -p + 1, ... (see Many meters below)"));
+        o.addOption(Option.builder(ONE_PORT).longOpt("one-port").desc("with -N: every meter on"
+                + " the port of -p, each HDLC frame to the meter of its server address"
+                + " (a client's -n SERIAL)").build());
+        o.addOption(valued(null, WRITE_TARGETS, "FILE", "once listening, write the meters as"
+                + " name,host,port,flags lines for the client's --targets FILE"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn",
                 "logical name (default) or short name referencing"));
         o.addOption(valued(null, SERIAL_NUMBER, "N", "the meter's serial number (default 12345678);"
@@ -195,6 +217,19 @@ final class SimulatorCommandLine {
         }
         throw new UsageException("--serial-number needs a number 0.."
                 + ServerAddress.MAX_SERIAL_NUMBER + ", not '" + value + "'");
+    }
+
+    private static int count(final String value) throws UsageException {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= 1 && number <= SimulatorOptions.MAX_COUNT) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new UsageException("-N/--count needs a number 1.." + SimulatorOptions.MAX_COUNT
+                + ", not '" + value + "'");
     }
 
     private static MeterFault fault(final String value) throws UsageException {

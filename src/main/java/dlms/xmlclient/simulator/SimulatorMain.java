@@ -6,10 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,10 +14,6 @@ import java.util.logging.Logger;
 import org.apache.commons.cli.HelpFormatter;
 
 import gurux.common.enums.TraceLevel;
-import gurux.dlms.enums.Authentication;
-import gurux.dlms.enums.ObjectType;
-import gurux.dlms.objects.GXDLMSAssociationLogicalName;
-import gurux.dlms.objects.GXDLMSObject;
 
 /**
  * Command line entry point of the stand-alone simulator ({@code bin/simulator}).
@@ -89,32 +82,66 @@ public final class SimulatorMain {
             return BAD_INPUT;
         }
         GURUX_LOG.setLevel(Level.OFF);
-        MeterSimulator meter;
+        AutoCloseable running;
+        String startLine;
+        List<FleetMeter> targets;
         try {
-            meter = MeterSimulator.start(options);
+            if (options.isFleet()) {
+                MeterFleet fleet = MeterFleet.start(options);
+                running = fleet;
+                startLine = StartLine.of(fleet, options);
+                targets = fleet.meters();
+            } else {
+                MeterSimulator meter = MeterSimulator.start(options);
+                running = meter;
+                startLine = StartLine.of(meter);
+                targets = meter.address() == null ? List.of() : List.of(new FleetMeter(
+                        "meter-" + meter.serialNumber(), meter.address().getHostAddress(),
+                        meter.port(), meter.serialNumber(), ""));
+            }
         } catch (DeviceFileException e) {
             err.println("simulator: -x/--device: " + e.getMessage());
             return BAD_INPUT;
         } catch (BindException e) {
             String hint = String.valueOf(e.getMessage()).contains("in use")
                     ? " (another simulator running? try -p)" : " (check -b)";
-            err.println("simulator: cannot listen on " + cl.bind.getHostAddress() + " port "
-                    + cl.port + ": " + e.getMessage() + hint);
+            err.println("simulator: cannot listen on " + where(cl) + ": " + e.getMessage() + hint);
             return CANNOT_LISTEN;
         } catch (Exception e) {
             err.println("simulator: cannot start on " + (cl.serial != null
-                    ? "serial port " + cl.serial.port() : cl.bind.getHostAddress() + " port "
-                            + cl.port) + ": " + (cl.serial != null ? e.getMessage() : e));
+                    ? "serial port " + cl.serial.port() : where(cl)) + ": "
+                    + (cl.serial != null ? e.getMessage() : e));
             return CANNOT_LISTEN;
         }
-        out.println(startLine(meter));
+        if (cl.writeTargets != null) {
+            try {
+                FleetTargets.write(cl.writeTargets, targets, "bin/simulator" + (cl.count == 1
+                        ? "" : " -N " + cl.count) + (cl.onePort ? " -X" : ""));
+            } catch (IOException | RuntimeException e) {
+                err.println("simulator: --write-targets: cannot write " + cl.writeTargets + ": "
+                        + e);
+                closeQuietly(running);
+                return BAD_INPUT;
+            }
+        }
+        out.println(startLine);
         out.flush();
-        serveUntilStopped(meter);
+        serveUntilStopped(running);
         return OK;
     }
 
-    private static void serveUntilStopped(final MeterSimulator meter) {
-        Thread hook = new Thread(meter::close, "simulator shutdown");
+    /** @return e.g. "127.0.0.1 port 4061" or "127.0.0.1 ports 4061-5060" */
+    private static String where(final SimulatorCommandLine cl) {
+        String address = cl.bind.getHostAddress();
+        if (cl.count == 1 || cl.onePort) {
+            return address + " port " + cl.port;
+        }
+        return address + (cl.port == 0 ? " free ports"
+                : " ports " + cl.port + "-" + (cl.port + cl.count - 1));
+    }
+
+    private static void serveUntilStopped(final AutoCloseable running) {
+        Thread hook = new Thread(() -> closeQuietly(running), "simulator shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
         try {
@@ -127,67 +154,19 @@ public final class SimulatorMain {
             } catch (IllegalStateException e) {
                 // The JVM is already shutting down; the hook closes the meter.
             }
-            meter.close();
+            closeQuietly(running);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    /**
-     * Says how the meter is reached and names the clients, never their secrets (--help
-     * documents those of the built-in device).
-     *
-     * @param meter the running meter
-     * @return e.g. "Simulator listening on port 4061 (127.0.0.1, HDLC, LN, server address 1 /
-     *         physical 6678 / serial number 12345678, clients 1 HighGMAC ciphered / ... / 16
-     *         public / 17 Low / 18 High; secrets and keys: see --help)", or "... on serial
-     *         /dev/pts/5 300 7E1 (HDLC, mode E, SN, ..."
-     */
-    static String startLine(final MeterSimulator meter) {
-        List<GXDLMSAssociationLogicalName> associations = new ArrayList<>();
-        for (GXDLMSObject it : meter.device().getObjects(ObjectType.ASSOCIATION_LOGICAL_NAME)) {
-            GXDLMSAssociationLogicalName a = (GXDLMSAssociationLogicalName) it;
-            // With short names: no HLS, no ciphering.
-            if (!meter.isShortNames() || !Associations.isCiphered(a) && a
-                    .getAuthenticationMechanismName().getMechanismId().getValue()
-                    <= Authentication.LOW.getValue()) {
-                associations.add(a);
-            }
+    private static void closeQuietly(final AutoCloseable running) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            // The meters' close methods throw nothing.
         }
-        associations.sort(Comparator.comparingInt(GXDLMSAssociationLogicalName::getClientSAP));
-        StringBuilder clients = new StringBuilder();
-        for (GXDLMSAssociationLogicalName a : associations) {
-            if (clients.length() != 0) {
-                clients.append(" / ");
-            }
-            clients.append(a.getClientSAP()).append(' ')
-                    .append(mechanismName(a.getAuthenticationMechanismName().getMechanismId()));
-            if (Associations.isCiphered(a)) {
-                clients.append(" ciphered");
-            }
-        }
-        return "Simulator listening on " + meter.listening() + " ("
-                + (meter.address() == null ? "" : meter.address().getHostAddress() + ", ")
-                + (meter.isWrapper() ? "WRAPPER" : "HDLC") + (meter.isModeE() ? ", mode E" : "")
-                + (meter.isShortNames() ? ", SN, " : ", LN, ")
-                + meter.serverAddress().describe() + ", clients " + clients
-                + (meter.fault() == null ? "" : "; fault " + meter.fault().optionName())
-                + "; secrets and keys: see --help)";
-    }
-
-    /** @return "public", "Low", "High", "HighGMAC", "HighSHA256", ... */
-    static String mechanismName(final Authentication mechanism) {
-        if (mechanism == Authentication.NONE) {
-            return "public";
-        }
-        String[] words = mechanism.name().split("_");
-        StringBuilder name = new StringBuilder(words[0].charAt(0)
-                + words[0].substring(1).toLowerCase(Locale.ROOT));
-        for (int i = 1; i != words.length; ++i) {
-            name.append(words[i]);
-        }
-        return name.toString();
     }
 
     private static void printHelp(final PrintStream out) {

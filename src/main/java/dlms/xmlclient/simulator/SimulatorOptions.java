@@ -8,13 +8,16 @@ import dlms.xmlclient.media.SerialSettings;
 import gurux.common.enums.TraceLevel;
 
 /**
- * How to start a {@link MeterSimulator}: fluent setters on a small mutable value. The simulator
- * copies what it needs when it starts, so changing the options afterwards has no effect on it.
+ * How to start a {@link MeterSimulator} or a {@link MeterFleet}: fluent setters on a small
+ * mutable value. The simulator copies what it needs when it starts, so changing the options
+ * afterwards has no effect on it.
  */
 public final class SimulatorOptions {
 
     /** The default TCP port of the simulator (the IANA-registered DLMS/COSEM port is 4059). */
     public static final int DEFAULT_PORT = 4061;
+    /** Most meters in a fleet: beyond it, serial numbers give physical addresses twice. */
+    public static final int MAX_COUNT = 10_000;
 
     private int port = DEFAULT_PORT;
     private InetAddress bind = InetAddress.getLoopbackAddress();
@@ -33,6 +36,8 @@ public final class SimulatorOptions {
     private Character iecBaud;
     private boolean echo;
     private MeterFault fault;
+    private int count = 1;
+    private boolean onePort;
 
     /**
      * Defaults: TCP port 4061 on the loopback address, HDLC, logical names, the built-in device
@@ -201,6 +206,31 @@ public final class SimulatorOptions {
     }
 
     /**
+     * @param value how many meters (a {@link MeterFleet}), 1..{@link #MAX_COUNT}: meter i
+     *            (from 0) has serial number {@link #serialNumber} + i and, without
+     *            {@link #onePort}, port {@link #port} + i (any free port each with port 0)
+     * @return this
+     */
+    public SimulatorOptions count(final int value) {
+        if (value < 1 || value > MAX_COUNT) {
+            throw new IllegalArgumentException("count must be 1.." + MAX_COUNT + ": " + value);
+        }
+        this.count = value;
+        return this;
+    }
+
+    /**
+     * @param value true to serve every meter of a {@link MeterFleet} on the one port of
+     *            {@link #port}, each HDLC frame going to the meter of its server address (as
+     *            on a multi-drop line); HDLC over TCP only
+     * @return this
+     */
+    public SimulatorOptions onePort(final boolean value) {
+        this.onePort = value;
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the options (by their command line flags) that
      *             do not go together
      */
@@ -218,6 +248,34 @@ public final class SimulatorOptions {
         }
         if (fault != null) {
             checkFault();
+        }
+        if (isFleet()) {
+            checkFleet();
+        }
+    }
+
+    /** A fleet is TCP meters, told apart by port or (one port) by HDLC address. */
+    private void checkFleet() {
+        String flags = onePort ? "-X/--one-port" : "-N/--count";
+        if (serial != null || udp) {
+            throw new IllegalArgumentException(flags + " serves meters over TCP: not with "
+                    + (udp ? "-U/--udp" : "-S/--serial"));
+        }
+        if (onePort && wrapper) {
+            throw new IllegalArgumentException("-X/--one-port tells meters apart by their HDLC"
+                    + " server address, which WRAPPER lacks: not with -w/--wrapper");
+        }
+        if (onePort && anyServerAddress) {
+            throw new IllegalArgumentException("-X/--one-port gives each frame to the meter of"
+                    + " its server address: not with --any-server-address");
+        }
+        if (!onePort && port != 0 && port + count - 1 > 0xFFFF) {
+            throw new IllegalArgumentException("-N/--count " + count + " from -p/--port " + port
+                    + " needs ports up to " + (port + count - 1) + ", past 65535");
+        }
+        if (serialNumber + count - 1 > ServerAddress.MAX_SERIAL_NUMBER) {
+            throw new IllegalArgumentException("-N/--count " + count + " from --serial-number "
+                    + serialNumber + " goes past " + ServerAddress.MAX_SERIAL_NUMBER);
         }
     }
 
@@ -252,6 +310,19 @@ public final class SimulatorOptions {
 
     int getPort() {
         return port;
+    }
+
+    int getCount() {
+        return count;
+    }
+
+    boolean isOnePort() {
+        return onePort;
+    }
+
+    /** @return true for more than one meter, or meters on one port: a {@link MeterFleet} */
+    boolean isFleet() {
+        return count > 1 || onePort;
     }
 
     InetAddress getBind() {

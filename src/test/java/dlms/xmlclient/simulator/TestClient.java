@@ -79,6 +79,19 @@ final class TestClient implements AutoCloseable {
                         password, interfaceType(wrapper)));
     }
 
+    /**
+     * A public HDLC client (no authentication) over TCP to the meter of a port with that serial
+     * number, addressed as Gurux clients do with {@code -n SERIAL}: logical device 1, physical
+     * address by the DLMS formula of gurux.dlms itself.
+     */
+    static TestClient bySerialNumber(final int port, final long serialNumber)
+            throws IOException {
+        return new TestClient(TestWire.tcp(InetAddress.getLoopbackAddress(), port), false,
+                new GXDLMSSecureClient(true, Associations.PUBLIC_CLIENT,
+                        GXDLMSClient.getServerAddress((int) serialNumber), Authentication.NONE,
+                        null, InterfaceType.HDLC));
+    }
+
     /** A public WRAPPER client (no authentication) over UDP to a port on the loopback address. */
     static TestClient udp(final int port, final int clientAddress) throws IOException {
         return new TestClient(TestWire.udp(port), true, new GXDLMSSecureClient(true,

@@ -1,0 +1,63 @@
+package dlms.xmlclient.simulator;
+
+import java.time.Clock;
+
+import gurux.dlms.objects.GXDLMSObjectCollection;
+
+/**
+ * One meter without its port: the device, its address and fault, the DLMS server and the access
+ * that serves one client at a time. A port (TCP, UDP, serial) or a fleet's shared TCP side
+ * feeds it bytes through {@link #access()}.
+ */
+final class MeterCore implements AutoCloseable {
+
+    private final GXDLMSObjectCollection device;
+    private final ServerAddress address;
+    private final FaultInjection faults;
+    private final MeterServer server;
+    private final MeterAccess access;
+
+    /**
+     * @param options the meter's framing, referencing, address options and fault
+     * @param device its objects, the serial number already set
+     * @param serialNumber its serial number
+     * @param log where its events and frames go
+     */
+    MeterCore(final SimulatorOptions options, final GXDLMSObjectCollection device,
+            final long serialNumber, final SimulatorLog log) {
+        this.device = device;
+        this.address = new ServerAddress(serialNumber, options.isWrapper(),
+                options.isAnyServerAddress());
+        this.faults = new FaultInjection(options.getFault(), options.isWrapper());
+        this.server = new MeterServer(device, address, options.isShortNames(),
+                new MeterClock(Clock.systemUTC()), log, faults);
+        this.access = new MeterAccess(server, address, log, faults);
+    }
+
+    GXDLMSObjectCollection device() {
+        return device;
+    }
+
+    ServerAddress address() {
+        return address;
+    }
+
+    FaultInjection faults() {
+        return faults;
+    }
+
+    MeterAccess access() {
+        return access;
+    }
+
+    /** Refuses every later client and stops the served objects. */
+    @Override
+    public void close() {
+        access.close();
+        try {
+            server.close();
+        } catch (Exception e) {
+            // Stopping the objects cannot fail for the objects served here.
+        }
+    }
+}

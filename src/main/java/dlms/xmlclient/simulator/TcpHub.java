@@ -1,0 +1,267 @@
+package dlms.xmlclient.simulator;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The TCP side of one or many meters: every listening port and every connection on one
+ * selector thread, and the meters' DLMS work on a small pool of workers (see
+ * {@link MeterLane}). An idle connection or port costs a socket, never a thread, so a fleet of
+ * a thousand meters runs on a handful of threads.
+ * <p>
+ * Ports are bound with {@link #listen} before {@link #start}; the selector thread then accepts,
+ * reads and hands the bytes to each port's {@link FrameRoute}, and writes what a worker could
+ * not write at once (see {@link TcpConnection}).
+ * <p>
+ * Its own sockets rather than gurux.net: GXNet 1.0.22 listens with {@code new
+ * ServerSocket(port)}, on every interface, one thread a connection, and has no way to bind one
+ * address; an unauthenticated meter should listen on the loopback address unless told otherwise.
+ */
+final class TcpHub implements AutoCloseable {
+
+    private static final int BACKLOG = 50;
+    private static final int READ_BUFFER = 64 * 1024;
+    private static final long STOP_MILLIS = 5000;
+
+    private final SimulatorLog log;
+    private final Selector selector;
+    private final ScheduledThreadPoolExecutor workers;
+    private final List<ServerSocketChannel> listeners = new ArrayList<>();
+    private final Set<TcpConnection> connections = new HashSet<>();
+    /** Every worker thread made, to wait for them to end. */
+    private final List<Thread> workerThreads = new ArrayList<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
+    private final AtomicInteger workerNumber = new AtomicInteger();
+    private volatile String threadPrefix = MeterPort.THREAD_PREFIX;
+    private volatile boolean closing;
+    private Thread thread;
+
+    /**
+     * @param log where connection events and network failures go
+     * @param workerCount threads for the meters' work (a meter is served by one at a time)
+     * @throws IOException when no selector can be opened
+     */
+    TcpHub(final SimulatorLog log, final int workerCount) throws IOException {
+        this.log = log;
+        this.selector = Selector.open();
+        this.workers = new ScheduledThreadPoolExecutor(workerCount, body -> {
+            Thread t = new Thread(body, threadPrefix + "worker " + workerNumber.incrementAndGet());
+            t.setDaemon(true);
+            synchronized (workerThreads) {
+                workerThreads.add(t);
+            }
+            return t;
+        });
+        // Parked bytes are not served once closing.
+        workers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** @return the pool the meters' lanes run on */
+    ScheduledExecutorService workers() {
+        return workers;
+    }
+
+    /**
+     * Binds a port; its connections are accepted once the hub is started.
+     *
+     * @param address local address
+     * @param port TCP port, 0 = any free port
+     * @param route where the bytes read on the port's connections go
+     * @return the address bound: the one asked, with the port
+     * @throws IOException when the port cannot be opened (BindException when it is in use)
+     */
+    InetSocketAddress listen(final InetAddress address, final int port, final FrameRoute route)
+            throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.bind(new InetSocketAddress(address, port), BACKLOG);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_ACCEPT, route);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        listeners.add(channel);
+        // As asked: the channel reports 0.0.0.0 as :: (an IPv6 socket takes both).
+        return new InetSocketAddress(address, channel.socket().getLocalPort());
+    }
+
+    /**
+     * Starts the selector thread.
+     *
+     * @param prefix start of the names of the hub's threads, e.g. "simulator port 4061 "
+     */
+    void start(final String prefix) {
+        threadPrefix = prefix;
+        thread = new Thread(this::run, prefix + "selector");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (!closing) {
+                selector.select();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    try {
+                        handle(key);
+                    } catch (RuntimeException e) {
+                        // One connection's trouble must not stop every port of the hub.
+                        log.error("connection failed", e);
+                        if (key.attachment() instanceof TcpConnection) {
+                            close((TcpConnection) key.attachment());
+                        }
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (!closing) {
+                log.error("network error", e);
+            }
+        } finally {
+            for (TcpConnection c : connections) {
+                c.close();
+            }
+            connections.clear();
+        }
+    }
+
+    private void handle(final SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isAcceptable()) {
+            accept((ServerSocketChannel) key.channel(), (FrameRoute) key.attachment());
+            return;
+        }
+        TcpConnection connection = (TcpConnection) key.attachment();
+        try {
+            if (key.isWritable() && connection.flush()) {
+                close(connection);
+                return;
+            }
+            if (key.isValid() && key.isReadable()) {
+                read(connection);
+            }
+        } catch (IOException e) {
+            close(connection); // reset by the client, say
+        }
+    }
+
+    private void accept(final ServerSocketChannel listener, final FrameRoute route) {
+        while (!closing) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+                if (channel == null) {
+                    return;
+                }
+            } catch (IOException e) {
+                log.error("accepting a connection failed", e); // out of file descriptors, say
+                return;
+            }
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+                TcpConnection connection = new TcpConnection(channel, key, route);
+                key.attach(connection);
+                connections.add(connection);
+                log.info("client connected: " + connection.peer());
+            } catch (IOException e) {
+                log.error("accepting a connection failed", e);
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private void read(final TcpConnection connection) throws IOException {
+        readBuffer.clear();
+        int count = connection.channel().read(readBuffer);
+        if (count < 0) {
+            close(connection);
+        } else if (count > 0 && !connection.isHungUp()) {
+            byte[] data = new byte[count];
+            readBuffer.flip();
+            readBuffer.get(data);
+            connection.route().received(connection, data);
+        }
+    }
+
+    private void close(final TcpConnection connection) {
+        if (connection.close()) {
+            connections.remove(connection);
+            log.info("client disconnected: " + connection.peer());
+        }
+    }
+
+    /** @return how the ports listen, e.g. "port 4061" or "ports 4061, 4062" */
+    String describe() {
+        StringJoiner ports = new StringJoiner(", ", listeners.size() == 1 ? "port " : "ports ", "");
+        for (ServerSocketChannel l : listeners) {
+            ports.add(String.valueOf(l.socket().getLocalPort()));
+        }
+        return ports.toString();
+    }
+
+    /**
+     * Stops listening, closes every connection and waits for the hub's threads. Calling it
+     * again does nothing.
+     */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        for (ServerSocketChannel l : listeners) {
+            closeQuietly(l);
+        }
+        selector.wakeup();
+        MeterTransport.join(thread);
+        if (thread == null || !thread.isAlive()) {
+            closeQuietly(selector);
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+            return;
+        }
+        List<Thread> made;
+        synchronized (workerThreads) {
+            made = new ArrayList<>(workerThreads);
+        }
+        made.forEach(MeterTransport::join); // terminated, but maybe still leaving run()
+    }
+
+    private static void closeQuietly(final java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // Closing anyway.
+        }
+    }
+}
