@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlms.xmlclient.simulator.MeterFleet;
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import java.net.ServerSocket;
@@ -76,6 +77,24 @@ class FleetTest {
         assertTrue(junit.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"xmlclient fleet\" tests=\""
                 + count(junit, "<testcase ") + "\" failures=\"0\" errors=\"0\""), junit.substring(0, 200));
         assertFalse(Files.exists(run.outDir.resolve("junit.xml.part")));
+    }
+
+    @Test
+    void aSimulatedFleetOnOnePortRunsFromTheTargetsFileItWrites() throws Exception {
+        try (MeterFleet fleet = MeterFleet.start(new SimulatorOptions().port(0).count(METERS).onePort(true))) {
+            Path file = dir.resolve("fleet.csv");
+            fleet.writeTargets(file);
+            CliRun run = fleet(file, "--parallel", "8");
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.out.contains("20 meters: 20 passed, 0 failed, 0 not checked, 0 errors; 400 scripts: 400 passed,"),
+                    run.out);
+            String trace = Files.readString(run.outDir.resolve(fleet.meters().get(7).name()).resolve("trace.txt"));
+            long serial = fleet.meters().get(7).serialNumber();
+            assertTrue(trace.contains("associated as client 17 with server "), trace);
+            assertTrue(Files.readString(run.outDir.resolve(fleet.meters().get(7).name())
+                    .resolve("replies/get-serial-number.xml")).contains("Value=\"" + serial + "\""),
+                    "each meter answered with its own serial number");
+        }
     }
 
     @Test
