@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bytes handed over by a medium's own receive thread (gurux.net, gurux.serial, which call it as
+ * Bytes handed over by a medium's own receive thread (gurux.serial, which calls it as
  * their listener), waited for by the session with its own timeout. Once closed it stays closed.
  */
 final class ChunkQueue implements IGXMediaListener {

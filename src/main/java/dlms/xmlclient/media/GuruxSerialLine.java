@@ -9,7 +9,8 @@ import java.lang.reflect.Field;
 import java.util.Set;
 
 /**
- * A real serial port through gurux.serial's {@link GXSerial}, in event mode like {@link NetLink}.
+ * A real serial port through gurux.serial's {@link GXSerial}, in event mode: its receive thread hands
+ * each chunk to a {@link ChunkQueue}.
  * Loaded only when a serial port is used: gurux.serial copies its native library to a
  * temporary file to load it (see {@link #newSerial}).
  */

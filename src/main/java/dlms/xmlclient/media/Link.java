@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * A byte stream to one meter: what the session needs of a medium, and nothing more.
- * TCP (gurux.net) implements it now; serial and UDP plug in behind the same seam.
+ * TCP, UDP and serial ports (gurux.serial, or a pseudo-terminal) plug in behind it.
  */
 public interface Link extends AutoCloseable {
 

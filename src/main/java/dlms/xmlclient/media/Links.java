@@ -1,6 +1,6 @@
 package dlms.xmlclient.media;
 
-/** Makes the {@link Link} for a {@link Medium}: gurux.net for TCP, a datagram channel for UDP, the serial seam for a port. */
+/** Makes the {@link Link} for a {@link Medium}: a socket for TCP, a datagram channel for UDP, the serial seam for a port. */
 public final class Links {
 
     private Links() {

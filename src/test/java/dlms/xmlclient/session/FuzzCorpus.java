@@ -1,6 +1,7 @@
 package dlms.xmlclient.session;
 
-import dlms.xmlclient.media.NetLink;
+import dlms.xmlclient.media.Links;
+import dlms.xmlclient.media.Medium;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.ScriptLoader;
@@ -77,7 +78,7 @@ final class FuzzCorpus {
                     byte[][] last = new byte[1][];
                     ScriptReplay.Outcome outcome = ScriptReplay.run(scenario.settings(HOST, meter.port(), RECORDING),
                             scripts.script(scenario, relativePath), scripts.expected(scenario, relativePath),
-                            onSend -> link[0] = new RecordingLink(new NetLink(HOST, meter.port(), 5000), onSend),
+                            onSend -> link[0] = new RecordingLink(Links.forMedium(Medium.tcp(HOST, meter.port()), 5000, null), onSend),
                             (index, client) -> {
                                 byte[] challenge = client.getCtoSChallenge();
                                 if (challenge != null && !Arrays.equals(challenge, last[0])) {
