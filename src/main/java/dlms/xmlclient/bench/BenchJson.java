@@ -1,5 +1,7 @@
 package dlms.xmlclient.bench;
 
+import dlms.xmlclient.report.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -70,21 +72,7 @@ final class BenchJson {
     }
 
     static void write(Path file, String json) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: it makes the file private (0600), and results are for sharing.
-        Path temp = dir.resolve("." + file.getFileName() + "." + ThreadLocalRandom.current().nextLong(1L << 48) + ".tmp");
-        try {
-            Files.writeString(temp, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, json);
     }
 
     private static String number(double v) {

@@ -78,15 +78,7 @@ final class FolderOptions {
             if (tokens.isEmpty()) {
                 continue;
             }
-            CommandLine line;
-            try {
-                line = new DefaultParser().parse(ClientOptions.definitions(), tokens.toArray(String[]::new));
-            } catch (ParseException e) {
-                throw new UsageException(origin + UsageErrors.of(e));
-            }
-            if (!line.getArgList().isEmpty()) {
-                throw new UsageException(origin + UsageErrors.strayArguments(line.getArgList()));
-            }
+            CommandLine line = parse(tokens, origin);
             for (Option o : line.getOptions()) {
                 String key = o.getOpt() != null ? o.getOpt() : o.getLongOpt();
                 if (!ALLOWED.contains(key)) {
@@ -98,6 +90,20 @@ final class FolderOptions {
             flags = flags.overriddenBy(FlagValues.of(line, origin, FILES, folderOf(file)));
         }
         return flags;
+    }
+
+    /** Flags written in a file, parsed as the command line's; an error starts with {@code origin}. */
+    static CommandLine parse(List<String> tokens, String origin) throws UsageException {
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(ClientOptions.definitions(), tokens.toArray(String[]::new));
+        } catch (ParseException e) {
+            throw new UsageException(origin + UsageErrors.of(e));
+        }
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException(origin + UsageErrors.strayArguments(line.getArgList()));
+        }
+        return line;
     }
 
     private static Path folderOf(Path file) {

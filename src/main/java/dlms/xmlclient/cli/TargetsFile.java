@@ -1,9 +1,7 @@
 package dlms.xmlclient.cli;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
-import org.apache.commons.cli.ParseException;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -102,15 +100,7 @@ final class TargetsFile {
                 String.valueOf(port)));
         List<String> own = fields.length == 4 ? FolderOptions.tokens(fields[3], origin) : List.of();
         tokens.addAll(own);
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(ClientOptions.definitions(), tokens.toArray(String[]::new));
-        } catch (ParseException e) {
-            throw new UsageException(origin + UsageErrors.of(e));
-        }
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException(origin + UsageErrors.strayArguments(line.getArgList()));
-        }
+        CommandLine line = FolderOptions.parse(tokens, origin);
         for (Option o : line.getOptions()) {
             String key = o.getOpt() != null ? o.getOpt() : o.getLongOpt();
             boolean column = key.equals(ClientOptions.HOST) || key.equals(ClientOptions.PORT);

@@ -39,10 +39,9 @@ import java.nio.file.PathMatcher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -170,13 +169,7 @@ public final class XmlClientCommand {
         StopSignal stop = new StopSignal();
         Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.limits().waitTimeMillis(),
                 trace), trace, RunListener.all(all), stop);
-        if (!handleCtrlC) {
-            return exitCode(runner.run());
-        }
-        try (CtrlC ctrlC = CtrlC.handle(stop)) {
-            int code = exitCode(runner.run());
-            return ctrlC.interrupted() ? ExitCode.INTERRUPTED : code;
-        }
+        return stoppable(stop, () -> exitCode(runner.run()));
     }
 
     /** --targets: the scripts against every meter of the file, --parallel at a time. */
@@ -206,11 +199,16 @@ public final class XmlClientCommand {
         FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
                 line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err);
         StopSignal stop = new StopSignal();
+        return stoppable(stop, () -> fleet.run(stop));
+    }
+
+    /** Runs {@code run}; on the real command line, Ctrl-C requests {@code stop} and makes the exit code 130. */
+    private int stoppable(StopSignal stop, IntSupplier run) {
         if (!handleCtrlC) {
-            return fleet.run(stop);
+            return run.getAsInt();
         }
         try (CtrlC ctrlC = CtrlC.handle(stop)) {
-            int code = fleet.run(stop);
+            int code = run.getAsInt();
             return ctrlC.interrupted() ? ExitCode.INTERRUPTED : code;
         }
     }
