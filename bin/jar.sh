@@ -25,12 +25,17 @@ fi
 # built-in simulator) after every build, then mapped by each start: about half a cold start.
 # A stale or missing archive is never an error: the JVM then loads classes as usual.
 jsa="$root/target/xmlclient.jsa"
-if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
+# Trained once per build: a marker stops a failed or impossible training (a read-only checkout)
+# from being tried again at every start.
+newer() { [ ! -e "$2" ] || [ "$1" -nt "$2" ]; }   # dash's -nt is false when $2 is missing
+if [ -w "$root/target" ] && newer "$jar" "$jsa" && newer "$jar" "$jsa.tried"; then
     training=$(mktemp -d 2>/dev/null || echo "$root/target/cds-training")
-    if java -XX:ArchiveClassesAtExit="$jsa.$$" -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
-            -x "$root/messages/get-serial-number.xml" -e "$root/expected" -o "$training" >/dev/null 2>&1; then
+    java -XX:ArchiveClassesAtExit="$jsa.$$" -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
+        -x "$root/messages/get-serial-number.xml" -e "$root/expected" -o "$training" >/dev/null 2>&1
+    if [ -s "$jsa.$$" ]; then
         mv -f "$jsa.$$" "$jsa" 2>/dev/null
     fi
+    touch "$jsa.tried" 2>/dev/null
     rm -rf "$training" "$jsa.$$"
 fi
 cds="-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"

@@ -11,6 +11,7 @@ import dlms.xmlclient.run.RunPlan;
 import dlms.xmlclient.run.Runner;
 import dlms.xmlclient.run.ScriptCache;
 import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.run.StopSignal;
 import dlms.xmlclient.session.Trace;
@@ -26,9 +27,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -86,24 +89,31 @@ final class FleetRun {
             return t;
         });
         int code = ExitCode.OK;
+        List<Future<Integer>> results = new ArrayList<>();
+        for (Meter meter : meters) {
+            results.add(pool.submit(() -> runMeter(meter, stop)));
+        }
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                code = worse(code, results.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.request("interrupted");
+                code = ExitCode.INTERRUPTED;
+                break;
+            } catch (ExecutionException e) {
+                // A meter's run reports its own failures as outcomes: this is a defect of ours,
+                // and it is that meter's alone; the others run on and are reported.
+                err.println("xmlclient: meter " + meters.get(i).name() + ": internal error: " + e.getCause());
+                code = worse(code, ExitCode.NO_CONNECTION);
+            }
+        }
+        pool.shutdown();
         try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Meter meter : meters) {
-                results.add(pool.submit(() -> runMeter(meter, stop)));
-            }
-            for (Future<Integer> result : results) {
-                code = worse(code, result.get());
-            }
+            // Every meter's lines and suites are in before the summary and junit.xml are written.
+            pool.awaitTermination(1, TimeUnit.HOURS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop.request("interrupted");
-            code = ExitCode.INTERRUPTED;
-        } catch (Exception e) {
-            // A meter's run reports its own failures as outcomes; this is a defect of ours.
-            err.println("xmlclient: the fleet run failed: " + e);
-            code = worse(code, ExitCode.NO_CONNECTION);
-        } finally {
-            pool.shutdownNow();
         }
         listener.fleetFinished((System.nanoTime() - start) / 1_000_000);
         return code;
@@ -112,6 +122,12 @@ final class FleetRun {
     private int runMeter(Meter meter, StopSignal stop) {
         long start = System.nanoTime();
         Path dir = outDir.resolve(meter.name());
+        if (stop.requested()) {
+            // Not started: counted as not run, and its folder from an earlier run left as it is.
+            listener.meterFinished(meter.name(), dir.toString(), alike(meter, Status.NOT_RUN, "not run: " + stop.reason()),
+                    0);
+            return ExitCode.OK;
+        }
         List<ScriptOutcome> outcomes;
         try {
             Files.createDirectories(dir);
@@ -126,11 +142,17 @@ final class FleetRun {
                         settings.limits().waitTimeMillis(), trace), trace, reports, stop, cache).run();
             }
         } catch (IOException e) {
-            err.println("xmlclient: meter " + meter.name() + ": cannot write to " + dir + ": " + e.getMessage());
+            List<ScriptOutcome> failed = alike(meter, Status.BAD_INPUT, "cannot write to " + dir + ": " + e.getMessage());
+            listener.meterFinished(meter.name(), dir.toString(), failed, (System.nanoTime() - start) / 1_000_000);
             return ExitCode.BAD_INPUT;
         }
         listener.meterFinished(meter.name(), dir.toString(), outcomes, (System.nanoTime() - start) / 1_000_000);
         return XmlClientCommand.exitCode(outcomes);
+    }
+
+    /** Every script of the meter with the same outcome, none of them run. */
+    private static List<ScriptOutcome> alike(Meter meter, Status status, String why) {
+        return meter.scripts().stream().map(s -> new ScriptOutcome(s, null, status, List.of(), why, 0, "")).toList();
     }
 
     /**
@@ -149,6 +171,12 @@ final class FleetRun {
                 Verdict verdict = MeterTally.of(outcomes).verdict();
                 if (verdict != Verdict.PASS && verdict != Verdict.NOT_CHECKED) {
                     html.runFinished(outcomes, elapsedMillis);
+                } else {
+                    try {
+                        Files.deleteIfExists(html.file()); // an earlier run's failure is not this one's
+                    } catch (IOException e) {
+                        // Left as it was; its date says which run it is from.
+                    }
                 }
             }
         };

@@ -26,6 +26,8 @@ final class TargetsFile {
 
     /** A meter's name is its output folder: no separators, no "..", nothing a shell would mangle. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** The fleet's own files in the output folder, which a meter's folder would collide with. */
+    private static final Set<String> RESERVED = Set.of("junit.xml", "junit.xml.part", "junit.xml.tmp");
     /** What may differ from meter to meter: the options-file flags, and the framing. */
     private static final Set<String> ALLOWED = union(FolderOptions.ALLOWED, Set.of(ClientOptions.WRAPPER));
 
@@ -80,6 +82,9 @@ final class TargetsFile {
         String name = fields[0].strip();
         String host = fields[1].strip();
         String portText = fields[2].strip();
+        if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new UsageException(origin + "meter name '" + name + "' is the name of a file the fleet writes in -o");
+        }
         if (!NAME.matcher(name).matches()) {
             throw new UsageException(origin + "meter name '" + name + "': letters, digits, '.', '_' and '-' only,"
                     + " starting with a letter or digit (it names the meter's output folder)");

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ScriptCache {
 
+    private static final int MAX_LOADERS = 16;
+
     /** Scripts whose frames do not depend on the HDLC addresses (no scripted SNRM, DISC, ...). */
     private final Map<FileKey, Loaded<Script>> anyAddress = new ConcurrentHashMap<>();
     /** Scripts that frame SNRM or DISC themselves: one per client and server address. */
@@ -70,7 +72,11 @@ public final class ScriptCache {
     }
 
     private Loaded<Script> load(AddressedKey key, Path file, String relativePath) {
-        ScriptLoader loader = loaders.get().computeIfAbsent(new LoaderKey(key.file.interfaceType,
+        Map<LoaderKey, ScriptLoader> mine = loaders.get();
+        if (mine.size() > MAX_LOADERS) {
+            mine.clear(); // a loader holds translator tables: a fleet addressed meter by meter must not keep one each
+        }
+        ScriptLoader loader = mine.computeIfAbsent(new LoaderKey(key.file.interfaceType,
                 key.file.logicalNames, key.client, key.server),
                 k -> new ScriptLoader(k.interfaceType, k.logicalNames, k.client, k.server));
         try {

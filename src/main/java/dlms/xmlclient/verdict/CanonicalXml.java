@@ -22,12 +22,18 @@ final class CanonicalXml {
             if (c == '<' && xml.startsWith("<!--", i)) {
                 int end = xml.indexOf("-->", i + 4);
                 i = end < 0 ? n : end + 3;
+            } else if (c == '<' && (xml.startsWith("<![CDATA[", i) || xml.startsWith("<?", i))) {
+                // Content, not layout: copied as it is.
+                int end = xml.indexOf(xml.charAt(i + 1) == '?' ? "?>" : "]]>", i);
+                int stop = end < 0 ? n : end + (xml.charAt(i + 1) == '?' ? 2 : 3);
+                out.append(xml, i, stop);
+                i = stop;
             } else if (c == '<') {
                 i = tag(xml, i, out);
             } else {
                 int next = xml.indexOf('<', i);
                 int end = next < 0 ? n : next;
-                if (!xml.substring(i, end).isBlank()) {
+                if (!IdenticalXml.isXmlSpace(xml.substring(i, end))) {
                     out.append(xml, i, end);
                 }
                 i = end;
@@ -48,7 +54,7 @@ final class CanonicalXml {
                 if (c == quote) {
                     quote = 0;
                 }
-            } else if (Character.isWhitespace(c)) {
+            } else if (IdenticalXml.isXmlSpace(c)) {
                 space = true;
             } else {
                 if (space && c != '>' && c != '/' && c != '=' && out.charAt(out.length() - 1) != '=') {

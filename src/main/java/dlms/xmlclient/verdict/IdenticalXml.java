@@ -42,7 +42,8 @@ final class IdenticalXml {
         while (e != null && a != null) {
             boolean same = e instanceof Element ee
                     ? a instanceof Element ae && same(ee, ae, values)
-                    : !(a instanceof Element) && values.match(e, e.getNodeValue().strip(), a, a.getNodeValue().strip());
+                    : a.getNodeType() == e.getNodeType()
+                            && values.match(e, trim(e.getNodeValue()), a, trim(a.getNodeValue()));
             if (!same) {
                 return false;
             }
@@ -77,7 +78,7 @@ final class IdenticalXml {
         while (n != null) {
             Node next = n.getNextSibling();
             if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                String text = n.getNodeValue().strip();
+                String text = trim(n.getNodeValue());
                 if (text.isEmpty()) {
                     parent.removeChild(n);
                 } else {
@@ -90,13 +91,34 @@ final class IdenticalXml {
         }
     }
 
-    /** Skips what the comparison ignores: whitespace-only text, comments, processing instructions. */
+    /** Skips what the comparison ignores: whitespace-only text and comments (processing instructions count). */
     private static Node next(Node n) {
-        while (n != null && !(n instanceof Element)
-                && !((n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE)
-                        && !n.getNodeValue().isBlank())) {
+        while (n != null && (n.getNodeType() == Node.COMMENT_NODE
+                || (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE)
+                        && isXmlSpace(n.getNodeValue()))) {
             n = n.getNextSibling();
         }
         return n;
+    }
+
+    /** XML's white space (space, tab, CR, LF), as xmlunit trims it: not Unicode's other spaces. */
+    static boolean isXmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    static boolean isXmlSpace(String text) {
+        return trim(text).isEmpty();
+    }
+
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isXmlSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isXmlSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 }

@@ -24,4 +24,11 @@ class CanonicalXmlTest {
         assertNotEquals(CanonicalXml.of("<A X=\"1\" Y=\"2\"/>"), CanonicalXml.of("<A X=\"1\"/>"));
         assertEquals("<A X='1' Y=\"2\">t</A>", CanonicalXml.of("<A   X = '1'\n Y=\"2\" >t</A >"));
     }
+
+    @Test
+    void cdataAndProcessingInstructionsAreContentNotLayout() {
+        assertNotEquals(CanonicalXml.of("<a><![CDATA[p  q]]></a>"), CanonicalXml.of("<a><![CDATA[p q]]></a>"));
+        assertNotEquals(CanonicalXml.of("<a><?pi  x?></a>"), CanonicalXml.of("<a><?pi x?></a>"));
+        assertNotEquals(CanonicalXml.of("<a>\u2003x</a>"), CanonicalXml.of("<a>x</a>"));
+    }
 }

@@ -55,4 +55,10 @@ class IdenticalXmlTest {
         assertEquals(1, a.getChildNodes().getLength());
         assertEquals("t", a.getFirstChild().getTextContent());
     }
+
+    @Test
+    void processingInstructionsAndNonXmlSpacesCountAsXmlunitCountsThem() throws Exception {
+        assertFalse(IdenticalXml.same(xml("<a><?pi data?><b/></a>"), xml("<a><b/></a>")));
+        assertFalse(IdenticalXml.same(xml("<a>x</a>"), xml("<a>\u2003x</a>")));
+    }
 }
