@@ -129,7 +129,8 @@ class FleetTest {
                 {"a,127.0.0.1,4061,-x other", ":1: -x is not a per-meter flag"},
                 {"a,127.0.0.1,4061,-h 10.0.0.1", ":1: -h is not a per-meter flag"},
                 {"a,127.0.0.1", ":1: expected name,host,port[,flags]"},
-                {"a,127.0.0.1,4061,-n x", "-n"}}) {
+                {"a,127.0.0.1,4061,-n x", "-n"},
+                {"junit.xml,127.0.0.1,4061", ":1: meter name 'junit.xml' is the name of a file the fleet writes"}}) {
             Files.writeString(file, c[0] + "\n");
             CliRun run = fleet(file);
             assertEquals(ExitCode.BAD_INPUT, run.exitCode, c[0] + "\n" + run);
@@ -140,6 +141,23 @@ class FleetTest {
                 "--targets", file.toString());
         assertEquals(ExitCode.BAD_INPUT, withHost.exitCode);
         assertTrue(withHost.err.contains("-h does not go with --targets"), withHost.err);
+    }
+
+    @Test
+    void failFastStopsTheMetersNotYetStartedAndLeavesTheirFoldersAlone() throws Exception {
+        MeterSimulator refusing = MeterSimulator.start(new SimulatorOptions().port(0));
+        meters.add(refusing);
+        Path file = dir.resolve("targets.csv");
+        Files.writeString(file, "first,127.0.0.1," + refusing.port() + ",-P wrong\n");
+        Path earlier = Files.createDirectories(dir.resolve("out/meter-12345678"));
+        Files.writeString(earlier.resolve("trace.txt"), "an earlier run");
+        Files.writeString(file, Files.readString(file) + Files.readString(targets(2)).lines()
+                .filter(l -> l.startsWith("meter-")).reduce("", (a, b) -> a + b + "\n"));
+        CliRun run = fleet(file, "--parallel", "1", "--fail-fast");
+        assertTrue(run.out.contains("3 meters: 0 passed, 0 failed, 0 not checked, 1 errors, 2 not run"), run.out);
+        assertEquals("an earlier run", Files.readString(earlier.resolve("trace.txt")));
+        String junit = Files.readString(run.outDir.resolve("junit.xml"));
+        assertEquals(3 * SCRIPTS, count(junit, "<testsuite "), "not-run meters are in junit.xml, as skipped");
     }
 
     @Test
