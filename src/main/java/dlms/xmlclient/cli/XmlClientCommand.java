@@ -124,12 +124,7 @@ public final class XmlClientCommand {
         ConnectionSettings target = scripts.get(0).connection();
         boolean record = line.hasOption(ClientOptions.RECORD);
         Path expectedDir = expectedDir(line, record);
-        Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UsageException("-o " + outDir + ": cannot create the folder: " + e.getMessage());
-        }
+        Path outDir = outDir(line);
         RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT),
                 line.hasOption(ClientOptions.FAIL_FAST));
         try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
@@ -186,12 +181,7 @@ public final class XmlClientCommand {
         List<TargetsFile.Target> targets = TargetsFile.read(Path.of(line.getOptionValue(ClientOptions.TARGETS)));
         List<FleetRun.Meter> meters = FleetRun.meters(targets, found, flags, new ScriptSettings(env));
         Path expectedDir = expectedDir(line, false);
-        Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UsageException("-o " + outDir + ": cannot create the folder: " + e.getMessage());
-        }
+        Path outDir = outDir(line);
         FleetListener reports = FleetListener.all(List.of(
                 new FleetConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0,
                         targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
@@ -257,6 +247,16 @@ public final class XmlClientCommand {
             throw new UsageException("-x " + path + ": no such file or folder");
         } catch (IOException e) {
             throw new UsageException("-x " + path + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The -o folder, created. */
+    private static Path outDir(CommandLine line) throws UsageException {
+        Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
+        try {
+            return Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UsageException("-o " + outDir + ": cannot create the folder: " + e.getMessage());
         }
     }
 
