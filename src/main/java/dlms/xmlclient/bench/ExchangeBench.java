@@ -33,7 +33,7 @@ final class ExchangeBench {
         this.config = config;
     }
 
-    /** @param withVerdict also show the verdict alone (xmlunit compare per reply) */
+    /** @param withVerdict also show the verdict alone (the comparator, per reply) */
     List<Measure> run(BenchMeter meter, boolean withVerdict) throws Exception {
         int n = config.requests();
         int nf = config.floorRequests();
@@ -87,7 +87,7 @@ final class ExchangeBench {
         rows.add(Measure.of(key + ".session_ms", "per exchange, " + f + ": our session alone (reply XML, no verdict)",
                 session.perRequest(nf), "ms"));
         if (withVerdict) {
-            rows.add(Measure.of("exchange.verdict_ms", "per exchange: the verdict alone (xmlunit compare of 1 reply)",
+            rows.add(Measure.of("exchange.verdict_ms", "per exchange: the verdict alone (compare of 1 reply)",
                     Figures.median(verdict), "ms"));
         }
         rows.add(Measure.of(key + ".ours_ms", "per exchange, " + f + ": our path (step, session, reply XML, verdict)",

@@ -88,7 +88,7 @@ final class ProfileBench {
                         kiloBytesPerSecond(bareBytes, bare), "kB/s"),
                 Measure.of("profile.session_ms", what + "our session alone (reply XML, no verdict)",
                         session.perRequest(EXTRA_READS), "ms"),
-                Measure.of("profile.verdict_ms", what + "the verdict alone (xmlunit compare)",
+                Measure.of("profile.verdict_ms", what + "the verdict alone (compare)",
                         Figures.median(verdictMs), "ms"),
                 Measure.of("profile.ours_ms", what + "our full path", oursMs, "ms"),
                 Measure.of("profile.ours_kb_per_s", what + "our full path, reply bytes",

@@ -47,6 +47,10 @@ final class FleetRun {
     record Meter(String name, List<ScriptSource> scripts) {
     }
 
+    /** Exit codes, worst first. */
+    private static final List<Integer> RANK = List.of(ExitCode.INTERRUPTED, ExitCode.NO_CONNECTION,
+            ExitCode.BAD_INPUT, ExitCode.FAILED, ExitCode.OK);
+
     private final List<Meter> meters;
     private final Path outDir;
     private final ScriptCache cache;
@@ -184,8 +188,6 @@ final class FleetRun {
 
     /** No connection outranks bad input, which outranks a failed reply, as in a single run. */
     static int worse(int a, int b) {
-        List<Integer> rank = List.of(ExitCode.INTERRUPTED, ExitCode.NO_CONNECTION, ExitCode.BAD_INPUT, ExitCode.FAILED,
-                ExitCode.OK);
-        return rank.indexOf(a) <= rank.indexOf(b) ? a : b;
+        return RANK.indexOf(a) <= RANK.indexOf(b) ? a : b;
     }
 }
