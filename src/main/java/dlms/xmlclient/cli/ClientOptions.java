@@ -47,6 +47,7 @@ final class ClientOptions {
     static final String TARGETS = "targets";
     static final String PARALLEL = "parallel";
     static final String EXCLUDE = "exclude";
+    static final String FINDINGS = "findings";
 
     private ClientOptions() {
     }
@@ -99,6 +100,8 @@ final class ClientOptions {
         o.addOption(Option.builder().longOpt(FAIL_FAST).desc("stop after the first script that fails or breaks off"
                 + " (the rest are reported as not run)").build());
         o.addOption(Option.builder().longOpt(RECORD).desc("write the replies as the expected files in -e DIR").build());
+        o.addOption(valued(null, FINDINGS, "fail|warn", "what the meter's encoding findings and other deviations from"
+                + " the standard do: fail the request (default) or only warn (for a known quirk of one meter)"));
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));
         o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for a reply to start, in ms (default 5000)"));
         o.addOption(valued(null, INACTIVITY, "MS", "how long a reply may pause once started, in ms (default: --wait-time)"));

@@ -3,6 +3,7 @@ package dlms.xmlclient.cli;
 import dlms.xmlclient.media.Medium;
 import dlms.xmlclient.media.SerialSettings;
 import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.FindingPolicy;
 import dlms.xmlclient.session.HdlcParameters;
 import dlms.xmlclient.session.ReplyLimits;
 import gurux.dlms.enums.Authentication;
@@ -50,7 +51,18 @@ final class ConnectionOptions {
                         integer(line, ClientOptions.INACTIVITY, 1, 3_600_000, waitTime),
                         integer(line, ClientOptions.RETRIES, 0, 100, 3),
                         integer(line, ClientOptions.MAX_REPLY_BYTES, 1024, Integer.MAX_VALUE,
-                                (int) ReplyLimits.DEFAULT_MAX_REPLY_BYTES)));
+                                (int) ReplyLimits.DEFAULT_MAX_REPLY_BYTES)),
+                findings(line));
+    }
+
+    private static FindingPolicy findings(FlagValues line) throws UsageException {
+        String value = line.get(ClientOptions.FINDINGS, "fail").trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "fail" -> FindingPolicy.FAIL;
+            case "warn" -> FindingPolicy.WARN;
+            default -> throw new UsageException(line.flag(ClientOptions.FINDINGS) + " " + value
+                    + ": expected fail or warn");
+        };
     }
 
     /** -h/-p, -U or -S (with -i); neither -h nor -S: the built-in simulator, started later. */

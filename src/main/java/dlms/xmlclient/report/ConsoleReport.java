@@ -57,6 +57,11 @@ public final class ConsoleReport implements RunListener {
         }
         out.println(line);
         for (RequestResult r : o.requests()) {
+            for (String warning : r.check().warnings()) {
+                out.println("    " + o.source().displayPath() + " #" + r.step().number() + " warning: " + warning);
+            }
+        }
+        for (RequestResult r : o.requests()) {
             // Requests of a script that did not complete share its one error line above.
             boolean uncompared = r.check().verdict() == Verdict.ERROR && o.status() == Status.COMPLETED;
             if (r.check().verdict() != Verdict.FAIL && !uncompared) {

@@ -18,7 +18,7 @@ final class HtmlPage {
             :root{--pass:#1a7f37;--fail:#cf222e;--nc:#59636e;--error:#bc4c00;--line:#d0d7de}
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
              color:#1f2328;background:#fff;margin:1.2em 1.5em}
-            pre,.diffs,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;
+            pre,.diffs,.warnings,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;
              font-size:12px}
             h1{font-size:1.5em;margin:0 0 .2em}
             h2{font-size:1.1em;display:inline;margin:0}
@@ -58,6 +58,7 @@ final class HtmlPage {
             mark{background:#ffcecb;color:#82071e;font-weight:700;outline:1px solid var(--fail)}
             .none{font-style:italic;color:#59636e;margin:.2em 0}
             .diffs{color:var(--fail);margin:.3em 0;padding-left:1.4em}
+            .warnings{color:var(--error);margin:.3em 0;padding-left:1.4em}
             .trace{margin:.5em 0}
             @media print{body{margin:0}pre{white-space:pre-wrap;word-break:break-all}
              *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

@@ -94,6 +94,13 @@ final class HtmlSection {
                     "no expected reply");
         }
         out.append("</div>\n");
+        if (!check.warnings().isEmpty()) {
+            out.append("<ul class=\"warnings\">\n");
+            for (String w : check.warnings()) {
+                out.append("<li>warning: ").append(Html.escape(w)).append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
         if (!check.differences().isEmpty()) {
             out.append("<ul class=\"diffs\">\n");
             for (Difference d : check.differences()) {

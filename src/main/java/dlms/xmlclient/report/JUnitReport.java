@@ -123,7 +123,9 @@ public final class JUnitReport implements RunListener {
             testCase(xml, className, RequestLabel.of(r.step()), r.reply() == null ? 0 : r.reply().elapsedMillis());
             Check check = r.check();
             switch (check.verdict()) {
-                case FAIL -> failureLike(xml, "failure", "ReplyDifference", firstLine(check), details(o, r));
+                case FAIL -> failureLike(xml, "failure", check.differences().stream().allMatch(Difference::isFinding)
+                        && !check.differences().isEmpty() ? "EncodingFinding" : "ReplyDifference", firstLine(check),
+                        details(o, r));
                 case ERROR -> failureLike(xml, "error", errorType(o.status()), check.note(), check.note());
                 case NOT_CHECKED -> {
                     xml.writeStartElement("skipped");
@@ -132,6 +134,12 @@ public final class JUnitReport implements RunListener {
                 }
                 case PASS -> {
                 }
+            }
+            if (!check.warnings().isEmpty()) {
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(clean(check.warnings().stream().map(w -> "warning: " + w)
+                        .collect(Collectors.joining("\n"))));
+                xml.writeEndElement();
             }
             xml.writeEndElement();
         }

@@ -6,6 +6,7 @@ import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.Step;
 import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.FindingPolicy;
 import dlms.xmlclient.session.FrameCounters;
 import dlms.xmlclient.session.Session;
 import dlms.xmlclient.session.SessionException;
@@ -106,6 +107,7 @@ public final class Runner {
         int requests = script.steps().size();
         trace.note("script " + source.relativePath() + " (" + requests + (requests == 1 ? " request)" : " requests)"));
         List<RequestResult> results = new ArrayList<>();
+        boolean failsOnFindings = c.findings() == FindingPolicy.FAIL;
         Status status = Status.COMPLETED;
         String error = null;
         try (Session session = Session.open(c, links.apply(c), trace, counters)) {
@@ -123,7 +125,9 @@ public final class Runner {
                     long sent = System.nanoTime();
                     String xml = session.exchange(step.request());
                     StepReply reply = new StepReply(step, xml, sentAt, millisSince(sent));
-                    results.add(new RequestResult(step, reply, check(expected.get(step.number() - 1), reply)));
+                    Check check = check(expected.get(step.number() - 1), reply)
+                            .withFindings(session.replyFindings(), failsOnFindings);
+                    results.add(new RequestResult(step, reply, check));
                     listener.requestFinished(source, reply);
                 }
             } catch (SessionException e) {
@@ -139,6 +143,7 @@ public final class Runner {
             } finally {
                 // Sends RLRQ/DISC only where the script did not (or did not get that far).
                 session.release();
+                withSessionFindings(results, session, failsOnFindings);
             }
         } catch (SessionException e) {
             status = Status.NO_CONNECTION;
@@ -150,6 +155,28 @@ public final class Runner {
             results.add(new RequestResult(step, null, Check.error(expected.get(step.number() - 1), why)));
         }
         return new ScriptOutcome(source, script, status, results, error, millisSince(start), trace.endCapture());
+    }
+
+    /**
+     * The association's accepted findings go with the first request, the release response's
+     * with the last one answered: the exchanges they come after and before.
+     */
+    private static void withSessionFindings(List<RequestResult> results, Session session, boolean failing) {
+        if (results.isEmpty()) {
+            return;
+        }
+        List<String> association = session.associationWarnings();
+        if (!association.isEmpty()) {
+            RequestResult first = results.get(0);
+            results.set(0, new RequestResult(first.step(), first.reply(), first.check().withFindings(association,
+                    false)));
+        }
+        List<String> release = session.releaseFindings().stream().map(f -> "release response: " + f).toList();
+        if (!release.isEmpty()) {
+            int last = results.size() - 1;
+            RequestResult r = results.get(last);
+            results.set(last, new RequestResult(r.step(), r.reply(), r.check().withFindings(release, failing)));
+        }
     }
 
     private Check check(String expectedXml, StepReply reply) {

@@ -5,8 +5,6 @@ import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ExceptionServiceError;
 
 import javax.crypto.AEADBadTagException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Why an association failed, in one line with a hint, from what the meter sent: the AARE's
@@ -15,56 +13,53 @@ import java.util.regex.Pattern;
  */
 final class AssociationFailure {
 
-    private static final Pattern RESULT = Pattern.compile("<AssociationResult Value=\"(\\d+)\"");
-    private static final Pattern USER_DIAGNOSTIC = Pattern.compile("<ACSEServiceUser Value=\"(\\d+)\"");
-    private static final Pattern PROVIDER_DIAGNOSTIC = Pattern.compile("<ACSEServiceProvider Value=\"(\\d+)\"");
-
     private AssociationFailure() {
     }
 
     /**
-     * The AARE rejected the association. The diagnostic is read from the AARE itself: gurux.dlms
-     * 4.0.47 throws UnsupportedOperationException instead of naming diagnostics 3..10
-     * (calling-AP-title-not-recognised and the like).
-     *
-     * @param aareXml the AARE as translated XML, or null when it could not be translated
+     * The AARE rejected the association (result 1 or 2): the diagnostic in words, read from the
+     * AARE itself, with a hint where the diagnostic supports one.
      */
-    static String rejected(String aareXml, ConnectionSettings settings, Throwable libraryError) {
-        Integer result = number(RESULT, aareXml);
-        Integer user = number(USER_DIAGNOSTIC, aareXml);
-        Integer provider = number(PROVIDER_DIAGNOSTIC, aareXml);
-        String rejection = "rejected by the meter" + (result != null && result == 2 ? " (transient)" : "");
-        if (user == null) {
-            if (provider != null) {
-                return "association " + rejection + ": ACSE service provider diagnostic " + provider;
-            }
-            return "association rejected by the meter: " + Session.oneLine(libraryError) + hint(libraryError);
-        }
-        String a = SecuritySettings.name(settings.authentication());
-        String why = switch (user) {
-            case 1 -> "no reason given";
-            case 2 -> "application context name not supported (check -r, and -C: the meter may need ciphering"
-                    + " on this client, or refuse it)";
-            case 3 -> "calling AP title (our system title) not recognised (check -T)";
-            case 11 -> "authentication mechanism " + a + " not recognised (check -a and -c: the meter offers another"
-                    + " level to client " + settings.clientAddress() + ")";
-            case 12 -> "authentication mechanism name required (check -a)";
-            case 13 -> authenticationFailure(settings);
-            case 14 -> "authentication required (check -a)";
-            default -> "diagnostic " + user;
-        };
-        return "association " + rejection + ": " + why;
+    static String rejected(AcseApdu aare) {
+        return rejected(aare, null);
     }
 
-    private static String authenticationFailure(ConnectionSettings settings) {
+    static String rejected(AcseApdu aare, ConnectionSettings settings) {
+        int result = aare.result();
+        String rejection = "association rejected by the meter" + (result == 2 ? " (transient)" : "");
+        int diagnostic = aare.diagnostic();
+        if (aare.diagnosticSource() == 0xA2) {
+            return rejection + ": ACSE service provider diagnostic " + switch (diagnostic) {
+                case 0 -> "null (0)";
+                case 1 -> "no-reason-given (1)";
+                case 2 -> "no-common-acse-version (2)";
+                default -> "undefined (" + diagnostic + ")";
+            };
+        }
+        if (aare.diagnosticSource() != 0xA1 || diagnostic < 0) {
+            return rejection + ", without a readable result-source-diagnostic";
+        }
+        String why = AcseApdu.userDiagnosticName(diagnostic);
+        String hint = settings == null ? "" : switch (diagnostic) {
+            case 2 -> " (check -r, and -C: the meter may need ciphering on this client, or refuse it)";
+            case 3 -> " (our system title: check -T)";
+            case 11 -> " (check -a and -c: the meter offers another level to client " + settings.clientAddress() + ")";
+            case 12, 14 -> " (check -a)";
+            case 13 -> authenticationFailureHint(settings);
+            default -> "";
+        };
+        return rejection + ": " + why + hint;
+    }
+
+    private static String authenticationFailureHint(ConnectionSettings settings) {
         Authentication a = settings.authentication();
         if (a == Authentication.LOW) {
-            return "authentication failure: wrong password (check -P)";
+            return ": wrong password (check -P)";
         }
         if (a == Authentication.HIGH_GMAC) {
-            return "authentication failure (check -A, -B and -T)";
+            return " (check -A, -B and -T)";
         }
-        return "authentication failure: wrong secret (check -P)";
+        return ": wrong secret (check -P)";
     }
 
     /** A service error the meter sent instead of an AARE or challenge reply. */
@@ -78,7 +73,7 @@ final class AssociationFailure {
                         + " key (-A) or security suite (-V)";
             }
         }
-        return what + " refused by the meter: " + Session.oneLine(serviceError);
+        return what + " refused by the meter: " + ServiceErrors.describe(serviceError);
     }
 
     static String invocationCounterTooLow(long sent, Object meterValue) {
@@ -91,25 +86,6 @@ final class AssociationFailure {
     static String undecipherable(String what) {
         return "cannot decipher the meter's " + what + ": wrong block cipher key (-B), authentication key (-A)"
                 + " or dedicated key (-D), or another security suite (-V)";
-    }
-
-    static String hint(Throwable e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase();
-        if (m.contains("authentication failure")) {
-            return " (check -a and -P)";
-        }
-        if (m.contains("not supported") || m.contains("application context")) {
-            return " (check -a and -r)";
-        }
-        return "";
-    }
-
-    private static Integer number(Pattern pattern, String xml) {
-        if (xml == null) {
-            return null;
-        }
-        Matcher m = pattern.matcher(xml);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     /** The library could not decipher what it received (wrong key, title or suite). */

@@ -17,6 +17,7 @@ import gurux.dlms.enums.InterfaceType;
  * @param security         ciphering, keys and invocation counter; keys never printed
  * @param hdlc             window size and frame size proposed in the SNRM
  * @param limits           how long and how much to wait for replies
+ * @param findings         whether the meter's deviations from the standard fail or warn
  */
 public record ConnectionSettings(
         Medium medium,
@@ -28,7 +29,8 @@ public record ConnectionSettings(
         String password,
         SecuritySettings security,
         HdlcParameters hdlc,
-        ReplyLimits limits) {
+        ReplyLimits limits,
+        FindingPolicy findings) {
 
     public String host() {
         return medium.host();
@@ -53,11 +55,11 @@ public record ConnectionSettings(
     /** The public client (16, no authentication, no ciphering) of the same meter. */
     public ConnectionSettings publicClient() {
         return new ConnectionSettings(medium, interfaceType, logicalNames, 16, serverAddress,
-                Authentication.NONE, null, SecuritySettings.NONE, hdlc, limits);
+                Authentication.NONE, null, SecuritySettings.NONE, hdlc, limits, findings);
     }
 
     public ConnectionSettings withMedium(Medium newMedium) {
         return new ConnectionSettings(newMedium, interfaceType, logicalNames, clientAddress, serverAddress,
-                authentication, password, security, hdlc, limits);
+                authentication, password, security, hdlc, limits, findings);
     }
 }

@@ -62,6 +62,53 @@ public final class HdlcFrames {
         return (buffer[control + 1] & 0xFF) == (crc & 0xFF) && (buffer[control + 2] & 0xFF) == crc >>> 8;
     }
 
+    /**
+     * The control field of the whole frame at {@code start}, or -1 when no whole frame with a
+     * right frame check sequence starts there.
+     */
+    static int control(byte[] buffer, int start, int end) {
+        int last = frameEnd(buffer, start, end);
+        if (last < 0) {
+            return -1;
+        }
+        int control = controlOffset(buffer, start, last);
+        return control < 0 || control >= last - 2 ? -1 : buffer[control] & 0xFF;
+    }
+
+    /**
+     * The information field of the whole frame at {@code start}: {from, to}, or null when the
+     * frame has none (or is not whole). The LLC header is part of it.
+     */
+    static int[] information(byte[] buffer, int start, int end) {
+        int last = frameEnd(buffer, start, end);
+        if (last < 0) {
+            return null;
+        }
+        int control = controlOffset(buffer, start, last);
+        int from = control + 3; // control field, header check sequence
+        int to = last - 2; // frame check sequence, then the closing flag at last
+        return control < 0 || from >= to ? null : new int[] {from, to};
+    }
+
+    /** The segmentation bit of the frame format: the APDU goes on in the next frame. */
+    static boolean isSegmented(byte[] buffer, int start) {
+        return (buffer[start + 1] & 0x08) != 0;
+    }
+
+    /** Offset of the closing flag of the whole frame at {@code start} whose FCS is right, or -1. */
+    private static int frameEnd(byte[] buffer, int start, int end) {
+        if (end - start < 9 || (buffer[start] & 0xFF) != FLAG || (buffer[start + 1] & 0xF0) != 0xA0) {
+            return -1;
+        }
+        int length = ((buffer[start + 1] & 0x07) << 8) | (buffer[start + 2] & 0xFF);
+        int last = start + length + 1;
+        if (last >= end || (buffer[last] & 0xFF) != FLAG) {
+            return -1;
+        }
+        int crc = fcs16(buffer, start + 1, last - 2);
+        return (buffer[last - 2] & 0xFF) == (crc & 0xFF) && (buffer[last - 1] & 0xFF) == crc >>> 8 ? last : -1;
+    }
+
     /** The frame is an SNRM (control field 0x93). */
     static boolean isSnrm(byte[] frame) {
         int control = frame.length > 0 && (frame[0] & 0xFF) == FLAG ? controlOffset(frame, 0, frame.length) : -1;

@@ -1,6 +1,7 @@
 package dlms.xmlclient.session;
 
 import gurux.dlms.GXReplyData;
+import gurux.dlms.enums.InterfaceType;
 
 /**
  * Everything received for one request: the library's joined reply, whether it was joined,
@@ -9,6 +10,8 @@ import gurux.dlms.GXReplyData;
  */
 final class ReceivedReply {
     final GXReplyData data = new GXReplyData();
+    /** The APDUs of the reply as they were on the wire (each block, ciphered ones still ciphered). */
+    final ApduAssembler apdus;
     boolean joined;
     /** The reply came ciphered (glo-, ded- or general-ciphering) and the library deciphered it. */
     boolean ciphered;
@@ -29,4 +32,8 @@ final class ReceivedReply {
     long partialBytes;
     /** Frames dropped for a bad header or frame check sequence. */
     int badFrames;
+
+    ReceivedReply(InterfaceType interfaceType) {
+        apdus = new ApduAssembler(interfaceType);
+    }
 }

@@ -32,6 +32,8 @@ final class ReplyReader {
     private final int retries;
     private final long maxReplyBytes;
     private GXByteBuffer pending = new GXByteBuffer();
+    /** The sequence numbers the meter's I-frames must carry (HDLC only). */
+    private final HdlcSequence sequence = new HdlcSequence();
     /** The last frame read had its final bit clear: the meter is sending a window and wants no RR yet. */
     private boolean windowOpen;
     /** The frame being read had its final bit clear. */
@@ -53,7 +55,7 @@ final class ReplyReader {
 
     /** @param associationRequest the frames carry an AARQ: the trace masks parts of secrets too */
     ReceivedReply exchange(byte[][] frames, boolean associationRequest) throws SessionException {
-        ReceivedReply received = new ReceivedReply();
+        ReceivedReply received = new ReceivedReply(client.getInterfaceType());
         received.requestType = client.requestType();
         received.requestCommand = client.requestCommand();
         received.requestInvokeId = client.requestInvokeId();
@@ -71,8 +73,10 @@ final class ReplyReader {
             try {
                 next = client.receiverReady(reply);
             } catch (Exception e) {
-                throw new SessionException(SessionException.Kind.EXCHANGE,
-                        "cannot ask for the rest of the reply: " + e.getMessage(), e);
+                trace.note("gurux.dlms cannot build the next request: " + Session.oneLine(e));
+                throw new SessionException(SessionException.Kind.EXCHANGE, "cannot ask for the rest of the reply:"
+                        + " the library cannot build the next request after " + received.apdus.apdus().size()
+                        + " APDUs (see trace.txt)", e);
             }
             received.joined = true;
             if (!readReplyTo(next, received, false, segment)) {
@@ -142,7 +146,13 @@ final class ReplyReader {
         while (true) {
             if (pending.available() > 0) {
                 int start = pending.position();
+                int control = -1;
                 if (client.getInterfaceType() == InterfaceType.HDLC) {
+                    control = HdlcFrames.control(pending.getData(), start, pending.size());
+                    String outOfSequence = control < 0 ? null : sequence.check(control);
+                    if (outOfSequence != null) {
+                        throw new SessionException(SessionException.Kind.EXCHANGE, outOfSequence);
+                    }
                     notFinal = HdlcFrames.markFinal(pending.getData(), start, pending.size());
                 }
                 boolean complete;
@@ -167,10 +177,14 @@ final class ReplyReader {
                         started = false;
                         continue;
                     }
+                    trace.note("gurux.dlms cannot read the reply: " + Session.oneLine(e));
                     throw new SessionException(SessionException.Kind.EXCHANGE,
-                            "unreadable reply from the meter: " + Session.oneLine(e), e);
+                            "unreadable reply from the meter: " + unreadable(pending, start), e);
                 }
                 if (complete) {
+                    if (control >= 0) {
+                        sequence.received(control);
+                    }
                     if (notify.getData().size() != 0 && received.data.getData().size() == 0
                             && received.data.getCommand() == 0) {
                         trace.note("unsolicited notification from the meter ignored");
@@ -204,16 +218,26 @@ final class ReplyReader {
                     windowOpen = false;
                     continue;
                 }
-                String silence = started ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
+                // Bytes came but none of them is left unread: dropped frames, not a reply cut short.
+                boolean partial = started && pending.size() > 0;
+                String silence = partial ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
                         + inactivityMillis + " ms" : "no reply within " + waitMillis + " ms";
-                if (started) {
+                if (partial) {
                     received.partialBytes = pending.size();
                 }
                 if (resends == retries) {
-                    throw new SessionException(SessionException.Kind.EXCHANGE, (started ? silence
+                    String tries = retries > 0 ? " after " + (retries + 1) + " tries" : "";
+                    if (!partial && received.staleReplies > 0 && received.partialBytes == 0 && received.badFrames == 0) {
+                        throw new SessionException(SessionException.Kind.EXCHANGE, "the meter answered with invoke id "
+                                + invokeId(received.staleInvokeId) + ", not the request's "
+                                + invokeId(received.requestInvokeId) + " (" + received.staleReplies
+                                + (received.staleReplies == 1 ? " reply" : " replies") + "), and no reply with the"
+                                + " request's invoke id came within " + waitMillis + " ms" + tries);
+                    }
+                    throw new SessionException(SessionException.Kind.EXCHANGE, (partial ? silence
                             : (received.partialBytes > 0 || received.badFrames > 0 ? "no whole reply" : "no reply")
                                     + " from the meter within " + waitMillis + " ms")
-                            + (retries > 0 ? " after " + (retries + 1) + " tries" : "") + whatWasDropped(received));
+                            + tries + whatWasDropped(received));
                 }
                 resends++;
                 trace.note(silence + ", resending (" + resends + "/" + retries + ")");
@@ -249,10 +273,15 @@ final class ReplyReader {
         }
         if (r.staleReplies > 0) {
             b.append("; ").append(r.staleReplies).append(r.staleReplies == 1 ? " reply" : " replies")
-                    .append(" with invoke id ").append(r.staleInvokeId).append(" instead of ")
-                    .append(r.requestInvokeId).append(" dropped");
+                    .append(" with invoke id ").append(invokeId(r.staleInvokeId)).append(" instead of ")
+                    .append(invokeId(r.requestInvokeId)).append(" dropped");
         }
         return b.toString();
+    }
+
+    /** An invoke-id-and-priority byte as the invoke id it carries and the byte, e.g. 193 → "1 (C1)". */
+    private static String invokeId(long invokeIdAndPriority) {
+        return (invokeIdAndPriority & 0x0F) + String.format(" (%02X)", invokeIdAndPriority & 0xFF);
     }
 
     /** gurux.dlms's words for a frame whose HCS or FCS is wrong. */
@@ -275,12 +304,24 @@ final class ReplyReader {
 
     private void consumed(ReceivedReply received, int start) {
         received.lastFrame = pending.subArray(start, pending.position() - start);
+        received.apdus.frame(received.lastFrame);
         windowOpen = notFinal;
         notFinal = false;
         pending.trim();
     }
 
+    /** What could not be read, in our words: the library's own message goes to the trace. */
+    private String unreadable(GXByteBuffer bytes, int start) {
+        int size = bytes.size() - start;
+        byte[] first = bytes.subArray(start, Math.min(size, 16));
+        return size + " bytes that do not decode as a frame and APDU the client expects (" + Trace.hex(first)
+                + (size > 16 ? " …" : "") + "; the decoder's reason is in trace.txt)";
+    }
+
     private void send(byte[] frame, boolean associationRequest) throws SessionException {
+        if (client.getInterfaceType() == InterfaceType.HDLC) {
+            sequence.sent(frame);
+        }
         if (associationRequest) {
             trace.sentAssociationRequest(frame);
         } else {

@@ -11,6 +11,8 @@ import gurux.dlms.enums.ObjectType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -35,6 +37,12 @@ public final class Session implements AutoCloseable {
     private boolean countersSet;
     /** False once the link failed: release then skips the polite RLRQ/DISC instead of timing out again. */
     private boolean healthy = true;
+    /** Findings kept as warnings (--findings warn) for the association and the release. */
+    private final List<String> warnings = new ArrayList<>();
+    /** The encoding findings of the last reply. */
+    private List<String> replyFindings = List.of();
+    /** The encoding findings of the release response (RLRE). */
+    private List<String> releaseFindings = List.of();
 
     private Session(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters) {
         this.settings = settings;
@@ -85,8 +93,9 @@ public final class Session implements AutoCloseable {
             try {
                 client.parseUAResponse(ua.getData());
             } catch (RuntimeException e) {
-                throw new SessionException(SessionException.Kind.ASSOCIATE,
-                        "the meter's UA cannot be read: " + oneLine(e), e);
+                trace.note("gurux.dlms cannot read the UA: " + oneLine(e));
+                throw new SessionException(SessionException.Kind.ASSOCIATE, "the meter's UA is malformed: its HDLC"
+                        + " parameter list cannot be read (the decoder's reason is in trace.txt)", e);
             }
             linkUp = true; // HDLC only: WRAPPER has no link to disconnect
             trace.note("HDLC link up: max info TX " + client.getHdlcSettings().getMaxInfoTX()
@@ -98,32 +107,70 @@ public final class Session implements AutoCloseable {
             return;
         }
         long counterSent = client.getCiphering().getInvocationCounter();
-        ReceivedReply aare;
+        byte[][] aarq;
         try {
-            aare = associationStep("AARQ", client.aarqRequest(), true, counterSent);
-        } catch (SessionException e) {
-            throw e;
+            aarq = client.aarqRequest();
         } catch (Exception e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, "cannot build the AARQ: " + oneLine(e), e);
+            trace.note("gurux.dlms cannot build the AARQ: " + oneLine(e));
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "cannot build the AARQ from these settings"
+                    + " (the library's reason is in trace.txt)", e);
         }
+        ReceivedReply aare = associationStep("AARQ", aarq, true, counterSent);
+        AareCheck.Accepted accepted = AareCheck.judge(ApduAssembler.ofRequest(aarq, settings.interfaceType()),
+                single(aare, "AARE"), settings);
+        findings("AARE", accepted.findings(), SessionException.Kind.ASSOCIATE);
         try {
             client.parseAareResponse(aare.data.getData());
         } catch (RuntimeException e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, AssociationFailure.isDecipheringFailure(e)
-                    ? AssociationFailure.undecipherable("AARE")
-                    : AssociationFailure.rejected(xmlOrNull(aare), settings, e), e);
+            if (AssociationFailure.isDecipheringFailure(e)) {
+                throw new SessionException(SessionException.Kind.ASSOCIATE, AssociationFailure.undecipherable("AARE"), e);
+            }
+            trace.note("gurux.dlms cannot use the AARE: " + oneLine(e));
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "the meter accepted the association, but the"
+                    + " user-information of its AARE is not a usable xDLMS InitiateResponse (DLMS version 6,"
+                    + " conformance, max PDU size; the decoder's reason is in trace.txt)", e);
         }
         checkMeterSystemTitle();
-        if (client.getIsAuthenticationRequired()
-                && settings.authentication().getValue() > Authentication.LOW.getValue()) {
-            answerChallenge();
+        if (accepted.challenge() != null) {
+            answerChallenge(); // HLS pass 3 and 4, whatever the AARE's diagnostic said
         }
         associated = true;
         trace.note("associated as client " + settings.clientAddress() + " with server " + settings.serverAddress()
                 + " (" + SecuritySettings.name(settings.authentication())
+                + (accepted.challenge() != null ? ", the meter's answer to our challenge verified" : "")
                 + (settings.security().ciphered() ? ", " + settings.security() + ", meter system title "
                         + Trace.hex(client.getSourceSystemTitle()) : "")
                 + "), max PDU " + client.getMaxReceivePDUSize());
+    }
+
+    /**
+     * The one APDU an association step got back, as the meter sent it.
+     */
+    private static byte[] single(ReceivedReply reply, String what) throws SessionException {
+        List<byte[]> apdus = reply.apdus.apdus();
+        if (apdus.isEmpty()) {
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "the meter's " + what + " has no APDU");
+        }
+        return apdus.get(apdus.size() - 1);
+    }
+
+    /**
+     * Deviations the meter's answer shows: with the strict policy the first one ends the step;
+     * otherwise each is traced and kept for the script's report as a warning.
+     */
+    private void findings(String what, List<String> found, SessionException.Kind kind) throws SessionException {
+        if (found.isEmpty()) {
+            return;
+        }
+        if (settings.findings() == FindingPolicy.FAIL) {
+            throw new SessionException(kind, "the meter's " + what + " deviates from the standard: " + found.get(0)
+                    + (found.size() > 1 ? " (and " + (found.size() - 1) + " more in trace.txt)" : "")
+                    + "; --findings warn accepts it");
+        }
+        for (String f : found) {
+            trace.note("finding (warning): " + f);
+            warnings.add(f);
+        }
     }
 
     /** HLS pass 3 and 4: our answer to the meter's challenge, and the meter's answer to ours. */
@@ -135,18 +182,26 @@ public final class Session implements AutoCloseable {
         } catch (SessionException e) {
             throw e;
         } catch (Exception e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: " + oneLine(e), e);
+            trace.note("gurux.dlms cannot answer the challenge: " + oneLine(e));
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: our answer to the"
+                    + " meter's challenge cannot be computed from these settings (the library's reason is in"
+                    + " trace.txt)", e);
         }
         if (reply.data.getError() != 0) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter refused"
-                    + " our answer to its challenge (" + errorName(reply.data.getError()) + "): " + secretHint());
+            int error = reply.data.getError();
+            // Only a refusal says the secret is wrong: another result (hardware-fault, …) is the meter's trouble.
+            boolean refused = error == ErrorCode.READ_WRITE_DENIED.getValue();
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter"
+                    + (refused ? " refused our answer to its challenge (" + errorName(error) + "): " + secretHint()
+                            : " answered our answer to its challenge with " + errorName(error)
+                                    + " (HLS pass 3 not completed)"));
         }
         try {
             client.parseApplicationAssociationResponse(reply.data.getData());
         } catch (Exception e) {
             // The meter accepted our answer, so our secret is its secret: its own answer is wrong.
             throw new SessionException(SessionException.Kind.ASSOCIATE, "HLS authentication failed: the meter"
-                    + " accepted our answer to its challenge, but its answer to ours does not match (HLS pass 4:"
+                    + " accepted our answer to its challenge, but its answer to ours does not verify (HLS pass 4:"
                     + " another meter on this address, or a meter fault)", e);
         }
     }
@@ -219,7 +274,7 @@ public final class Session implements AutoCloseable {
             ReceivedReply reply = publicSession.reader.exchange(publicSession.client.read(ln, ObjectType.DATA, 2));
             if (reply.serviceError != null || reply.data.getError() != 0 || !(reply.data.getValue() instanceof Number)) {
                 throw new SessionException(SessionException.Kind.ASSOCIATE, failure + "the meter answered "
-                        + (reply.serviceError != null ? oneLine(reply.serviceError)
+                        + (reply.serviceError != null ? ServiceErrors.describe(reply.serviceError)
                         : reply.data.getError() != 0 ? errorName(reply.data.getError())
                         : "a value that is not a number") + " (check -v)");
             }
@@ -228,20 +283,13 @@ public final class Session implements AutoCloseable {
             throw e.getMessage().startsWith(failure) ? e
                     : new SessionException(SessionException.Kind.ASSOCIATE, failure + e.getMessage(), e);
         } catch (Exception e) {
-            throw new SessionException(SessionException.Kind.ASSOCIATE, failure + oneLine(e), e);
+            trace.note("gurux.dlms: " + oneLine(e));
+            throw new SessionException(SessionException.Kind.ASSOCIATE, failure + "its reply cannot be decoded (the"
+                    + " decoder's reason is in trace.txt)", e);
         } finally {
             publicSession.release();
         }
     }
-
-    private String xmlOrNull(ReceivedReply reply) {
-        try {
-            return replyXml.toXml(reply);
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
 
     private ReceivedReply associationStep(String what, byte[][] frames, boolean associationRequest, long counterSent)
             throws SessionException {
@@ -292,7 +340,9 @@ public final class Session implements AutoCloseable {
         try {
             frames = client.framesFor(request);
         } catch (Exception e) {
-            throw new SessionException(SessionException.Kind.EXCHANGE, "cannot encode the request: " + oneLine(e), e);
+            trace.note("gurux.dlms cannot encode the request: " + oneLine(e));
+            throw new SessionException(SessionException.Kind.EXCHANGE, "cannot encode the request: the translator"
+                    + " refuses its XML (its reason is in trace.txt)", e);
         }
         boolean ciphered = settings.security().ciphered() && frames.length > 0
                 && client.getCiphering().getInvocationCounter() != counterBefore;
@@ -304,8 +354,14 @@ public final class Session implements AutoCloseable {
         if (reply.ciphered && ReplyXml.isRebuilt(reply)) {
             trace.plain(false, ReplyXml.plainPdu(reply));
         }
+        replyFindings = List.of();
         try {
-            return replyXml.toXml(reply);
+            String xml = replyXml.toXml(reply);
+            replyFindings = EncodingCheck.findings(reply);
+            for (String f : replyFindings) {
+                trace.note("encoding finding: " + f);
+            }
+            return xml;
         } catch (Exception e) {
             // Recorded, not fatal: the link is fine and the requests after this one still run.
             trace.note("the reply cannot be translated to XML: " + oneLine(e));
@@ -356,7 +412,15 @@ public final class Session implements AutoCloseable {
             try {
                 byte[][] frames = client.releaseRequest();
                 if (frames != null && frames.length > 0 && frames[0] != null) {
-                    reader.exchange(frames);
+                    ReceivedReply rlre = reader.exchange(frames);
+                    List<String> found = new ArrayList<>();
+                    for (byte[] apdu : rlre.apdus.apdus()) {
+                        found.addAll(EncodingCheck.acseFindings(apdu));
+                    }
+                    releaseFindings = List.copyOf(found);
+                    for (String f : releaseFindings) {
+                        trace.note("encoding finding: " + f);
+                    }
                 }
             } catch (Exception e) {
                 trace.note("release not answered: " + oneLine(e));
@@ -375,6 +439,21 @@ public final class Session implements AutoCloseable {
             }
             linkUp = false;
         }
+    }
+
+    /** The encoding findings of the reply to the last request {@link #exchange} sent. */
+    public List<String> replyFindings() {
+        return replyFindings;
+    }
+
+    /** The encoding findings of the meter's release response; empty before {@link #release}. */
+    public List<String> releaseFindings() {
+        return releaseFindings;
+    }
+
+    /** Findings accepted as warnings (--findings warn) while associating. */
+    public List<String> associationWarnings() {
+        return List.copyOf(warnings);
     }
 
     @Override

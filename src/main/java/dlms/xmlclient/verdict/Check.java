@@ -1,5 +1,6 @@
 package dlms.xmlclient.verdict;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,13 +8,20 @@ import java.util.List;
  *
  * @param verdict     pass, fail, not checked or error
  * @param expectedXml the expectation it was checked against, or null
- * @param differences why it failed (empty otherwise)
+ * @param differences why it failed (empty otherwise), encoding findings among them
  * @param note        a one-line explanation for NOT_CHECKED, ERROR and failures without differences
+ * @param warnings    the meter's deviations accepted as warnings (--findings warn), one line each
  */
-public record Check(Verdict verdict, String expectedXml, List<Difference> differences, String note) {
+public record Check(Verdict verdict, String expectedXml, List<Difference> differences, String note,
+                   List<String> warnings) {
 
     public Check {
         differences = List.copyOf(differences);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Check(Verdict verdict, String expectedXml, List<Difference> differences, String note) {
+        this(verdict, expectedXml, differences, note, List.of());
     }
 
     public static Check compared(String expectedXml, List<Difference> differences) {
@@ -23,10 +31,30 @@ public record Check(Verdict verdict, String expectedXml, List<Difference> differ
     public static Check notChecked(boolean strict) {
         return strict
                 ? new Check(Verdict.FAIL, null, List.of(), "no expected reply (--strict)")
-                : new Check(Verdict.NOT_CHECKED, null, List.of(), "no expected reply");
+                : new Check(Verdict.NOT_CHECKED, null, List.of(), "no expected reply")
+                ;
     }
 
     public static Check error(String expectedXml, String note) {
         return new Check(Verdict.ERROR, expectedXml, List.of(), note);
+    }
+
+    /**
+     * This check with the meter's findings on the reply: as differences that fail it, or as
+     * warnings that leave its verdict alone.
+     */
+    public Check withFindings(List<String> findings, boolean failing) {
+        if (findings.isEmpty()) {
+            return this;
+        }
+        if (!failing) {
+            List<String> all = new ArrayList<>(warnings);
+            all.addAll(findings);
+            return new Check(verdict, expectedXml, differences, note, all);
+        }
+        List<Difference> all = new ArrayList<>(differences);
+        findings.forEach(f -> all.add(Difference.finding(f)));
+        Verdict v = verdict == Verdict.ERROR ? Verdict.ERROR : Verdict.FAIL;
+        return new Check(v, expectedXml, all, note, warnings);
     }
 }

@@ -123,8 +123,9 @@ class MeterFaultsTest {
         try (MeterSimulator meter = meter(MeterFault.WRONG_INVOKE_ID)) {
             CliRun run = run(out, meter, "-x", "messages/get-serial-number.xml");
             assertEquals(1, run.exitCode, run.toString());
-            assertTrue(run.out.contains("broken off: request #1 (line 5): no reply from the meter within 300 ms after 2"
-                    + " tries; 1 reply with invoke id 194 instead of 193 dropped"), run.out);
+            assertTrue(run.out.contains("broken off: request #1 (line 5): the meter answered with invoke id 2 (C2), not"
+                    + " the request's 1 (C1) (1 reply), and no reply with the request's invoke id came within 300 ms"
+                    + " after 2 tries"), run.out);
             bounded(run, 4);
         }
     }

@@ -9,6 +9,7 @@ import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.Step;
 import dlms.xmlclient.media.Medium;
 import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.FindingPolicy;
 import dlms.xmlclient.session.HdlcParameters;
 import dlms.xmlclient.session.ReplyLimits;
 import dlms.xmlclient.session.SecuritySettings;
@@ -31,7 +32,7 @@ final class HtmlRunFixtures {
     static final String INJECTED = "<script>alert(1)</script>";
     static final String DATA = "/GetResponse/GetResponseNormal/Result/Data";
     static final ConnectionSettings METER = new ConnectionSettings(Medium.tcp("127.0.0.1", 40129), InterfaceType.HDLC,
-            true, 17, 1, Authentication.LOW, "Secret-Pw-123", SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT);
+            true, 17, 1, Authentication.LOW, "Secret-Pw-123", SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT, FindingPolicy.FAIL);
     static final Instant SENT = Instant.parse("2025-03-04T05:06:00Z");
 
     private HtmlRunFixtures() {

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class AssociationFailureTest {
 
     static final ConnectionSettings GMAC = new ConnectionSettings(Medium.tcp("meter", 4059), InterfaceType.HDLC, true, 1, 1,
-            Authentication.HIGH_GMAC, null, SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT);
+            Authentication.HIGH_GMAC, null, SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT, FindingPolicy.FAIL);
     static final ConnectionSettings LOW = new ConnectionSettings(Medium.tcp("meter", 4059), InterfaceType.HDLC, true, 17, 1,
-            Authentication.LOW, "x", SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT);
+            Authentication.LOW, "x", SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT, FindingPolicy.FAIL);
 
     /** An AARE rejecting the association (result 1) with the given acse-service-user diagnostic. */
     static byte[] aare(int diagnostic) {
@@ -30,28 +30,28 @@ class AssociationFailureTest {
     }
 
     @Test
-    void guruxCannotNameDiagnostic3SoTheCauseIsReadFromTheAare() {
+    void guruxCannotNameDiagnostic3SoTheCauseIsReadFromTheAare() throws Exception {
         // gurux.dlms 4.0.47 defect: GXDLMSException knows only some diagnostics and throws
         // UnsupportedOperationException for calling-AP-title-not-recognised (3) and the like.
         GXDLMSClient library = new GXDLMSClient(true, 1, 1, Authentication.HIGH_GMAC, null, InterfaceType.HDLC);
-        RuntimeException e = assertThrows(UnsupportedOperationException.class,
+        assertThrows(UnsupportedOperationException.class,
                 () -> library.parseAareResponse(new GXByteBuffer(aare(3))));
-        String xml = new ReplyXml().pduToXml(aare(3));
-        assertEquals("association rejected by the meter: calling AP title (our system title) not recognised"
-                + " (check -T)", AssociationFailure.rejected(xml, GMAC, e));
+        assertEquals("association rejected by the meter: calling-AP-title-not-recognized (3) (our system title:"
+                + " check -T)", AssociationFailure.rejected(AcseApdu.parse(aare(3)), GMAC));
     }
 
     @Test
-    void eachDiagnosticGetsItsOwnHint() {
-        ReplyXml replyXml = new ReplyXml();
-        assertEquals("association rejected by the meter: authentication failure: wrong password (check -P)",
-                AssociationFailure.rejected(replyXml.pduToXml(aare(13)), LOW, new RuntimeException()));
-        assertEquals("association rejected by the meter: authentication mechanism Low not recognised (check -a and"
-                        + " -c: the meter offers another level to client 17)",
-                AssociationFailure.rejected(replyXml.pduToXml(aare(11)), LOW, new RuntimeException()));
-        assertEquals("association rejected by the meter: application context name not supported (check -r, and -C:"
-                        + " the meter may need ciphering on this client, or refuse it)",
-                AssociationFailure.rejected(replyXml.pduToXml(aare(2)), GMAC, new RuntimeException()));
+    void eachDiagnosticIsNamedAsTheGreenBookNamesItWithAHintWhereItSupportsOne() throws Exception {
+        assertEquals("association rejected by the meter: authentication-failure (13): wrong password (check -P)",
+                AssociationFailure.rejected(AcseApdu.parse(aare(13)), LOW));
+        assertEquals("association rejected by the meter: authentication-mechanism-name-not-recognised (11) (check -a"
+                        + " and -c: the meter offers another level to client 17)",
+                AssociationFailure.rejected(AcseApdu.parse(aare(11)), LOW));
+        assertEquals("association rejected by the meter: application-context-name-not-supported (2) (check -r, and"
+                        + " -C: the meter may need ciphering on this client, or refuse it)",
+                AssociationFailure.rejected(AcseApdu.parse(aare(2)), GMAC));
+        assertEquals("association rejected by the meter: no-reason-given (1)",
+                AssociationFailure.rejected(AcseApdu.parse(aare(1)), GMAC));
     }
 
     @Test

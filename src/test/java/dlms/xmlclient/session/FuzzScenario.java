@@ -127,6 +127,6 @@ enum FuzzScenario {
 
     ConnectionSettings settings(String host, int port, ReplyLimits limits) {
         return new ConnectionSettings(Medium.tcp(host, port), interfaceType, logicalNames, clientAddress, 1,
-                authentication, password, security, hdlc, limits);
+                authentication, password, security, hdlc, limits, FindingPolicy.FAIL);
     }
 }

@@ -1,0 +1,153 @@
+package dlms.xmlclient.session;
+
+import gurux.common.GXCommon;
+import gurux.dlms.GXDLMSTranslator;
+import gurux.dlms.TranslatorOutputType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Pure tier: the meter's bytes judged by the client itself, from captured hex. */
+class MeterEncodingTest {
+
+    /** The xDLMS InitiateResponse our simulator sends: 14 bytes. */
+    private static final String INITIATE_RESPONSE = "08 00 06 5F 1F 04 00 00 10 1D 04 00 00 07";
+    private static final String LN_AARQ = "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04"
+            + " 00 00 7E 1F 04 B0";
+
+    private static byte[] hex(String s) {
+        return GXCommon.hexToBytes(s);
+    }
+
+    @Test
+    void theReleaseResponseOfGurux4047IsNamedByBothLengthsThatDisagree() throws Exception {
+        // gurux.dlms 4.0.47 GXDLMSServerBase.handleReleaseRequest writes tmp.length+3 and +1.
+        byte[] rlre = hex("63 11 80 01 00 BE 0F 04 0E " + INITIATE_RESPONSE);
+        List<String> findings = AcseApdu.parse(rlre).findings();
+        assertEquals("RLRE: its length (byte 1) says 17 bytes, 21 follow", findings.get(0));
+        assertEquals("RLRE: user-information (BE) at byte 5 says 15 bytes, its content (04 of 14 bytes) takes 16",
+                findings.get(1));
+    }
+
+    @Test
+    void aWellFormedReleaseResponseHasNoFindings() throws Exception {
+        AcseApdu rlre = AcseApdu.parse(hex("63 15 80 01 00 BE 10 04 0E " + INITIATE_RESPONSE));
+        assertEquals(List.of(), rlre.findings());
+        assertEquals(0, rlre.reason());
+    }
+
+    @Test
+    void anAareIsReadFieldByField() throws Exception {
+        AcseApdu aare = AcseApdu.parse(hex("61 42 A1 09 06 07 60 85 74 05 08 01 03 A2 03 02 01 00 A3 05 A1 03 02 01"
+                + " 0E A4 0A 04 08 47 52 58 31 32 33 34 35 88 02 07 80 89 07 60 85 74 05 08 02 05 AA 12 80 10 31 32"
+                + " 33 34 35 36 37 38 39 30 31 32 33 34 35 36"));
+        assertEquals(3, aare.applicationContext());
+        assertEquals(0, aare.result());
+        assertEquals(0xA1, aare.diagnosticSource());
+        assertEquals(14, aare.diagnostic());
+        assertEquals(5, aare.mechanism());
+        assertArrayEquals("1234567890123456".getBytes(), aare.respondingAuthenticationValue());
+    }
+
+    @Test
+    void anAcceptedAareIsNeverCalledRejectedAndAnotherContextIsNamedInWords() {
+        byte[] aare = hex("61 29 A1 09 06 07 60 85 74 05 08 01 03 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E "
+                + INITIATE_RESPONSE);
+        SessionException e = assertThrows(SessionException.class, () -> {
+            AareCheck.Accepted accepted = AareCheck.judge(hex(LN_AARQ), aare, AssociationFailureTest.LOW);
+            throw new SessionException(SessionException.Kind.ASSOCIATE, accepted.findings().get(0));
+        });
+        assertEquals("the AARE accepts with application context logical-name-with-ciphering (3), the AARQ proposed"
+                + " logical-name (1)", e.getMessage());
+    }
+
+    @Test
+    void hlsGrantedWithoutAChallengeIsAnError() {
+        String gmacAarq = "60 36 A1 09 06 07 60 85 74 05 08 01 01 8A 02 07 80 8B 07 60 85 74 05 08 02 05 AC 0A 80 08"
+                + " 31 32 33 34 35 36 37 38 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0";
+        byte[] aare = hex("61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E "
+                + INITIATE_RESPONSE);
+        SessionException e = assertThrows(SessionException.class,
+                () -> AareCheck.judge(hex(gmacAarq), aare, AssociationFailureTest.GMAC));
+        assertEquals("the meter accepted high-level-security-GMAC (5) without a challenge: its AARE has no"
+                + " responding-authentication-value, so HLS pass 3 and 4 cannot verify the meter", e.getMessage());
+    }
+
+    @Test
+    void hlsWithAChallengeButDiagnosticNullIsAFinding() throws Exception {
+        String gmacAarq = "60 36 A1 09 06 07 60 85 74 05 08 01 01 8A 02 07 80 8B 07 60 85 74 05 08 02 05 AC 0A 80 08"
+                + " 31 32 33 34 35 36 37 38 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0";
+        byte[] aare = hex("61 3E A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00 89 07 60 85 74"
+                + " 05 08 02 05 AA 0A 80 08 41 42 43 44 45 46 47 48 BE 10 04 0E " + INITIATE_RESPONSE);
+        AareCheck.Accepted accepted = AareCheck.judge(hex(gmacAarq), aare, AssociationFailureTest.GMAC);
+        assertEquals(List.of("the AARE grants high-level-security-GMAC (5) with diagnostic null (0), not"
+                + " authentication-required (14), which HLS requires before pass 3"), accepted.findings());
+        assertArrayEquals("ABCDEFGH".getBytes(), accepted.challenge());
+    }
+
+    @Test
+    void aRefusedActionWithoutTheAbsentReturnParametersByteIsNamed() {
+        assertEquals(List.of("the APDU ends at byte 4, where ActionResponse-normal: the return-parameters flag (00"
+                + " absent, 01 present) after the action-result belongs"), XdlmsReplyGrammar.findings(hex("C7 01 C0 03")));
+        assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("C7 01 C0 03 00")));
+        assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("C7 01 C2 00 01 00 11 05")));
+    }
+
+    @Test
+    void bytesAfterTheEndAndLengthsThatRunPastItAreNamed() {
+        assertEquals(List.of("GetResponse-normal: 2 bytes after its end, from byte 6: 07 07"),
+                XdlmsReplyGrammar.findings(hex("C4 01 C1 00 11 05 07 07")));
+        assertEquals(List.of("GetResponse-normal: octet-string: the length at byte 5 says 5 bytes, 3 follow"),
+                XdlmsReplyGrammar.findings(hex("C4 01 C1 00 09 05 41 42 43")));
+        assertEquals(List.of("GetResponse-normal at byte 4: 30 is not an A-XDR data type"),
+                XdlmsReplyGrammar.findings(hex("C4 01 C1 00 30")));
+        assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("0C 02 00 06 00 10 B3 93 00 02 02 0F 00 16 1E")));
+        assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("0C 02 01 03 00 11 05")));
+    }
+
+    @Test
+    void guruxTranslatorCannotReencodeActionAndReadResponses() throws Exception {
+        // Why EncodingCheck walks the grammar itself: gurux.dlms 4.0.47's XML-to-PDU encoder
+        // writes a right ActionResponse and a right two-item ReadResponse back wrong.
+        GXDLMSTranslator t = new GXDLMSTranslator(TranslatorOutputType.SIMPLE_XML);
+        assertArrayEquals(hex("C7 01 C2 00"), t.xmlToPdu(t.pduToXml(hex("C7 01 C2 00 00"))));
+        assertArrayEquals(hex("C7 01 C2 00 01 00 00 11 05"), t.xmlToPdu(t.pduToXml(hex("C7 01 C2 00 01 00 11 05"))));
+        assertArrayEquals(hex("0C 02 00 11 01 11 02"), t.xmlToPdu(t.pduToXml(hex("0C 02 00 11 01 00 11 02"))));
+    }
+
+    @Test
+    void aSegmentNumberedTwoAfterZeroIsOutOfSequence() {
+        HdlcSequence sequence = new HdlcSequence();
+        sequence.sent(frame(0x93)); // SNRM
+        sequence.sent(frame(0x10)); // I-frame N(S)=0 N(R)=0, poll
+        assertNull(sequence.check(0x30)); // N(S)=0 N(R)=1
+        sequence.received(0x30);
+        sequence.sent(frame(0x31)); // RR N(R)=1, poll: the next segment, please
+        assertEquals("HDLC I-frame out of sequence: expected N(S)=1 N(R)=1, got N(S)=2 N(R)=1 (a segment missing or"
+                + " numbered wrong)", sequence.check(0x34));
+        assertNull(sequence.check(0x32));
+    }
+
+    @Test
+    void aMeterThatNeverAdvancesNrIsNamed() {
+        HdlcSequence sequence = new HdlcSequence();
+        sequence.sent(frame(0x93));
+        sequence.sent(frame(0x10)); // our N(S)=0
+        assertEquals("HDLC I-frame out of sequence: expected N(S)=0 N(R)=1, got N(S)=0 N(R)=0 (the meter does not"
+                + " acknowledge our last frame)", sequence.check(0x10));
+    }
+
+    /** A frame from client 16 to server 1 with the given control field and no information field. */
+    private static byte[] frame(int control) {
+        byte[] f = {0x7E, (byte) 0xA0, 0x07, 0x03, 0x21, (byte) control, 0, 0, 0x7E};
+        int crc = HdlcFrames.fcs16(f, 1, 6);
+        f[6] = (byte) crc;
+        f[7] = (byte) (crc >>> 8);
+        return f;
+    }
+}
