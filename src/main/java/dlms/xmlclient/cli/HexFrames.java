@@ -157,6 +157,20 @@ final class HexFrames {
     }
 
     /** Name of an S or U frame, for frames the translator prints nothing for. */
+    /** The frame's kind with its sequence numbers and poll/final bit, e.g. "I-frame N(S)=0 N(R)=1, final". */
+    static String describe(byte[] hdlcFrame) {
+        int c = control(hdlcFrame);
+        String pf = (c & 0x10) != 0 ? ", poll/final" : "";
+        String kind = kind(hdlcFrame);
+        if (kind.equals("I")) {
+            return "I-frame N(S)=" + (c >> 1 & 7) + " N(R)=" + (c >> 5 & 7) + pf;
+        }
+        if ((c & 3) == 1) {
+            return kind + " N(R)=" + (c >> 5 & 7) + pf;
+        }
+        return kind + pf;
+    }
+
     static String kind(byte[] hdlcFrame) {
         int c = control(hdlcFrame);
         if ((c & 1) == 0) {

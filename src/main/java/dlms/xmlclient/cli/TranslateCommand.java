@@ -5,12 +5,17 @@ import dlms.xmlclient.cli.HexFrames.Framing;
 import dlms.xmlclient.script.ElementXml;
 import dlms.xmlclient.script.LineNumberedXml;
 import dlms.xmlclient.script.ScriptLoader;
+import dlms.xmlclient.session.AcseApdu;
+import dlms.xmlclient.session.ApduAssembler;
+import dlms.xmlclient.session.EncodingCheck;
+import dlms.xmlclient.session.TranslatorXml;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXDLMSXmlClient;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.InterfaceType;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -40,6 +45,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * {@code xmlclient translate}: captured HDLC/WRAPPER frames or a bare PDU in hex to the Gurux
@@ -71,6 +77,8 @@ public final class TranslateCommand {
             Set.of(Command.SNRM, Command.UA, Command.DISCONNECT_REQUEST, Command.DISCONNECT_MODE);
     /** Parent of the Gurux loggers: the translator logs SEVERE on stderr before it throws. */
     private static final Logger GURUX_LOG = Logger.getLogger("gurux.dlms");
+    /** The translator's own frame comment (SNRM, UA, S, U, AARQ, AARE, I frame). */
+    private static final Pattern GURUX_FRAME_COMMENT = Pattern.compile("<!-- [A-Za-z]+ frame\\. -->");
 
     private TranslateCommand() {
     }
@@ -91,9 +99,11 @@ public final class TranslateCommand {
         Level level = GURUX_LOG.getLevel();
         GURUX_LOG.setLevel(Level.OFF);
         try {
+            List<String> warnings = new ArrayList<>();
             String text = line.hasOption(TO_HEX) ? toHex(line, err)
-                    : translate(line.getArgList(), line.hasOption(FRAME));
+                    : translate(line.getArgList(), line.hasOption(FRAME), warnings);
             out.print(text);
+            warnings.forEach(w -> err.println(PREFIX + w));
             return ExitCode.OK;
         } catch (BadInput e) {
             // --to-hex reports every bad message, one line each.
@@ -115,7 +125,8 @@ public final class TranslateCommand {
 
     // ---- hex to XML
 
-    private static String translate(List<String> hexArgs, boolean wholeFrame) throws BadInput {
+    private static String translate(List<String> hexArgs, boolean wholeFrame, List<String> warnings)
+            throws BadInput {
         byte[] data = HexFrames.parse(hexArgs);
         Framing framing = HexFrames.framing(data);
         if (framing == Framing.PDU) {
@@ -124,13 +135,14 @@ public final class TranslateCommand {
             }
             String xml;
             try {
-                xml = lines(translator(true).pduToXml(data));
+                xml = lines(TranslatorXml.corrected(translator(true).pduToXml(data), data));
             } catch (RuntimeException e) {
                 throw new BadInput("the PDU cannot be decoded (truncated, or not an xDLMS APDU)" + detail(e));
             }
-            return wellFormed(xml, "") + "\n";
+            return wellFormed(xml, "") + findings(EncodingCheck.ofApdu(data), "", warnings) + "\n";
         }
         List<byte[]> frames = HexFrames.split(data, framing);
+        ApduAssembler apdus = new ApduAssembler(framing == Framing.HDLC ? InterfaceType.HDLC : InterfaceType.WRAPPER);
         // One translator for all frames: with completePdu it keeps HDLC segments until the last one.
         GXDLMSTranslator translator = translator(!wholeFrame);
         List<String> blocks = new ArrayList<>();
@@ -139,8 +151,17 @@ public final class TranslateCommand {
             byte[] frame = frames.get(i);
             int n = i + 1;
             String xml;
+            int complete = apdus.apdus().size();
+            apdus.frame(frame);
+            byte[] apdu = apdus.apdus().size() > complete ? apdus.apdus().get(complete) : null;
             try {
                 xml = lines(translator.messageToXml(new GXByteBuffer(frame)));
+                xml = apdu == null ? xml : TranslatorXml.corrected(xml, apdu);
+                if (wholeFrame && framing == Framing.HDLC) {
+                    // The translator names I-frames by their control byte alone (0x10 "AARQ", 0x30 "AARE").
+                    xml = GURUX_FRAME_COMMENT.matcher(xml).replaceFirst(
+                            "<!-- " + HexFrames.describe(frame) + (apdu == null ? "" : ": " + apduName(apdu)) + " -->");
+                }
             } catch (Exception e) {
                 // The frame itself was checked by HexFrames, so what fails here is its PDU.
                 throw new BadInput("frame " + n + ": the PDU cannot be decoded (truncated, or not an xDLMS APDU)"
@@ -169,6 +190,9 @@ public final class TranslateCommand {
             } else {
                 block.append(xml);
             }
+            if (apdu != null) {
+                block.append(findings(EncodingCheck.ofApdu(apdu), "frame " + n + ": ", warnings));
+            }
             blocks.add(block.toString());
         }
         if (firstSegment != 0) {
@@ -176,6 +200,22 @@ public final class TranslateCommand {
                     + " without the segmentation bit) is not in the input; give all its frames");
         }
         return String.join("\n\n", blocks) + "\n";
+    }
+
+    /** The meter's encoding findings as XML comments under the PDU, and one line each for stderr. */
+    private static String findings(List<String> found, String where, List<String> warnings) {
+        StringBuilder b = new StringBuilder();
+        for (String f : found) {
+            warnings.add(where + "encoding finding: " + f);
+            b.append("\n<!-- encoding finding: ").append(f.replace("--", "- -")).append(" -->");
+        }
+        return b.toString();
+    }
+
+    /** An APDU by its tag, as the Green Book names it. */
+    private static String apduName(byte[] apdu) {
+        int tag = apdu[0] & 0xFF;
+        return tag >= AcseApdu.AARQ && tag <= AcseApdu.RLRE ? AcseApdu.name(tag) : Command.toString(tag);
     }
 
     /** The XML that message files use: decimal numbers, OBIS comments, no declaration or namespace. */

@@ -201,10 +201,14 @@ public final class AcseApdu {
             if (count == 0 || count > 4 || 2 + count > content.length) {
                 return null;
             }
-            length = 0;
+            long value = 0;
             for (int i = 0; i < count; i++) {
-                length = length << 8 | (content[2 + i] & 0xFF);
+                value = value << 8 | (content[2 + i] & 0xFF);
             }
+            if (value > content.length) {
+                return null; // a length beyond the field: named by the walk as a finding already
+            }
+            length = (int) value;
             offset = 2 + count;
         }
         return java.util.Arrays.copyOfRange(content, offset, Math.min(content.length, offset + length));

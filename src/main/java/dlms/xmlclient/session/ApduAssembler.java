@@ -13,7 +13,7 @@ import java.util.List;
  * payload of each WRAPPER frame. Kept so that the session can judge the meter's encoding itself
  * rather than what the library made of it.
  */
-final class ApduAssembler {
+public final class ApduAssembler {
 
     private static final int WRAPPER_HEADER = 8;
     private static final int LLC = 3;
@@ -22,12 +22,12 @@ final class ApduAssembler {
     private final ByteArrayOutputStream current = new ByteArrayOutputStream();
     private final List<byte[]> complete = new ArrayList<>();
 
-    ApduAssembler(InterfaceType interfaceType) {
+    public ApduAssembler(InterfaceType interfaceType) {
         this.interfaceType = interfaceType;
     }
 
     /** Adds one whole frame; frames without an information field (RR, UA, …) add nothing. */
-    void frame(byte[] frame) {
+    public void frame(byte[] frame) {
         if (interfaceType == InterfaceType.WRAPPER) {
             if (frame.length > WRAPPER_HEADER) {
                 complete.add(Arrays.copyOfRange(frame, WRAPPER_HEADER, frame.length));
@@ -46,7 +46,7 @@ final class ApduAssembler {
     }
 
     /** The APDUs completed so far, in order. */
-    List<byte[]> apdus() {
+    public List<byte[]> apdus() {
         return List.copyOf(complete);
     }
 

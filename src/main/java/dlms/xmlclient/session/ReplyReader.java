@@ -177,6 +177,10 @@ final class ReplyReader {
                         started = false;
                         continue;
                     }
+                    if (e instanceof UnreadableReply ours) {
+                        throw new SessionException(SessionException.Kind.EXCHANGE,
+                                "unreadable reply from the meter: " + ours.getMessage(), e);
+                    }
                     trace.note("gurux.dlms cannot read the reply: " + Session.oneLine(e));
                     throw new SessionException(SessionException.Kind.EXCHANGE,
                             "unreadable reply from the meter: " + unreadable(pending, start), e);

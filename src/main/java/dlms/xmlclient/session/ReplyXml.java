@@ -7,6 +7,7 @@ import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ErrorCode;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,9 @@ final class ReplyXml {
         try {
             if (!isRebuilt(received)) {
                 refuseRequest(received.data.getCommand());
-                return checked(frames.messageToXml(received.lastFrame));
+                List<byte[]> apdus = received.apdus.apdus();
+                String xml = frames.messageToXml(received.lastFrame);
+                return checked(apdus.isEmpty() ? xml : TranslatorXml.corrected(xml, apdus.get(apdus.size() - 1)));
             }
             byte[] pdu = plainPdu(received);
             refuseRequest(pdu[0] & 0xFF);
@@ -106,7 +109,7 @@ final class ReplyXml {
 
     /** Translates a whole APDU. */
     String pduToXml(byte[] apdu) {
-        return checked(pdus.pduToXml(apdu));
+        return checked(TranslatorXml.corrected(pdus.pduToXml(apdu), apdu));
     }
 
     private String checked(String xml) {

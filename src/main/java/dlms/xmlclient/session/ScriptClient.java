@@ -146,8 +146,7 @@ final class ScriptClient extends GXDLMSXmlClient {
             // of a general-glo-ciphering APDU as long as the APDU says, before it looks at the
             // bytes there are (DB 84 7F FF FF FF …: "Requested array size exceeds VM limit").
             // Found by ReplyPathFuzzTest: src/test/resources/fuzz/general-glo-title-length.txt.
-            throw new IllegalArgumentException("a length in the reply is too large to allocate ("
-                    + e.getMessage() + ")", e);
+            throw new UnreadableReply("a length in the reply is too large to allocate", e);
         } finally {
             translator = saved;
         }

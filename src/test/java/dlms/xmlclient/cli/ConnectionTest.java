@@ -109,7 +109,7 @@ class ConnectionTest {
                     "-a", "Low", "-P", "Not-The-Pw-42", "-x", "messages/clock/1-read.xml");
             assertEquals(3, run.exitCode, run.toString());
             String line = onlyLineMentioning(run.out, "1-read.xml");
-            assertTrue(line.contains("association rejected by the meter: authentication failure: wrong password"
+            assertTrue(line.contains("association rejected by the meter: authentication-failure (13): wrong password"
                     + " (check -P)"), line);
             for (String output : List.of(run.out, run.err, run.trace())) {
                 assertFalse(output.contains("Not-The-Pw") || output.contains("4E 6F 74 2D"), "the password leaked: " + run);

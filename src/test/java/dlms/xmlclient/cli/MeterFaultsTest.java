@@ -80,7 +80,7 @@ class MeterFaultsTest {
         try (MeterSimulator meter = meter(MeterFault.REJECT_ASSOCIATION)) {
             CliRun run = run(out, meter, "-x", "messages/energy");
             assertEquals(3, run.exitCode, run.toString());
-            assertTrue(run.out.contains("no connection: association rejected by the meter: no reason given"), run.out);
+            assertTrue(run.out.contains("no connection: association rejected by the meter: no-reason-given (1)"), run.out);
             assertEquals(4, meter.associationRequests(), "one AARQ per script");
         }
     }

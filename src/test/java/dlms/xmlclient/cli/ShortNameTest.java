@@ -45,7 +45,8 @@ class ShortNameTest {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()),
                     "-x", "messages/clock/1-read.xml");
             assertEquals(3, run.exitCode, run.toString());
-            assertTrue(run.out.contains("no connection: association rejected by the meter: Connection is permanently rejected: The application context name is not supported. (check -a and -r)"), run.out);
+            assertTrue(run.out.contains("no connection: association rejected by the meter: application-context-name-not-supported (2) (check -r,"
+                    + " and -C: the meter may need ciphering on this client, or refuse it)"), run.out);
         }
     }
 }
