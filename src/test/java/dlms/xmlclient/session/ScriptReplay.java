@@ -23,15 +23,20 @@ import java.util.function.IntConsumer;
 final class ScriptReplay {
 
     /** What a script run ended in. */
-    record Outcome(List<String> replies, List<Check> checks, String error) {
+    record Outcome(List<String> replies, List<Check> checks, String error, List<String> findings) {
 
-        /** A verdict for every request sent, and the session error that stopped the rest, if any. */
+        /**
+         * A verdict for every request sent, the session error that stopped the rest, if any, and
+         * the encoding findings of the replies and the release response.
+         */
         String summary() {
             StringBuilder b = new StringBuilder();
             for (Check c : checks) {
                 b.append(c.verdict()).append(' ');
             }
-            return b.append(error == null ? "" : "ERROR: " + error).toString().trim();
+            b.append(error == null ? "" : "ERROR: " + error);
+            return (b.toString().trim() + (findings.isEmpty() ? "" : " | findings: " + String.join("; ", findings)))
+                    .trim();
         }
 
         /** The notes of the verdicts the comparator could not give (it threw). */
@@ -81,6 +86,7 @@ final class ScriptReplay {
         Link link = links.apply(index -> hook.sent(index, client[0]));
         List<String> replies = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
         String error = null;
         try (Session session = Session.open(settings, link, NO_TRACE, new FrameCounters())) {
             client[0] = clientOf(session);
@@ -91,17 +97,20 @@ final class ScriptReplay {
                     Instant sentAt = Instant.now();
                     String xml = session.exchange(step.request());
                     replies.add(xml);
-                    checks.add(verdicts.check(expected.get(step.number() - 1), xml, sentAt));
+                    checks.add(verdicts.check(expected.get(step.number() - 1), xml, sentAt)
+                            .withFindings(session.replyFindings(), true));
+                    findings.addAll(session.replyFindings());
                 }
             } catch (SessionException e) {
                 error = e.kind() + " " + e.getMessage();
             } finally {
                 session.release();
+                session.releaseFindings().forEach(f -> findings.add("release response: " + f));
             }
         } catch (SessionException e) {
             error = e.kind() + " " + e.getMessage();
         }
-        return new Outcome(replies, checks, error);
+        return new Outcome(replies, checks, error, List.copyOf(findings));
     }
 
     /** Runner.check: a comparison that throws is an ERROR verdict, whose note says why. */
