@@ -165,6 +165,37 @@ class TranslateCommandTest {
     }
 
     @Test
+    void anAareInTheFirstIFrameIsNamedAareNotAarqAndItsProtocolVersionShownOnce() {
+        // gurux.dlms 4.0.47 names I-frames by their control byte (0x10 "AARQ frame") and writes an
+        // AARE's protocol-version twice. This AARE comes in N(S)=0 N(R)=0: a meter that never advances N(R).
+        String aare = "7E A0 3B 23 03 10 E2 7F E6 E7 00 61 2D 80 02 07 80 A1 09 06 07 60 85 74 05 08 01 01 A2 03"
+                + " 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 00 10 1D 04 00 00 07 D8 52 7E";
+        Run run = translate(("--frame " + aare).split(" "));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("<!-- I-frame N(S)=0 N(R)=0, poll/final: AARE -->"), run.out());
+        assertFalse(run.out().contains("AARQ"), run.out());
+        assertEquals(1, run.out().split("<ProtocolVersion ", -1).length - 1, run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void bytesAfterADataBlockAreReportedUnderThePduAndOnStderr() {
+        Run run = translate(words("C4 02 C1 00 00 00 00 01 00 03 01 02 03 07 07 07 07 07 07 07 07 07 07 07 07 07 07"));
+        assertEquals(0, run.exitCode(), run.toString());
+        String finding = "encoding finding: GetResponse-with-datablock: 14 bytes after its end, from byte 13:"
+                + " 07 07 07 07 07 07 07 07 …";
+        assertTrue(run.out().endsWith("<!-- " + finding + " -->\n"), run.out());
+        assertEquals("xmlclient translate: " + finding + "\n", run.err());
+    }
+
+    @Test
+    void aMissingOptionalFieldByteIsReported() {
+        Run run = translate(words("C7 01 C1 03"));
+        assertEquals("xmlclient translate: encoding finding: the APDU ends at byte 4, where ActionResponse-normal:"
+                + " the return-parameters flag (00 absent, 01 present) after the action-result belongs\n", run.err());
+    }
+
+    @Test
     void frameOptionOnABarePduIsBadInput() {
         assertOneLineError(translate("--frame", GET_CLOCK_PDU),
                 "--frame needs HDLC or WRAPPER frames; this input is a bare PDU");
