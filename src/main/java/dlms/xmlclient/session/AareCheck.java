@@ -70,6 +70,7 @@ final class AareCheck {
             findings.add("the AARE accepts with application context " + AcseApdu.contextName(context)
                     + ", the AARQ proposed " + AcseApdu.contextName(proposed.applicationContext()));
         }
+        findings.addAll(initiateResponse(answer.field(0xBE), context == 2 || context == 4));
         int mechanism = proposed.mechanism() < 0 ? 0 : proposed.mechanism();
         if (answer.mechanism() >= 0 && answer.mechanism() != mechanism) {
             findings.add("the AARE names mechanism " + AcseApdu.mechanismName(answer.mechanism())
@@ -88,6 +89,45 @@ final class AareCheck {
                     + diagnostic(answer) + ", not authentication-required (14), which HLS requires before pass 3");
         }
         return new Accepted(findings, challenge);
+    }
+
+    /**
+     * The xDLMS InitiateResponse in the AARE's user-information, when it is plain (a ciphered one,
+     * glo-initiate-response, is the library's to decipher): 08, negotiated-quality-of-service
+     * OPTIONAL, negotiated-dlms-version-number 6, conformance (5F 1F 04 + 4 bytes), server max PDU
+     * size (2 bytes), vaa-name: 0007 for logical names, FA00 for short names (Green Book).
+     */
+    private static List<String> initiateResponse(byte[] userInformation, boolean shortNames) {
+        if (userInformation == null || userInformation.length < 3 || (userInformation[0] & 0xFF) != 0x04
+                || (userInformation[2] & 0xFF) != 0x08) {
+            return List.of();
+        }
+        byte[] b = java.util.Arrays.copyOfRange(userInformation, 2, userInformation.length);
+        int at = 1;
+        if (at < b.length && b[at] == 1) { // negotiated-quality-of-service present
+            at += 2;
+        } else {
+            at += 1;
+        }
+        int vaaAt = at + 1 + 3 + 4 + 2;
+        if (vaaAt + 2 > b.length) {
+            return List.of("the AARE's InitiateResponse has " + b.length + " bytes, too few for its fields");
+        }
+        List<String> found = new ArrayList<>();
+        int version = b[at] & 0xFF;
+        if (version != 6) {
+            found.add("the AARE's InitiateResponse names DLMS version " + version + ", the Green Book's is 6");
+        }
+        int vaa = (b[vaaAt] & 0xFF) << 8 | (b[vaaAt + 1] & 0xFF);
+        int wanted = shortNames ? 0xFA00 : 0x0007;
+        if (vaa != wanted) {
+            found.add(String.format("the AARE's InitiateResponse names vaa-name %04X, a%s association's is %04X",
+                    vaa, shortNames ? " short-name" : " logical-name", wanted));
+        }
+        if (vaaAt + 2 < b.length) {
+            found.add("the AARE's InitiateResponse has " + (b.length - vaaAt - 2) + " bytes after its vaa-name");
+        }
+        return found;
     }
 
     private static Accepted rejectedBy(AcseApdu answer, ConnectionSettings settings) throws SessionException {

@@ -67,6 +67,19 @@ class MeterEncodingTest {
     }
 
     @Test
+    void anSnAssociationAnsweredWithTheLnVaaNameIsAFinding() throws Exception {
+        // jDLMS 1.7.1's server answers an SN AARQ with vaa-name 0007.
+        byte[] snAarq = hex(LN_AARQ.replace("08 01 01", "08 01 02"));
+        byte[] aare = hex("61 29 A1 09 06 07 60 85 74 05 08 01 02 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E "
+                + INITIATE_RESPONSE);
+        assertEquals(List.of("the AARE's InitiateResponse names vaa-name 0007, a short-name association's is FA00"),
+                AareCheck.judge(snAarq, aare, AssociationFailureTest.LOW).findings());
+        byte[] right = hex("61 29 A1 09 06 07 60 85 74 05 08 01 02 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E "
+                + INITIATE_RESPONSE.replace("00 00 07", "00 FA 00"));
+        assertEquals(List.of(), AareCheck.judge(snAarq, right, AssociationFailureTest.LOW).findings());
+    }
+
+    @Test
     void hlsGrantedWithoutAChallengeIsAnError() {
         String gmacAarq = "60 36 A1 09 06 07 60 85 74 05 08 01 01 8A 02 07 80 8B 07 60 85 74 05 08 02 05 AC 0A 80 08"
                 + " 31 32 33 34 35 36 37 38 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0";
