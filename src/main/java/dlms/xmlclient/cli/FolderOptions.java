@@ -84,7 +84,7 @@ final class FolderOptions {
                 if (!ALLOWED.contains(key)) {
                     throw new UsageException(origin + (o.getOpt() != null ? "-" : "--") + key
                             + " is not allowed in an options file (association and security flags only:"
-                            + " -c -s -l -n -a -P --password-file -r -C -V -T -M -A -B -D -F -v --keys)");
+                            + " -c -s -l -n -a -P --password-file -r -C -V -T -M -A -B -D -F -v --keys --findings)");
                 }
             }
             flags = flags.overriddenBy(FlagValues.of(line, origin, FILES, folderOf(file)));

@@ -61,7 +61,7 @@ class FolderOptionsTest {
         Path file = root.resolve(FolderOptions.FILE_NAME);
         Files.writeString(file, "-c 16\n\n-x other\n");
         UsageException e = assertThrows(UsageException.class, () -> FolderOptions.read(file));
-        assertEquals(file + ":3: -x is not allowed in an options file (association and security flags only: -c -s -l -n -a -P --password-file -r -C -V -T -M -A -B -D -F -v --keys)",
+        assertEquals(file + ":3: -x is not allowed in an options file (association and security flags only: -c -s -l -n -a -P --password-file -r -C -V -T -M -A -B -D -F -v --keys --findings)",
                 e.getMessage());
         Files.writeString(file, "--frobnicate\n");
         e = assertThrows(UsageException.class, () -> FolderOptions.read(file));
