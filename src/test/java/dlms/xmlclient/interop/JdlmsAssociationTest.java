@@ -184,10 +184,10 @@ class JdlmsAssociationTest {
         assertNotEquals(0, run.exitCode, run.toString());
         // TODO(strict client): expect "no connection: the meter's AARE for HighGMAC has diagnostic 0 (null), not 14
         //  (authentication-required), and no mechanism name" and, if pass 3/4 then runs and jDLMS answers it,
-        //  whatever that gives; for the D8 here: "request #1 (line 5): the meter answered an exception-response (D8)
-        //  with a ciphered body; the standard's exception-response is plain: D8 state-error service-error"
-        //  (today: "unreadable reply from the meter: Cannot invoke \"gurux.dlms.enums.ExceptionStateError
-        //  .ordinal()\" because \"stateError\" is null")
+        //  whatever that gives; for the D8 here: "broken off: request #1 (line 5): the meter answered an
+        //  exception-response (D8) with a ciphered body; an exception-response is plain: D8 state-error service-error"
+        //  (today, exit code 1: "broken off: request #1 (line 5): unreadable reply from the meter: Cannot invoke
+        //  \"gurux.dlms.enums.ExceptionStateError.ordinal()\" because \"stateError\" is null")
     }
 
     static byte[] hex(String spaced) {
