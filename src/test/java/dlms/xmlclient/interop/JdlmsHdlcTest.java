@@ -51,8 +51,8 @@ class JdlmsHdlcTest {
         assertTrue(trace.contains(" TX 7E A0 07 03 21 93 0F 01 7E\n"), trace);
         assertTrue(trace.lines().noneMatch(l -> l.contains(" RX ")), trace);
         assertEquals(3, run.exitCode, run.toString());
-        assertTrue(run.line("03-energy.xml").contains(
-                "no connection: SNRM failed: the meter at 127.0.0.1:" + meter.port() + " closed the connection"), run.out);
+        assertTrue(run.line("03-energy.xml").contains("no connection: SNRM failed: the meter at 127.0.0.1:"
+                + meter.port() + " closed the connection"), run.out);
         List<String> crashes = meter.crashes();
         assertEquals(crashesBefore + 1, crashes.size(), crashes.toString());
         assertEquals("BufferUnderflowException: null at HdlcParameters.decode", crashes.get(crashesBefore));

@@ -71,7 +71,8 @@ class JdlmsServerTest {
                 + " 00 00 00 06 5F 1F 04 00 42 1E 5D FF FF\n"), trace);
         // AARE: accepted (result 0, diagnostic null), the same context, DLMS 6, conformance 00 1E 1D, VAA 0007
         assertTrue(trace.contains("RX 00 01 00 01 00 10 00 2F 61 2D 80 02 07 80 A1 09 06 07 60 85 74 05 08 01 01"
-                + " A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 00 1E 1D FF FF 00 07\n"), trace);
+                + " A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 00 1E 1D FF FF 00 07\n"),
+                trace);
         // RLRQ normal, RLRE normal
         assertTrue(trace.contains("TX 00 01 00 10 00 01 00 05 62 03 80 01 00\n"), trace);
         assertTrue(trace.contains("RX 00 01 00 01 00 10 00 05 63 03 80 01 00\n"), trace);
@@ -88,7 +89,8 @@ class JdlmsServerTest {
         String reply = Files.readString(scripts.outDir.resolve("replies/05-long-profile.xml"));
         assertTrue(reply.contains("<Array Qty=\"" + JdlmsMeter.LONG_PROFILE_ROWS + "\" >"), reply.substring(0, 400));
         int last = JdlmsMeter.LONG_PROFILE_ROWS - 1;
-        Matcher rows = Pattern.compile("<OctetString Value=\"(\\w+)\" />\\s*<UInt32 Value=\"(\\d+)\" />").matcher(reply);
+        Matcher rows = Pattern.compile("<OctetString Value=\"(\\w+)\" />\\s*<UInt32 Value=\"(\\d+)\" />")
+                .matcher(reply);
         int count = 0;
         String time = null;
         String energy = null;
@@ -112,7 +114,8 @@ class JdlmsServerTest {
     @Test
     void theAssociationObjectsOwnAttributesAreNotWhatTheBlueBookSays() throws Exception {
         ClientRun run = ClientRun.against(meter, out, "-c", "16", "-a", "None",
-                "-x", INTEROP + "messages/deviations/association-attributes.xml", "-e", INTEROP + "expected/deviations");
+                "-x", INTEROP + "messages/deviations/association-attributes.xml",
+                "-e", INTEROP + "expected/deviations");
         assertEquals(1, run.exitCode, run.toString());
         String trace = run.trace();
         // attribute 3 (and 5, 6, 8): null-data
@@ -124,7 +127,8 @@ class JdlmsServerTest {
         String path = INTEROP + "messages/deviations/" + script;
         assertEquals(List.of(
                 path + " #1 /GetResponse/GetResponseNormal/Result/Data/None expected <Structure> got <None>",
-                path + " #2 /GetResponse/GetResponseNormal/Result/Data/OctetString expected <Structure> got <OctetString>",
+                path + " #2 /GetResponse/GetResponseNormal/Result/Data/OctetString expected <Structure>"
+                        + " got <OctetString>",
                 path + " #3 /GetResponse/GetResponseNormal/Result/Data/None expected <Structure> got <None>",
                 path + " #4 /GetResponse/GetResponseNormal/Result/Data/None expected <Structure> got <None>",
                 path + " #5 /GetResponse/GetResponseNormal/Result/Data/None expected <Enum> got <None>"), differences);
@@ -141,8 +145,8 @@ class JdlmsServerTest {
                 "-x", INTEROP + "messages/deviations/selection-not-offered.xml", "-e", INTEROP + "expected/deviations");
         assertEquals(1, run.exitCode, run.toString());
         String trace = run.trace();
-        assertTrue(trace.contains("TX 00 01 00 10 00 01 00 13 C0 01 C1 00 03 01 00 01 08 00 FF 02 01 01 06 00 00 00 03\n"),
-                trace);
+        assertTrue(trace.contains(
+                "TX 00 01 00 10 00 01 00 13 C0 01 C1 00 03 01 00 01 08 00 FF 02 01 01 06 00 00 00 03\n"), trace);
         assertTrue(trace.contains("RX 00 01 00 01 00 10 00 09 C4 01 C1 00 06 00 29 7A 49\n"), trace);
         assertTrue(run.out.contains(INTEROP + "messages/deviations/selection-not-offered.xml #1"
                 + " /GetResponse/GetResponseNormal/Result/Data expected <DataAccessError> got <Data>"), run.out);
