@@ -58,7 +58,7 @@ final class AareCheck {
                     + (answer.findings().isEmpty() ? "" : ": " + answer.findings().get(0)));
         }
         if (result == 1 || result == 2) {
-            return rejectedBy(answer, settings);
+            return rejectedBy(answer, settings, proposed.mechanism());
         }
         if (result != 0) {
             throw failure("the meter's AARE has result " + result + ", which ACSE does not define (0 accepted,"
@@ -83,6 +83,10 @@ final class AareCheck {
         if (challenge == null || challenge.length == 0) {
             throw failure("the meter accepted " + AcseApdu.mechanismName(mechanism) + " without a challenge: its"
                     + " AARE has no responding-authentication-value, so HLS pass 3 and 4 cannot verify the meter");
+        }
+        if (answer.mechanism() < 0) {
+            findings.add("the AARE grants " + AcseApdu.mechanismName(mechanism) + " without naming the mechanism"
+                    + " (no mechanism-name field)");
         }
         if (answer.diagnosticSource() != ACSE_SERVICE_USER || answer.diagnostic() != AUTHENTICATION_REQUIRED) {
             findings.add("the AARE grants " + AcseApdu.mechanismName(mechanism) + " with diagnostic "
@@ -130,7 +134,14 @@ final class AareCheck {
         return found;
     }
 
-    private static Accepted rejectedBy(AcseApdu answer, ConnectionSettings settings) throws SessionException {
+    private static Accepted rejectedBy(AcseApdu answer, ConnectionSettings settings, int proposedMechanism)
+            throws SessionException {
+        if (proposedMechanism < 0 && answer.diagnosticSource() == ACSE_SERVICE_USER && answer.diagnostic() == 13) {
+            // No secret was sent, so none can be wrong: the client needs a level.
+            throw failure("association rejected by the meter: " + AcseApdu.userDiagnosticName(13) + ", but the AARQ"
+                    + " proposed no authentication: client " + settings.clientAddress() + " needs another level"
+                    + " (check -a and -c)");
+        }
         throw failure(AssociationFailure.rejected(answer, settings));
     }
 

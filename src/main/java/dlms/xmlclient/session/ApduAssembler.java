@@ -30,7 +30,9 @@ public final class ApduAssembler {
     public void frame(byte[] frame) {
         if (interfaceType == InterfaceType.WRAPPER) {
             if (frame.length > WRAPPER_HEADER) {
-                complete.add(Arrays.copyOfRange(frame, WRAPPER_HEADER, frame.length));
+                int length = (frame[6] & 0xFF) << 8 | (frame[7] & 0xFF); // the header's own length field
+                complete.add(Arrays.copyOfRange(frame, WRAPPER_HEADER,
+                        Math.min(frame.length, WRAPPER_HEADER + length)));
             }
             return;
         }

@@ -11,6 +11,7 @@ import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.RequestTypes;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Sends the frames of one request and collects the whole reply: HDLC segments are acknowledged
@@ -317,6 +318,14 @@ final class ReplyReader {
     /** What could not be read, in our words: the library's own message goes to the trace. */
     private String unreadable(GXByteBuffer bytes, int start) {
         int size = bytes.size() - start;
+        ApduAssembler frame = new ApduAssembler(client.getInterfaceType());
+        frame.frame(bytes.subArray(start, size));
+        for (byte[] apdu : frame.apdus()) {
+            List<String> found = EncodingCheck.ofApdu(apdu);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+        }
         byte[] first = bytes.subArray(start, Math.min(size, 16));
         return size + " bytes that do not decode as a frame and APDU the client expects (" + Trace.hex(first)
                 + (size > 16 ? " …" : "") + "; the decoder's reason is in trace.txt)";

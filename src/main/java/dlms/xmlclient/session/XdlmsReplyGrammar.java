@@ -240,8 +240,16 @@ final class XdlmsReplyGrammar {
 
     /** state-error, service-error; an invocation-counter-error (6) carries the expected counter. */
     private String exceptionResponse() throws Deviation {
-        u8("ExceptionResponse state-error");
+        int state = u8("ExceptionResponse state-error");
+        if (state != 1 && state != 2) {
+            throw new Deviation("ExceptionResponse at byte 1: state-error " + hex(state) + ", the grammar has 01"
+                    + " service-not-allowed and 02 service-unknown (an exception-response has no ciphered form)");
+        }
         int service = u8("ExceptionResponse service-error");
+        if (service < 1 || service > 6) {
+            throw new Deviation("ExceptionResponse at byte 2: service-error " + hex(service) + ", the grammar has"
+                    + " 01 to 06");
+        }
         if (service == 6 && at < b.length) {
             bytes(4, "the invocation counter of an invocation-counter-error");
         }
