@@ -34,9 +34,14 @@ import gurux.dlms.objects.GXDLMSObjectCollection;
  * <p>
  * What gurux.dlms 4.0.47 answers wrongly to a ReadRequest is answered here: the object list
  * (attribute 2) gives every object version 0, the access rights list (attribute 3) is built from
- * attribute settings the meter does not use (all empty), and a value the meter encoded itself
+ * attribute settings the meter does not use (all empty), a value the meter encoded itself
  * (the clock's time) is encoded again as an octet string, since its SN read path ignores
- * {@link ValueEventArgs#isByteArray()}.
+ * {@link ValueEventArgs#isByteArray()}, and selective access to the Association SN, which the
+ * Blue Book does not define, is served as a plain read. A method invoked by a ReadRequest with
+ * parameterized-access (the Green Book's way to call a method that returns data) goes to the
+ * meter's own behaviours, as one invoked by a WriteRequest does: gurux.dlms would call its own
+ * invoke, which refuses the disconnect control's methods. The results of a block-transferred
+ * ReadResponse are put in the Green Book's form by {@link ReadResponseBlocks}.
  */
 final class ShortNames {
 
@@ -84,6 +89,14 @@ final class ShortNames {
         GXDLMSObject target = e.getTarget();
         if (target == null) {
             // A short name of no object: the access check has set object-undefined.
+            e.setHandled(true);
+        } else if (e.isAction()) {
+            return; // a method invoked by a ReadRequest: its result is the method's
+        } else if (target instanceof GXDLMSAssociationShortName && e.getSelector() != 0) {
+            // The Blue Book defines no access selector for any Association SN attribute
+            // (object_list has none, unlike Association LN's): refused as the access rights
+            // (attribute 3, access_selectors null) say, not answered with the whole list.
+            e.setError(ErrorCode.READ_WRITE_DENIED);
             e.setHandled(true);
         } else if (target instanceof GXDLMSAssociationShortName && e.getIndex() == 2) {
             handled(e, objectList((GXDLMSAssociationShortName) target));
