@@ -62,7 +62,8 @@ final class ReplyXml {
             }
             byte[] pdu = plainPdu(received);
             refuseRequest(pdu[0] & 0xFF);
-            return pduToXml(pdu);
+            // SN block transfer: the old form is named (ShortNameBlocks)
+            return ShortNameBlocks.noted(received.data, received.requestCommand, pduToXml(pdu));
         } catch (RuntimeException e) {
             // The session writes the message into an XML comment of the reply: characters that
             // XML forbids (raw string bytes the translator put in its XML, quoted by checked())
@@ -185,6 +186,9 @@ final class ReplyXml {
                 pdu.setUInt8(error);
             }
             case Command.READ_RESPONSE -> {
+                if (ShortNameBlocks.cameInBlocks(reply, requestCommand)) { // SN block transfer (ShortNameBlocks)
+                    return ShortNameBlocks.readResponse(data);
+                }
                 pdu.setUInt8(Command.READ_RESPONSE);
                 pdu.setUInt8(1); // one item
                 if (error != 0) {

@@ -46,6 +46,8 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private final GXDLMSObjectCollection device;
     private final MeterCiphering ciphering = new MeterCiphering();
     private final InvocationCounters counters;
+    /** SN: a long ReadResponse's results in the Green Book's form. */
+    private final ReadResponseBlocks readResults;
     private final FaultInjection faults;
     /** The meter's own frame counter: gurux.dlms restarts it at 0 for every connection. */
     private long sentCounter;
@@ -80,6 +82,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
             getItems().addAll(device);
         }
         counters = new InvocationCounters(device);
+        readResults = new ReadResponseBlocks(log);
         ProfileBuffer.initializeWithoutCaptureThreads(getItems(), this::initialize);
     }
 
@@ -112,6 +115,9 @@ final class MeterServer extends GXDLMSSecureServer2 {
         ciphering.startRequest();
         if (ciphering.getInvocationCounter() < sentCounter) {
             ciphering.setInvocationCounter(sentCounter);
+        }
+        if (shortNames) {
+            readResults.request(sr.getData(), wrapper);
         }
         handleRequest(sr);
         sentCounter = Math.max(sentCounter, ciphering.getInvocationCounter());
@@ -321,12 +327,17 @@ final class MeterServer extends GXDLMSSecureServer2 {
             if (counter != null) {
                 e.setValue(counter);
                 e.setHandled(true);
+            } else if (e.isAction()) {
+                objects.invoke(e); // SN: a method invoked by a ReadRequest (ShortNames)
             } else {
                 objects.read(e);
             }
             if (shortNames) {
                 ShortNames.read(e, association());
             }
+        }
+        if (shortNames) {
+            readResults.standardise(args, getSettings(), wrapper);
         }
     }
 

@@ -17,6 +17,7 @@ import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSAssociationShortName;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
+import gurux.dlms.objects.GXDLMSProfileGeneric;
 
 /**
  * Short name referencing ({@code -r sn}): the metering objects of the device served through one
@@ -34,14 +35,21 @@ import gurux.dlms.objects.GXDLMSObjectCollection;
  * <p>
  * What gurux.dlms 4.0.47 answers wrongly to a ReadRequest is answered here: the object list
  * (attribute 2) gives every object version 0, the access rights list (attribute 3) is built from
- * attribute settings the meter does not use (all empty), and a value the meter encoded itself
+ * attribute settings the meter does not use (all empty), a value the meter encoded itself
  * (the clock's time) is encoded again as an octet string, since its SN read path ignores
- * {@link ValueEventArgs#isByteArray()}.
+ * {@link ValueEventArgs#isByteArray()}, and selective access to the object list is served as
+ * a plain read (see {@link ObjectListSelection} for the selectors served). A method invoked by a ReadRequest with
+ * parameterized-access (the Green Book's way to call a method that returns data) goes to the
+ * meter's own behaviours, as one invoked by a WriteRequest does: gurux.dlms would call its own
+ * invoke, which refuses the disconnect control's methods. The results of a block-transferred
+ * ReadResponse are put in the Green Book's form by {@link ReadResponseBlocks}.
  */
 final class ShortNames {
 
     /** Base name of the Association SN. */
     static final int ASSOCIATION_BASE_NAME = 0xFA00;
+    /** The selectors a profile buffer serves: range and entry (see {@link ProfileSelection}). */
+    private static final int[] PROFILE_SELECTORS = {1, 2};
 
     private ShortNames() {
     }
@@ -85,8 +93,20 @@ final class ShortNames {
         if (target == null) {
             // A short name of no object: the access check has set object-undefined.
             e.setHandled(true);
+        } else if (e.isAction()) {
+            return; // a method invoked by a ReadRequest: its result is the method's
         } else if (target instanceof GXDLMSAssociationShortName && e.getIndex() == 2) {
-            handled(e, objectList((GXDLMSAssociationShortName) target));
+            try {
+                handled(e, ObjectListSelection.read((GXDLMSAssociationShortName) target,
+                        e.getSelector(), e.getParameters()));
+            } catch (ProfileSelection.Refused refused) {
+                e.setError(refused.result());
+                e.setHandled(true);
+            }
+        } else if (target instanceof GXDLMSAssociationShortName && e.getSelector() != 0) {
+            // No access selector served for the other attributes (attribute 3 lists none).
+            e.setError(ErrorCode.READ_WRITE_DENIED);
+            e.setHandled(true);
         } else if (target instanceof GXDLMSAssociationShortName && e.getIndex() == 3) {
             handled(e, accessRights((GXDLMSAssociationShortName) target, client));
         } else if (e.getHandled() && e.isByteArray() && e.getValue() instanceof byte[]
@@ -108,23 +128,9 @@ final class ShortNames {
         e.setHandled(true);
     }
 
-    /** @return array of {base_name long, class_id long-unsigned, version unsigned, LN} */
-    private static byte[] objectList(final GXDLMSAssociationShortName association) {
-        GXByteBuffer bb = new GXByteBuffer();
-        array(bb, association.getObjectList().size());
-        for (GXDLMSObject it : association.getObjectList()) {
-            element(bb, 4, it);
-            GXCommon.setData(null, bb, DataType.UINT16, it.getObjectType().getValue());
-            GXCommon.setData(null, bb, DataType.UINT8, it.getVersion());
-            GXCommon.setData(null, bb, DataType.OCTET_STRING,
-                    GXCommon.logicalNameToBytes(it.getLogicalName()));
-        }
-        return bb.array();
-    }
-
     /**
-     * @return array of {base_name, array of {attribute_id, access_mode, null}, array of
-     *         {method_id, access_mode}}, the rights of the client reading
+     * @return array of {base_name, array of {attribute_id, access_mode, access_selectors},
+     *         array of {method_id, access_mode}}, the rights of the client reading
      */
     private static byte[] accessRights(final GXDLMSAssociationShortName association,
             final GXDLMSAssociationLogicalName client) {
@@ -134,11 +140,12 @@ final class ShortNames {
             element(bb, 3, it);
             array(bb, it.getAttributeCount());
             for (int index = 1; index <= it.getAttributeCount(); ++index) {
-                accessItem(bb, index, AccessPolicy.attribute(client, it, index).getValue(), true);
+                accessItem(bb, index, AccessPolicy.attribute(client, it, index).getValue(), 3);
+                accessSelectors(bb, it, index);
             }
             array(bb, it.getMethodCount());
             for (int index = 1; index <= it.getMethodCount(); ++index) {
-                accessItem(bb, index, AccessPolicy.method(client, it, index).getValue(), false);
+                accessItem(bb, index, AccessPolicy.method(client, it, index).getValue(), 2);
             }
         }
         return bb.array();
@@ -156,15 +163,34 @@ final class ShortNames {
         GXCommon.setData(null, bb, DataType.INT16, it.getShortName());
     }
 
-    /** Appends {id, access_mode} and for an attribute access_selectors null. */
+    /**
+     * Starts a structure of {@code fields} fields: {id, access_mode} of a method, or of an
+     * attribute, whose access_selectors follow.
+     */
     private static void accessItem(final GXByteBuffer bb, final int index, final int mode,
-            final boolean attribute) {
+            final int fields) {
         bb.setUInt8(DataType.STRUCTURE.getValue());
-        bb.setUInt8(attribute ? 3 : 2);
+        bb.setUInt8(fields);
         GXCommon.setData(null, bb, DataType.INT8, index);
         GXCommon.setData(null, bb, DataType.ENUM, mode);
-        if (attribute) {
+    }
+
+    /**
+     * Appends the access_selectors served for the attribute: those of the object list and of a
+     * profile buffer, null for the others.
+     */
+    private static void accessSelectors(final GXByteBuffer bb, final GXDLMSObject it,
+            final int index) {
+        int[] selectors = index != 2 ? null
+                : it instanceof GXDLMSAssociationShortName ? ObjectListSelection.SELECTORS
+                : it instanceof GXDLMSProfileGeneric ? PROFILE_SELECTORS : null;
+        if (selectors == null) {
             bb.setUInt8(DataType.NONE.getValue());
+            return;
+        }
+        array(bb, selectors.length);
+        for (int selector : selectors) {
+            GXCommon.setData(null, bb, DataType.INT8, selector);
         }
     }
 

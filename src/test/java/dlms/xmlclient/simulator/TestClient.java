@@ -16,6 +16,8 @@ import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.enums.RequestTypes;
 import gurux.dlms.enums.Security;
+import gurux.dlms.internal.GXCommon;
+import gurux.dlms.internal.GXDataInfo;
 import gurux.dlms.secure.GXDLMSSecureClient;
 
 /**
@@ -35,6 +37,8 @@ final class TestClient implements AutoCloseable {
     static final byte[] AUTHENTICATION_KEY = gurux.common.GXCommon.hexToBytes(
             "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF");
 
+    /** ReadResponse choice data-block-result. */
+    private static final int READ_DATA_BLOCK_RESULT = 2;
     private final GXDLMSClient client;
     private final TestWire wire;
     private final boolean wrapper;
@@ -210,6 +214,29 @@ final class TestClient implements AutoCloseable {
                 ++dataBlocks;
             }
             readPacket(reply.isStreaming() ? null : client.receiverReady(reply), reply);
+        }
+        if (!client.getUseLogicalNameReferencing()
+                && reply.getCommandType() == READ_DATA_BLOCK_RESULT) {
+            readJoinedResults(reply);
+        }
+    }
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): its client reads the joined raw-data of ReadResponse
+     * data blocks as one Data value (its server's form); the simulator sends the Green Book's,
+     * the whole list of results: number, then tag and content per result (ShortNameWireTest,
+     * ShortNameBlocksTest). Read here: the value of the one result, or its error.
+     */
+    private static void readJoinedResults(final GXReplyData reply) {
+        GXByteBuffer raw = new GXByteBuffer(reply.getData().subArray(0, reply.getData().size()));
+        if (GXCommon.getObjectCount(raw) != 1) {
+            throw new IllegalStateException("one result expected");
+        }
+        if (raw.getUInt8() == 0) {
+            reply.setValue(GXCommon.getData(null, raw, new GXDataInfo()));
+        } else {
+            reply.setError(raw.getUInt8());
+            reply.setValue(null);
         }
     }
 
