@@ -70,7 +70,8 @@ final class AareCheck {
             findings.add("the AARE accepts with application context " + AcseApdu.contextName(context)
                     + ", the AARQ proposed " + AcseApdu.contextName(proposed.applicationContext()));
         }
-        findings.addAll(initiateResponse(answer.field(0xBE), context == 2 || context == 4));
+        findings.addAll(initiateResponse(answer.field(0xBE), proposed.applicationContext() == 2
+                || proposed.applicationContext() == 4));
         int mechanism = proposed.mechanism() < 0 ? 0 : proposed.mechanism();
         if (answer.mechanism() >= 0 && answer.mechanism() != mechanism) {
             findings.add("the AARE names mechanism " + AcseApdu.mechanismName(answer.mechanism())

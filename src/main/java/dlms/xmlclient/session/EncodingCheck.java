@@ -28,6 +28,10 @@ public final class EncodingCheck {
             List<String> each = ofApdu(apdu);
             each.forEach(f -> found.add(where + f));
         }
+        String blocks = reply.serviceError == null ? ShortNameBlocks.finding(reply.data, reply.requestCommand) : null;
+        if (blocks != null) {
+            found.add(blocks);
+        }
         return found;
     }
 

@@ -62,8 +62,7 @@ final class ReplyXml {
             }
             byte[] pdu = plainPdu(received);
             refuseRequest(pdu[0] & 0xFF);
-            // SN block transfer: the old form is named (ShortNameBlocks)
-            return ShortNameBlocks.noted(received.data, received.requestCommand, pduToXml(pdu));
+            return pduToXml(pdu);
         } catch (RuntimeException e) {
             // The session writes the message into an XML comment of the reply: characters that
             // XML forbids (raw string bytes the translator put in its XML, quoted by checked())

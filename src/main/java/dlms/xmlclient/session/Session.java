@@ -162,15 +162,15 @@ public final class Session implements AutoCloseable {
         if (found.isEmpty()) {
             return;
         }
+        for (String f : found) {
+            trace.note("finding: " + f);
+        }
         if (settings.findings() == FindingPolicy.FAIL) {
             throw new SessionException(kind, "the meter's " + what + " deviates from the standard: " + found.get(0)
                     + (found.size() > 1 ? " (and " + (found.size() - 1) + " more in trace.txt)" : "")
                     + "; --findings warn accepts it");
         }
-        for (String f : found) {
-            trace.note("finding (warning): " + f);
-            warnings.add(f);
-        }
+        warnings.addAll(found);
     }
 
     /** HLS pass 3 and 4: our answer to the meter's challenge, and the meter's answer to ours. */

@@ -16,7 +16,7 @@ import gurux.dlms.enums.Command;
  * reads it as one Data value, the form its own server sends (without the number of results
  * and the first tag): it reads a standard reply as an empty array (ShortNameBlocksTest). So
  * the joined bytes are read here. The old form (one Data value, and not a list) is still
- * shown, with a note that names it as a deviation.
+ * shown, and is an encoding finding.
  */
 final class ShortNameBlocks {
 
@@ -25,9 +25,9 @@ final class ShortNameBlocks {
     /** Read-Response choices of a result: data, data-access-error. */
     private static final int DATA = 0;
     private static final int DATA_ACCESS_ERROR = 1;
-    static final String DEVIATION = "deviation from the Green Book: the joined raw-data of this"
-            + " block-transferred ReadResponse is one Data value, not the list of results"
-            + " (number of results, then a tag per result); read as one result";
+    static final String DEVIATION = "ReadResponse data blocks: their joined raw-data is one Data value, not the"
+            + " list of Read-Response results the Green Book has (number of results, then a choice per result);"
+            + " read as one result";
 
     private ShortNameBlocks() {
     }
@@ -55,17 +55,15 @@ final class ShortNameBlocks {
     }
 
     /**
-     * @param reply the reply
-     * @param requestCommand the command of the request
-     * @param xml the reply as XML
-     * @return the XML, with a comment naming the deviation when the blocks were in the old form
+     * @return the encoding finding of a ReadResponse joined from blocks in gurux.dlms's old form
+     *         (one Data value), or null
      */
-    static String noted(GXReplyData reply, int requestCommand, String xml) {
+    static String finding(GXReplyData reply, int requestCommand) {
         GXByteBuffer joined = reply.getData();
         if (!cameInBlocks(reply, requestCommand) || !isOldForm(joined.subArray(0, joined.size()))) {
-            return xml;
+            return null;
         }
-        return "<!-- " + DEVIATION + " -->\n" + xml;
+        return DEVIATION;
     }
 
     /** @return true when {@code raw} is one Data value and not a list of results */

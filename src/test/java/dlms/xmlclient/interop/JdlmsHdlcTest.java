@@ -80,10 +80,8 @@ class JdlmsHdlcTest {
         assertTrue(trace.contains(" RX 7E A0 3B 21 03 10 5A CA E6 E6 00 61 2D 80 02 07 80 A1 09 06 07 60 85 74 05 08 01"
                 + " 01 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 00 1E 1D FF FF 00 07 27 C6"
                 + " 7E\n"), trace);
-        assertNotEquals(0, run.exitCode, run.toString());
-        // TODO(strict client): expect "no connection: AARQ failed: HDLC sequence error in the meter's I-frame: expected
-        //  N(R)=1, got 0"
-        //  (today: "no connection: AARQ failed: the reply stopped after 61 bytes: nothing more within 1500 ms; a reply
-        //  stopped after 61 bytes", though the whole AARE frame came)
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.out.contains("no connection: AARQ failed: HDLC I-frame out of sequence: expected N(S)=0 N(R)=1,"
+                + " got N(S)=0 N(R)=0 (the meter does not acknowledge our last frame)"), run.out);
     }
 }

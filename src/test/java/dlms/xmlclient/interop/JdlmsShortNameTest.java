@@ -60,11 +60,10 @@ class JdlmsShortNameTest {
         assertEquals("RX 00 01 00 01 00 10 00 2F 61 2D 80 02 07 80 A1 09 06 07 60 85 74 05 08 01 02 A2 03 02 01 00"
                 + " A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 18 02 20 FF FF 00 07",
                 JdlmsAssociationTest.aare(run));
-        assertNotEquals(0, run.exitCode, run.toString());
-        // TODO(strict client): expect "no connection: the meter's InitiateResponse names VAA 0x0007 (logical names);
-        //  a short-name association names its Association SN, 0xFA00"
-        //  (today: "association rejected by the meter: diagnostic 0": gurux.dlms throws "Invalid VAA." and the
-        //  AARE, which accepted the association, is read as a rejection)
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.out.contains("no connection: the meter's AARE deviates from the standard: the AARE's"
+                + " InitiateResponse names vaa-name 0007, a short-name association's is FA00; --findings warn"
+                + " accepts it"), run.out);
     }
 
     /**
@@ -77,10 +76,12 @@ class JdlmsShortNameTest {
         assertEquals("RX 00 01 00 01 00 11 00 2F 61 2D 80 02 07 80 A1 09 06 07 60 85 74 05 08 01 03 A2 03 02 01 00"
                 + " A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 18 02 20 FF FF 00 07",
                 JdlmsAssociationTest.aare(run));
-        assertNotEquals(0, run.exitCode, run.toString());
-        // TODO(strict client): expect "no connection: the meter accepted the association with application context
-        //  2.16.756.5.8.1.3 (logical names, ciphered), not the 2.16.756.5.8.1.2 (short names) we proposed"
-        //  (today: "association rejected by the meter: diagnostic 0")
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.out.contains("no connection: the meter's AARE deviates from the standard: the AARE accepts"
+                + " with application context logical-name-with-ciphering (3), the AARQ proposed short-name (2) (and 1"
+                + " more in trace.txt); --findings warn accepts it"), run.out);
+        assertTrue(run.trace().contains("finding: the AARE's InitiateResponse names vaa-name 0007, a short-name"
+                + " association's is FA00"), run.trace());
     }
 
     /**
@@ -96,6 +97,6 @@ class JdlmsShortNameTest {
                 JdlmsAssociationTest.aare(run));
         assertEquals(3, run.exitCode, run.toString());
         assertTrue(run.line("clock-and-energy.xml").contains(
-                "no connection: association rejected by the meter: authentication failure"), run.out);
+                "no connection: association rejected by the meter: authentication-failure (13): wrong password (check -P)"), run.out);
     }
 }
