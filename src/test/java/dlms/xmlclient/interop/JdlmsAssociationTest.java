@@ -32,7 +32,6 @@ import static dlms.xmlclient.interop.JdlmsMeter.BLOCK_CIPHER_KEY;
 import static dlms.xmlclient.interop.JdlmsMeter.CLIENT_SYSTEM_TITLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
