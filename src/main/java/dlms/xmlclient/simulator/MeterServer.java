@@ -47,8 +47,12 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private final MeterCiphering ciphering = new MeterCiphering();
     private final InvocationCounters counters;
     private final FaultInjection faults;
-    /** The meter's own frame counter: gurux.dlms restarts it at 0 for every connection. */
-    private long sentCounter;
+    /**
+     * The meter's own frame counter, the next one to send: gurux.dlms restarts it at 0 for every
+     * connection. It starts at 1: a counter of 0 is refused by clients (dlms-cosem) that take 0
+     * as "nothing received yet" and accept only a greater one (see CounterOnTheWireTest).
+     */
+    private long sentCounter = 1;
     /** Set when a plain request of a ciphered association reaches the access checks. */
     private boolean unprotected;
 
@@ -130,6 +134,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
         }
         if (refusal != null) {
             sr.setReply(Frames.withApdu(reply, wrapper, refusal));
+        } else {
+            byte[] repaired = ReplyRepairs.repaired(reply, wrapper, ciphering);
+            if (repaired != null) {
+                sr.setReply(repaired);
+            }
         }
     }
 
