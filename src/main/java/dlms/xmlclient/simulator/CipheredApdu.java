@@ -62,14 +62,14 @@ final class CipheredApdu {
         int[] at = {offset + 1};
         byte[] title = null;
         if (general) {
-            int length = length(frame, at);
+            int length = BerLength.read(frame, at);
             if (length < 0 || at[0] + length > frame.length) {
                 return null;
             }
             title = Arrays.copyOfRange(frame, at[0], at[0] + length);
             at[0] += length;
         }
-        int length = length(frame, at);
+        int length = BerLength.read(frame, at);
         if (length < 5 || at[0] + length > frame.length) {
             return null;
         }
@@ -137,25 +137,5 @@ final class CipheredApdu {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Reads an A-XDR length at at[0] and moves past it; -1 when cut short. */
-    private static int length(final byte[] data, final int[] at) {
-        if (at[0] >= data.length) {
-            return -1;
-        }
-        int first = data[at[0]++] & 0xFF;
-        if (first < 0x80) {
-            return first;
-        }
-        int count = first & 0x7F;
-        if (count > 2 || at[0] + count > data.length) {
-            return -1;
-        }
-        int value = 0;
-        for (int n = 0; n != count; ++n) {
-            value = value << 8 | data[at[0]++] & 0xFF;
-        }
-        return value;
     }
 }

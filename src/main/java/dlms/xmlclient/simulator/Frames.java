@@ -56,6 +56,19 @@ final class Frames {
     }
 
     /**
+     * @param frame one whole frame that starts an APDU (see {@link #apduOffset})
+     * @param wrapper true for WRAPPER, false for HDLC
+     * @return the APDU bytes it carries: for HDLC up to the frame check sequence
+     */
+    static byte[] apdu(final byte[] frame, final boolean wrapper) {
+        int offset = apduOffset(frame, wrapper);
+        if (offset < 0) {
+            throw new IllegalArgumentException("frame carries no APDU start");
+        }
+        return Arrays.copyOfRange(frame, offset, wrapper ? frame.length : frame.length - 3);
+    }
+
+    /**
      * @param data bytes received in one read
      * @param wrapper true for WRAPPER, false for HDLC
      * @return true when they are exactly one complete frame

@@ -49,8 +49,12 @@ final class MeterServer extends GXDLMSSecureServer2 {
     /** SN: a long ReadResponse's results in the Green Book's form. */
     private final ReadResponseBlocks readResults;
     private final FaultInjection faults;
-    /** The meter's own frame counter: gurux.dlms restarts it at 0 for every connection. */
-    private long sentCounter;
+    /**
+     * The meter's own frame counter, the next one to send: gurux.dlms restarts it at 0 for every
+     * connection. It starts at 1: a counter of 0 is refused by clients (dlms-cosem) that take 0
+     * as "nothing received yet" and accept only a greater one (see CounterOnTheWireTest).
+     */
+    private long sentCounter = 1;
     /** Set when a plain request of a ciphered association reaches the access checks. */
     private boolean unprotected;
 
@@ -136,6 +140,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
         }
         if (refusal != null) {
             sr.setReply(Frames.withApdu(reply, wrapper, refusal));
+        } else {
+            byte[] repaired = ReplyRepairs.repaired(reply, wrapper, ciphering);
+            if (repaired != null) {
+                sr.setReply(repaired);
+            }
         }
     }
 

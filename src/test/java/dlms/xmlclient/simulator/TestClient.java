@@ -303,6 +303,19 @@ final class TestClient implements AutoCloseable {
         return received.array();
     }
 
+    /**
+     * Sends one request frame and returns the reply frame as it came, which gurux.dlms then
+     * parses too, so that the HDLC sequence numbers and the ciphering stay in step.
+     *
+     * @param request a whole frame
+     * @return the whole reply frame
+     */
+    byte[] exchangeKeepingFrame(final byte[] request) throws Exception {
+        byte[] frame = rawExchange(request);
+        client.getData(new GXByteBuffer(frame), new GXReplyData(), new GXReplyData());
+        return frame;
+    }
+
     /** Releases the association (RLRQ/RLRE) and, with HDLC, disconnects (DISC/UA). */
     void release() throws Exception {
         exchange(client.releaseRequest());
