@@ -2,6 +2,7 @@ package dlms.xmlclient.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Judges the meter's AARE against the AARQ we sent, from the bytes of both (Green Book, ACSE
@@ -25,8 +26,9 @@ final class AareCheck {
      *
      * @param findings  its deviations from the standard, one line each
      * @param challenge the meter's challenge (StoC), or null when the association is not HLS
+     * @param proposalUnread why our own AARQ could not be read, when the settings stood in for it
      */
-    record Accepted(List<String> findings, byte[] challenge) {
+    record Accepted(List<String> findings, byte[] challenge, Optional<String> proposalUnread) {
     }
 
     /**
@@ -37,13 +39,22 @@ final class AareCheck {
      *                          or HLS without a challenge
      */
     static Accepted judge(byte[] aarq, byte[] aare, ConnectionSettings settings) throws SessionException {
-        AcseApdu proposed;
-        AcseApdu answer;
+        int proposedContext;
+        int proposedMechanism;
+        Optional<String> proposalUnread = Optional.empty();
         try {
-            proposed = AcseApdu.parse(aarq);
+            AcseApdu proposed = AcseApdu.parse(aarq);
+            proposedContext = proposed.applicationContext();
+            proposedMechanism = proposed.mechanism();
         } catch (AcseApdu.Malformed e) {
-            throw new IllegalStateException("our own AARQ cannot be read: " + e.getMessage(), e);
+            // gurux.dlms 4.0.47 writes an AARQ longer than 127 bytes with a one-byte BER length (a long
+            // LLS password): what it proposed is what the settings asked for.
+            proposalUnread = Optional.of(e.getMessage());
+            boolean ciphered = settings.security().ciphered();
+            proposedContext = settings.logicalNames() ? (ciphered ? 3 : 1) : (ciphered ? 4 : 2);
+            proposedMechanism = settings.authentication().getValue() == 0 ? -1 : settings.authentication().getValue();
         }
+        AcseApdu answer;
         try {
             answer = AcseApdu.parse(aare);
         } catch (AcseApdu.Malformed e) {
@@ -58,7 +69,7 @@ final class AareCheck {
                     + (answer.findings().isEmpty() ? "" : ": " + answer.findings().get(0)));
         }
         if (result == 1 || result == 2) {
-            return rejectedBy(answer, settings, proposed.mechanism());
+            return rejectedBy(answer, settings, proposedMechanism);
         }
         if (result != 0) {
             throw failure("the meter's AARE has result " + result + ", which ACSE does not define (0 accepted,"
@@ -66,19 +77,18 @@ final class AareCheck {
         }
         List<String> findings = new ArrayList<>(answer.findings());
         int context = answer.applicationContext();
-        if (context != proposed.applicationContext()) {
+        if (context != proposedContext) {
             findings.add("the AARE accepts with application context " + AcseApdu.contextName(context)
-                    + ", the AARQ proposed " + AcseApdu.contextName(proposed.applicationContext()));
+                    + ", the AARQ proposed " + AcseApdu.contextName(proposedContext));
         }
-        findings.addAll(initiateResponse(answer.field(0xBE), proposed.applicationContext() == 2
-                || proposed.applicationContext() == 4));
-        int mechanism = proposed.mechanism() < 0 ? 0 : proposed.mechanism();
+        findings.addAll(initiateResponse(answer.field(0xBE), proposedContext == 2 || proposedContext == 4));
+        int mechanism = proposedMechanism < 0 ? 0 : proposedMechanism;
         if (answer.mechanism() >= 0 && answer.mechanism() != mechanism) {
             findings.add("the AARE names mechanism " + AcseApdu.mechanismName(answer.mechanism())
                     + ", the AARQ proposed " + AcseApdu.mechanismName(mechanism));
         }
         if (mechanism < HIGH) {
-            return new Accepted(findings, null);
+            return new Accepted(findings, null, proposalUnread);
         }
         byte[] challenge = answer.respondingAuthenticationValue();
         if (challenge == null || challenge.length == 0) {
@@ -93,7 +103,7 @@ final class AareCheck {
             findings.add("the AARE grants " + AcseApdu.mechanismName(mechanism) + " with diagnostic "
                     + diagnostic(answer) + ", not authentication-required (14), which HLS requires before pass 3");
         }
-        return new Accepted(findings, challenge);
+        return new Accepted(findings, challenge, proposalUnread);
     }
 
     /**

@@ -118,6 +118,8 @@ public final class Session implements AutoCloseable {
         ReceivedReply aare = associationStep("AARQ", aarq, true, counterSent);
         AareCheck.Accepted accepted = AareCheck.judge(ApduAssembler.ofRequest(aarq, settings.interfaceType()),
                 single(aare, "AARE"), settings);
+        accepted.proposalUnread().ifPresent(why -> trace.note("our AARQ, as gurux.dlms encoded it, cannot be read ("
+                + why + "): the AARE is held to the settings instead"));
         findings("AARE", accepted.findings(), SessionException.Kind.ASSOCIATE);
         try {
             client.parseAareResponse(aare.data.getData());
@@ -137,10 +139,10 @@ public final class Session implements AutoCloseable {
         associated = true;
         trace.note("associated as client " + settings.clientAddress() + " with server " + settings.serverAddress()
                 + " (" + SecuritySettings.name(settings.authentication())
-                + (accepted.challenge() != null ? ", the meter's answer to our challenge verified" : "")
                 + (settings.security().ciphered() ? ", " + settings.security() + ", meter system title "
                         + Trace.hex(client.getSourceSystemTitle()) : "")
-                + "), max PDU " + client.getMaxReceivePDUSize());
+                + "), max PDU " + client.getMaxReceivePDUSize()
+                + (accepted.challenge() != null ? "; HLS pass 4: the meter's answer to our challenge verified" : ""));
     }
 
     /**

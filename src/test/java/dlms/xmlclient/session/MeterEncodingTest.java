@@ -124,6 +124,16 @@ class MeterEncodingTest {
     }
 
     @Test
+    void aCipheredExceptionResponseIsNamedByItsStateError() {
+        // jDLMS 1.7.1's server ciphers the body of a D8 (docs/conformance.md, row 5).
+        assertEquals(List.of("ExceptionResponse at byte 1: state-error 14, the grammar has 01 service-not-allowed"
+                + " and 02 service-unknown (an exception-response has no ciphered form)"),
+                XdlmsReplyGrammar.findings(hex("D8 14 30 00 00 00 02 A1 B2 C3 01 02 03 04 05 06 07 08 09 0A 0B 0C")));
+        assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("D8 01 01")));
+        assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("D8 01 06 00 00 00 07")));
+    }
+
+    @Test
     void guruxTranslatorCannotReencodeActionAndReadResponses() throws Exception {
         // Why EncodingCheck walks the grammar itself: gurux.dlms 4.0.47's XML-to-PDU encoder
         // writes a right ActionResponse and a right two-item ReadResponse back wrong.
