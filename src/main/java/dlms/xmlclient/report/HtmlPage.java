@@ -201,7 +201,7 @@ final class HtmlPage {
 
     /**
      * What a person looks at first: the error of a script that did not complete, the first
-     * difference of one that failed, why one was not checked; empty for a pass.
+     * difference of one that failed, why one was not checked; a pass shows its first warning.
      */
     static String firstProblem(ScriptOutcome o) {
         return switch (o.verdict()) {
@@ -210,7 +210,8 @@ final class HtmlPage {
                     .map(HtmlPage::describe).orElse("");
             case NOT_CHECKED -> o.requests().stream().map(r -> r.check().note()).filter(n -> n != null)
                     .findFirst().orElse("");
-            case PASS -> "";
+            case PASS -> o.requests().stream().filter(r -> !r.check().warnings().isEmpty()).findFirst()
+                    .map(r -> "#" + r.step().number() + ": warning: " + r.check().warnings().get(0)).orElse("");
         };
     }
 

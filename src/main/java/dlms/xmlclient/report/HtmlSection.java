@@ -39,7 +39,8 @@ final class HtmlSection {
 
     void render(StringBuilder out, ScriptOutcome o, String id) {
         Verdict verdict = o.verdict();
-        boolean loud = verdict == Verdict.FAIL || verdict == Verdict.ERROR;
+        boolean loud = verdict == Verdict.FAIL || verdict == Verdict.ERROR
+                || o.requests().stream().anyMatch(r -> !r.check().warnings().isEmpty());
         out.append("<section id=\"").append(id).append("\" class=\"script ").append(Html.css(verdict)).append("\">\n")
                 .append(loud ? "<details open>" : "<details>").append("\n<summary><h2>")
                 .append(Html.badge(verdict)).append(' ');

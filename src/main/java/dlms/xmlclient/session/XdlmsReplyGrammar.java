@@ -189,7 +189,7 @@ final class XdlmsReplyGrammar {
     /** Action-Response-With-Optional-Data: result, then return-parameters OPTIONAL (00 absent, 01 present). */
     private void actionResult(String what) throws Deviation {
         u8(what + ": the action-result");
-        int flag = u8(what + ": the return-parameters flag (00 absent, 01 present) after the action-result");
+        int flag = u8(what + ": the return-parameters flag after the action-result (00 absent, 01 present)");
         if (flag == 1) {
             getDataResult(what + " return-parameters");
         } else if (flag != 0) {
@@ -403,7 +403,7 @@ final class XdlmsReplyGrammar {
     }
 
     private String ends(String what) {
-        return "the APDU ends at byte " + b.length + ", where " + what + " belongs";
+        return what + " is missing: the APDU ends at byte " + b.length;
     }
 
     private String window(int from) {

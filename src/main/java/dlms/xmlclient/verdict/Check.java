@@ -55,6 +55,7 @@ public record Check(Verdict verdict, String expectedXml, List<Difference> differ
         List<Difference> all = new ArrayList<>(differences);
         findings.forEach(f -> all.add(Difference.finding(f)));
         Verdict v = verdict == Verdict.ERROR ? Verdict.ERROR : Verdict.FAIL;
-        return new Check(v, expectedXml, all, note, warnings);
+        String why = verdict == Verdict.NOT_CHECKED ? note + "; the meter's encoding fails it" : note;
+        return new Check(v, expectedXml, all, why, warnings);
     }
 }

@@ -191,8 +191,8 @@ class TranslateCommandTest {
     @Test
     void aMissingOptionalFieldByteIsReported() {
         Run run = translate(words("C7 01 C1 03"));
-        assertEquals("xmlclient translate: encoding finding: the APDU ends at byte 4, where ActionResponse-normal:"
-                + " the return-parameters flag (00 absent, 01 present) after the action-result belongs\n", run.err());
+        assertEquals("xmlclient translate: encoding finding: ActionResponse-normal: the return-parameters flag after"
+                + " the action-result (00 absent, 01 present) is missing: the APDU ends at byte 4\n", run.err());
     }
 
     @Test

@@ -105,8 +105,8 @@ class MeterEncodingTest {
 
     @Test
     void aRefusedActionWithoutTheAbsentReturnParametersByteIsNamed() {
-        assertEquals(List.of("the APDU ends at byte 4, where ActionResponse-normal: the return-parameters flag (00"
-                + " absent, 01 present) after the action-result belongs"), XdlmsReplyGrammar.findings(hex("C7 01 C0 03")));
+        assertEquals(List.of("ActionResponse-normal: the return-parameters flag after the action-result (00 absent,"
+                + " 01 present) is missing: the APDU ends at byte 4"), XdlmsReplyGrammar.findings(hex("C7 01 C0 03")));
         assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("C7 01 C0 03 00")));
         assertEquals(List.of(), XdlmsReplyGrammar.findings(hex("C7 01 C2 00 01 00 11 05")));
     }
