@@ -116,7 +116,8 @@ final class GuruxXmlData {
         case BOOLEAN:
             return data.getValue().toString();
         default:
-            return data.isNumber() ? data.getValue().toString() : String.valueOf(data.getRawValue());
+            return data.isNumber() ? data.getValue().toString()
+                    : String.valueOf(data.getRawValue());
         }
     }
 }

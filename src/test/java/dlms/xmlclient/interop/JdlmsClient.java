@@ -49,7 +49,7 @@ enum JdlmsClient {
         throw new IllegalArgumentException("no jDLMS client for SAP " + sap);
     }
 
-    /** @return the client a sample script is written for (see {@link SampleCredentials#clientOf}) */
+    /** @return the client a sample script is written for ({@link SampleCredentials#clientOf}) */
     static JdlmsClient of(final String script) {
         return withSap(SampleCredentials.clientOf(script));
     }

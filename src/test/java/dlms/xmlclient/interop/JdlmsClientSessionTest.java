@@ -55,7 +55,7 @@ class JdlmsClientSessionTest {
         }
     }
 
-    /** Get, Set and Action on a missing object: object-undefined each, and the association goes on. */
+    /** Get, Set and Action on a missing object: object-undefined, and the association goes on. */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("linksAndClients")
     void missingObjectIsUndefinedAndTheAssociationGoesOn(final JdlmsLink link,
