@@ -11,8 +11,8 @@ import dlms.xmlclient.simulator.SimulatorOptions;
  * How jDLMS's client reaches the simulator over a loopback TCP socket: HDLC with the one-byte
  * server address (logical device 1 alone), HDLC with the four-byte one (logical device 1,
  * physical address from the serial number), HDLC with information fields of 128 bytes (the
- * smallest HDLC default, so that the meter's APDUs go in segments, acknowledged by jDLMS with
- * RR frames), or the WRAPPER.
+ * HDLC default, so that the meter's APDUs go in segments, acknowledged by jDLMS with RR
+ * frames), or the WRAPPER.
  */
 enum JdlmsLink {
 
