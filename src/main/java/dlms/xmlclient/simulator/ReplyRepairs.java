@@ -2,6 +2,7 @@ package dlms.xmlclient.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Set;
 
 import gurux.dlms.GXICipher;
 import gurux.dlms.enums.Command;
@@ -14,7 +15,9 @@ import gurux.dlms.enums.Command;
  * length as user-information length + 3 and the user-information [30] length as + 1, where
  * they are + 7 and + 2: {@code 63 11 80 01 00 BE 0F 04 0E} followed by 14 bytes (ciphered
  * {@code 63 24 .. BE 22 04 21}, 33 bytes). A client that decodes BER stops short or waits for
- * bytes that never come. Shown by StandardRepliesTest#releaseResponseLengthsMatchTheirContent.
+ * bytes that never come: jDLMS's release fails with EOFException. Shown by
+ * StandardRepliesTest#releaseResponseLengthsMatchTheirContent and, through jDLMS, by
+ * JdlmsClientSessionTest#releaseIsAnsweredWithAReleaseResponseJdlmsDecodes.
  * <li>The action response to an action refused (read-write-denied) or on an undefined object.
  * GXDLMSLNCommandHandler.methodRequest leaves out the Action-Response-With-Optional-Data's
  * return-parameters field, whose absence is a 00 byte: {@code C7 01 C1 03} instead of
@@ -33,6 +36,13 @@ final class ReplyRepairs {
     private static final int ACTION_RESPONSE_NORMAL = 1;
     private static final int ACTION_WITHOUT_RETURN_PARAMETERS = 4;
 
+    /** First bytes of the APDUs repaired here: RLRE, action response, ciphered replies. */
+    private static final Set<Integer> CANDIDATES = Set.of(Command.RELEASE_RESPONSE,
+            Command.METHOD_RESPONSE, Command.GLO_METHOD_RESPONSE, Command.DED_METHOD_RESPONSE,
+            Command.GENERAL_GLO_CIPHERING, Command.GENERAL_DED_CIPHERING);
+    /** Bytes from the APDU to the frame's end above which a reply is none of them. */
+    private static final int LARGEST_CANDIDATE = 128;
+
     private ReplyRepairs() {
     }
 
@@ -43,9 +53,11 @@ final class ReplyRepairs {
      * @return the frame carrying the repaired APDU, or null when it needs no repair
      */
     static byte[] repaired(final byte[] frame, final boolean wrapper, final GXICipher keys) {
-        if (Frames.apduOffset(frame, wrapper) < 0 || !Frames.isWhole(frame, wrapper)
+        int offset = Frames.apduOffset(frame, wrapper);
+        if (offset < 0 || !CANDIDATES.contains(frame[offset] & 0xFF)
+                || frame.length - offset > LARGEST_CANDIDATE || !Frames.isWhole(frame, wrapper)
                 || Frames.isSegment(frame, wrapper)) {
-            return null;
+            return null; // every other reply, block-transferred data above all, goes as it is
         }
         byte[] apdu = Frames.apdu(frame, wrapper);
         byte[] repaired = repairedApdu(apdu, keys);
