@@ -15,6 +15,21 @@ import java.util.List;
  */
 final class XdlmsReplyGrammar {
 
+    /**
+     * Nesting past this is not walked (the bytes come from the meter, and the walk recurses);
+     * such a value is neither called right nor wrong.
+     */
+    static final int MAX_DEPTH = 256;
+
+    /** A value nested past {@link #MAX_DEPTH}. */
+    private static final class TooDeep extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Where the walk stopped: the finding, worded. */
     private static final class Deviation extends Exception {
         private static final long serialVersionUID = 1L;
@@ -48,6 +63,8 @@ final class XdlmsReplyGrammar {
             }
         } catch (Deviation d) {
             return List.of(d.getMessage());
+        } catch (TooDeep d) {
+            return List.of();
         }
         if (walk.at < apdu.length) {
             int extra = apdu.length - walk.at;
@@ -58,7 +75,7 @@ final class XdlmsReplyGrammar {
     }
 
     /** @return the APDU's name, or null for one this walk does not know */
-    private String apdu() throws Deviation {
+    private String apdu() throws Deviation, TooDeep {
         int tag = u8("the APDU tag");
         return switch (tag) {
             case 0xC4 -> getResponse();
@@ -84,7 +101,7 @@ final class XdlmsReplyGrammar {
         };
     }
 
-    private String getResponse() throws Deviation {
+    private String getResponse() throws Deviation, TooDeep {
         String name = "GetResponse";
         switch (u8(name + " choice")) {
             case 1 -> {
@@ -117,7 +134,7 @@ final class XdlmsReplyGrammar {
         }
     }
 
-    private void getDataResult(String what) throws Deviation {
+    private void getDataResult(String what) throws Deviation, TooDeep {
         int choice = u8(what + ": the result choice (00 data, 01 data-access-result)");
         if (choice == 0) {
             data(what);
@@ -152,7 +169,7 @@ final class XdlmsReplyGrammar {
         return name;
     }
 
-    private String actionResponse() throws Deviation {
+    private String actionResponse() throws Deviation, TooDeep {
         String name = "ActionResponse";
         switch (u8(name + " choice")) {
             case 1 -> {
@@ -187,7 +204,7 @@ final class XdlmsReplyGrammar {
     }
 
     /** Action-Response-With-Optional-Data: result, then return-parameters OPTIONAL (00 absent, 01 present). */
-    private void actionResult(String what) throws Deviation {
+    private void actionResult(String what) throws Deviation, TooDeep {
         u8(what + ": the action-result");
         int flag = u8(what + ": the return-parameters flag after the action-result (00 absent, 01 present)");
         if (flag == 1) {
@@ -198,7 +215,7 @@ final class XdlmsReplyGrammar {
         }
     }
 
-    private String readResponse() throws Deviation {
+    private String readResponse() throws Deviation, TooDeep {
         String name = "ReadResponse";
         long count = length(name + " count");
         for (long i = 0; i < count; i++) {
@@ -256,7 +273,7 @@ final class XdlmsReplyGrammar {
         return "ExceptionResponse";
     }
 
-    private String eventNotification() throws Deviation {
+    private String eventNotification() throws Deviation, TooDeep {
         String name = "EventNotificationRequest";
         if (u8(name + " time flag (00 absent, 01 present)") == 1) {
             octetString(name + " time");
@@ -266,7 +283,7 @@ final class XdlmsReplyGrammar {
         return name;
     }
 
-    private String dataNotification() throws Deviation {
+    private String dataNotification() throws Deviation, TooDeep {
         String name = "DataNotification";
         bytes(4, name + " long-invoke-id-and-priority");
         octetString(name + " date-time");
@@ -291,7 +308,14 @@ final class XdlmsReplyGrammar {
     }
 
     /** An A-XDR Data value (Blue Book, the data types of attributes). */
-    private void data(String what) throws Deviation {
+    private void data(String what) throws Deviation, TooDeep {
+        data(what, 0);
+    }
+
+    private void data(String what, int depth) throws Deviation, TooDeep {
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep();
+        }
         int start = at;
         int type = u8(what + ": the data type");
         switch (type) {
@@ -302,7 +326,7 @@ final class XdlmsReplyGrammar {
                 long count = length(what + ": the " + (type == 1 ? "array" : "structure") + " count");
                 for (long i = 0; i < count; i++) {
                     data(what + (type == 1 ? " array" : " structure") + " element " + (i + 1) + " of " + count
-                            + " (from byte " + start + ")");
+                            + " (from byte " + start + ")", depth + 1);
                 }
             }
             case 3, 13, 15, 17, 22 -> bytes(1, what + ": " + typeName(type));
@@ -314,7 +338,7 @@ final class XdlmsReplyGrammar {
             case 25 -> bytes(12, what + ": date-time");
             case 26 -> bytes(5, what + ": date");
             case 19 -> {
-                typeDescription(what + ": the compact-array contents-description");
+                typeDescription(what + ": the compact-array contents-description", depth + 1);
                 octetString(what + ": the compact-array contents");
             }
             default -> throw new Deviation(what + " at byte " + start + ": " + hex(type)
@@ -322,16 +346,53 @@ final class XdlmsReplyGrammar {
         }
     }
 
-    private void typeDescription(String what) throws Deviation {
+    private void typeDescription(String what, int depth) throws Deviation, TooDeep {
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep();
+        }
         int type = u8(what);
         if (type == 1) {
             bytes(2, what + ": the array's number of elements");
-            typeDescription(what);
+            typeDescription(what, depth + 1);
         } else if (type == 2) {
             long count = length(what + ": the structure's count");
             for (long i = 0; i < count; i++) {
-                typeDescription(what);
+                typeDescription(what, depth + 1);
             }
+        }
+    }
+
+    /**
+     * @param at where a Data value starts
+     * @return the index after it, or -1 when the bytes there are not one whole Data value (or it is
+     *         nested past {@link #MAX_DEPTH})
+     */
+    static int dataEnd(byte[] b, int at) {
+        XdlmsReplyGrammar walk = new XdlmsReplyGrammar(b);
+        walk.at = at;
+        try {
+            walk.data("");
+            return walk.at;
+        } catch (Deviation | TooDeep e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reads an A-XDR length.
+     *
+     * @param position where it starts; moved past it
+     * @return the length, -1 when there is none or it is above {@link Integer#MAX_VALUE}
+     */
+    static int length(byte[] b, int[] position) {
+        XdlmsReplyGrammar walk = new XdlmsReplyGrammar(b);
+        walk.at = position[0];
+        try {
+            long value = walk.length("");
+            position[0] = walk.at;
+            return value > Integer.MAX_VALUE ? -1 : (int) value;
+        } catch (Deviation e) {
+            return -1;
         }
     }
 

@@ -134,6 +134,20 @@ class MeterEncodingTest {
     }
 
     @Test
+    void aReplyNestedThousandsDeepIsNotWalkedPastTheLimit() {
+        int levels = 5000;
+        byte[] deep = new byte[4 + 2 * levels + 1];
+        deep[0] = (byte) 0xC4;
+        deep[1] = 1;
+        deep[2] = (byte) 0xC1;
+        for (int i = 0; i < levels; ++i) {
+            deep[4 + 2 * i] = 1; // array of one
+            deep[5 + 2 * i] = 1;
+        }
+        assertEquals(List.of(), XdlmsReplyGrammar.findings(deep)); // no StackOverflowError, no verdict either way
+    }
+
+    @Test
     void guruxTranslatorCannotReencodeActionAndReadResponses() throws Exception {
         // Why EncodingCheck walks the grammar itself: gurux.dlms 4.0.47's XML-to-PDU encoder
         // writes a right ActionResponse and a right two-item ReadResponse back wrong.
