@@ -307,9 +307,98 @@ final class XdlmsReplyGrammar {
         return name;
     }
 
-    /** An A-XDR Data value (Blue Book, the data types of attributes). */
+    /**
+     * An A-XDR Data value (Blue Book, the data types of attributes): skipped without a word where
+     * it is whole, walked again with its labels only to word what is wrong (a profile of
+     * thousands of values is checked without building a label for each).
+     */
     private void data(String what) throws Deviation, TooDeep {
+        int end = skipData(at, 0);
+        if (end == TOO_DEEP) {
+            throw new TooDeep();
+        }
+        if (end >= 0) {
+            at = end;
+            return;
+        }
         data(what, 0);
+    }
+
+    private static final int BROKEN = -1;
+    private static final int TOO_DEEP = -2;
+
+    /** @return the index after the Data value at {@code from}, {@link #BROKEN} or {@link #TOO_DEEP} */
+    private int skipData(int from, int depth) {
+        if (depth > MAX_DEPTH) {
+            return TOO_DEEP;
+        }
+        if (from >= b.length) {
+            return BROKEN;
+        }
+        int type = b[from] & 0xFF;
+        int p = from + 1;
+        switch (type) {
+            case 0:
+                return p;
+            case 1:
+            case 2: {
+                long[] count = new long[1];
+                p = skipLength(p, count);
+                for (long i = 0; i < count[0] && p >= 0; i++) {
+                    p = skipData(p, depth + 1);
+                }
+                return p;
+            }
+            case 3: case 13: case 15: case 17: case 22:
+                return fixed(p, 1);
+            case 5: case 6: case 23: case 27:
+                return fixed(p, 4);
+            case 16: case 18:
+                return fixed(p, 2);
+            case 20: case 21: case 24:
+                return fixed(p, 8);
+            case 25:
+                return fixed(p, 12);
+            case 26:
+                return fixed(p, 5);
+            case 4: {
+                long[] bits = new long[1];
+                p = skipLength(p, bits);
+                return p < 0 ? p : fixed(p, (bits[0] + 7) / 8);
+            }
+            case 9: case 10: case 12: {
+                long[] length = new long[1];
+                p = skipLength(p, length);
+                return p < 0 ? p : fixed(p, length[0]);
+            }
+            default:
+                return BROKEN; // compact arrays and the rest: the labelled walk
+        }
+    }
+
+    private int fixed(int from, long size) {
+        return size <= b.length - from ? from + (int) size : BROKEN;
+    }
+
+    private int skipLength(int from, long[] value) {
+        if (from >= b.length) {
+            return BROKEN;
+        }
+        int first = b[from] & 0xFF;
+        if (first < 0x80) {
+            value[0] = first;
+            return from + 1;
+        }
+        int n = first & 0x7F;
+        if (n == 0 || n > 4 || from + n >= b.length) {
+            return BROKEN;
+        }
+        long v = 0;
+        for (int i = 1; i <= n; i++) {
+            v = v << 8 | (b[from + i] & 0xFF);
+        }
+        value[0] = v;
+        return from + 1 + n;
     }
 
     private void data(String what, int depth) throws Deviation, TooDeep {
