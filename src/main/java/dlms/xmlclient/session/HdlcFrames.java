@@ -63,12 +63,12 @@ public final class HdlcFrames {
     }
 
     /**
-     * The control field of the whole frame at {@code start}, or -1 when no whole frame with a
-     * right frame check sequence starts there.
+     * The control field of the whole frame at {@code start}, or -1 when no whole frame starts
+     * there or its header check sequence (which covers the control field) is wrong.
      */
     static int control(byte[] buffer, int start, int end) {
         int last = frameEnd(buffer, start, end);
-        if (last < 0) {
+        if (last < 0 || !isFrameStart(buffer, start, end)) {
             return -1;
         }
         int control = controlOffset(buffer, start, last);
@@ -95,18 +95,18 @@ public final class HdlcFrames {
         return (buffer[start + 1] & 0x08) != 0;
     }
 
-    /** Offset of the closing flag of the whole frame at {@code start} whose FCS is right, or -1. */
+    /**
+     * Offset of the closing flag of the whole frame at {@code start}, or -1. The frame check
+     * sequence is not computed again: the frames read here are the ones gurux.dlms has taken (it
+     * checks it), our own, or checked by {@code translate}.
+     */
     private static int frameEnd(byte[] buffer, int start, int end) {
         if (end - start < 9 || (buffer[start] & 0xFF) != FLAG || (buffer[start + 1] & 0xF0) != 0xA0) {
             return -1;
         }
         int length = ((buffer[start + 1] & 0x07) << 8) | (buffer[start + 2] & 0xFF);
         int last = start + length + 1;
-        if (last >= end || (buffer[last] & 0xFF) != FLAG) {
-            return -1;
-        }
-        int crc = fcs16(buffer, start + 1, last - 2);
-        return (buffer[last - 2] & 0xFF) == (crc & 0xFF) && (buffer[last - 1] & 0xFF) == crc >>> 8 ? last : -1;
+        return last < end && (buffer[last] & 0xFF) == FLAG ? last : -1;
     }
 
     /** The frame is an SNRM (control field 0x93). */

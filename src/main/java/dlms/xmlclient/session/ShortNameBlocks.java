@@ -68,13 +68,13 @@ final class ShortNameBlocks {
 
     /** @return true when {@code raw} is one Data value and not a list of results */
     static boolean isOldForm(byte[] raw) {
-        return !isResultList(raw) && XdlmsReplyGrammar.dataEnd(raw, 0) == raw.length;
+        return !isResultList(raw) && AxdrReader.dataEnd(raw, 0) == raw.length;
     }
 
     /** @return true when {@code raw} is exactly a SEQUENCE OF Read-Response results */
     static boolean isResultList(byte[] raw) {
         int[] position = {0};
-        int count = XdlmsReplyGrammar.length(raw, position);
+        int count = AxdrReader.length(raw, position);
         int at = position[0];
         for (int i = 0; i < count && at >= 0; ++i) {
             if (at >= raw.length) {
@@ -82,7 +82,7 @@ final class ShortNameBlocks {
             }
             int tag = raw[at] & 0xFF;
             if (tag == DATA) {
-                at = XdlmsReplyGrammar.dataEnd(raw, at + 1);
+                at = AxdrReader.dataEnd(raw, at + 1);
             } else if (tag == DATA_ACCESS_ERROR) {
                 at = at + 2 <= raw.length ? at + 2 : -1;
             } else {

@@ -93,12 +93,12 @@ class ShortNameBlocksTest {
         assertFalse(ShortNameBlocks.isOldForm(truncated));
         assertEquals("0C 01 00 01 03 11 01",
                 GXDLMSTranslator.toHex(ShortNameBlocks.readResponse(new GXByteBuffer(truncated))));
-        int levels = XdlmsReplyGrammar.MAX_DEPTH + 10;
+        int levels = AxdrReader.MAX_DEPTH + 10;
         byte[] deep = new byte[2 * levels + 1];
         for (int i = 0; i < levels; ++i) {
             deep[2 * i] = 1; // array of one, nested past the limit
             deep[2 * i + 1] = 1;
         }
-        assertEquals(-1, XdlmsReplyGrammar.dataEnd(deep, 0), "nesting past the limit is not walked");
+        assertEquals(-1, AxdrReader.dataEnd(deep, 0), "nesting past the limit is not walked");
     }
 }
