@@ -137,7 +137,7 @@ public final class TranslateCommand {
             try {
                 xml = lines(TranslatorXml.corrected(translator(true).pduToXml(data), data));
             } catch (RuntimeException e) {
-                throw new BadInput("the PDU cannot be decoded (truncated, or not an xDLMS APDU)" + detail(e));
+                throw new BadInput("the PDU cannot be decoded (truncated, or not an xDLMS APDU)" + why(data));
             }
             return wellFormed(xml, "") + findings(EncodingCheck.ofApdu(data), "", warnings) + "\n";
         }
@@ -165,7 +165,7 @@ public final class TranslateCommand {
             } catch (Exception e) {
                 // The frame itself was checked by HexFrames, so what fails here is its PDU.
                 throw new BadInput("frame " + n + ": the PDU cannot be decoded (truncated, or not an xDLMS APDU)"
-                        + detail(e));
+                        + (apdu == null ? "" : why(apdu)));
             }
             wellFormed(xml, "frame " + n + ": ");
             StringBuilder block = new StringBuilder();
@@ -341,16 +341,9 @@ public final class TranslateCommand {
         return message.strip();
     }
 
-    /**
-     * ": why", or nothing when the text says nothing to a user: a JDK null-pointer text, or the
-     * translator's catch-all for any exception while decoding a frame (it logs the real one).
-     */
-    private static String detail(Exception e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank() || message.startsWith("Cannot ")
-                || message.equals("Invalid DLMS framing.")) {
-            return "";
-        }
-        return ": " + message.strip();
+    /** ": " and what the APDU's grammar says is wrong with it, or nothing: never the translator's text. */
+    private static String why(byte[] apdu) {
+        List<String> found = EncodingCheck.ofApdu(apdu);
+        return found.isEmpty() ? "" : ": " + found.get(0);
     }
 }

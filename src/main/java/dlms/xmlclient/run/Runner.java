@@ -108,6 +108,8 @@ public final class Runner {
         trace.note("script " + source.relativePath() + " (" + requests + (requests == 1 ? " request)" : " requests)"));
         List<RequestResult> results = new ArrayList<>();
         boolean failsOnFindings = c.findings() == FindingPolicy.FAIL;
+        List<String> associationWarnings = List.of();
+        List<String> releaseFindings = List.of();
         Status status = Status.COMPLETED;
         String error = null;
         try (Session session = Session.open(c, links.apply(c), trace, counters)) {
@@ -143,37 +145,42 @@ public final class Runner {
             } finally {
                 // Sends RLRQ/DISC only where the script did not (or did not get that far).
                 session.release();
-                withSessionFindings(results, session, failsOnFindings);
+                associationWarnings = session.associationWarnings();
+                releaseFindings = session.releaseFindings();
             }
         } catch (SessionException e) {
             status = Status.NO_CONNECTION;
             error = e.getMessage();
         }
         int stoppedAt = results.size() + 1;
+        int answered = results.size();
         for (Step step : script.steps().subList(results.size(), script.steps().size())) {
             String why = step.number() == stoppedAt ? error : "not sent: the script stopped at request #" + stoppedAt;
             results.add(new RequestResult(step, null, Check.error(expected.get(step.number() - 1), why)));
         }
+        withSessionFindings(results, answered, associationWarnings, releaseFindings, failsOnFindings);
         return new ScriptOutcome(source, script, status, results, error, millisSince(start), trace.endCapture());
     }
 
     /**
      * The association's accepted findings go with the first request, the release response's
      * with the last one answered: the exchanges they come after and before.
+     *
+     * @param answered how many requests got a reply before the script stopped
      */
-    private static void withSessionFindings(List<RequestResult> results, Session session, boolean failing) {
+    private static void withSessionFindings(List<RequestResult> results, int answered, List<String> association,
+            List<String> releaseFindings, boolean failing) {
         if (results.isEmpty()) {
             return;
         }
-        List<String> association = session.associationWarnings();
         if (!association.isEmpty()) {
             RequestResult first = results.get(0);
             results.set(0, new RequestResult(first.step(), first.reply(), first.check().withFindings(association,
                     false)));
         }
-        List<String> release = session.releaseFindings().stream().map(f -> "release response: " + f).toList();
+        List<String> release = releaseFindings.stream().map(f -> "release response: " + f).toList();
         if (!release.isEmpty()) {
-            int last = results.size() - 1;
+            int last = Math.max(0, answered - 1);
             RequestResult r = results.get(last);
             results.set(last, new RequestResult(r.step(), r.reply(), r.check().withFindings(release, failing)));
         }

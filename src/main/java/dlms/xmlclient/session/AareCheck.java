@@ -44,11 +44,15 @@ final class AareCheck {
         Optional<String> proposalUnread = Optional.empty();
         try {
             AcseApdu proposed = AcseApdu.parse(aarq);
+            if (!proposed.findings().isEmpty()) {
+                throw new AcseApdu.Malformed(proposed.findings().get(0));
+            }
             proposedContext = proposed.applicationContext();
             proposedMechanism = proposed.mechanism();
         } catch (AcseApdu.Malformed e) {
             // gurux.dlms 4.0.47 writes an AARQ longer than 127 bytes with a one-byte BER length (a long
-            // LLS password): what it proposed is what the settings asked for.
+            // LLS password), which reads as a long-form length from 81 to 83: what it proposed is
+            // what the settings asked for.
             proposalUnread = Optional.of(e.getMessage());
             boolean ciphered = settings.security().ciphered();
             proposedContext = settings.logicalNames() ? (ciphered ? 3 : 1) : (ciphered ? 4 : 2);

@@ -47,6 +47,11 @@ public final class ApduAssembler {
         }
     }
 
+    /** Segments of an APDU have come, its last segment not yet. */
+    boolean midApdu() {
+        return current.size() > 0;
+    }
+
     /** The APDUs completed so far, in order. */
     public List<byte[]> apdus() {
         return List.copyOf(complete);

@@ -51,15 +51,20 @@ final class AssociationFailure {
         return rejection + ": " + why + hint;
     }
 
+    /**
+     * Diagnostic 13 is evidence against what the AARQ carried: the LLS password, or (HighGMAC) the
+     * keys its ciphered user-information was protected with. An HLS secret is first used in pass
+     * 3, so the AARE says nothing about it.
+     */
     private static String authenticationFailureHint(ConnectionSettings settings) {
         Authentication a = settings.authentication();
         if (a == Authentication.LOW) {
             return ": wrong password (check -P)";
         }
-        if (a == Authentication.HIGH_GMAC) {
+        if (a == Authentication.HIGH_GMAC && settings.security().ciphered()) {
             return " (check -A, -B and -T)";
         }
-        return ": wrong secret (check -P)";
+        return "";
     }
 
     /** A service error the meter sent instead of an AARE or challenge reply. */

@@ -150,7 +150,7 @@ class AxdrReader {
                 }
             }
             case 3, 13, 15, 17, 22 -> bytes(1, what + ": " + typeName(type));
-            case 4 -> bytes((int) ((length(what + ": the bit-string length") + 7) / 8), what + ": bit-string");
+            case 4 -> bytes((length(what + ": the bit-string length") + 7) / 8, what + ": bit-string");
             case 5, 6, 23, 27 -> bytes(4, what + ": " + typeName(type));
             case 9, 10, 12 -> octetString(what + ": " + typeName(type));
             case 16, 18 -> bytes(2, what + ": " + typeName(type));
@@ -275,12 +275,12 @@ class AxdrReader {
         return b[at++] & 0xFF;
     }
 
-    void bytes(int n, String what) throws Deviation {
+    void bytes(long n, String what) throws Deviation {
         if (n > b.length - at) {
             throw new Deviation(ends(what) + " (" + n + (n == 1 ? " byte" : " bytes") + ", "
                     + (b.length - at) + " left)");
         }
-        at += n;
+        at += (int) n;
     }
 
     String ends(String what) {

@@ -37,6 +37,10 @@ public final class HdlcFrames {
         if (control < 0 || control >= last - 2 || (buffer[control] & 0x01) != 0 || (buffer[control] & POLL_FINAL) != 0) {
             return false; // not an I-frame, or final already
         }
+        int fcs = fcs16(buffer, start + 1, last - 2);
+        if ((buffer[last - 2] & 0xFF) != (fcs & 0xFF) || (buffer[last - 1] & 0xFF) != fcs >>> 8) {
+            return false; // a damaged frame keeps its wrong check sequence: the library drops it
+        }
         buffer[control] |= POLL_FINAL;
         if (control + 3 < last - 2) { // an information field: header check sequence after the control field
             putFcs(buffer, start + 1, control + 1);
@@ -88,6 +92,29 @@ public final class HdlcFrames {
         int from = control + 3; // control field, header check sequence
         int to = last - 2; // frame check sequence, then the closing flag at last
         return control < 0 || from >= to ? null : new int[] {from, to};
+    }
+
+    /**
+     * Where the frame the library will take starts: the first whole frame from {@code start} with a
+     * right header check sequence whose destination is the client (one address byte). Bytes
+     * before it (line noise, the echo of our own frame on an optical head) it skips.
+     *
+     * @param client the client address as it is on the wire ((SAP &lt;&lt; 1) | 1)
+     * @return its offset, or -1 when there is none yet
+     */
+    static int frameFor(byte[] buffer, int start, int end, int client) {
+        for (int at = start; at + 9 <= end; at++) {
+            if ((buffer[at] & 0xFF) == FLAG && (buffer[at + 3] & 0xFF) == client && frameEnd(buffer, at, end) > 0
+                    && isFrameStart(buffer, at, end)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Offset of the closing flag of the whole frame at {@code start}, or -1. */
+    static int closingFlag(byte[] buffer, int start, int end) {
+        return frameEnd(buffer, start, end);
     }
 
     /** The segmentation bit of the frame format: the APDU goes on in the next frame. */

@@ -8,8 +8,9 @@ package dlms.xmlclient.session;
  */
 final class HdlcSequence {
 
-    private static final int SNRM = 0x93;
-    private static final int DISC = 0x53;
+    /** SNRM and DISC without their poll bit. */
+    private static final int SNRM = 0x83;
+    private static final int DISC = 0x43;
     private static final int RR = 0x01;
 
     /** N(S) the meter's next I-frame must have. */
@@ -38,7 +39,7 @@ final class HdlcSequence {
     /**
      * @param control the control field of a whole frame from the meter
      * @return null when its numbers are right (or it is not an I-frame), else what was expected
-     *         and what came
+     *         and what came ("expected N(S)=1 N(R)=2, got …")
      */
     String check(int control) {
         if ((control & 0x01) != 0) {
@@ -47,10 +48,18 @@ final class HdlcSequence {
         if (ns(control) == receiveNext && nr(control) == sendNext) {
             return null;
         }
-        return "HDLC I-frame out of sequence: expected N(S)=" + receiveNext + " N(R)=" + sendNext + ", got N(S)="
+        return "expected N(S)=" + receiveNext + " N(R)=" + sendNext + ", got N(S)="
                 + ns(control) + " N(R)=" + nr(control) + (ns(control) != receiveNext
                         ? " (a segment missing or numbered wrong)"
                         : " (the meter does not acknowledge our last frame)");
+    }
+
+    /**
+     * A frame with another N(S) but the right N(R) may follow a frame lost on the line: HDLC drops
+     * it and asks again from the N(S) it expects (the RR), so it is not an error at once.
+     */
+    boolean recoverable(int control) {
+        return (control & 0x01) == 0 && nr(control) == sendNext && ns(control) != receiveNext;
     }
 
     /** A right I-frame was taken: the next one of a window counts on. */

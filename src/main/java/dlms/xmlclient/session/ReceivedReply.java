@@ -32,6 +32,9 @@ final class ReceivedReply {
     long partialBytes;
     /** Frames dropped for a bad header or frame check sequence. */
     int badFrames;
+    /** I-frames dropped for an N(S) other than the one expected (a frame lost before them?), and the first. */
+    int outOfSequence;
+    String outOfSequenceText;
 
     ReceivedReply(InterfaceType interfaceType) {
         apdus = new ApduAssembler(interfaceType);

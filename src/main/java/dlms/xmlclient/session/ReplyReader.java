@@ -149,12 +149,24 @@ final class ReplyReader {
                 int start = pending.position();
                 int control = -1;
                 if (client.getInterfaceType() == InterfaceType.HDLC) {
-                    control = HdlcFrames.control(pending.getData(), start, pending.size());
+                    int meterFrame = HdlcFrames.frameFor(pending.getData(), start, pending.size(),
+                            client.getClientAddress() << 1 | 1);
+                    control = meterFrame < 0 ? -1 : HdlcFrames.control(pending.getData(), meterFrame, pending.size());
                     String outOfSequence = control < 0 ? null : sequence.check(control);
-                    if (outOfSequence != null) {
-                        throw new SessionException(SessionException.Kind.EXCHANGE, outOfSequence);
+                    if (outOfSequence != null && sequence.recoverable(control)) {
+                        // Dropped as HDLC drops it; the RR that follows asks again from the N(S) expected.
+                        received.outOfSequence++;
+                        received.outOfSequenceText = outOfSequence;
+                        trace.note("dropped an HDLC I-frame out of sequence: " + outOfSequence);
+                        pending.position(HdlcFrames.closingFlag(pending.getData(), meterFrame, pending.size()) + 1);
+                        pending.trim();
+                        continue;
                     }
-                    notFinal = HdlcFrames.markFinal(pending.getData(), start, pending.size());
+                    if (outOfSequence != null) {
+                        throw new SessionException(SessionException.Kind.EXCHANGE,
+                                "HDLC I-frame out of sequence: " + outOfSequence);
+                    }
+                    notFinal = meterFrame >= 0 && HdlcFrames.markFinal(pending.getData(), meterFrame, pending.size());
                 }
                 boolean complete;
                 try {
@@ -184,7 +196,7 @@ final class ReplyReader {
                     }
                     trace.note("gurux.dlms cannot read the reply: " + Session.oneLine(e));
                     throw new SessionException(SessionException.Kind.EXCHANGE,
-                            "unreadable reply from the meter: " + unreadable(pending, start), e);
+                            "unreadable reply from the meter: " + unreadable(pending, start, received), e);
                 }
                 if (complete) {
                     if (control >= 0) {
@@ -232,7 +244,8 @@ final class ReplyReader {
                 }
                 if (resends == retries) {
                     String tries = retries > 0 ? " after " + (retries + 1) + " tries" : "";
-                    if (!partial && received.staleReplies > 0 && received.partialBytes == 0 && received.badFrames == 0) {
+                    if (!partial && received.staleReplies > 0 && received.partialBytes == 0 && received.badFrames == 0
+                            && received.outOfSequence == 0) {
                         throw new SessionException(SessionException.Kind.EXCHANGE, "the meter answered with invoke id "
                                 + invokeId(received.staleInvokeId) + ", not the request's "
                                 + invokeId(received.requestInvokeId) + " (" + received.staleReplies
@@ -240,7 +253,8 @@ final class ReplyReader {
                                 + " request's invoke id came within " + waitMillis + " ms" + tries);
                     }
                     throw new SessionException(SessionException.Kind.EXCHANGE, (partial ? silence
-                            : (received.partialBytes > 0 || received.badFrames > 0 ? "no whole reply" : "no reply")
+                            : (received.partialBytes > 0 || received.badFrames > 0 || received.outOfSequence > 0
+                                    ? "no whole reply" : "no reply")
                                     + " from the meter within " + waitMillis + " ms")
                             + tries + whatWasDropped(received));
                 }
@@ -275,6 +289,10 @@ final class ReplyReader {
         if (r.badFrames > 0) {
             b.append("; ").append(r.badFrames).append(r.badFrames == 1 ? " frame" : " frames")
                     .append(" with a bad frame check sequence dropped");
+        }
+        if (r.outOfSequence > 0) {
+            b.append("; ").append(r.outOfSequence).append(r.outOfSequence == 1 ? " I-frame" : " I-frames")
+                    .append(" out of sequence dropped: ").append(r.outOfSequenceText);
         }
         if (r.staleReplies > 0) {
             b.append("; ").append(r.staleReplies).append(r.staleReplies == 1 ? " reply" : " replies")
@@ -316,10 +334,12 @@ final class ReplyReader {
     }
 
     /** What could not be read, in our words: the library's own message goes to the trace. */
-    private String unreadable(GXByteBuffer bytes, int start) {
+    private String unreadable(GXByteBuffer bytes, int start, ReceivedReply received) {
         int size = bytes.size() - start;
         ApduAssembler frame = new ApduAssembler(client.getInterfaceType());
-        frame.frame(bytes.subArray(start, size));
+        if (!received.apdus.midApdu()) { // the frame starts an APDU: its grammar can tell what is wrong
+            frame.frame(bytes.subArray(start, size));
+        }
         for (byte[] apdu : frame.apdus()) {
             List<String> found = EncodingCheck.ofApdu(apdu);
             if (!found.isEmpty()) {

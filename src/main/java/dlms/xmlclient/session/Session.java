@@ -189,6 +189,7 @@ public final class Session implements AutoCloseable {
                     + " meter's challenge cannot be computed from these settings (the library's reason is in"
                     + " trace.txt)", e);
         }
+        findings("answer to HLS pass 3", EncodingCheck.findings(reply), SessionException.Kind.ASSOCIATE);
         if (reply.data.getError() != 0) {
             int error = reply.data.getError();
             // Only a refusal says the secret is wrong: another result (hardware-fault, …) is the meter's trouble.
@@ -356,18 +357,18 @@ public final class Session implements AutoCloseable {
         if (reply.ciphered && ReplyXml.isRebuilt(reply)) {
             trace.plain(false, ReplyXml.plainPdu(reply));
         }
-        replyFindings = List.of();
+        replyFindings = EncodingCheck.findings(reply);
+        for (String f : replyFindings) {
+            trace.note("encoding finding: " + f);
+        }
         try {
-            String xml = replyXml.toXml(reply);
-            replyFindings = EncodingCheck.findings(reply);
-            for (String f : replyFindings) {
-                trace.note("encoding finding: " + f);
-            }
-            return xml;
+            return replyXml.toXml(reply);
         } catch (Exception e) {
             // Recorded, not fatal: the link is fine and the requests after this one still run.
             trace.note("the reply cannot be translated to XML: " + oneLine(e));
-            return "<!-- the reply could not be translated to XML: " + oneLine(e).replace("--", "- -") + " -->\n"
+            return "<!-- the reply could not be translated to XML"
+                    + (replyFindings.isEmpty() ? " (the translator's reason is in trace.txt)"
+                            : ": " + replyFindings.get(0).replace("--", "- -")) + " -->\n"
                     + "<UntranslatedReply Frame=\"" + Trace.hex(reply.lastFrame) + "\" />";
         }
     }

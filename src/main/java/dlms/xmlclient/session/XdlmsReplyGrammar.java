@@ -131,10 +131,10 @@ final class XdlmsReplyGrammar extends AxdrReader {
                 bytes(4, "block-number");
             }
             case 4 -> {
-                bytes((int) length("result count"), "results");
+                bytes(length("result count"), "results");
                 bytes(4, "block-number");
             }
-            case 5 -> bytes((int) length("result count"), "results");
+            case 5 -> bytes(length("result count"), "results");
             default -> {
                 return null;
             }

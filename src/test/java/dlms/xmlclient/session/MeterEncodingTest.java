@@ -9,8 +9,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pure tier: the meter's bytes judged by the client itself, from captured hex. */
 class MeterEncodingTest {
@@ -165,8 +167,8 @@ class MeterEncodingTest {
         assertNull(sequence.check(0x30)); // N(S)=0 N(R)=1
         sequence.received(0x30);
         sequence.sent(frame(0x31)); // RR N(R)=1, poll: the next segment, please
-        assertEquals("HDLC I-frame out of sequence: expected N(S)=1 N(R)=1, got N(S)=2 N(R)=1 (a segment missing or"
-                + " numbered wrong)", sequence.check(0x34));
+        assertEquals("expected N(S)=1 N(R)=1, got N(S)=2 N(R)=1 (a segment missing or numbered wrong)",
+                sequence.check(0x34));
         assertNull(sequence.check(0x32));
     }
 
@@ -175,8 +177,83 @@ class MeterEncodingTest {
         HdlcSequence sequence = new HdlcSequence();
         sequence.sent(frame(0x93));
         sequence.sent(frame(0x10)); // our N(S)=0
-        assertEquals("HDLC I-frame out of sequence: expected N(S)=0 N(R)=1, got N(S)=0 N(R)=0 (the meter does not"
-                + " acknowledge our last frame)", sequence.check(0x10));
+        assertEquals("expected N(S)=0 N(R)=1, got N(S)=0 N(R)=0 (the meter does not acknowledge our last frame)",
+                sequence.check(0x10));
+    }
+
+    @Test
+    void anSnrmStartsTheNumbersAgain() {
+        HdlcSequence sequence = new HdlcSequence();
+        sequence.sent(frame(0x93));
+        sequence.sent(frame(0x10)); // I N(S)=0
+        sequence.received(0x30);
+        sequence.sent(frame(0x32)); // I N(S)=1 N(R)=1
+        sequence.received(0x52);
+        sequence.sent(frame(0x93)); // a new link: the meter's first I-frame is N(S)=0 N(R)=0 again
+        assertNull(sequence.check(0x00));
+    }
+
+    @Test
+    void aFrameAfterALostOneIsRecoverableButAWrongNrIsNot() {
+        HdlcSequence sequence = new HdlcSequence();
+        sequence.sent(frame(0x93));
+        sequence.sent(frame(0x10));
+        assertTrue(sequence.recoverable(0x32), "N(S)=1 where 0 was expected, N(R) right: a frame lost before it");
+        assertFalse(sequence.recoverable(0x10), "N(R) wrong: the meter did not take our frame");
+    }
+
+    @Test
+    void theMetersFrameIsFoundBehindNoiseAndTheEchoOfOurOwn() {
+        byte[] ours = frame(0x10); // client 16 -> server 1: an optical head echoes it
+        byte[] meters = frame(0x30);
+        meters[3] = 0x21; // destination: client 16
+        meters[4] = 0x03; // source: server 1
+        byte[] fixed = refreshed(meters);
+        byte[] line = new byte[2 + ours.length + fixed.length];
+        line[0] = 0x55; // noise
+        line[1] = 0x7E;
+        System.arraycopy(ours, 0, line, 2, ours.length);
+        System.arraycopy(fixed, 0, line, 2 + ours.length, fixed.length);
+        assertEquals(2 + ours.length, HdlcFrames.frameFor(line, 0, line.length, 0x21));
+        assertEquals(0x30, HdlcFrames.control(line, 2 + ours.length, line.length));
+    }
+
+    @Test
+    void aDamagedFrameOfAWindowKeepsItsWrongCheckSequence() {
+        byte[] whole = refreshed(hex("7E A0 0C 21 03 02 00 00 E6 E7 00 00 00 7E")); // I N(S)=1, not final
+        assertTrue(HdlcFrames.markFinal(whole.clone(), 0, whole.length), "a whole frame is marked final");
+        byte[] damaged = whole.clone();
+        damaged[9] ^= 0x40; // a bit flipped on the line, in the information field
+        byte[] before = damaged.clone();
+        assertFalse(HdlcFrames.markFinal(damaged, 0, damaged.length));
+        assertArrayEquals(before, damaged, "not made right again: the library drops it");
+    }
+
+    @Test
+    void aCountAboveTwoToThe31IsNamedNotThrown() {
+        assertEquals(List.of("results is missing: the APDU ends at byte 8 (2147483648 bytes, 0 left)"),
+                XdlmsReplyGrammar.findings(hex("C5 05 C1 84 80 00 00 00")));
+    }
+
+    @Test
+    void anAarqThatGuruxLengthsWithOneByteIsTakenFromTheSettings() throws Exception {
+        // gurux.dlms 4.0.47: an AARQ of 129 to 131 content bytes gets the length byte 81 to 83,
+        // which BER reads as a long form: the proposal is then taken from the settings.
+        gurux.dlms.GXDLMSClient library = new gurux.dlms.GXDLMSClient(true, 17, 1,
+                gurux.dlms.enums.Authentication.LOW, "p".repeat(84), gurux.dlms.enums.InterfaceType.WRAPPER);
+        byte[] frame = library.aarqRequest()[0];
+        byte[] aarq = java.util.Arrays.copyOfRange(frame, 8, frame.length);
+        assertEquals(0x60, aarq[0] & 0xFF);
+        assertTrue((aarq[1] & 0xFF) >= 0x81 && (aarq[1] & 0xFF) <= 0x83, "one byte, read as a long form");
+        byte[] aare = hex("61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E "
+                + INITIATE_RESPONSE);
+        AareCheck.Accepted accepted = AareCheck.judge(aarq, aare, AssociationFailureTest.LOW);
+        assertEquals(List.of(), accepted.findings());
+        assertTrue(accepted.proposalUnread().isPresent());
+    }
+
+    private static byte[] refreshed(byte[] frame) {
+        return FuzzFrames.refreshChecks(frame);
     }
 
     /** A frame from client 16 to server 1 with the given control field and no information field. */
