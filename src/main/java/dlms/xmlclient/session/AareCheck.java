@@ -95,6 +95,10 @@ final class AareCheck {
             return new Accepted(findings, null, proposalUnread);
         }
         byte[] challenge = answer.respondingAuthenticationValue();
+        if ((challenge == null || challenge.length == 0) && !answer.findings().isEmpty()) {
+            // A cut or garbled AARE has lost its fields: that, not a missing challenge, is the cause.
+            throw failure("the meter's AARE is malformed: " + answer.findings().get(0));
+        }
         if (challenge == null || challenge.length == 0) {
             throw failure("the meter accepted " + AcseApdu.mechanismName(mechanism) + " without a challenge: its"
                     + " AARE has no responding-authentication-value, so HLS pass 3 and 4 cannot verify the meter");
