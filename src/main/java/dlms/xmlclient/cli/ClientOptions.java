@@ -32,6 +32,7 @@ final class ClientOptions {
     static final String FRAME_SIZE = "frame-size";
     static final String INACTIVITY = "inactivity";
     static final String MAX_REPLY_BYTES = "max-reply-bytes";
+    static final String MAX_REPLY_TIME = "max-reply-time";
     static final String REFERENCING = "r";
     static final String WRAPPER = "w";
     static final String TRACE = "t";
@@ -103,11 +104,16 @@ final class ClientOptions {
         o.addOption(valued(null, FINDINGS, "fail|warn", "what the meter's encoding findings and other deviations from"
                 + " the standard do: fail the request (default) or only warn (for a known quirk of one meter)"));
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));
-        o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for a reply to start, in ms (default 5000)"));
+        o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for a reply to start, in ms (default 5000); a frame's"
+                + " whole answer must be in within the longer of --wait-time and --inactivity, whatever the meter"
+                + " sends, or the frame is sent again"));
         o.addOption(valued(null, INACTIVITY, "MS", "how long a reply may pause once started, in ms (default: --wait-time)"));
-        o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3)"));
+        o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3): one frame exchange lasts"
+                + " at most max(--wait-time, --inactivity) × (N + 1)"));
         o.addOption(valued(null, MAX_REPLY_BYTES, "BYTES", "the most one reply may take, all its frames and blocks"
                 + " (default 16777216, 16 MiB): a meter that keeps sending is cut off there"));
+        o.addOption(valued(null, MAX_REPLY_TIME, "S", "the longest one reply may take, all its frames and blocks, in"
+                + " seconds (default 600): a meter that keeps answering, however slowly, is cut off there"));
         o.addOption(valued(null, TARGETS, "FILE", "a fleet: CSV of meters, one per line: name,host,port[,flags] (flags such"
                 + " as -s, -n, -P for that meter); each meter runs every script, into <out>/<name>"));
         o.addOption(valued(null, EXCLUDE, "GLOB", "leave out the message files whose path below -x matches, e.g."

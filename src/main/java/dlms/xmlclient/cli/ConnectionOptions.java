@@ -51,7 +51,9 @@ final class ConnectionOptions {
                         integer(line, ClientOptions.INACTIVITY, 1, 3_600_000, waitTime),
                         integer(line, ClientOptions.RETRIES, 0, 100, 3),
                         integer(line, ClientOptions.MAX_REPLY_BYTES, 1024, Integer.MAX_VALUE,
-                                (int) ReplyLimits.DEFAULT_MAX_REPLY_BYTES)),
+                                (int) ReplyLimits.DEFAULT_MAX_REPLY_BYTES),
+                        1000L * integer(line, ClientOptions.MAX_REPLY_TIME, 1, 86_400,
+                                (int) (ReplyLimits.DEFAULT_MAX_REPLY_MILLIS / 1000))),
                 findings(line));
     }
 

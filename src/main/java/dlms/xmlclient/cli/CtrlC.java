@@ -5,8 +5,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) during a run: the first one asks the run to stop after the exchange in
- * progress (release and disconnect, then the reports, exit code 130); a second one ends the
+ * Ctrl-C (SIGINT) during a run: the first one ends the exchange in progress within a second
+ * (release and disconnect, then the reports, exit code 130); a second one ends the
  * process at once. A JVM shutdown hook cannot do this: it runs after the run was cut off.
  */
 final class CtrlC implements AutoCloseable {
@@ -23,7 +23,7 @@ final class CtrlC implements AutoCloseable {
             if (stop.requested() && REASON.equals(stop.reason())) {
                 Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
             }
-            stop.request(REASON);
+            stop.interrupt(REASON);
         });
     }
 

@@ -105,10 +105,15 @@ final class TcpLink implements Link {
     @Override
     public void discardInput() {
         try {
-            while (socket != null && !closedByMeter && in.available() > 0) {
-                if (in.read(buffer, 0, Math.min(buffer.length, in.available())) < 0) {
+            // Only what is here now: a meter that floods the line must not keep the client here.
+            int left = socket == null || closedByMeter ? 0 : in.available();
+            while (left > 0) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, left));
+                if (n < 0) {
                     closedByMeter = true;
+                    return;
                 }
+                left -= n;
             }
         } catch (IOException e) {
             // The next send or receive reports it.

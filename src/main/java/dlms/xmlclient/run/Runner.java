@@ -112,7 +112,7 @@ public final class Runner {
         List<String> releaseFindings = List.of();
         Status status = Status.COMPLETED;
         String error = null;
-        try (Session session = Session.open(c, links.apply(c), trace, counters)) {
+        try (Session session = Session.open(c, links.apply(c), trace, counters, stop::interruption)) {
             // A script that sends its own SNRM drives the whole association (as in the Gurux
             // XmlClient): no automatic AARQ either.
             boolean scriptedSnrm = script.sends(Command.SNRM);

@@ -12,6 +12,22 @@ public final class StopSignal {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile String reason;
+    /** The stop cannot wait for the exchange in progress (Ctrl-C), unlike --fail-fast's. */
+    private volatile boolean urgent;
+
+    /**
+     * Ends the exchange in progress too, within a second, whatever the meter does: the session
+     * then releases in haste. {@link #request} lets the exchange in progress finish.
+     */
+    public void interrupt(String why) {
+        urgent = true;
+        request(why);
+    }
+
+    /** The reason when the exchange in progress must end now, else null. */
+    public String interruption() {
+        return urgent ? reason : null;
+    }
 
     public void request(String why) {
         synchronized (this) {

@@ -112,6 +112,16 @@ public final class HdlcFrames {
         return -1;
     }
 
+    /** The whole frame at {@code start} ends with the frame check sequence its bytes give. */
+    static boolean hasRightFcs(byte[] buffer, int start, int end) {
+        int last = frameEnd(buffer, start, end);
+        if (last < 0) {
+            return false;
+        }
+        int fcs = fcs16(buffer, start + 1, last - 2);
+        return (buffer[last - 2] & 0xFF) == (fcs & 0xFF) && (buffer[last - 1] & 0xFF) == fcs >>> 8;
+    }
+
     /** Offset of the closing flag of the whole frame at {@code start}, or -1. */
     static int closingFlag(byte[] buffer, int start, int end) {
         return frameEnd(buffer, start, end);

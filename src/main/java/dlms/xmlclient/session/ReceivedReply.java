@@ -35,6 +35,12 @@ final class ReceivedReply {
     /** I-frames dropped for an N(S) other than the one expected (a frame lost before them?), and the first. */
     int outOfSequence;
     String outOfSequenceText;
+    /** Frames the meter answered with receive-not-ready (HDLC RNR): busy, the request not taken. */
+    int notReady;
+    /** Unsolicited notifications (event or data) that came instead of the reply. */
+    int notifications;
+    /** Tries that ran out while bytes still came (trickled, or never a frame). */
+    int overruns;
 
     ReceivedReply(InterfaceType interfaceType) {
         apdus = new ApduAssembler(interfaceType);

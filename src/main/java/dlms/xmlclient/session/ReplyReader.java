@@ -12,11 +12,14 @@ import gurux.dlms.enums.RequestTypes;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Sends the frames of one request and collects the whole reply: HDLC segments are acknowledged
  * and block-transfer blocks requested until the library says the reply is complete.
- * A frame that gets no answer within the wait time is resent, up to the retry count.
+ * A frame that gets no whole answer within its try is resent, up to the retry count; every wait
+ * is bounded as {@link ReplyLimits} says, whatever the meter sends, and an interruption (Ctrl-C)
+ * ends the exchange within {@link #SLICE_MILLIS}.
  */
 final class ReplyReader {
 
@@ -24,14 +27,30 @@ final class ReplyReader {
     private static final int MAX_INFO_RX = 6;
     /** The smallest transmit limit gurux.dlms frames a request with: it takes 3 bytes off the first piece. */
     private static final int SMALLEST_MAX_INFO_TX = 4;
+    /** The longest the reader waits on the link without looking whether the run was interrupted. */
+    static final int SLICE_MILLIS = 200;
+    /** A try's length while releasing after an interruption: the user is waiting for the reports. */
+    private static final int HURRIED_TRY_MILLIS = 1000;
+    /** The HDLC supervisory frame RNR (receive not ready), with its N(R) and P/F bits masked out. */
+    private static final int RNR = 0x05;
 
     private final Link link;
     private final ScriptClient client;
     private final Trace trace;
     private final int waitMillis;
     private final int inactivityMillis;
+    private final int tryMillis;
     private final int retries;
     private final long maxReplyBytes;
+    private final long maxReplyMillis;
+    /** Why the run was interrupted (Ctrl-C), or null while it goes on. */
+    private final Supplier<String> interruption;
+    /** Releasing after an interruption: one short try per frame, the interruption no longer checked. */
+    private boolean hurried;
+    /** System.nanoTime() by which the current try must have its whole frame. */
+    private long tryEnd;
+    /** System.nanoTime() by which the current request's whole reply must be in. */
+    private long replyEnd;
     private GXByteBuffer pending = new GXByteBuffer();
     /** The sequence numbers the meter's I-frames must carry (HDLC only). */
     private final HdlcSequence sequence = new HdlcSequence();
@@ -40,14 +59,23 @@ final class ReplyReader {
     /** The frame being read had its final bit clear. */
     private boolean notFinal;
 
-    ReplyReader(Link link, ScriptClient client, Trace trace, ReplyLimits limits) {
+    /** @param interruption why the run was interrupted, or null while it goes on */
+    ReplyReader(Link link, ScriptClient client, Trace trace, ReplyLimits limits, Supplier<String> interruption) {
         this.link = link;
         this.client = client;
         this.trace = trace;
         this.waitMillis = limits.waitTimeMillis();
         this.inactivityMillis = limits.inactivityMillis();
+        this.tryMillis = limits.tryMillis();
         this.retries = limits.retries();
         this.maxReplyBytes = limits.maxReplyBytes();
+        this.maxReplyMillis = limits.maxReplyMillis();
+        this.interruption = interruption;
+    }
+
+    /** From now on every frame gets one try of at most a second: the release after an interruption. */
+    void hurry() {
+        hurried = true;
     }
 
     ReceivedReply exchange(byte[][] frames) throws SessionException {
@@ -61,6 +89,7 @@ final class ReplyReader {
         received.requestCommand = client.requestCommand();
         received.requestInvokeId = client.requestInvokeId();
         GXReplyData reply = received.data;
+        replyEnd = System.nanoTime() + maxReplyMillis * 1_000_000;
         for (byte[] frame : frames) {
             reply.clear();
             if (!readReplyTo(frame, received, associationRequest, false)) {
@@ -130,6 +159,7 @@ final class ReplyReader {
     private boolean readReplyTo(byte[] frame, ReceivedReply received, boolean associationRequest, boolean segment)
             throws SessionException {
         boolean buffered = segment && (pending.available() > 0 || windowOpen);
+        startTry();
         if (!buffered) {
             if (pending.available() > 0) {
                 trace.note("dropped " + pending.available() + " unexpected bytes received before this request");
@@ -152,6 +182,24 @@ final class ReplyReader {
                     int meterFrame = HdlcFrames.frameFor(pending.getData(), start, pending.size(),
                             client.getClientAddress() << 1 | 1);
                     control = meterFrame < 0 ? -1 : HdlcFrames.control(pending.getData(), meterFrame, pending.size());
+                    if (control >= 0 && !HdlcFrames.hasRightFcs(pending.getData(), meterFrame, pending.size())) {
+                        // Checked here: after one such frame the library waits on the next ones as
+                        // if they were incomplete, so a meter repeating it seemed to trickle.
+                        received.badFrames++;
+                        trace.note("dropped a frame with a bad frame check sequence");
+                        pending.position(HdlcFrames.closingFlag(pending.getData(), meterFrame, pending.size()) + 1);
+                        pending.trim();
+                        continue;
+                    }
+                    if (control >= 0 && (control & 0x0F) == RNR) {
+                        // Busy: the meter did not take the frame. HDLC has the sender wait; the try's
+                        // end sends it again, and the final error names the condition.
+                        received.notReady++;
+                        trace.note("the meter is not ready to receive (HDLC RNR, N(R)=" + (control >> 5) + ")");
+                        pending.position(HdlcFrames.closingFlag(pending.getData(), meterFrame, pending.size()) + 1);
+                        pending.trim();
+                        continue;
+                    }
                     String outOfSequence = control < 0 ? null : sequence.check(control);
                     if (outOfSequence != null && sequence.recoverable(control)) {
                         // Dropped as HDLC drops it; the RR that follows asks again from the N(S) expected.
@@ -198,6 +246,15 @@ final class ReplyReader {
                     throw new SessionException(SessionException.Kind.EXCHANGE,
                             "unreadable reply from the meter: " + unreadable(pending, start, received), e);
                 }
+                if (!complete && notify.getCommand() != Command.NONE) {
+                    // A whole notification (event, data, information report): the library took it
+                    // apart from the reply and says "not complete"; it answers nothing we sent.
+                    trace.note("unsolicited notification from the meter ignored");
+                    received.notifications++;
+                    notify.clear();
+                    pending.trim();
+                    continue;
+                }
                 if (complete) {
                     if (control >= 0) {
                         sequence.received(control);
@@ -205,6 +262,7 @@ final class ReplyReader {
                     if (notify.getData().size() != 0 && received.data.getData().size() == 0
                             && received.data.getCommand() == 0) {
                         trace.note("unsolicited notification from the meter ignored");
+                        received.notifications++;
                         notify.clear();
                         pending.trim();
                         continue;
@@ -230,6 +288,11 @@ final class ReplyReader {
             }
             byte[] chunk = receive(started || !sent ? inactivityMillis : waitMillis);
             if (chunk == null) {
+                if (System.nanoTime() - replyEnd >= 0) {
+                    throw new SessionException(SessionException.Kind.EXCHANGE, "the reply took longer than"
+                            + " --max-reply-time " + maxReplyMillis / 1000 + " s (" + received.bytes + " bytes came):"
+                            + " the meter keeps answering (raise --max-reply-time if the reply is real)");
+                }
                 if (!sent) {
                     trace.note("the meter's window stopped before its final frame: asking for the rest");
                     windowOpen = false;
@@ -237,13 +300,26 @@ final class ReplyReader {
                 }
                 // Bytes came but none of them is left unread: dropped frames, not a reply cut short.
                 boolean partial = started && pending.size() > 0;
-                String silence = partial ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
-                        + inactivityMillis + " ms" : "no reply within " + waitMillis + " ms";
-                if (partial) {
+                // The try ran out while bytes still came: trickled, or never a frame.
+                boolean overran = partial && System.nanoTime() - tryEnd >= 0;
+                int limit = hurried ? HURRIED_TRY_MILLIS : tryMillis;
+                String silence = overran ? "no whole frame within " + limit + " ms: the meter kept sending"
+                        : partial ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
+                        + inactivityMillis + " ms" : "no reply within " + (hurried ? limit : waitMillis) + " ms";
+                if (overran) {
+                    received.overruns++;
+                }
+                if (partial && !overran) {
                     received.partialBytes = pending.size();
                 }
-                if (resends == retries) {
-                    String tries = retries > 0 ? " after " + (retries + 1) + " tries" : "";
+                int allowed = hurried ? 0 : retries;
+                if (resends >= allowed) {
+                    String tries = allowed > 0 ? " after " + (allowed + 1) + " tries" : "";
+                    if (received.overruns > 0) {
+                        throw new SessionException(SessionException.Kind.EXCHANGE, "no whole reply from the meter"
+                                + " within " + limit + " ms" + tries + ": it kept sending bytes that end no frame"
+                                + " (trickled, or not a frame)" + whatWasDropped(received));
+                    }
                     if (!partial && received.staleReplies > 0 && received.partialBytes == 0 && received.badFrames == 0
                             && received.outOfSequence == 0) {
                         throw new SessionException(SessionException.Kind.EXCHANGE, "the meter answered with invoke id "
@@ -254,12 +330,12 @@ final class ReplyReader {
                     }
                     throw new SessionException(SessionException.Kind.EXCHANGE, (partial ? silence
                             : (received.partialBytes > 0 || received.badFrames > 0 || received.outOfSequence > 0
-                                    ? "no whole reply" : "no reply")
-                                    + " from the meter within " + waitMillis + " ms")
+                                    || received.notReady > 0 ? "no whole reply" : "no reply")
+                                    + " from the meter within " + (hurried ? limit : waitMillis) + " ms")
                             + tries + whatWasDropped(received));
                 }
                 resends++;
-                trace.note(silence + ", resending (" + resends + "/" + retries + ")");
+                trace.note(silence + ", resending (" + resends + "/" + allowed + ")");
                 pending = new GXByteBuffer();
                 started = false;
                 send(frame, associationRequest);
@@ -294,12 +370,24 @@ final class ReplyReader {
             b.append("; ").append(r.outOfSequence).append(r.outOfSequence == 1 ? " I-frame" : " I-frames")
                     .append(" out of sequence dropped: ").append(r.outOfSequenceText);
         }
+        if (r.notReady > 0) {
+            b.append("; the meter answered receive-not-ready (HDLC RNR) ").append(times(r.notReady))
+                    .append(" and never took the request");
+        }
+        if (r.notifications > 0) {
+            b.append("; ").append(r.notifications).append(r.notifications == 1 ? " unsolicited notification"
+                    : " unsolicited notifications").append(" ignored");
+        }
         if (r.staleReplies > 0) {
             b.append("; ").append(r.staleReplies).append(r.staleReplies == 1 ? " reply" : " replies")
                     .append(" with invoke id ").append(invokeId(r.staleInvokeId)).append(" instead of ")
                     .append(invokeId(r.requestInvokeId)).append(" dropped");
         }
         return b.toString();
+    }
+
+    private static String times(int n) {
+        return n == 1 ? "once" : n + " times";
     }
 
     /** An invoke-id-and-priority byte as the invoke id it carries and the byte, e.g. 193 → "1 (C1)". */
@@ -355,6 +443,7 @@ final class ReplyReader {
         if (client.getInterfaceType() == InterfaceType.HDLC) {
             sequence.sent(frame);
         }
+        startTry();
         if (associationRequest) {
             trace.sentAssociationRequest(frame);
         } else {
@@ -367,11 +456,34 @@ final class ReplyReader {
         }
     }
 
-    private byte[] receive(int millis) throws SessionException {
-        try {
-            return link.receive(millis);
-        } catch (IOException e) { // a LinkClosedException says so in its message
-            throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
+    private void startTry() {
+        tryEnd = System.nanoTime() + (hurried ? HURRIED_TRY_MILLIS : tryMillis) * 1_000_000L;
+    }
+
+    /**
+     * Bytes from the meter within {@code gapMillis}, or null when none came by then, by the try's
+     * end or by the reply's. The link is read in slices so that an interruption is seen at once.
+     */
+    private byte[] receive(int gapMillis) throws SessionException {
+        long gapEnd = System.nanoTime() + gapMillis * 1_000_000L;
+        long end = hurried ? Math.min(gapEnd, tryEnd) : Math.min(Math.min(gapEnd, tryEnd), replyEnd);
+        while (true) {
+            String why = hurried ? null : interruption.get();
+            if (why != null) {
+                throw new SessionException(SessionException.Kind.EXCHANGE, "stopped: " + why);
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            try {
+                byte[] chunk = link.receive((int) Math.max(1, Math.min(SLICE_MILLIS, (left + 999_999) / 1_000_000)));
+                if (chunk != null) {
+                    return chunk;
+                }
+            } catch (IOException e) { // a LinkClosedException says so in its message
+                throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
+            }
         }
     }
 }

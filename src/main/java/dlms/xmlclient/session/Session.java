@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * One association with a meter, for one script: open the link, associate (SNRM/UA on HDLC,
@@ -28,6 +29,8 @@ public final class Session implements AutoCloseable {
     private final Link link;
     private final Trace trace;
     private final FrameCounters counters;
+    /** Why the run was interrupted (Ctrl-C), or null while it goes on. */
+    private final Supplier<String> interruption;
     private final ScriptClient client;
     private final ReplyReader reader;
     private final ReplyXml replyXml = ReplyXml.forSession();
@@ -44,23 +47,33 @@ public final class Session implements AutoCloseable {
     /** The encoding findings of the release response (RLRE). */
     private List<String> releaseFindings = List.of();
 
-    private Session(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters) {
+    private Session(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters,
+            Supplier<String> interruption) {
         this.settings = settings;
         this.link = link;
         this.trace = trace;
         this.counters = counters;
+        this.interruption = interruption;
         this.client = new ScriptClient(settings);
-        this.reader = new ReplyReader(link, client, trace, settings.limits());
+        this.reader = new ReplyReader(link, client, trace, settings.limits(), interruption);
+    }
+
+    /** {@link #open(ConnectionSettings, Link, Trace, FrameCounters, Supplier)}, never interrupted. */
+    public static Session open(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters)
+            throws SessionException {
+        return open(settings, link, trace, counters, () -> null);
     }
 
     /**
      * Opens the link; the caller closes the session, also when this throws.
      *
-     * @param counters the run's invocation counters, shared by its sessions
+     * @param counters     the run's invocation counters, shared by its sessions
+     * @param interruption why the run was interrupted (Ctrl-C), or null while it goes on: the
+     *                     exchange in progress then ends within a fraction of a second
      */
-    public static Session open(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters)
-            throws SessionException {
-        Session session = new Session(settings, link, trace, counters);
+    public static Session open(ConnectionSettings settings, Link link, Trace trace, FrameCounters counters,
+            Supplier<String> interruption) throws SessionException {
+        Session session = new Session(settings, link, trace, counters, interruption);
         if (settings.password() != null) {
             trace.mask(settings.password().getBytes(StandardCharsets.US_ASCII));
         }
@@ -269,7 +282,7 @@ public final class Session implements AutoCloseable {
     /** Reads the meter's invocation counter object through the public client, on this link. */
     private long readInvocationCounter(String ln) throws SessionException {
         ConnectionSettings publicClient = settings.publicClient();
-        Session publicSession = new Session(publicClient, link, trace, counters);
+        Session publicSession = new Session(publicClient, link, trace, counters, interruption);
         String failure = "cannot read the invocation counter " + ln + " through the public client "
                 + publicClient.clientAddress() + ": ";
         try {
@@ -317,7 +330,10 @@ public final class Session implements AutoCloseable {
         try {
             return reader.exchange(frames, associationRequest);
         } catch (SessionException e) {
-            healthy = false;
+            // Interrupted, the link is not known to be broken: the release is still tried, in haste.
+            if (interruption.get() == null) {
+                healthy = false;
+            }
             throw e;
         }
     }
@@ -410,6 +426,9 @@ public final class Session implements AutoCloseable {
         if (!healthy) {
             trace.note("link failed: no release or disconnect sent");
             return;
+        }
+        if (interruption.get() != null) {
+            reader.hurry();
         }
         if (associated) {
             try {
