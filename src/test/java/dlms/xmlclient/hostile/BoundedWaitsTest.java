@@ -121,6 +121,23 @@ class BoundedWaitsTest {
         assertTrue(!run.file("replies/serial.xml").contains("NextFrame"), run.file("replies/serial.xml"));
     }
 
+    @Test
+    void anEndlessReplyAnsweredSlowlyIsCutOffAtTheMaxReplyTime() throws Exception {
+        Path script = Files.writeString(dir.resolve("serial.xml"), READ_SERIAL_NUMBER);
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true)
+                .fault(dlms.xmlclient.simulator.MeterFault.ENDLESS_BLOCKS));
+             MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (n, request, reply, client) -> {
+                 ClientSide.pause(n > 1 ? 300 : 0); // each block well within the try, but no end to them
+                 client.send(reply);
+             })) {
+            HostileRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> HostileRun.run(dir.resolve("out"),
+                    HostileRun.publicClient(proxy.port(), true, "-x", script.toString(), "--max-reply-time", "2")));
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.elapsedMillis() < 2000 + SLACK_MILLIS, run.toString());
+            assertTrue(run.out().contains("the reply took longer than --max-reply-time 2 s ("), run.out());
+        }
+    }
+
     /** Sends {@code frame} every {@code gapMillis} until the client hangs up (or a minute passed). */
     private static void endlessly(ClientSide client, long gapMillis, java.util.function.Supplier<byte[]> frame)
             throws IOException {
