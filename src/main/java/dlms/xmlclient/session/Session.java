@@ -1,6 +1,7 @@
 package dlms.xmlclient.session;
 
 import dlms.xmlclient.media.Link;
+import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Authentication;
@@ -111,6 +112,9 @@ public final class Session implements AutoCloseable {
                         + " parameter list cannot be read (the decoder's reason is in trace.txt)", e);
             }
             linkUp = true; // HDLC only: WRAPPER has no link to disconnect
+            GXByteBuffer info = ua.getData();
+            findings("UA", UaParameters.findings(java.util.Arrays.copyOfRange(info.getData(), 0, info.size()),
+                    settings.hdlc()), SessionException.Kind.ASSOCIATE);
             trace.note("HDLC link up: max info TX " + client.getHdlcSettings().getMaxInfoTX()
                     + ", RX " + client.getHdlcSettings().getMaxInfoRX()
                     + ", window TX " + client.getHdlcSettings().getWindowSizeTX()
