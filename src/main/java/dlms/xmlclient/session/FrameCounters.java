@@ -5,13 +5,16 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The invocation counters (frame counters) a run has sent, per meter and client. A meter keeps
+ * The invocation counters (frame counters) a run has sent, per meter and client, and those the
+ * meters sent back. A meter keeps
  * the last counter it accepted from a client and refuses anything not above it, so every
  * association of a run continues where the one before it stopped, across scripts.
  */
 public final class FrameCounters {
 
     private final Map<String, Long> next = new ConcurrentHashMap<>();
+    /** The highest invocation counter each meter sent each client under its global key. */
+    private final Map<String, Long> fromMeter = new ConcurrentHashMap<>();
 
     /** @return the next counter to send to this meter as this client, if the run has used one */
     OptionalLong next(ConnectionSettings s) {
@@ -22,6 +25,16 @@ public final class FrameCounters {
     /** Records the counter the next association must start from (never lowers it). */
     void sent(ConnectionSettings s, long nextCounter) {
         next.merge(key(s), nextCounter, Math::max);
+    }
+
+    /** @return the highest counter this meter (by its system title) sent this client in the run, or -1 */
+    long lastFromMeter(ConnectionSettings s, String meterSystemTitle) {
+        return fromMeter.getOrDefault(key(s) + "/" + meterSystemTitle, -1L);
+    }
+
+    /** Records a counter the meter sent (never lowers the highest). */
+    void fromMeter(ConnectionSettings s, String meterSystemTitle, long counter) {
+        fromMeter.merge(key(s) + "/" + meterSystemTitle, counter, Math::max);
     }
 
     private static String key(ConnectionSettings s) {

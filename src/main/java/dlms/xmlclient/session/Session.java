@@ -34,6 +34,7 @@ public final class Session implements AutoCloseable {
     private final Supplier<String> interruption;
     private final ScriptClient client;
     private final ReplyReader reader;
+    private final ReplayCheck replays;
     private final ReplyXml replyXml = ReplyXml.forSession();
     private boolean linkUp;
     private boolean associated;
@@ -57,6 +58,7 @@ public final class Session implements AutoCloseable {
         this.interruption = interruption;
         this.client = new ScriptClient(settings);
         this.reader = new ReplyReader(link, client, trace, settings.limits(), interruption);
+        this.replays = new ReplayCheck(counters, settings);
     }
 
     /** {@link #open(ConnectionSettings, Link, Trace, FrameCounters, Supplier)}, never interrupted. */
@@ -150,6 +152,7 @@ public final class Session implements AutoCloseable {
                     + " conformance, max PDU size; the decoder's reason is in trace.txt)", e);
         }
         checkMeterSystemTitle();
+        findings("AARE", replays.check(aare.apdus.apdus(), meterSystemTitle()), SessionException.Kind.ASSOCIATE);
         if (accepted.challenge() != null) {
             answerChallenge(); // HLS pass 3 and 4, whatever the AARE's diagnostic said
         }
@@ -207,6 +210,8 @@ public final class Session implements AutoCloseable {
                     + " trace.txt)", e);
         }
         findings("answer to HLS pass 3", EncodingCheck.findings(reply), SessionException.Kind.ASSOCIATE);
+        findings("answer to HLS pass 3", replays.check(reply.apdus.apdus(), meterSystemTitle()),
+                SessionException.Kind.ASSOCIATE);
         if (reply.data.getError() != 0) {
             int error = reply.data.getError();
             // Only a refusal says the secret is wrong: another result (hardware-fault, …) is the meter's trouble.
@@ -239,6 +244,12 @@ public final class Session implements AutoCloseable {
     private String secretHint() {
         return settings.authentication() == Authentication.HIGH_GMAC
                 ? "wrong keys (check -A, -B and -T)" : "wrong secret (check -P)";
+    }
+
+    /** The meter's system title from its AARE, in hex: whose counters the replay check keeps. */
+    private String meterSystemTitle() {
+        byte[] title = client.getSourceSystemTitle();
+        return title == null ? "" : Trace.hex(title).replace(" ", "");
     }
 
     /** With -M, the meter must say it is that meter. System titles are public: both are shown. */
@@ -377,9 +388,11 @@ public final class Session implements AutoCloseable {
         if (reply.ciphered && ReplyXml.isRebuilt(reply)) {
             trace.plain(false, ReplyXml.plainPdu(reply));
         }
-        replyFindings = EncodingCheck.findings(reply);
+        List<String> found = new ArrayList<>(EncodingCheck.findings(reply));
+        found.addAll(replays.check(reply.apdus.apdus(), meterSystemTitle()));
+        replyFindings = List.copyOf(found);
         for (String f : replyFindings) {
-            trace.note("encoding finding: " + f);
+            trace.note("finding: " + f);
         }
         try {
             return replyXml.toXml(reply);
@@ -443,6 +456,7 @@ public final class Session implements AutoCloseable {
                     for (byte[] apdu : rlre.apdus.apdus()) {
                         found.addAll(EncodingCheck.acseFindings(apdu));
                     }
+                    found.addAll(replays.check(rlre.apdus.apdus(), meterSystemTitle()));
                     releaseFindings = List.copyOf(found);
                     for (String f : releaseFindings) {
                         trace.note("encoding finding: " + f);

@@ -127,6 +127,13 @@ final class MeterServer extends GXDLMSSecureServer2 {
         sentCounter = Math.max(sentCounter, ciphering.getInvocationCounter());
         byte[] reply = sr.getReply();
         int tag = Frames.apduTag(reply, wrapper);
+        if (tag == Command.RELEASE_RESPONSE) {
+            // gurux.dlms 4.0.47 enciphers the RLRE's initiate-response with the counter it holds
+            // without counting it, then forgets the association's ciphering: the next AARE went
+            // out with the same key and counter, the very same bytes (the client's replay check
+            // named it). The counter it used is counted here.
+            sentCounter = Math.max(sentCounter, ReleaseCounter.used(Frames.apdu(reply, wrapper)) + 1);
+        }
         // An AARQ was deciphered when it is answered with an AARE. Selecting an association
         // (AARQ) also sets the security suite, so for an AARQ that does not tell.
         boolean deciphered = refusal == null && (tag == Command.AARE

@@ -20,8 +20,15 @@ public record Difference(String xpath, String expected, String actual) {
         return xpath == null;
     }
 
+    /** The prefix of a finding about the reply's security (a replay) rather than its encoding. */
+    public static final String SECURITY = "security: ";
+
     @Override
     public String toString() {
-        return isFinding() ? "encoding finding: " + actual : xpath + " expected " + expected + " got " + actual;
+        if (!isFinding()) {
+            return xpath + " expected " + expected + " got " + actual;
+        }
+        return actual.startsWith(SECURITY) ? "security finding: " + actual.substring(SECURITY.length())
+                : "encoding finding: " + actual;
     }
 }
