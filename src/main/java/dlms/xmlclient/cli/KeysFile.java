@@ -54,7 +54,10 @@ final class KeysFile {
             String name = text.substring(0, eq).trim();
             String letter = NAMES.get(name);
             if (letter == null) {
-                throw new UsageException(where + ": unknown name '" + name + "' (expected one of "
+                // A name that could be a key (hex digits only: "KEY = name", the sides swapped) is not shown.
+                String shown = name.matches("[0-9A-Fa-f ]+") ? "(" + name.length() + " hex digits, not shown: the"
+                        + " name goes left of '=', the key right)" : "'" + name + "'";
+                throw new UsageException(where + ": unknown name " + shown + " (expected one of "
                         + String.join(", ", NAMES.keySet().stream().sorted().toList()) + ")");
             }
             keys.put(letter, new Entry(text.substring(eq + 1).trim(), where + ": " + name));

@@ -77,7 +77,9 @@ final class TargetsFile {
     private static Target parse(String text, String origin) throws UsageException {
         String[] fields = text.split(",", 4);
         if (fields.length < 3) {
-            throw new UsageException(origin + "expected name,host,port[,flags], got: " + text);
+            // Never the line itself: its flags may hold a password.
+            throw new UsageException(origin + "expected name,host,port[,flags], got " + fields.length
+                    + (fields.length == 1 ? " field" : " comma-separated fields"));
         }
         String name = fields[0].strip();
         String host = fields[1].strip();
@@ -86,8 +88,10 @@ final class TargetsFile {
             throw new UsageException(origin + "meter name '" + name + "' is the name of a file the fleet writes in -o");
         }
         if (!NAME.matcher(name).matches()) {
-            throw new UsageException(origin + "meter name '" + name + "': letters, digits, '.', '_' and '-' only,"
-                    + " starting with a letter or digit (it names the meter's output folder)");
+            // Not echoed: a line whose columns slipped may have a secret there.
+            throw new UsageException(origin + "meter name (column 1, " + name.length() + " characters): letters,"
+                    + " digits, '.', '_' and '-' only, starting with a letter or digit (it names the meter's output"
+                    + " folder)" + firstBadCharacter(name));
         }
         if (host.isEmpty()) {
             throw new UsageException(origin + "meter " + name + " has no host");
@@ -99,7 +103,9 @@ final class TargetsFile {
             port = -1;
         }
         if (port < 1 || port > 65535) {
-            throw new UsageException(origin + "meter " + name + ": port '" + portText + "' is not 1-65535");
+            throw new UsageException(origin + "meter " + name + ": port " + (portText.matches("[-+]?[0-9]{1,6}")
+                    ? "'" + portText + "'" : "(column 3, " + portText.length() + " characters, not shown)")
+                    + " is not 1-65535");
         }
         List<String> tokens = new ArrayList<>(List.of("-" + ClientOptions.HOST, host, "-" + ClientOptions.PORT,
                 String.valueOf(port)));
@@ -116,6 +122,18 @@ final class TargetsFile {
             }
         }
         return new Target(name, host, port, FlagValues.of(line, origin), origin);
+    }
+
+    /** Where a meter name first breaks the rule, without showing it. */
+    private static String firstBadCharacter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = Character.isLetterOrDigit(c) && c < 128 || i > 0 && (c == '.' || c == '_' || c == '-');
+            if (!ok) {
+                return ": character " + (i + 1) + " is not allowed";
+            }
+        }
+        return name.isEmpty() ? ": it is empty" : "";
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

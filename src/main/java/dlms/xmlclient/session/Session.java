@@ -115,8 +115,9 @@ public final class Session implements AutoCloseable {
             }
             linkUp = true; // HDLC only: WRAPPER has no link to disconnect
             GXByteBuffer info = ua.getData();
-            findings("UA", UaParameters.findings(java.util.Arrays.copyOfRange(info.getData(), 0, info.size()),
-                    settings.hdlc()), SessionException.Kind.ASSOCIATE);
+            byte[] parameters = info.size() == 0 ? new byte[0] // the buffer holds no array then
+                    : java.util.Arrays.copyOfRange(info.getData(), 0, info.size());
+            findings("UA", UaParameters.findings(parameters, settings.hdlc()), SessionException.Kind.ASSOCIATE);
             trace.note("HDLC link up: max info TX " + client.getHdlcSettings().getMaxInfoTX()
                     + ", RX " + client.getHdlcSettings().getMaxInfoRX()
                     + ", window TX " + client.getHdlcSettings().getWindowSizeTX()

@@ -33,6 +33,13 @@ class JudgedLinkTest {
     }
 
     @Test
+    void aUaWithoutParametersKeepsTheDefaultsAndPasses() throws Exception {
+        // Found by the reply fuzz: the library's buffer holds no array for an empty field.
+        HostileRun run = withForgedUa("");
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
+    @Test
     void aUaWithAnInformationFieldOf65535BytesIsADeviationThatFindingsWarnAccepts() throws Exception {
         HostileRun run = withForgedUa("81 80 13 05 01 80 06 02 FF FF 07 04 00 00 00 01 08 04 00 00 00 01",
                 "--findings", "warn");
