@@ -11,6 +11,7 @@ import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.AccessMode;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.MethodAccessMode;
 import gurux.dlms.enums.ObjectType;
@@ -332,6 +333,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
     @Override
     public void onPreRead(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
+            if (!shortNames && (e.getError() != ErrorCode.OK
+                    || SecretAttributes.isSecret(e.getTarget(), e.getIndex()))) {
+                refuseRead(e);
+                continue;
+            }
             GXUInt32 counter = e.getIndex() == 2 ? counters.lastAccepted(e.getTarget()) : null;
             if (counter != null) {
                 e.setValue(counter);
@@ -350,6 +356,23 @@ final class MeterServer extends GXDLMSSecureServer2 {
         }
     }
 
+    /**
+     * Answers an item refused by the access check (or a secret, whatever the check said) with
+     * its data-access-result. Only a Get-Request-With-List brings such an item here, and
+     * gurux.dlms 4.0.47 then writes the result code followed by the attribute's value anyway (the
+     * secret of every association to the public client) instead of the Get-Data-Result choice
+     * [1] and the code: the item is handled with the bytes of that choice, the choice byte being
+     * what gurux.dlms writes as the "error" (1), the code the value.
+     */
+    private static void refuseRead(final ValueEventArgs e) {
+        ErrorCode result = e.getError() == ErrorCode.OK ? ErrorCode.READ_WRITE_DENIED
+                : e.getError();
+        e.setError(ErrorCode.HARDWARE_FAULT); // value 1: data-access-result [1]
+        e.setValue(new byte[] {(byte) result.getValue()});
+        e.setByteArray(true);
+        e.setHandled(true);
+    }
+
     @Override
     protected void onPreWrite(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
@@ -361,7 +384,38 @@ final class MeterServer extends GXDLMSSecureServer2 {
     protected void onPreAction(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
             objects.invoke(e);
+            if (!e.getHandled()) {
+                invokeUndoingRefusal(e);
+            }
         }
+    }
+
+    /**
+     * Runs an association's or security setup's method as gurux.dlms would, but puts the object
+     * back as it was when the method answers an error or fails (see {@link MethodSnapshot}).
+     * reply_to_HLS_authentication is left alone: a failed HLS reply must end the attempt.
+     */
+    private void invokeUndoingRefusal(final ValueEventArgs e) {
+        GXDLMSObject target = e.getTarget();
+        if (target instanceof GXDLMSAssociationLogicalName && e.getIndex() == 1) {
+            return;
+        }
+        MethodSnapshot before = MethodSnapshot.of(target, getSettings());
+        if (before == null) {
+            return;
+        }
+        try {
+            e.setValue(target.invoke(getSettings(), e));
+        } catch (Exception | LinkageError ex) {
+            e.setError(ErrorCode.OTHER_REASON);
+            e.setValue(null);
+        }
+        if (e.getError() != ErrorCode.OK) {
+            before.restore();
+            log.warning("method " + e.getIndex() + " of " + target.getLogicalName()
+                    + " refused (" + e.getError() + "): nothing changed");
+        }
+        e.setHandled(true);
     }
 
     @Override
