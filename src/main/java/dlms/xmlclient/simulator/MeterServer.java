@@ -19,7 +19,9 @@ import gurux.dlms.enums.SourceDiagnostic;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
+import gurux.dlms.objects.GXDLMSSecuritySetup;
 import gurux.dlms.objects.enums.AssociationStatus;
+import gurux.dlms.objects.enums.SecurityPolicy;
 import gurux.dlms.secure.GXDLMSSecureServer2;
 
 /**
@@ -373,6 +375,24 @@ final class MeterServer extends GXDLMSSecureServer2 {
         e.setHandled(true);
     }
 
+    /**
+     * @return true for a security_activate that would weaken the security policy: the Blue
+     *         Book's method "activates and strengthens" it, so every bit already set stays set
+     *         (gurux.dlms 4.0.47 stores any value, 0 too)
+     */
+    private static boolean weakens(final ValueEventArgs e) {
+        if (!(e.getTarget() instanceof GXDLMSSecuritySetup) || e.getIndex() != 1) {
+            return false;
+        }
+        if (!(e.getParameters() instanceof Number)) {
+            return true;
+        }
+        int now = SecurityPolicy.toInteger(
+                ((GXDLMSSecuritySetup) e.getTarget()).getSecurityPolicy());
+        int asked = ((Number) e.getParameters()).intValue() & 0xFF;
+        return (asked & now) != now;
+    }
+
     @Override
     protected void onPreWrite(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
@@ -405,7 +425,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
             return;
         }
         try {
-            e.setValue(target.invoke(getSettings(), e));
+            if (weakens(e)) {
+                e.setError(ErrorCode.OTHER_REASON);
+            } else {
+                e.setValue(target.invoke(getSettings(), e));
+            }
         } catch (Exception | LinkageError ex) {
             e.setError(ErrorCode.OTHER_REASON);
             e.setValue(null);
