@@ -58,6 +58,10 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * as "nothing received yet" and accept only a greater one (see CounterOnTheWireTest).
      */
     private long sentCounter = 1;
+    /** The APDU so far of a request arriving in HDLC segments; null when none is. */
+    private java.io.ByteArrayOutputStream segments;
+    /** Set when the connection is to be closed after the reply (see {@link #takeHangUp}). */
+    private boolean hangUp;
     /** Set when a plain request of a ciphered association reaches the access checks. */
     private boolean unprotected;
 
@@ -115,8 +119,12 @@ final class MeterServer extends GXDLMSSecureServer2 {
         if (refusal == null && request != null) {
             refusal = faults.answerInstead(request, getConnectionState());
         }
+        if (refusal == null && request != null) {
+            refusal = refusalOfDeepData(request);
+        }
         if (refusal != null) {
-            sr.setData(Frames.withApdu(request, wrapper, HarmlessRequest.of(shortNames)));
+            sr.setData(Frames.withApdu(Frames.apduOffset(request, wrapper) < 0
+                    ? withLlc(request) : request, wrapper, HarmlessRequest.of(shortNames)));
         }
         unprotected = false;
         ciphering.startRequest();
@@ -191,6 +199,111 @@ final class MeterServer extends GXDLMSSecureServer2 {
                     ExceptionResponses.decipheringError());
         }
         return null;
+    }
+
+    /**
+     * Keeps a request whose data nest deeper than {@link NestingGuard#MAX_DEPTH} from
+     * gurux.dlms, whose recursive parser overflows the stack on it, and answers it as the Green
+     * Book lets a server answer a request it cannot serve: a Set, Action or Get normal with the
+     * service's own result type-unmatched (no attribute or parameter has such a type); any
+     * other LN service with exception-response service-not-allowed / operation-not-possible;
+     * an SN Read or Write with confirmed-service-error service / other. A request split over
+     * HDLC segments is followed from its first segment; when gurux.dlms holds some of them
+     * already, the connection is closed after the answer (see {@link #takeHangUp}).
+     *
+     * @return the answer to a request nesting too deep, null to let it through
+     */
+    private byte[] refusalOfDeepData(final byte[] request) {
+        if (!Frames.isWhole(request, wrapper)) {
+            return null; // a frame over several reads: left to MeterAccess's guard
+        }
+        int from = Frames.WRAPPER_HEADER;
+        int to = wrapper ? request.length : request.length - 3;
+        if (!wrapper) {
+            int control = Frames.controlOffset(request);
+            if (control < 0 || (request[control] & 0x01) != 0) {
+                segments = null; // SNRM, DISC, RR: no APDU in progress
+                return null;
+            }
+            boolean more = Frames.isSegment(request, false);
+            if (segments == null) {
+                from = Frames.apduOffset(request, false);
+                if (from < 0) {
+                    return null;
+                }
+                if (more) {
+                    segments = new java.io.ByteArrayOutputStream();
+                    segments.write(request, from, to - from);
+                }
+            } else {
+                segments.write(request, control + 3, to - control - 3);
+            }
+            if (segments != null) {
+                byte[] received = segments.toByteArray();
+                if (!more) {
+                    segments = null;
+                }
+                if (!NestingGuard.tooDeep(received, 0, received.length)) {
+                    return null;
+                }
+                segments = null;
+                hangUp = true;
+                return refused("request nesting deeper than " + NestingGuard.MAX_DEPTH
+                        + " levels (HDLC segments; connection closed)", deepAnswer(received, 0));
+            }
+        }
+        if (!NestingGuard.tooDeep(request, from, to)) {
+            return null;
+        }
+        return refused("request nesting deeper than " + NestingGuard.MAX_DEPTH + " levels",
+                deepAnswer(request, from));
+    }
+
+    /** @return the answer to the (too deep) request APDU at {@code from} */
+    private byte[] deepAnswer(final byte[] apdu, final int from) {
+        int tag = apdu[from] & 0xFF;
+        int type = from + 1 < apdu.length ? apdu[from + 1] & 0xFF : 0;
+        byte invoke = from + 2 < apdu.length ? apdu[from + 2] : 0;
+        int typeUnmatched = ErrorCode.UNMATCHED_TYPE.getValue();
+        if (tag == Command.SET_REQUEST && type == 1) {
+            return new byte[] {(byte) Command.SET_RESPONSE, 1, invoke, (byte) typeUnmatched};
+        }
+        if (tag == Command.METHOD_REQUEST && type == 1) {
+            return new byte[] {(byte) Command.METHOD_RESPONSE, 1, invoke, (byte) typeUnmatched,
+                0};
+        }
+        if (tag == Command.GET_REQUEST && type == 1) {
+            return new byte[] {(byte) Command.GET_RESPONSE, 1, invoke, 1, (byte) typeUnmatched};
+        }
+        if (tag == Command.READ_REQUEST || tag == Command.WRITE_REQUEST) {
+            return new byte[] {(byte) Command.CONFIRMED_SERVICE_ERROR,
+                (byte) (tag == Command.READ_REQUEST ? 5 : 6), 3, 0};
+        }
+        return ExceptionResponses.operationNotPossible();
+    }
+
+    /**
+     * @param frame an HDLC I-frame continuing an APDU (no LLC bytes)
+     * @return a frame with the same header and LLC bytes, for {@link Frames#withApdu}
+     */
+    private static byte[] withLlc(final byte[] frame) {
+        int control = Frames.controlOffset(frame);
+        byte[] out = java.util.Arrays.copyOf(frame, control + 3 + 7);
+        out[control + 3] = (byte) 0xE6;
+        out[control + 4] = (byte) 0xE6;
+        out[control + 5] = 0;
+        out[out.length - 1] = 0x7E;
+        return out;
+    }
+
+    /**
+     * @return true (once) when the connection is to be closed after the reply just made: a
+     *         request was refused after gurux.dlms had taken a part of it
+     */
+    boolean takeHangUp() {
+        boolean was = hangUp;
+        hangUp = false;
+        return was;
     }
 
     /** @return the exception-response for what gurux.dlms refused or should have */
