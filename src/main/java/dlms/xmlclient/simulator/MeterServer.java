@@ -134,7 +134,21 @@ final class MeterServer extends GXDLMSSecureServer2 {
         if (shortNames) {
             readResults.request(sr.getData(), wrapper);
         }
-        handleRequest(sr);
+        boolean nextAareSegment = request != null && isHlsPendingReceiveReady(request);
+        if (nextAareSegment) {
+            // gurux.dlms 4.0.47 answers the RR for the next segment of an AARE with
+            // exception-response service-unknown while the association is not established,
+            // which it is not until HLS pass 3: with an information field under some 80 bytes
+            // no HLS client could associate. The RR is served as within an association.
+            getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
+        }
+        try {
+            handleRequest(sr);
+        } finally {
+            if (nextAareSegment) {
+                getSettings().setConnected(getConnectionState() & ~ConnectionState.DLMS);
+            }
+        }
         sentCounter = Math.max(sentCounter, ciphering.getInvocationCounter());
         byte[] reply = sr.getReply();
         int tag = Frames.apduTag(reply, wrapper);
@@ -335,6 +349,22 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private GXDLMSAssociationLogicalName association() {
         return shortNames ? Associations.forClient(device, getSettings().getClientAddress())
                 : getAssignedAssociation();
+    }
+
+    /**
+     * @param request bytes received
+     * @return true for an HDLC RR frame (the client asking for the next segment of a reply)
+     *         while the association waits for the client's HLS reply (pass 3)
+     */
+    private boolean isHlsPendingReceiveReady(final byte[] request) {
+        if (wrapper || !Frames.isWhole(request, false)
+                || (getConnectionState() & ConnectionState.DLMS) != 0) {
+            return false;
+        }
+        int control = Frames.controlOffset(request);
+        GXDLMSAssociationLogicalName association = association();
+        return control > 0 && (request[control] & 0x0F) == 0x01 && association != null
+                && association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING;
     }
 
     /**
