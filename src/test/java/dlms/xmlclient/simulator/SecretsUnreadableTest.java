@@ -3,6 +3,7 @@ package dlms.xmlclient.simulator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,6 +85,22 @@ class SecretsUnreadableTest {
                 assertArrayEquals(hex("C4 01 C1 01 03"), client.apduExchange(
                         hex("C0 01 C1 000F " + ln + " 07 01 02 02 02 11 00 11 00")));
             }
+        }
+    }
+
+    /** gurux.dlms serves the Access service though the meter does not offer it. */
+    @Test
+    void accessServiceGetOfASecretIsDenied() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(
+                new SimulatorOptions().port(0).wrapper(true))) {
+            try (TestClient client = TestClient.publicClient(meter).associate()) {
+                byte[] reply = client.apduExchange(hex("D9 00000001 00 02"
+                        + " 01 000F 0000280002FF 07 01 000F 0000280003FF 07 02 00 00"));
+                String text = GXCommon.bytesToHex(reply);
+                assertTrue(text.endsWith("02 01 03 01 03"), text);
+                assertNoSecretIn(reply);
+            }
+            assertRealClientWorks(meter);
         }
     }
 
