@@ -6,7 +6,8 @@ import gurux.dlms.enums.ExceptionStateError;
 
 /**
  * The exception-response APDUs the meter sends when it refuses a ciphered association's request
- * for security reasons, or a request it will not parse (state-error service-not-allowed, numbered as gurux.dlms numbers them).
+ * for security reasons, or a request it will not parse (state-error service-not-allowed,
+ * numbered as gurux.dlms numbers them).
  */
 final class ExceptionResponses {
 

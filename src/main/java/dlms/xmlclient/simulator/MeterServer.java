@@ -249,7 +249,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
                     segments = new java.io.ByteArrayOutputStream();
                     segments.write(request, from, to - from);
                 }
-            } else {
+            } else if (to > control + 3) {
                 segments.write(request, control + 3, to - control - 3);
             }
             if (segments != null) {
@@ -510,6 +510,10 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * what gurux.dlms writes as the "error" (1), the code the value.
      */
     private static void refuseRead(final ValueEventArgs e) {
+        if (e.getHandled() && e.getError() == ErrorCode.HARDWARE_FAULT
+                && e.getValue() instanceof byte[] && ((byte[]) e.getValue()).length == 1) {
+            return; // refused already (read again for a next data block)
+        }
         ErrorCode result = e.getError() == ErrorCode.OK ? ErrorCode.READ_WRITE_DENIED
                 : e.getError();
         e.setError(ErrorCode.HARDWARE_FAULT); // value 1: data-access-result [1]
