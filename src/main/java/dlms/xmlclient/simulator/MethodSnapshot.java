@@ -20,8 +20,8 @@ import gurux.dlms.secure.GXCiphering;
  * What an association's or security setup's method may change, taken before gurux.dlms runs
  * the method and put back when the method answers an error: a refused method changes nothing.
  * gurux.dlms 4.0.47 does not: its security_activate stores the new security_policy, then fails
- * (answered inconsistent-class) with the policy changed; its change_HLS_secret and key
- * transfer store what they got before they check it.
+ * (answered inconsistent-class) with the policy changed; its add_object adds the object to the
+ * association and to the server's objects, then refuses 0.0.40.0.0.255 (undefined-object).
  */
 final class MethodSnapshot {
 
@@ -41,6 +41,8 @@ final class MethodSnapshot {
     private byte[] secret;
     private AssociationStatus status;
     private List<GXDLMSObject> objectList;
+    /** The server's objects: gurux.dlms's add_object adds to them before it checks. */
+    private List<GXDLMSObject> items;
     private List<Entry<Byte, String>> userList;
 
     private MethodSnapshot(final GXDLMSObject target, final GXDLMSSettings settings) {
@@ -80,6 +82,7 @@ final class MethodSnapshot {
             s.secret = association.getSecret();
             s.status = association.getAssociationStatus();
             s.objectList = new ArrayList<>(association.getObjectList());
+            s.items = new ArrayList<>(settings.getObjects());
             s.userList = association.getUserList() == null ? null
                     : new ArrayList<>(association.getUserList());
             return s;
@@ -111,6 +114,8 @@ final class MethodSnapshot {
             association.setAssociationStatus(status);
             association.getObjectList().clear();
             association.getObjectList().addAll(objectList);
+            settings.getObjects().clear();
+            settings.getObjects().addAll(items);
             if (userList != null) {
                 association.getUserList().clear();
                 association.getUserList().addAll(userList);

@@ -118,7 +118,7 @@ class DescriptorExhaustionTest {
 
     private static int awaitPort(final List<String> lines) throws InterruptedException {
         Pattern pattern = Pattern.compile("listening on port (\\d+)");
-        for (int i = 0; i != 200; ++i) {
+        for (int i = 0; i != 600; ++i) { // 30 s: a slow start on a busy machine
             synchronized (lines) {
                 for (String line : lines) {
                     Matcher m = pattern.matcher(line);

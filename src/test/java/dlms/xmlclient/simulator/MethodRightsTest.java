@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import gurux.dlms.GXArray;
 import gurux.dlms.GXDLMSException;
+import gurux.dlms.GXStructure;
+import gurux.dlms.GXUInt16;
+import gurux.dlms.GXUInt8;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ErrorCode;
@@ -97,6 +102,34 @@ class MethodRightsTest {
                         ObjectType.SECURITY_SETUP, 2).getValue()).intValue());
                 gmac.release();
             }
+        }
+    }
+
+    /**
+     * gurux.dlms's add_object adds the object (to the meter too), then refuses 0.0.40.0.0.255
+     * with undefined-object: the object list stays as it was, and 0.0.40.0.0.255 is still the
+     * association in use (not an empty association the method left behind).
+     */
+    @Test
+    void refusedAddObjectLeavesTheObjectListAsItWas() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
+                TestClient low = TestClient.managementClient(meter).associate()) {
+            int before = ((List<?>) low.read(Associations.CURRENT,
+                    ObjectType.ASSOCIATION_LOGICAL_NAME, 2).getValue()).size();
+            GXStructure element = new GXStructure();
+            element.add(new GXUInt16(ObjectType.ASSOCIATION_LOGICAL_NAME.getValue()));
+            element.add(new GXUInt8((short) 0));
+            element.add(new byte[] {0, 0, 40, 0, 0, (byte) 255});
+            GXStructure rights = new GXStructure();
+            rights.add(new GXArray());
+            rights.add(new GXArray());
+            element.add(rights);
+            assertEquals(ErrorCode.UNDEFINED_OBJECT.getValue(), low.method(Associations.CURRENT,
+                    ObjectType.ASSOCIATION_LOGICAL_NAME, 3, element, DataType.STRUCTURE)
+                    .getError());
+            assertEquals(before, ((List<?>) low.read(Associations.CURRENT,
+                    ObjectType.ASSOCIATION_LOGICAL_NAME, 2).getValue()).size());
+            low.release();
         }
     }
 
