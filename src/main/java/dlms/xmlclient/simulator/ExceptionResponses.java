@@ -6,7 +6,8 @@ import gurux.dlms.enums.ExceptionStateError;
 
 /**
  * The exception-response APDUs the meter sends when it refuses a ciphered association's request
- * for security reasons (state-error service-not-allowed, numbered as gurux.dlms numbers them).
+ * for security reasons, or a request it will not parse (state-error service-not-allowed,
+ * numbered as gurux.dlms numbers them).
  */
 final class ExceptionResponses {
 
@@ -24,6 +25,16 @@ final class ExceptionResponses {
             (byte) ExceptionServiceError.INVOCATION_COUNTER_ERROR.getValue(),
             (byte) (expected >>> 24), (byte) (expected >>> 16), (byte) (expected >>> 8),
             (byte) expected};
+    }
+
+    /**
+     * @return D8 01 01, operation-not-possible: the answer to a request the meter will not
+     *         parse (data nested too deep, see {@link NestingGuard})
+     */
+    static byte[] operationNotPossible() {
+        return new byte[] {(byte) Command.EXCEPTION_RESPONSE,
+            (byte) ExceptionStateError.SERVICE_NOT_ALLOWED.getValue(),
+            (byte) ExceptionServiceError.OPERATION_NOT_POSSIBLE.getValue()};
     }
 
     /**

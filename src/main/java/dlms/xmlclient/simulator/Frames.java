@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class Frames {
 
     private static final int FLAG = 0x7E;
-    private static final int WRAPPER_HEADER = 8;
+    static final int WRAPPER_HEADER = 8;
     private static final int LLC_SIZE = 3;
     /** LLC bytes before an APDU: E6 E6 00 from the client, E6 E7 00 from the server. */
     private static final int LLC_DESTINATION = 0xE6;

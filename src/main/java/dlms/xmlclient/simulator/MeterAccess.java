@@ -137,6 +137,13 @@ final class MeterAccess {
                 }
             } catch (Exception ex) {
                 log.error("request from " + peer + " failed", ex);
+            } catch (Throwable ex) { // NOPMD: one request must not end the meter
+                // StackOverflowError, OutOfMemoryError, a library's Error: gurux.dlms is left
+                // in an unknown state, so the client loses its association and connection,
+                // and the meter serves the next client.
+                log.error("request from " + peer + " failed, connection closed", ex);
+                resetServer();
+                hangUpQuietly(out);
             }
             if (server.getConnectionState() == ConnectionState.NONE) {
                 releaseOwner();
@@ -171,7 +178,20 @@ final class MeterAccess {
                 out.send(reply);
                 sr.setData(null);
             }
+            if (server.takeHangUp()) {
+                resetServer();
+                out.hangUp();
+                return;
+            }
         } while (sr.isStreaming());
+    }
+
+    private static void hangUpQuietly(final Replies out) {
+        try {
+            out.hangUp();
+        } catch (IOException | RuntimeException e) {
+            // Closing anyway.
+        }
     }
 
     /**

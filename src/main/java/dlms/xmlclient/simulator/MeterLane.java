@@ -104,7 +104,7 @@ final class MeterLane {
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // NOPMD: an Error too, else the lane stays draining for ever
                 log.error("meter task failed", e); // the lane goes on with the next one
             }
         }

@@ -11,6 +11,7 @@ import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.AccessMode;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.MethodAccessMode;
 import gurux.dlms.enums.ObjectType;
@@ -18,7 +19,9 @@ import gurux.dlms.enums.SourceDiagnostic;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
+import gurux.dlms.objects.GXDLMSSecuritySetup;
 import gurux.dlms.objects.enums.AssociationStatus;
+import gurux.dlms.objects.enums.SecurityPolicy;
 import gurux.dlms.secure.GXDLMSSecureServer2;
 
 /**
@@ -55,6 +58,10 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * as "nothing received yet" and accept only a greater one (see CounterOnTheWireTest).
      */
     private long sentCounter = 1;
+    /** The APDU so far of a request arriving in HDLC segments; null when none is. */
+    private java.io.ByteArrayOutputStream segments;
+    /** Set when the connection is to be closed after the reply (see {@link #takeHangUp}). */
+    private boolean hangUp;
     /** Set when a plain request of a ciphered association reaches the access checks. */
     private boolean unprotected;
 
@@ -112,8 +119,12 @@ final class MeterServer extends GXDLMSSecureServer2 {
         if (refusal == null && request != null) {
             refusal = faults.answerInstead(request, getConnectionState());
         }
+        if (refusal == null && request != null) {
+            refusal = refusalOfDeepData(request);
+        }
         if (refusal != null) {
-            sr.setData(Frames.withApdu(request, wrapper, HarmlessRequest.of(shortNames)));
+            sr.setData(Frames.withApdu(Frames.apduOffset(request, wrapper) < 0
+                    ? withLlc(request) : request, wrapper, HarmlessRequest.of(shortNames)));
         }
         unprotected = false;
         ciphering.startRequest();
@@ -123,7 +134,21 @@ final class MeterServer extends GXDLMSSecureServer2 {
         if (shortNames) {
             readResults.request(sr.getData(), wrapper);
         }
-        handleRequest(sr);
+        boolean nextAareSegment = request != null && isHlsPendingReceiveReady(request);
+        if (nextAareSegment) {
+            // gurux.dlms 4.0.47 answers the RR for the next segment of an AARE with
+            // exception-response service-unknown while the association is not established,
+            // which it is not until HLS pass 3: with an information field under some 80 bytes
+            // no HLS client could associate. The RR is served as within an association.
+            getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
+        }
+        try {
+            handleRequest(sr);
+        } finally {
+            if (nextAareSegment) {
+                getSettings().setConnected(getConnectionState() & ~ConnectionState.DLMS);
+            }
+        }
         sentCounter = Math.max(sentCounter, ciphering.getInvocationCounter());
         byte[] reply = sr.getReply();
         int tag = Frames.apduTag(reply, wrapper);
@@ -197,6 +222,111 @@ final class MeterServer extends GXDLMSSecureServer2 {
         return null;
     }
 
+    /**
+     * Keeps a request whose data nest deeper than {@link NestingGuard#MAX_DEPTH} from
+     * gurux.dlms, whose recursive parser overflows the stack on it, and answers it as the Green
+     * Book lets a server answer a request it cannot serve: a Set, Action or Get normal with the
+     * service's own result type-unmatched (no attribute or parameter has such a type); any
+     * other LN service with exception-response service-not-allowed / operation-not-possible;
+     * an SN Read or Write with confirmed-service-error service / other. A request split over
+     * HDLC segments is followed from its first segment; when gurux.dlms holds some of them
+     * already, the connection is closed after the answer (see {@link #takeHangUp}).
+     *
+     * @return the answer to a request nesting too deep, null to let it through
+     */
+    private byte[] refusalOfDeepData(final byte[] request) {
+        if (!Frames.isWhole(request, wrapper)) {
+            return null; // a frame over several reads: left to MeterAccess's guard
+        }
+        int from = Frames.WRAPPER_HEADER;
+        int to = wrapper ? request.length : request.length - 3;
+        if (!wrapper) {
+            int control = Frames.controlOffset(request);
+            if (control < 0 || (request[control] & 0x01) != 0) {
+                segments = null; // SNRM, DISC, RR: no APDU in progress
+                return null;
+            }
+            boolean more = Frames.isSegment(request, false);
+            if (segments == null) {
+                from = Frames.apduOffset(request, false);
+                if (from < 0) {
+                    return null;
+                }
+                if (more) {
+                    segments = new java.io.ByteArrayOutputStream();
+                    segments.write(request, from, to - from);
+                }
+            } else if (to > control + 3) {
+                segments.write(request, control + 3, to - control - 3);
+            }
+            if (segments != null) {
+                byte[] received = segments.toByteArray();
+                if (!more) {
+                    segments = null;
+                }
+                if (!NestingGuard.tooDeep(received, 0, received.length)) {
+                    return null;
+                }
+                segments = null;
+                hangUp = true;
+                return refused("request nesting deeper than " + NestingGuard.MAX_DEPTH
+                        + " levels (HDLC segments; connection closed)", deepAnswer(received, 0));
+            }
+        }
+        if (!NestingGuard.tooDeep(request, from, to)) {
+            return null;
+        }
+        return refused("request nesting deeper than " + NestingGuard.MAX_DEPTH + " levels",
+                deepAnswer(request, from));
+    }
+
+    /** @return the answer to the (too deep) request APDU at {@code from} */
+    private byte[] deepAnswer(final byte[] apdu, final int from) {
+        int tag = apdu[from] & 0xFF;
+        int type = from + 1 < apdu.length ? apdu[from + 1] & 0xFF : 0;
+        byte invoke = from + 2 < apdu.length ? apdu[from + 2] : 0;
+        int typeUnmatched = ErrorCode.UNMATCHED_TYPE.getValue();
+        if (tag == Command.SET_REQUEST && type == 1) {
+            return new byte[] {(byte) Command.SET_RESPONSE, 1, invoke, (byte) typeUnmatched};
+        }
+        if (tag == Command.METHOD_REQUEST && type == 1) {
+            return new byte[] {(byte) Command.METHOD_RESPONSE, 1, invoke, (byte) typeUnmatched,
+                0};
+        }
+        if (tag == Command.GET_REQUEST && type == 1) {
+            return new byte[] {(byte) Command.GET_RESPONSE, 1, invoke, 1, (byte) typeUnmatched};
+        }
+        if (tag == Command.READ_REQUEST || tag == Command.WRITE_REQUEST) {
+            return new byte[] {(byte) Command.CONFIRMED_SERVICE_ERROR,
+                (byte) (tag == Command.READ_REQUEST ? 5 : 6), 3, 0};
+        }
+        return ExceptionResponses.operationNotPossible();
+    }
+
+    /**
+     * @param frame an HDLC I-frame continuing an APDU (no LLC bytes)
+     * @return a frame with the same header and LLC bytes, for {@link Frames#withApdu}
+     */
+    private static byte[] withLlc(final byte[] frame) {
+        int control = Frames.controlOffset(frame);
+        byte[] out = java.util.Arrays.copyOf(frame, control + 3 + 7);
+        out[control + 3] = (byte) 0xE6;
+        out[control + 4] = (byte) 0xE6;
+        out[control + 5] = 0;
+        out[out.length - 1] = 0x7E;
+        return out;
+    }
+
+    /**
+     * @return true (once) when the connection is to be closed after the reply just made: a
+     *         request was refused after gurux.dlms had taken a part of it
+     */
+    boolean takeHangUp() {
+        boolean was = hangUp;
+        hangUp = false;
+        return was;
+    }
+
     /** @return the exception-response for what gurux.dlms refused or should have */
     private byte[] refusalAfterwards(final InvocationCounters.Outcome counter,
             final boolean deciphered) {
@@ -226,6 +356,22 @@ final class MeterServer extends GXDLMSSecureServer2 {
     private GXDLMSAssociationLogicalName association() {
         return shortNames ? Associations.forClient(device, getSettings().getClientAddress())
                 : getAssignedAssociation();
+    }
+
+    /**
+     * @param request bytes received
+     * @return true for an HDLC RR frame (the client asking for the next segment of a reply)
+     *         while the association waits for the client's HLS reply (pass 3)
+     */
+    private boolean isHlsPendingReceiveReady(final byte[] request) {
+        if (wrapper || !Frames.isWhole(request, false)
+                || (getConnectionState() & ConnectionState.DLMS) != 0) {
+            return false;
+        }
+        int control = Frames.controlOffset(request);
+        GXDLMSAssociationLogicalName association = association();
+        return control > 0 && (request[control] & 0x0F) == 0x01 && association != null
+                && association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING;
     }
 
     /**
@@ -339,6 +485,11 @@ final class MeterServer extends GXDLMSSecureServer2 {
     @Override
     public void onPreRead(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
+            if (!shortNames && (e.getError() != ErrorCode.OK
+                    || SecretAttributes.isSecret(e.getTarget(), e.getIndex()))) {
+                refuseRead(e);
+                continue;
+            }
             GXUInt32 counter = e.getIndex() == 2 ? counters.lastAccepted(e.getTarget()) : null;
             if (counter != null) {
                 e.setValue(counter);
@@ -357,6 +508,45 @@ final class MeterServer extends GXDLMSSecureServer2 {
         }
     }
 
+    /**
+     * Answers an item refused by the access check (or a secret, whatever the check said) with
+     * its data-access-result. Only a Get-Request-With-List brings such an item here, and
+     * gurux.dlms 4.0.47 then writes the result code followed by the attribute's value anyway (the
+     * secret of every association to the public client) instead of the Get-Data-Result choice
+     * [1] and the code: the item is handled with the bytes of that choice, the choice byte being
+     * what gurux.dlms writes as the "error" (1), the code the value.
+     */
+    private static void refuseRead(final ValueEventArgs e) {
+        if (e.getHandled() && e.getError() == ErrorCode.HARDWARE_FAULT
+                && e.getValue() instanceof byte[] && ((byte[]) e.getValue()).length == 1) {
+            return; // refused already (read again for a next data block)
+        }
+        ErrorCode result = e.getError() == ErrorCode.OK ? ErrorCode.READ_WRITE_DENIED
+                : e.getError();
+        e.setError(ErrorCode.HARDWARE_FAULT); // value 1: data-access-result [1]
+        e.setValue(new byte[] {(byte) result.getValue()});
+        e.setByteArray(true);
+        e.setHandled(true);
+    }
+
+    /**
+     * @return true for a security_activate that would weaken the security policy: the Blue
+     *         Book's method "activates and strengthens" it, so every bit already set stays set
+     *         (gurux.dlms 4.0.47 stores any value, 0 too)
+     */
+    private static boolean weakens(final ValueEventArgs e) {
+        if (!(e.getTarget() instanceof GXDLMSSecuritySetup) || e.getIndex() != 1) {
+            return false;
+        }
+        if (!(e.getParameters() instanceof Number)) {
+            return true;
+        }
+        int now = SecurityPolicy.toInteger(
+                ((GXDLMSSecuritySetup) e.getTarget()).getSecurityPolicy());
+        int asked = ((Number) e.getParameters()).intValue() & 0xFF;
+        return (asked & now) != now;
+    }
+
     @Override
     protected void onPreWrite(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
@@ -368,7 +558,42 @@ final class MeterServer extends GXDLMSSecureServer2 {
     protected void onPreAction(final ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
             objects.invoke(e);
+            if (!e.getHandled()) {
+                invokeUndoingRefusal(e);
+            }
         }
+    }
+
+    /**
+     * Runs an association's or security setup's method as gurux.dlms would, but puts the object
+     * back as it was when the method answers an error or fails (see {@link MethodSnapshot}).
+     * reply_to_HLS_authentication is left alone: a failed HLS reply must end the attempt.
+     */
+    private void invokeUndoingRefusal(final ValueEventArgs e) {
+        GXDLMSObject target = e.getTarget();
+        if (target instanceof GXDLMSAssociationLogicalName && e.getIndex() == 1) {
+            return;
+        }
+        MethodSnapshot before = MethodSnapshot.of(target, getSettings());
+        if (before == null) {
+            return;
+        }
+        try {
+            if (weakens(e)) {
+                e.setError(ErrorCode.OTHER_REASON);
+            } else {
+                e.setValue(target.invoke(getSettings(), e));
+            }
+        } catch (Exception | LinkageError ex) {
+            e.setError(ErrorCode.OTHER_REASON);
+            e.setValue(null);
+        }
+        if (e.getError() != ErrorCode.OK) {
+            before.restore();
+            log.warning("method " + e.getIndex() + " of " + target.getLogicalName()
+                    + " refused (" + e.getError() + "): nothing changed");
+        }
+        e.setHandled(true);
     }
 
     @Override

@@ -39,6 +39,8 @@ final class TcpHub implements AutoCloseable {
     private static final int BACKLOG = 50;
     private static final int READ_BUFFER = 64 * 1024;
     private static final long STOP_MILLIS = 5000;
+    /** How long accepting stops after a failed accept, and the loop after a failed select. */
+    static final long PAUSE_MILLIS = 250;
 
     private final SimulatorLog log;
     private final Selector selector;
@@ -52,6 +54,11 @@ final class TcpHub implements AutoCloseable {
     private volatile String threadPrefix = MeterPort.THREAD_PREFIX;
     private volatile boolean closing;
     private Thread thread;
+    /** Network failures, at most one line a second; selector thread only. */
+    private final FailureLog failures;
+    /** True while accepting pauses, until {@link #acceptAgainAt}; selector thread only. */
+    private boolean acceptPaused;
+    private long acceptAgainAt;
 
     /**
      * @param log where connection events and network failures go
@@ -60,6 +67,12 @@ final class TcpHub implements AutoCloseable {
      */
     TcpHub(final SimulatorLog log, final int workerCount) throws IOException {
         this.log = log;
+        this.failures = new FailureLog(log);
+        // The JDK initialises sun.nio.ch.FileDispatcherImpl when a socket channel is first
+        // closed, and that needs a file descriptor of its own: out of descriptors, it fails
+        // for good (ExceptionInInitializerError, then NoClassDefFoundError) and killed the
+        // selector thread. Closing a channel now initialises it while descriptors are free.
+        SocketChannel.open().close();
         this.selector = Selector.open();
         this.workers = new ScheduledThreadPoolExecutor(workerCount, body -> {
             Thread t = new Thread(body, threadPrefix + "worker " + workerNumber.incrementAndGet());
@@ -118,29 +131,74 @@ final class TcpHub implements AutoCloseable {
     private void run() {
         try {
             while (!closing) {
-                selector.select();
-                for (SelectionKey key : selector.selectedKeys()) {
-                    try {
-                        handle(key);
-                    } catch (RuntimeException e) {
-                        // One connection's trouble must not stop every port of the hub.
-                        log.error("connection failed", e);
-                        if (key.attachment() instanceof TcpConnection) {
-                            close((TcpConnection) key.attachment());
-                        }
+                try {
+                    select();
+                } catch (IOException | RuntimeException | Error e) { // NOPMD: never end here
+                    if (closing || e instanceof ClosedSelectorException) {
+                        break;
                     }
+                    failures.report("network error", e);
+                    pause(PAUSE_MILLIS);
                 }
-                selector.selectedKeys().clear();
-            }
-        } catch (IOException | ClosedSelectorException e) {
-            if (!closing) {
-                log.error("network error", e);
             }
         } finally {
             for (TcpConnection c : connections) {
                 c.close();
             }
             connections.clear();
+        }
+    }
+
+    /** One round: waits for events (or the end of an accept pause) and handles them. */
+    private void select() throws IOException {
+        long now = System.nanoTime();
+        if (acceptPaused && now - acceptAgainAt >= 0) {
+            acceptPaused = false;
+            for (SelectionKey key : selector.keys()) {
+                if (key.isValid() && key.channel() instanceof ServerSocketChannel) {
+                    key.interestOps(SelectionKey.OP_ACCEPT);
+                }
+            }
+        }
+        if (acceptPaused) {
+            selector.select(Math.max(1,
+                    TimeUnit.NANOSECONDS.toMillis(acceptAgainAt - now)));
+        } else {
+            selector.select();
+        }
+        for (SelectionKey key : selector.selectedKeys()) {
+            try {
+                handle(key);
+            } catch (RuntimeException | Error e) { // NOPMD: one connection, not every port
+                failures.report("connection failed", e);
+                if (key.attachment() instanceof TcpConnection) {
+                    close((TcpConnection) key.attachment());
+                }
+            }
+        }
+        selector.selectedKeys().clear();
+    }
+
+    /**
+     * Stops accepting on every port for {@link #PAUSE_MILLIS}: a connection that cannot be
+     * accepted (out of file descriptors, say) stays in the backlog and would wake the selector
+     * again at once, and the loop would spin, logging each time.
+     */
+    private void pauseAccepting() {
+        acceptPaused = true;
+        acceptAgainAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS);
+        for (SelectionKey key : selector.keys()) {
+            if (key.isValid() && key.channel() instanceof ServerSocketChannel) {
+                key.interestOps(0);
+            }
+        }
+    }
+
+    private static void pause(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -175,7 +233,9 @@ final class TcpHub implements AutoCloseable {
                     return;
                 }
             } catch (IOException e) {
-                log.error("accepting a connection failed", e); // out of file descriptors, say
+                // Out of file descriptors, say: tried again after a pause.
+                failures.report("accepting a connection failed", e);
+                pauseAccepting();
                 return;
             }
             try {
@@ -187,7 +247,7 @@ final class TcpHub implements AutoCloseable {
                 connections.add(connection);
                 log.info("client connected: " + connection.peer());
             } catch (IOException e) {
-                log.error("accepting a connection failed", e);
+                failures.report("accepting a connection failed", e);
                 closeQuietly(channel);
             }
         }

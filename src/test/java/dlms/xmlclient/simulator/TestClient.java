@@ -304,6 +304,29 @@ final class TestClient implements AutoCloseable {
     }
 
     /**
+     * WRAPPER only: sends an APDU as it is, from the client's address to the meter's, and
+     * returns the APDU of the reply frame, unparsed.
+     *
+     * @param apdu a plain request APDU
+     * @return the reply's APDU
+     */
+    byte[] apduExchange(final byte[] apdu) throws IOException {
+        if (!wrapper) {
+            throw new IllegalStateException("raw APDUs are sent over WRAPPER");
+        }
+        int clientAddress = client.getClientAddress();
+        byte[] frame = new byte[8 + apdu.length];
+        frame[1] = 1; // version 1
+        frame[2] = (byte) (clientAddress >>> 8);
+        frame[3] = (byte) clientAddress;
+        frame[5] = SERVER_ADDRESS;
+        frame[6] = (byte) (apdu.length >>> 8);
+        frame[7] = (byte) apdu.length;
+        System.arraycopy(apdu, 0, frame, 8, apdu.length);
+        return WireApdu.of(rawExchange(frame), true);
+    }
+
+    /**
      * Sends one request frame and returns the reply frame as it came, which gurux.dlms then
      * parses too, so that the HDLC sequence numbers and the ciphering stay in step.
      *
