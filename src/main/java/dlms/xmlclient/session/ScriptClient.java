@@ -147,6 +147,11 @@ final class ScriptClient extends GXDLMSXmlClient {
             // bytes there are (DB 84 7F FF FF FF …: "Requested array size exceeds VM limit").
             // Found by ReplyPathFuzzTest: src/test/resources/fuzz/general-glo-title-length.txt.
             throw new UnreadableReply("a length in the reply is too large to allocate", e);
+        } catch (StackOverflowError e) {
+            // Work-around (gurux.dlms 4.0.47): the library reads a reply's Data by recursion, so a
+            // reply nested some ten thousand levels deep overflows the stack before our walk sees it.
+            throw new UnreadableReply("reply nested deeper than gurux.dlms can read (stack overflow; replies"
+                    + " nested deeper than " + AxdrReader.MAX_DEPTH + " levels are never translated)", null);
         } finally {
             translator = saved;
         }
