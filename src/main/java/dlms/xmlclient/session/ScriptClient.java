@@ -1,5 +1,6 @@
 package dlms.xmlclient.session;
 
+
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXDLMSXmlClient;
@@ -140,7 +141,11 @@ final class ScriptClient extends GXDLMSXmlClient {
         GXDLMSTranslator saved = translator;
         translator = null;
         try {
-            return getData(received, reply, notify);
+            boolean complete = getData(received, reply, notify);
+            if (complete) {
+                keepBlocksAside(reply);
+            }
+            return complete;
         } catch (OutOfMemoryError e) {
             // Work-around (gurux.dlms 4.0.47): GXSecure.decryptAesGcm allocates the system title
             // of a general-glo-ciphering APDU as long as the APDU says, before it looks at the
@@ -154,6 +159,54 @@ final class ScriptClient extends GXDLMSXmlClient {
                     + " nested deeper than " + AxdrReader.MAX_DEPTH + " levels are never translated)", null);
         } finally {
             translator = saved;
+        }
+    }
+
+    /** The reply whose earlier blocks are in {@link #earlierBlocks}. */
+    private GXReplyData blocksOf;
+    /** The data of a block-transferred reply's earlier blocks, moved out of the library's buffer. */
+    private java.io.ByteArrayOutputStream earlierBlocks;
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): the library appends each frame to the reply's buffer by
+     * reallocating it to the exact new size ({@code GXByteBuffer.capacity(size + n)} in
+     * {@code GXDLMS.getDataFromFrame}), copying all the data so far for every frame: a reply of
+     * 16 MiB in block transfer took minutes. Between blocks of a get-response-with-datablock the
+     * library needs none of the earlier blocks' data, so it is kept aside here (in a buffer that
+     * grows by doubling) and put back in front when the last block has come: linear time.
+     */
+    private void keepBlocksAside(GXReplyData reply) {
+        if (blocksOf != reply) {
+            blocksOf = reply;
+            earlierBlocks = null;
+        }
+        // The library clears the reply's command after each block; the request says what it is. A
+        // get-with-list is left alone: the library reads its whole list after the last block.
+        boolean dataBlocks = settings.getCommand() == Command.GET_REQUEST
+                && (settings.getCommandType() & 0xFF) != 3; // get-request-with-list
+        if (dataBlocks && reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.DATABLOCK)
+                && !reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.FRAME) && reply.getError() == 0) {
+            GXByteBuffer data = reply.getData();
+            if (data.position() != 0 && data.position() != data.size()) {
+                return; // not where a block ends: left to the library
+            }
+            if (earlierBlocks == null) {
+                earlierBlocks = new java.io.ByteArrayOutputStream(Math.max(1024, data.size() * 2));
+            }
+            earlierBlocks.write(data.getData(), 0, data.size());
+            data.size(0);
+            data.position(0);
+        } else if (earlierBlocks != null && reply.getMoreData().isEmpty()) {
+            GXByteBuffer data = reply.getData();
+            byte[] last = data.subArray(0, data.size());
+            int position = data.position();
+            data.clear();
+            data.capacity(earlierBlocks.size() + last.length);
+            data.set(earlierBlocks.toByteArray());
+            data.set(last);
+            data.position(position == 0 ? 0 : position + earlierBlocks.size());
+            earlierBlocks = null;
+            blocksOf = null;
         }
     }
 
