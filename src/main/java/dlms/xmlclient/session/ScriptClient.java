@@ -183,7 +183,10 @@ final class ScriptClient extends GXDLMSXmlClient {
         // The library clears the reply's command after each block; the request says what it is. A
         // get-with-list is left alone: the library reads its whole list after the last block.
         boolean dataBlocks = settings.getCommand() == Command.GET_REQUEST
-                && (settings.getCommandType() & 0xFF) != 3; // get-request-with-list
+                && (settings.getCommandType() & 0xFF) != 3 // get-request-with-list
+                && reply.getCipheredCommand() == Command.NONE // a ciphered block is deciphered in place
+                && getInterfaceType() == InterfaceType.HDLC; // WRAPPER: one frame a block, and the library
+                                                             // reads its last block otherwise (not solved)
         if (dataBlocks && reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.DATABLOCK)
                 && !reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.FRAME) && reply.getError() == 0) {
             GXByteBuffer data = reply.getData();
