@@ -24,9 +24,12 @@ public final class WriteFailures {
         add("cannot write " + file + ": " + why(cause));
     }
 
+    /** Tells and keeps a line; the same line again (the start and the end of a run) is told once. */
     public synchronized void add(String line) {
-        lines.add(line);
-        err.println(line);
+        if (!lines.contains(line)) {
+            lines.add(line);
+            err.println(line);
+        }
     }
 
     public synchronized boolean any() {
