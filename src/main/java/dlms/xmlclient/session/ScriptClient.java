@@ -166,6 +166,8 @@ final class ScriptClient extends GXDLMSXmlClient {
     private GXReplyData blocksOf;
     /** The data of a block-transferred reply's earlier blocks, moved out of the library's buffer. */
     private java.io.ByteArrayOutputStream earlierBlocks;
+    /** A null-data byte left in the library's buffer in place of the earlier blocks (see below). */
+    private static final byte PLACEHOLDER = 0;
 
     /**
      * Work-around (gurux.dlms 4.0.47): the library appends each frame to the reply's buffer by
@@ -174,6 +176,10 @@ final class ScriptClient extends GXDLMSXmlClient {
      * 16 MiB in block transfer took minutes. Between blocks of a get-response-with-datablock the
      * library needs none of the earlier blocks' data, so it is kept aside here (in a buffer that
      * grows by doubling) and put back in front when the last block has come: linear time.
+     *
+     * One null-data byte stays in the library's buffer where the earlier blocks were: after the
+     * last block the library reads a value from the start of the buffer (a value we never use),
+     * and there it finds null-data instead of a value cut at a block boundary.
      */
     private void keepBlocksAside(GXReplyData reply) {
         if (blocksOf != reply) {
@@ -184,30 +190,30 @@ final class ScriptClient extends GXDLMSXmlClient {
         // get-with-list is left alone: the library reads its whole list after the last block.
         boolean dataBlocks = settings.getCommand() == Command.GET_REQUEST
                 && (settings.getCommandType() & 0xFF) != 3 // get-request-with-list
-                && reply.getCipheredCommand() == Command.NONE // a ciphered block is deciphered in place
-                && getInterfaceType() == InterfaceType.HDLC; // WRAPPER: one frame a block, and the library
-                                                             // reads its last block otherwise (not solved)
+                && reply.getCipheredCommand() == Command.NONE; // a ciphered block is deciphered in place
+        GXByteBuffer data = reply.getData();
         if (dataBlocks && reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.DATABLOCK)
                 && !reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.FRAME) && reply.getError() == 0) {
-            GXByteBuffer data = reply.getData();
-            if (data.position() != 0 && data.position() != data.size()) {
-                return; // not where a block ends: left to the library
+            int from = earlierBlocks == null ? 0 : 1; // after the placeholder
+            if (data.position() != from || data.size() < from || from == 1 && data.getUInt8(0) != PLACEHOLDER) {
+                return; // not where a block ends as expected: left to the library
             }
             if (earlierBlocks == null) {
                 earlierBlocks = new java.io.ByteArrayOutputStream(Math.max(1024, data.size() * 2));
             }
-            earlierBlocks.write(data.getData(), 0, data.size());
+            earlierBlocks.write(data.getData(), from, data.size() - from);
             data.size(0);
-            data.position(0);
+            data.setUInt8(PLACEHOLDER);
+            data.position(1);
         } else if (earlierBlocks != null && reply.getMoreData().isEmpty()) {
-            GXByteBuffer data = reply.getData();
-            byte[] last = data.subArray(0, data.size());
-            int position = data.position();
+            boolean placeholder = data.size() > 0 && data.getUInt8(0) == PLACEHOLDER;
+            int from = placeholder ? 1 : 0;
+            byte[] last = data.subArray(from, data.size() - from);
             data.clear();
             data.capacity(earlierBlocks.size() + last.length);
             data.set(earlierBlocks.toByteArray());
             data.set(last);
-            data.position(position == 0 ? 0 : position + earlierBlocks.size());
+            data.position(0);
             earlierBlocks = null;
             blocksOf = null;
         }

@@ -31,7 +31,7 @@ class DeepReplyTest {
     Path dir;
 
     @ParameterizedTest(name = "depth {0}")
-    @ValueSource(ints = {257, 2_000})
+    @ValueSource(ints = {257, 1_000})
     void aReplyNestedDeeperThanTheLimitIsThatRequestsFindingAndTheScriptGoesOn(int depth) throws Exception {
         Path messages = Files.createDirectories(dir.resolve("messages"));
         Files.writeString(messages.resolve("a-deep.xml"), TWO_READS);
@@ -83,6 +83,35 @@ class DeepReplyTest {
             String junit = run.file("junit.xml");
             assertTrue(junit.contains("a-deep.xml\"") && junit.contains("b-after.xml\""), "both suites");
             assertTrue(run.file("report.html").contains("a-deep.xml"), "the report");
+        }
+    }
+
+    @ParameterizedTest(name = "depth {0}")
+    @ValueSource(ints = {2_000, 30_000})
+    void inAFleetTheMeterWithADeepReplyStaysInJunitAndTheTotals(int depth) throws Exception {
+        Path messages = Files.createDirectories(dir.resolve("messages"));
+        Files.writeString(messages.resolve("a-deep.xml"), TWO_READS);
+        Files.writeString(messages.resolve("b-after.xml"), TWO_READS);
+        AtomicInteger gets = new AtomicInteger();
+        try (MeterSimulator honest = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true));
+             MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true));
+             MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (n, request, reply, client) -> {
+                 byte[] apdu = ForgedFrames.apdu(request, true);
+                 boolean get = apdu.length > 0 && (apdu[0] & 0xFF) == 0xC0;
+                 client.send(get && gets.incrementAndGet() == 1
+                         ? ForgedFrames.withApdu(reply, true, DeepInputs.nestedGetResponse(depth)) : reply);
+             })) {
+            Path targets = Files.writeString(dir.resolve("targets.csv"), "honest,127.0.0.1," + honest.port()
+                    + ",\nhostile,127.0.0.1," + proxy.port() + ",\n");
+            HostileRun run = HostileRun.run(dir.resolve("out"), "--targets", targets.toString(), "-w", "-c", "16",
+                    "-a", "None", "-x", messages.toString(), "--parallel", "2");
+            assertEquals(1, run.exitCode(), run.toString());
+            String junit = run.file("junit.xml");
+            assertTrue(junit.contains("tests=\"8\""), "both meters' requests are counted: " + run);
+            assertTrue(junit.contains("hostile/a-deep.xml") && junit.contains("hostile/b-after.xml"), run.toString());
+            assertTrue(junit.contains("honest/a-deep.xml"), run.toString());
+            assertTrue(run.out().contains("2 meters: 1 passed") || run.out().contains("2 meters: 0 passed"),
+                    run.toString());
         }
     }
 }
