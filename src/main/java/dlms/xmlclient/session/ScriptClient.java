@@ -153,8 +153,14 @@ final class ScriptClient extends GXDLMSXmlClient {
             // Found by ReplyPathFuzzTest: src/test/resources/fuzz/general-glo-title-length.txt.
             throw new UnreadableReply("a length in the reply is too large to allocate", e);
         } catch (StackOverflowError e) {
-            // Work-around (gurux.dlms 4.0.47): the library reads a reply's Data by recursion, so a
-            // reply nested some ten thousand levels deep overflows the stack before our walk sees it.
+            // Work-around (gurux.dlms 4.0.47): once a reply is whole, the library reads its value
+            // by recursion (a value we never use: the reply is translated from its bytes), so a
+            // reply nested a few thousand levels deep overflows the stack there. That read is the
+            // last thing the library does with the reply: it is whole, and the walk of its grammar
+            // names the depth as the request's finding.
+            if (reply.getMoreData().isEmpty() && hasValue(reply.getCommand())) {
+                return true;
+            }
             throw new UnreadableReply("reply nested deeper than gurux.dlms can read (stack overflow; replies"
                     + " nested deeper than " + AxdrReader.MAX_DEPTH + " levels are never translated)", null);
         } finally {
@@ -217,6 +223,12 @@ final class ScriptClient extends GXDLMSXmlClient {
             earlierBlocks = null;
             blocksOf = null;
         }
+    }
+
+    /** The replies whose value the library reads once they are whole. */
+    private static boolean hasValue(int command) {
+        return command == Command.GET_RESPONSE || command == Command.METHOD_RESPONSE
+                || command == Command.READ_RESPONSE;
     }
 
     private static boolean isApdu(int command) {
