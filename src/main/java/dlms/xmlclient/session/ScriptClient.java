@@ -151,6 +151,13 @@ final class ScriptClient extends GXDLMSXmlClient {
             // of a general-glo-ciphering APDU as long as the APDU says, before it looks at the
             // bytes there are (DB 84 7F FF FF FF …: "Requested array size exceeds VM limit").
             // Found by ReplyPathFuzzTest: src/test/resources/fuzz/general-glo-title-length.txt.
+            long held = (long) reply.getData().size() + (earlierBlocks == null ? 0 : earlierBlocks.size());
+            earlierBlocks = null;
+            blocksOf = null;
+            if (held > 1 << 20) { // a long reply, not one length: the heap is too small for it
+                throw new UnreadableReply("the reply does not fit in memory after " + held + " bytes (OutOfMemoryError:"
+                        + " give the JVM more heap, XMLCLIENT_JAVA_OPTS=-Xmx…, or lower --max-reply-bytes)", e);
+            }
             throw new UnreadableReply("a length in the reply is too large to allocate", e);
         } catch (StackOverflowError e) {
             // Work-around (gurux.dlms 4.0.47): once a reply is whole, the library reads its value

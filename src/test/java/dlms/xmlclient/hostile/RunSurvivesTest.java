@@ -105,6 +105,24 @@ class RunSurvivesTest {
     }
 
     @Test
+    void aReplyThatRunsTheHeapOutIsThatScriptsErrorAndTheRunGoesOn() throws Exception {
+        Path out = dir.resolve("out");
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
+                .fault(MeterFault.ENDLESS_BLOCKS));
+             ChildRun run = ChildRun.start(dir.resolve("logs"), List.of("-Xmx40m", "-XX:+UseSerialGC"), "-h",
+                     "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "16", "--max-reply-bytes",
+                     String.valueOf(1 << 30), "-x", scripts(2).toString(), "-o", out.toString())) {
+            assertEquals(1, run.waitFor(300), run.output());
+            String console = run.output();
+            assertTrue(console.contains("[1/2] ERROR") && console.contains("[2/2] ERROR"), console);
+            assertTrue(console.contains("the reply does not fit in memory after"), console);
+            wellFormed(out.resolve("junit.xml"));
+            assertTrue(read(out.resolve("junit.xml")).contains("s02.xml"), "the second script is reported");
+            assertTrue(read(out.resolve("report.html")).endsWith("</html>\n"));
+        }
+    }
+
+    @Test
     void aReportThatCannotBeWrittenIsExit4NamingTheFile() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
         // junit.xml cannot be replaced: a folder with something in it has its name.
