@@ -4,6 +4,7 @@ import dlms.xmlclient.cli.TargetsFile.Target;
 import dlms.xmlclient.media.Links;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.ReplyFiles;
+import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.FleetListener;
 import dlms.xmlclient.run.MeterTally;
 import dlms.xmlclient.run.RunListener;
@@ -59,9 +60,17 @@ final class FleetRun {
     private final int parallel;
     private final FleetListener listener;
     private final PrintStream err;
+    private final WriteFailures writes;
 
     FleetRun(List<Meter> meters, Path outDir, ScriptCache cache, boolean strict, boolean failFast, int parallel,
             FleetListener listener, PrintStream err) {
+        this(meters, outDir, cache, strict, failFast, parallel, listener, err, new WriteFailures(err));
+    }
+
+    /** @param writes where an output file that cannot be written is told and kept */
+    FleetRun(List<Meter> meters, Path outDir, ScriptCache cache, boolean strict, boolean failFast, int parallel,
+            FleetListener listener, PrintStream err, WriteFailures writes) {
+        this.writes = writes;
         this.meters = List.copyOf(meters);
         this.outDir = outDir;
         this.cache = cache;
@@ -139,8 +148,8 @@ final class FleetRun {
                     Files.newBufferedWriter(dir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
                 Trace trace = new Trace(traceFile, null);
                 String target = meter.scripts().get(0).connection().medium().describe();
-                RunListener reports = RunListener.all(List.of(new ReplyFiles(dir, err), unlessPassed(
-                        new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), err))));
+                RunListener reports = RunListener.all(List.of(new ReplyFiles(dir, writes), unlessPassed(
+                        new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes))));
                 RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast);
                 outcomes = new Runner(plan, settings -> Links.forMedium(settings.medium(),
                         settings.limits().waitTimeMillis(), trace), trace, reports, stop, cache).run();
@@ -149,6 +158,14 @@ final class FleetRun {
             List<ScriptOutcome> failed = alike(meter, Status.BAD_INPUT, "cannot write to " + dir + ": " + e.getMessage());
             listener.meterFinished(meter.name(), dir.toString(), failed, (System.nanoTime() - start) / 1_000_000);
             return ExitCode.BAD_INPUT;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // A defect of ours, and this meter's alone: it stays in junit.xml and the totals.
+            String why = "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+            err.println("xmlclient: meter " + meter.name() + ": " + why);
+            listener.meterFinished(meter.name(), dir.toString(), alike(meter, Status.BROKEN, why),
+                    (System.nanoTime() - start) / 1_000_000);
+            return ExitCode.FAILED;
         }
         listener.meterFinished(meter.name(), dir.toString(), outcomes, (System.nanoTime() - start) / 1_000_000);
         return XmlClientCommand.exitCode(outcomes);
@@ -171,16 +188,17 @@ final class FleetRun {
             }
 
             @Override
+            public void scriptFinished(ScriptOutcome outcome) {
+                html.scriptFinished(outcome);
+            }
+
+            @Override
             public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
                 Verdict verdict = MeterTally.of(outcomes).verdict();
                 if (verdict != Verdict.PASS && verdict != Verdict.NOT_CHECKED) {
                     html.runFinished(outcomes, elapsedMillis);
                 } else {
-                    try {
-                        Files.deleteIfExists(html.file()); // an earlier run's failure is not this one's
-                    } catch (IOException e) {
-                        // Left as it was; its date says which run it is from.
-                    }
+                    html.discard(); // an earlier run's failure (or this run's in-progress page) is not this one's
                 }
             }
         };

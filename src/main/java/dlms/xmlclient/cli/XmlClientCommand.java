@@ -8,6 +8,7 @@ import dlms.xmlclient.report.FleetJUnitReport;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.JUnitReport;
 import dlms.xmlclient.report.ReplyFiles;
+import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.FleetListener;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
@@ -130,15 +131,16 @@ public final class XmlClientCommand {
         try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
                 Files.newBufferedWriter(outDir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
             Trace trace = new Trace(traceFile, verbosity == Verbosity.VERBOSE ? out : null);
+            WriteFailures writes = new WriteFailures(err);
             List<RunListener> listeners = new ArrayList<>(List.of(
-                    new ReplyFiles(outDir, err),
+                    new ReplyFiles(outDir, writes),
                     new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
             if (record) {
                 listeners.add(new ExpectedRecorder(expectedDir, out, err));
             }
             if (target.medium().isSet()) {
                 return runAgainst(plan, target.medium().describe() + " (" + target.interfaceType() + ")",
-                        trace, listeners);
+                        trace, listeners, writes);
             }
             BuiltInMeters meters;
             try {
@@ -150,21 +152,28 @@ public final class XmlClientCommand {
             try (meters) {
                 out.println("No -h given: testing the built-in simulator on " + meters.describe());
                 return runAgainst(plan.withScripts(meters.bind(plan.scripts())),
-                        "built-in simulator " + meters.describe(), trace, listeners);
+                        "built-in simulator " + meters.describe(), trace, listeners, writes);
             }
         } catch (IOException e) {
             throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());
         }
     }
 
-    private int runAgainst(RunPlan plan, String target, Trace trace, List<RunListener> listeners) {
+    private int runAgainst(RunPlan plan, String target, Trace trace, List<RunListener> listeners,
+            WriteFailures writes) {
         List<RunListener> all = new ArrayList<>(listeners);
-        all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
-        all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), err));
+        all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
+        all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
         StopSignal stop = new StopSignal();
         Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.limits().waitTimeMillis(),
                 trace), trace, RunListener.all(all), stop);
-        return stoppable(stop, () -> exitCode(runner.run()));
+        return stoppable(stop, () -> {
+            int code = exitCode(runner.run());
+            if (trace.failed()) {
+                writes.add("cannot write " + plan.outDir().resolve("trace.txt") + ": the disk or the file failed");
+            }
+            return writes.any() ? ExitCode.CANNOT_WRITE : code;
+        });
     }
 
     /** --targets: the scripts against every meter of the file, --parallel at a time. */
@@ -182,24 +191,31 @@ public final class XmlClientCommand {
         List<FleetRun.Meter> meters = FleetRun.meters(targets, found, flags, new ScriptSettings(env));
         Path expectedDir = expectedDir(line, false);
         Path outDir = outDir(line);
+        WriteFailures writes = new WriteFailures(err);
         FleetListener reports = FleetListener.all(List.of(
                 new FleetConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0,
                         targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
-                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), err)));
+                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes)));
         FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
-                line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err);
+                line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err, writes);
         StopSignal stop = new StopSignal();
-        return stoppable(stop, () -> fleet.run(stop));
+        return stoppable(stop, () -> {
+            int code = fleet.run(stop);
+            return writes.any() ? ExitCode.CANNOT_WRITE : code;
+        });
     }
 
-    /** Runs {@code run}; on the real command line, Ctrl-C requests {@code stop} and makes the exit code 130. */
+    /**
+     * Runs {@code run}; on the real command line, Ctrl-C or SIGTERM requests {@code stop} and makes
+     * the exit code 130 (SIGINT) or 143 (SIGTERM).
+     */
     private int stoppable(StopSignal stop, IntSupplier run) {
         if (!handleCtrlC) {
             return run.getAsInt();
         }
         try (CtrlC ctrlC = CtrlC.handle(stop)) {
             int code = run.getAsInt();
-            return ctrlC.interrupted() ? ExitCode.INTERRUPTED : code;
+            return ctrlC.interrupted() ? ctrlC.exitCode() : code;
         }
     }
 
@@ -289,6 +305,8 @@ public final class XmlClientCommand {
                         + " reply as XML to <out>/replies, checks it against -e DIR and reports to <out>/junit.xml and"
                         + " <out>/report.html.", ClientOptions.definitions(),
                 "Exit codes: 0 every checked reply passed, 1 a reply failed or a script broke off, 2 bad input,"
-                        + " 3 no connection. Subcommand: xmlclient translate --help", true);
+                        + " 3 no connection, 4 a report or reply file could not be written (named on stderr),"
+                        + " 130 Ctrl-C, 143 SIGTERM (the reports hold what ran)."
+                        + " Subcommand: xmlclient translate --help", true);
     }
 }

@@ -32,7 +32,7 @@ public final class FleetJUnitReport implements FleetListener {
     private final Path file;
     private final Path part;
     private final Clock clock;
-    private final PrintStream err;
+    private final WriteFailures writeFailures;
     private Writer body;
     private XMLStreamWriter xml;
     private LocalDateTime started;
@@ -42,15 +42,21 @@ public final class FleetJUnitReport implements FleetListener {
     private boolean broken;
 
     public FleetJUnitReport(Path outDir, Clock clock, PrintStream err) {
+        this(outDir, clock, new WriteFailures(err));
+    }
+
+    /** @param failures where a junit.xml that cannot be written is told and kept */
+    public FleetJUnitReport(Path outDir, Clock clock, WriteFailures failures) {
         this.file = outDir.resolve("junit.xml");
         this.part = outDir.resolve("junit.xml.part");
         this.clock = clock;
-        this.err = err;
+        this.writeFailures = failures;
     }
 
     @Override
     public synchronized void fleetStarted(int meters, int scriptsPerMeter, int parallel) {
         started = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        JUnitReport.writeInProgress(file, started, writeFailures);
         try {
             body = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8));
             xml = XMLOutputFactory.newFactory().createXMLStreamWriter(body);
@@ -106,6 +112,6 @@ public final class FleetJUnitReport implements FleetListener {
 
     private void fail(Exception e) {
         broken = true;
-        err.println("cannot write " + file + ": " + e.getMessage());
+        writeFailures.add(file, e);
     }
 }

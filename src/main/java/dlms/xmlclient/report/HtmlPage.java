@@ -77,17 +77,43 @@ final class HtmlPage {
      */
     String render(List<ScriptOutcome> outcomes, long elapsedMillis, String target, String when, String setting) {
         StringBuilder out = new StringBuilder(64 * 1024);
+        out.append(head(outcomes, elapsedMillis, target, when, setting));
+        for (int i = 0; i < outcomes.size(); i++) {
+            out.append(section(outcomes.get(i), i));
+        }
+        return out.append(TAIL).toString();
+    }
+
+    /** The end of the page, after the sections. */
+    static final String TAIL = "</main>\n</body>\n</html>\n";
+
+    /** The page up to its sections: the result, the counts, the failures and the table. */
+    String head(List<ScriptOutcome> outcomes, long elapsedMillis, String target, String when, String setting) {
+        StringBuilder out = new StringBuilder(16 * 1024);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>xmlclient report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(out, outcomes, elapsedMillis, target, when, setting);
         failures(out, outcomes);
         table(out, outcomes);
-        out.append("<main>\n");
-        for (int i = 0; i < outcomes.size(); i++) {
-            sections.render(out, outcomes.get(i), id(i));
-        }
-        return out.append("</main>\n</body>\n</html>\n").toString();
+        return out.append("<main>\n").toString();
+    }
+
+    /** The section of the script at {@code index} in run order. */
+    String section(ScriptOutcome outcome, int index) {
+        StringBuilder out = new StringBuilder(8 * 1024);
+        sections.render(out, outcome, id(index));
+        return out.toString();
+    }
+
+    /** A page that says the run has not finished: it stands in for an earlier run's page until the end. */
+    static String inProgress(String target, String started) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<title>xmlclient report (run in progress)</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
+                + "<header>\n<h1>xmlclient report</h1>\n<p class=\"result error\">RUN IN PROGRESS: the run started at "
+                + Html.escape(started) + " has not finished (or was killed)</p>\n<p class=\"facts\"><b>Target</b> "
+                + Html.escape(target) + "</p>\n<p class=\"facts\">This page is replaced when the run ends;"
+                + " trace.txt shows how far it got.</p>\n</header>\n</body>\n</html>\n";
     }
 
     private static String id(int index) {

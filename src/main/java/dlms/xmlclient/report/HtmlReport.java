@@ -6,6 +6,7 @@ import dlms.xmlclient.run.ScriptOutcome;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -24,8 +25,12 @@ public final class HtmlReport implements RunListener {
     private final Path file;
     private final String target;
     private final Clock clock;
-    private final PrintStream err;
+    private final WriteFailures failures;
+    private final HtmlPage page = new HtmlPage(new HtmlXml());
     private String setting;
+    /** The sections of the scripts finished so far, streamed as they finish. */
+    private ReportPart part;
+    private int sectionsWritten;
 
     /**
      * @param outDir the output folder; the page is {@code report.html} in it
@@ -34,10 +39,15 @@ public final class HtmlReport implements RunListener {
      * @param err    where a failure to write the page is told, in one line
      */
     public HtmlReport(Path outDir, String target, Clock clock, PrintStream err) {
+        this(outDir, target, clock, new WriteFailures(err));
+    }
+
+    /** @param failures where a page that cannot be written is told and kept */
+    public HtmlReport(Path outDir, String target, Clock clock, WriteFailures failures) {
         this.file = outDir.resolve("report.html");
         this.target = target;
         this.clock = clock;
-        this.err = err;
+        this.failures = failures;
     }
 
     /** The page this report writes. */
@@ -55,17 +65,53 @@ public final class HtmlReport implements RunListener {
             s.append(s.isEmpty() ? "" : "; ").append("strict: a reply with no expectation fails");
         }
         setting = s.isEmpty() ? null : s.toString();
+        // An earlier run's page never stands beside this run's trace looking current.
+        try {
+            AtomicFiles.write(file, HtmlPage.inProgress(target, now()));
+        } catch (IOException e) {
+            failures.add(file, e);
+        }
+        part = ReportPart.open(file, failures);
+    }
+
+    @Override
+    public void scriptFinished(ScriptOutcome outcome) {
+        if (part != null) {
+            part.append(page.section(outcome, sectionsWritten++));
+        }
     }
 
     @Override
     public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
-        String when = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        String page = new HtmlPage(new HtmlXml()).render(outcomes, elapsedMillis, target, when, setting);
+        ReportPart body = part == null ? ReportPart.inMemory() : part;
+        part = null;
         try {
-            AtomicFiles.write(file, page);
-        } catch (IOException e) {
-            err.println("cannot write " + file + ": " + e.getMessage());
+            // The scripts the runner did not start (Ctrl-C, --fail-fast) come last.
+            for (int i = Math.min(sectionsWritten, outcomes.size()); i < outcomes.size(); i++) {
+                body.append(page.section(outcomes.get(i), i));
+            }
+            body.writeWhole(file, page.head(outcomes, elapsedMillis, target, now(), setting), HtmlPage.TAIL);
+        } catch (IOException | RuntimeException e) {
+            failures.add(file, e);
+        } finally {
+            body.discard();
         }
+    }
+
+    /** Drops what was written of the page (a fleet's passing meter has none); an earlier page is removed. */
+    public void discard() {
+        if (part != null) {
+            part.discard();
+            part = null;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            failures.add("cannot remove " + file + ": " + WriteFailures.why(e));
+        }
+    }
+
+    private String now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 }

@@ -17,6 +17,8 @@ final class HtmlSection {
 
     /** XML longer than this many lines is shown folded... */
     static final int LONG = 400;
+    /** The most characters of one request's, reply's or expected reply's XML the page embeds. */
+    static final int EMBED_LIMIT = 1 << 20;
     /** ...with this many lines visible. */
     static final int PREVIEW = 40;
 
@@ -125,6 +127,12 @@ final class HtmlSection {
     private String xmlBlock(String text, List<String> xpaths) {
         if (text == null) {
             return null;
+        }
+        if (text.length() > EMBED_LIMIT) {
+            // A reply of megabytes: the page shows its start, the reply file has all of it.
+            return "<pre class=\"xml raw\">" + Html.escape(text.substring(0, EMBED_LIMIT)) + "\n… "
+                    + (text.length() - EMBED_LIMIT) + " more characters: the reply (or message, or expected) file"
+                    + " has the whole text</pre>";
         }
         HtmlXml.Rendering r = xml.render(text, xpaths);
         String cls = r.parsed() ? "xml" : "xml raw";

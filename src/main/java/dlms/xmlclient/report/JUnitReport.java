@@ -33,50 +33,112 @@ public final class JUnitReport implements RunListener {
     private final Path file;
     private final String target;
     private final Clock clock;
-    private final PrintStream err;
+    private final WriteFailures failures;
     private LocalDateTime started;
+    /** The suites of the scripts finished so far, streamed as they finish. */
+    private ReportPart part;
+    private int suitesWritten;
 
     /** @param target the meter, for the suites' properties */
     public JUnitReport(Path outDir, String target, Clock clock, PrintStream err) {
+        this(outDir, target, clock, new WriteFailures(err));
+    }
+
+    /** @param failures where a file that cannot be written is told and kept */
+    public JUnitReport(Path outDir, String target, Clock clock, WriteFailures failures) {
         this.file = outDir.resolve("junit.xml");
         this.target = target;
         this.clock = clock;
-        this.err = err;
+        this.failures = failures;
     }
 
     @Override
     public void runStarted(dlms.xmlclient.run.RunPlan plan) {
         started = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        writeInProgress(file, started, failures);
+        part = ReportPart.open(file, failures);
+    }
+
+    /**
+     * Replaces an earlier run's junit.xml at once by one that says this run has not finished
+     * (an error a CI server shows): a run killed before its end never leaves an old report
+     * that looks current. The end of the run replaces it.
+     */
+    static void writeInProgress(Path file, LocalDateTime started, WriteFailures failures) {
+        String when = started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        String why = "the run started at " + when + " has not finished (or was killed): this file is replaced when"
+                + " it ends; trace.txt shows how far it got";
+        try {
+            AtomicFiles.write(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"xmlclient\""
+                    + " tests=\"1\" failures=\"0\" errors=\"1\">\n  <testsuite name=\"run in progress\" tests=\"1\""
+                    + " failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\" timestamp=\"" + when + "\">\n"
+                    + "    <testcase name=\"run in progress\" classname=\"xmlclient\" time=\"0\">"
+                    + "<error type=\"RunInProgress\" message=\"" + why + "\">" + why + "</error></testcase>\n"
+                    + "  </testsuite>\n</testsuites>\n");
+        } catch (IOException e) {
+            failures.add(file, e);
+        }
+    }
+
+    @Override
+    public void scriptFinished(ScriptOutcome outcome) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.append(render(outcome));
+            suitesWritten++;
+        } catch (XMLStreamException e) {
+            part.fail(e);
+        }
     }
 
     @Override
     public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
+        if (started == null) {
+            started = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        }
+        ReportPart body = part == null ? ReportPart.inMemory() : part;
+        part = null;
         try {
-            AtomicFiles.write(file, render(outcomes, elapsedMillis));
-        } catch (IOException | XMLStreamException e) {
-            err.println("cannot write " + file + ": " + e.getMessage());
+            // The scripts the runner did not start (Ctrl-C, --fail-fast) come last.
+            for (ScriptOutcome o : outcomes.subList(Math.min(suitesWritten, outcomes.size()), outcomes.size())) {
+                body.append(render(o));
+            }
+            String head = head(outcomes, elapsedMillis);
+            body.writeWhole(file, head, "\n</testsuites>\n");
+        } catch (XMLStreamException | IOException e) {
+            failures.add(file, e);
+        } finally {
+            body.discard();
         }
     }
 
-    String render(List<ScriptOutcome> outcomes, long elapsedMillis) throws XMLStreamException {
+    private String render(ScriptOutcome outcome) throws XMLStreamException {
         StringWriter text = new StringWriter();
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-        xml.writeStartDocument("UTF-8", "1.0");
-        xml.writeCharacters("\n");
-        xml.writeStartElement("testsuites");
-        xml.writeAttribute("name", "xmlclient");
-        xml.writeAttribute("tests", String.valueOf(outcomes.stream().mapToInt(JUnitReport::tests).sum()));
-        xml.writeAttribute("failures", String.valueOf(outcomes.stream().mapToLong(o -> o.count(Verdict.FAIL)).sum()));
-        xml.writeAttribute("errors", String.valueOf(outcomes.stream().mapToLong(JUnitReport::errors).sum()));
-        xml.writeAttribute("time", seconds(elapsedMillis));
-        for (ScriptOutcome outcome : outcomes) {
-            suite(xml, outcome, outcome.source().displayPath(), target, started, true);
-        }
-        xml.writeCharacters("\n");
-        xml.writeEndElement();
-        xml.writeEndDocument();
+        suite(xml, outcome, outcome.source().displayPath(), target, started, true);
         xml.close();
-        return text.append('\n').toString();
+        return text.toString();
+    }
+
+    private static String head(List<ScriptOutcome> outcomes, long elapsedMillis) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"xmlclient\" tests=\""
+                + outcomes.stream().mapToInt(JUnitReport::tests).sum() + "\" failures=\""
+                + outcomes.stream().mapToLong(o -> o.count(Verdict.FAIL)).sum() + "\" errors=\""
+                + outcomes.stream().mapToLong(JUnitReport::errors).sum() + "\" time=\"" + seconds(elapsedMillis) + "\">";
+    }
+
+    /** The whole file in one string (tests). */
+    String render(List<ScriptOutcome> outcomes, long elapsedMillis) throws XMLStreamException {
+        if (started == null) {
+            started = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        }
+        StringBuilder s = new StringBuilder(head(outcomes, elapsedMillis));
+        for (ScriptOutcome o : outcomes) {
+            s.append(render(o));
+        }
+        return s.append("\n</testsuites>\n").toString();
     }
 
     /**
@@ -110,6 +172,11 @@ public final class JUnitReport implements RunListener {
             // Nothing was sent: one test case carries the input error.
             testCase(xml, className, "load", 0);
             failureLike(xml, "error", "BadInput", o.error(), o.error());
+            xml.writeEndElement();
+        } else if (stoppedEmpty(o)) {
+            // Stopped before its requests were known (an internal error): one test case carries it.
+            testCase(xml, className, "run", 0);
+            failureLike(xml, "error", errorType(o.status()), o.error(), o.error());
             xml.writeEndElement();
         } else if (o.status() == Status.NOT_RUN) {
             // The run stopped first (Ctrl-C, --fail-fast): one skipped case says why.
@@ -178,11 +245,17 @@ public final class JUnitReport implements RunListener {
     }
 
     static int tests(ScriptOutcome o) {
-        return o.status() == Status.BAD_INPUT || o.status() == Status.NOT_RUN ? 1 : o.requests().size();
+        return o.status() == Status.BAD_INPUT || o.status() == Status.NOT_RUN || stoppedEmpty(o) ? 1
+                : o.requests().size();
     }
 
     static long errors(ScriptOutcome o) {
-        return o.status() == Status.BAD_INPUT ? 1 : o.count(Verdict.ERROR);
+        return o.status() == Status.BAD_INPUT || stoppedEmpty(o) ? 1 : o.count(Verdict.ERROR);
+    }
+
+    /** A script that stopped before its requests were known (an internal error). */
+    private static boolean stoppedEmpty(ScriptOutcome o) {
+        return o.requests().isEmpty() && (o.status() == Status.BROKEN || o.status() == Status.NO_CONNECTION);
     }
 
     /** Jenkins groups test cases by class name: the script path, dotted, without .xml. */

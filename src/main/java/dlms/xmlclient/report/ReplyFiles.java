@@ -17,11 +17,16 @@ import java.util.function.Function;
 public final class ReplyFiles implements RunListener {
 
     private final Path repliesDir;
-    private final PrintStream err;
+    private final WriteFailures failures;
 
     public ReplyFiles(Path outDir, PrintStream err) {
+        this(outDir, new WriteFailures(err));
+    }
+
+    /** @param failures where a reply file that cannot be written is told and kept */
+    public ReplyFiles(Path outDir, WriteFailures failures) {
         this.repliesDir = outDir.resolve("replies");
-        this.err = err;
+        this.failures = failures;
     }
 
     public Path fileFor(String relativePath) {
@@ -36,14 +41,14 @@ public final class ReplyFiles implements RunListener {
             try {
                 Files.deleteIfExists(target);
             } catch (IOException e) {
-                err.println("cannot remove the stale " + target + ": " + e.getMessage());
+                failures.add("cannot remove the stale " + target + ": " + WriteFailures.why(e));
             }
             return;
         }
         try {
-            AtomicFiles.write(target, render(outcome));
-        } catch (IOException e) {
-            err.println("cannot write " + target + ": " + e.getMessage());
+            AtomicFiles.write(target, out -> render(outcome, StepReply::replyXml, out));
+        } catch (IOException | RuntimeException e) {
+            failures.add(target, e);
         }
     }
 
@@ -53,9 +58,22 @@ public final class ReplyFiles implements RunListener {
 
     /** @param replyText the text to write for each reply (the recorder puts placeholders in) */
     static String render(ScriptOutcome outcome, Function<StepReply, String> replyText) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Messages>\n");
+        StringBuilder xml = new StringBuilder();
+        try {
+            render(outcome, replyText, xml);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringBuilder does not throw
+        }
+        return xml.toString();
+    }
+
+    /** Streams the reply file: one reply at a time, never the whole file in one string. */
+    static void render(ScriptOutcome outcome, Function<StepReply, String> replyText, Appendable xml)
+            throws IOException {
+        xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Messages>\n");
         for (StepReply reply : outcome.replies()) {
-            xml.append("  <!-- #").append(reply.step().number()).append(" line ").append(reply.step().line())
+            xml.append("  <!-- #").append(String.valueOf(reply.step().number())).append(" line ")
+                    .append(String.valueOf(reply.step().line()))
                     .append(" -->\n");
             if (reply.replyXml() == null) {
                 xml.append("  <NoReply /> <!-- none on this interface -->\n");
@@ -66,7 +84,7 @@ public final class ReplyFiles implements RunListener {
         if (outcome.status() != ScriptOutcome.Status.COMPLETED && outcome.error() != null) {
             xml.append("  <!-- stopped: ").append(outcome.error().replace("--", "- -")).append(" -->\n");
         }
-        return xml.append("</Messages>\n").toString();
+        xml.append("</Messages>\n");
     }
 
     private static String indent(String xml) {

@@ -78,9 +78,18 @@ public final class Runner {
             }
             listener.scriptStarted(source);
             trace.beginCapture();
-            ScriptOutcome outcome = runOne(source);
-            outcomes.add(outcome);
+            long scriptStart = System.nanoTime();
+            ScriptOutcome outcome;
+            try {
+                outcome = runOne(source);
+            } catch (RuntimeException | Error e) { // the last guard: one script never ends the run
+                String why = "internal error: " + InternalError.oneLine(e);
+                trace.note("script " + source.relativePath() + " stopped: " + why);
+                outcome = new ScriptOutcome(source, null, Status.BROKEN, List.of(), why, millisSince(scriptStart),
+                        trace.endCapture());
+            }
             listener.scriptFinished(outcome);
+            outcomes.add(outcome.withoutReplies());
             Verdict verdict = outcome.verdict();
             if (plan.failFast() && (verdict == Verdict.FAIL || verdict == Verdict.ERROR)) {
                 stop.request("--fail-fast: " + source.displayPath() + " " + verdict.name().toLowerCase(Locale.ROOT)
@@ -125,10 +134,18 @@ public final class Runner {
                     }
                     Instant sentAt = Instant.now();
                     long sent = System.nanoTime();
-                    String xml = session.exchange(step.request());
-                    StepReply reply = new StepReply(step, xml, sentAt, millisSince(sent));
-                    Check check = check(expected.get(step.number() - 1), reply)
-                            .withFindings(session.replyFindings(), failsOnFindings);
+                    StepReply reply;
+                    Check check;
+                    try {
+                        String xml = session.exchange(step.request());
+                        reply = new StepReply(step, xml, sentAt, millisSince(sent));
+                        check = check(expected.get(step.number() - 1), reply)
+                                .withFindings(session.replyFindings(), failsOnFindings);
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        // A reply our code or the library cannot handle: this script stops, the run goes on.
+                        throw new SessionException(SessionException.Kind.EXCHANGE,
+                                "internal error: " + InternalError.oneLine(e), e);
+                    }
                     results.add(new RequestResult(step, reply, check));
                     listener.requestFinished(source, reply);
                 }
@@ -144,7 +161,11 @@ public final class Runner {
                 trace.note("script " + source.relativePath() + " stopped: " + error);
             } finally {
                 // Sends RLRQ/DISC only where the script did not (or did not get that far).
-                session.release();
+                try {
+                    session.release();
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    trace.note("the release failed: internal error: " + InternalError.oneLine(e));
+                }
                 associationWarnings = session.associationWarnings();
                 releaseFindings = session.releaseFindings();
             }

@@ -1,6 +1,7 @@
 package dlms.xmlclient.run;
 
 import dlms.xmlclient.script.Script;
+import dlms.xmlclient.verdict.Check;
 import dlms.xmlclient.verdict.Verdict;
 
 import java.util.List;
@@ -34,6 +35,21 @@ public record ScriptOutcome(ScriptSource source, Script script, Status status, L
         BROKEN,
         /** The run stopped before this script (Ctrl-C, --fail-fast); error says why. */
         NOT_RUN
+    }
+
+    /**
+     * This outcome as the end of a run needs it (verdicts, counts, one-line causes), without
+     * the reply and expected texts and the trace: those went to the reply files and the
+     * reports' per-script parts when the script finished, so a run holds little per script.
+     * A reply keeps its place (its text is empty), so that the counts stay.
+     */
+    public ScriptOutcome withoutReplies() {
+        List<RequestResult> slim = requests.stream().map(r -> new RequestResult(r.step(),
+                r.reply() == null ? null : new StepReply(r.step(), r.reply().replyXml() == null ? null : "",
+                        r.reply().sentAt(), r.reply().elapsedMillis()),
+                new Check(r.check().verdict(), null, r.check().differences(), r.check().note(),
+                        r.check().warnings()))).toList();
+        return new ScriptOutcome(source, script, status, slim, error, elapsedMillis, "");
     }
 
     /** The replies received, in request order. */

@@ -27,6 +27,24 @@ public final class LineNumberedXml {
 
     static final String LINE = "line";
 
+    /**
+     * The deepest nesting of elements a message or expected file may have. The walks over a
+     * file (ours, xmlunit's, the Gurux translator's) recurse, so a file nested deeper is refused
+     * at load with its line. A reply holds at most 256 levels of data (the A-XDR walk's limit)
+     * plus its few wrapping elements.
+     */
+    public static final int MAX_DEPTH = 300;
+
+    /** A file nested past {@link #MAX_DEPTH}: refused at the element that goes too deep. */
+    public static final class TooDeep extends org.xml.sax.SAXParseException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep(Locator locator) {
+            super("elements nested deeper than " + MAX_DEPTH + " levels (the most a message or expected file"
+                    + " may have)", locator);
+        }
+    }
+
     private LineNumberedXml() {
     }
 
@@ -81,7 +99,11 @@ public final class LineNumberedXml {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            if (open.size() > MAX_DEPTH) { // the document and MAX_DEPTH elements are open
+                throw new TooDeep(locator);
+            }
             flushText();
             Element element = doc.createElement(qName);
             for (int i = 0; i < attributes.getLength(); i++) {

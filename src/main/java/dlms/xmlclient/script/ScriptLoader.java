@@ -7,7 +7,6 @@ import gurux.dlms.enums.InterfaceType;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -111,9 +110,8 @@ public final class ScriptLoader {
 
     private static void anyInvokeIdToDefault(Element request, String location) throws ScriptException {
         substituteAnyInvokeId(request);
-        NodeList all = request.getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
+        // A walk by sibling links, in document order: linear in the elements, and no recursion.
+        for (Element e : descendants(request)) {
             if ("*".equals(e.getAttribute("Value"))) {
                 throw new ScriptException(location, "<" + e.getTagName() + " Value=\"*\"/>: a request cannot send"
                         + " a wildcard (only InvokeIdAndPriority may be *, and is sent as "
@@ -122,11 +120,32 @@ public final class ScriptLoader {
         }
     }
 
+    /** The element's descendant elements in document order, found without recursion. */
+    static List<Element> descendants(Element root) {
+        List<Element> found = new ArrayList<>();
+        Node node = root.getFirstChild();
+        while (node != null && node != root) {
+            if (node instanceof Element e) {
+                found.add(e);
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                continue;
+            }
+            while (node != root && node.getNextSibling() == null) {
+                node = node.getParentNode();
+            }
+            node = node == root ? null : node.getNextSibling();
+        }
+        return found;
+    }
+
     /** Gives every {@code <InvokeIdAndPriority Value="*"/>} in the element the value it is sent with. */
     public static void substituteAnyInvokeId(Element element) {
-        NodeList ids = element.getElementsByTagName("InvokeIdAndPriority");
-        for (int i = 0; i < ids.getLength(); i++) {
-            Element id = (Element) ids.item(i);
+        for (Element id : descendants(element)) {
+            if (!id.getTagName().equals("InvokeIdAndPriority")) {
+                continue;
+            }
             if ("*".equals(id.getAttribute("Value").strip())) {
                 id.setAttribute("Value", ANY_INVOKE_ID_SENT_AS);
             }
@@ -151,6 +170,8 @@ public final class ScriptLoader {
     private static Document parse(Path file, String relativePath) throws ScriptException {
         try (InputStream in = Files.newInputStream(file)) {
             return LineNumberedXml.parse(in);
+        } catch (LineNumberedXml.TooDeep e) {
+            throw new ScriptException(relativePath + ":" + e.getLineNumber(), e.getMessage(), e);
         } catch (SAXParseException e) {
             throw new ScriptException(relativePath + ":" + e.getLineNumber(), "not well-formed XML: "
                     + e.getMessage(), e);

@@ -57,12 +57,22 @@ final class ReplyXml {
             if (!isRebuilt(received)) {
                 refuseRequest(received.data.getCommand());
                 List<byte[]> apdus = received.apdus.apdus();
+                for (byte[] apdu : apdus) {
+                    refuseTooDeep(apdu);
+                }
                 String xml = frames.messageToXml(received.lastFrame);
                 return checked(apdus.isEmpty() ? xml : TranslatorXml.corrected(xml, apdus.get(apdus.size() - 1)));
             }
             byte[] pdu = plainPdu(received);
             refuseRequest(pdu[0] & 0xFF);
+            refuseTooDeep(pdu);
             return pduToXml(pdu);
+        } catch (StackOverflowError e) {
+            // The last guard: the walk before found nothing too deep (a reply it does not know,
+            // or one broken before its deep part), and the translator recursed past the stack.
+            frames.clear();
+            pdus.clear();
+            throw new IllegalStateException("reply nested deeper than the translator can follow (stack overflow)");
         } catch (RuntimeException e) {
             // The session writes the message into an XML comment of the reply: characters that
             // XML forbids (raw string bytes the translator put in its XML, quoted by checked())
@@ -75,6 +85,18 @@ final class ReplyXml {
                 throw e;
             }
             throw new IllegalStateException(safe, e);
+        }
+    }
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): the translator walks Data values by recursion, so a reply
+     * nested a few thousand structures deep (4 KB) overflows the stack. A reply nested past
+     * {@link AxdrReader#MAX_DEPTH} is not translated; the reply file keeps its frame, and the
+     * grammar's walk names it as the request's finding.
+     */
+    private static void refuseTooDeep(byte[] apdu) {
+        if (XdlmsReplyGrammar.nestedTooDeep(apdu)) {
+            throw new IllegalStateException(XdlmsReplyGrammar.TOO_DEEP_FINDING);
         }
     }
 

@@ -1,5 +1,6 @@
 package dlms.xmlclient.session;
 
+
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXDLMSXmlClient;
@@ -140,16 +141,101 @@ final class ScriptClient extends GXDLMSXmlClient {
         GXDLMSTranslator saved = translator;
         translator = null;
         try {
-            return getData(received, reply, notify);
+            boolean complete = getData(received, reply, notify);
+            if (complete) {
+                keepBlocksAside(reply);
+            }
+            return complete;
         } catch (OutOfMemoryError e) {
             // Work-around (gurux.dlms 4.0.47): GXSecure.decryptAesGcm allocates the system title
             // of a general-glo-ciphering APDU as long as the APDU says, before it looks at the
             // bytes there are (DB 84 7F FF FF FF …: "Requested array size exceeds VM limit").
             // Found by ReplyPathFuzzTest: src/test/resources/fuzz/general-glo-title-length.txt.
+            long held = (long) reply.getData().size() + (earlierBlocks == null ? 0 : earlierBlocks.size());
+            earlierBlocks = null;
+            blocksOf = null;
+            if (held > 1 << 20) { // a long reply, not one length: the heap is too small for it
+                throw new UnreadableReply("the reply does not fit in memory after " + held + " bytes (OutOfMemoryError:"
+                        + " give the JVM more heap, XMLCLIENT_JAVA_OPTS=-Xmx…, or lower --max-reply-bytes)", e);
+            }
             throw new UnreadableReply("a length in the reply is too large to allocate", e);
+        } catch (StackOverflowError e) {
+            // Work-around (gurux.dlms 4.0.47): once a reply is whole, the library reads its value
+            // by recursion (a value we never use: the reply is translated from its bytes), so a
+            // reply nested a few thousand levels deep overflows the stack there. That read is the
+            // last thing the library does with the reply: it is whole, and the walk of its grammar
+            // names the depth as the request's finding.
+            if (reply.getMoreData().isEmpty() && hasValue(reply.getCommand())) {
+                return true;
+            }
+            throw new UnreadableReply("reply nested deeper than gurux.dlms can read (stack overflow; replies"
+                    + " nested deeper than " + AxdrReader.MAX_DEPTH + " levels are never translated)", null);
         } finally {
             translator = saved;
         }
+    }
+
+    /** The reply whose earlier blocks are in {@link #earlierBlocks}. */
+    private GXReplyData blocksOf;
+    /** The data of a block-transferred reply's earlier blocks, moved out of the library's buffer. */
+    private java.io.ByteArrayOutputStream earlierBlocks;
+    /** A null-data byte left in the library's buffer in place of the earlier blocks (see below). */
+    private static final byte PLACEHOLDER = 0;
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): the library appends each frame to the reply's buffer by
+     * reallocating it to the exact new size ({@code GXByteBuffer.capacity(size + n)} in
+     * {@code GXDLMS.getDataFromFrame}), copying all the data so far for every frame: a reply of
+     * 16 MiB in block transfer took minutes. Between blocks of a get-response-with-datablock the
+     * library needs none of the earlier blocks' data, so it is kept aside here (in a buffer that
+     * grows by doubling) and put back in front when the last block has come: linear time.
+     *
+     * One null-data byte stays in the library's buffer where the earlier blocks were: after the
+     * last block the library reads a value from the start of the buffer (a value we never use),
+     * and there it finds null-data instead of a value cut at a block boundary.
+     */
+    private void keepBlocksAside(GXReplyData reply) {
+        if (blocksOf != reply) {
+            blocksOf = reply;
+            earlierBlocks = null;
+        }
+        // The library clears the reply's command after each block; the request says what it is. A
+        // get-with-list is left alone: the library reads its whole list after the last block.
+        boolean dataBlocks = settings.getCommand() == Command.GET_REQUEST
+                && (settings.getCommandType() & 0xFF) != 3 // get-request-with-list
+                && reply.getCipheredCommand() == Command.NONE; // a ciphered block is deciphered in place
+        GXByteBuffer data = reply.getData();
+        if (dataBlocks && reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.DATABLOCK)
+                && !reply.getMoreData().contains(gurux.dlms.enums.RequestTypes.FRAME) && reply.getError() == 0) {
+            int from = earlierBlocks == null ? 0 : 1; // after the placeholder
+            if (data.position() != from || data.size() < from || from == 1 && data.getUInt8(0) != PLACEHOLDER) {
+                return; // not where a block ends as expected: left to the library
+            }
+            if (earlierBlocks == null) {
+                earlierBlocks = new java.io.ByteArrayOutputStream(Math.max(1024, data.size() * 2));
+            }
+            earlierBlocks.write(data.getData(), from, data.size() - from);
+            data.size(0);
+            data.setUInt8(PLACEHOLDER);
+            data.position(1);
+        } else if (earlierBlocks != null && reply.getMoreData().isEmpty()) {
+            boolean placeholder = data.size() > 0 && data.getUInt8(0) == PLACEHOLDER;
+            int from = placeholder ? 1 : 0;
+            byte[] last = data.subArray(from, data.size() - from);
+            data.clear();
+            data.capacity(earlierBlocks.size() + last.length);
+            data.set(earlierBlocks.toByteArray());
+            data.set(last);
+            data.position(0);
+            earlierBlocks = null;
+            blocksOf = null;
+        }
+    }
+
+    /** The replies whose value the library reads once they are whole. */
+    private static boolean hasValue(int command) {
+        return command == Command.GET_RESPONSE || command == Command.METHOD_RESPONSE
+                || command == Command.READ_RESPONSE;
     }
 
     private static boolean isApdu(int command) {

@@ -24,8 +24,18 @@ public final class Trace implements LinkTrace {
     private final PrintStream console;
     private final List<String> wholeSecrets = new ArrayList<>();
     private final List<String> secretEnds = new ArrayList<>();
-    /** The lines of the current script, for the HTML report; null when not capturing. */
+    /**
+     * How much of a script's trace the reports embed (characters); the rest is in trace.txt
+     * only, which is written as the frames come, so memory stays bounded per script.
+     */
+    public static final int CAPTURE_LIMIT = 256 * 1024;
+    /** The note that ends a cut excerpt. */
+    public static final String REST_IN_FILE = "trace.txt has the rest";
+
+    /** The lines of the current script, for the reports; null when not capturing. */
     private StringBuilder capture;
+    /** Lines of the current script left out of {@link #capture}. */
+    private long capturedPast;
 
     /**
      * @param file    trace file writer, or null for none
@@ -100,12 +110,20 @@ public final class Trace implements LinkTrace {
     /** Starts keeping the lines traced from now on, until {@link #endCapture()}. */
     public void beginCapture() {
         capture = new StringBuilder();
+        capturedPast = 0;
     }
 
-    /** The lines traced since {@link #beginCapture()}; capturing stops. */
+    /**
+     * The lines traced since {@link #beginCapture()}, the first {@link #CAPTURE_LIMIT}
+     * characters of them and a note of how many lines follow in trace.txt; capturing stops.
+     */
     public String endCapture() {
         String lines = capture == null ? "" : capture.toString();
+        if (capturedPast > 0) {
+            lines += "… " + capturedPast + (capturedPast == 1 ? " more line: " : " more lines: ") + REST_IN_FILE + "\n";
+        }
         capture = null;
+        capturedPast = 0;
         return lines;
     }
 
@@ -115,7 +133,11 @@ public final class Trace implements LinkTrace {
         }
         String line = LocalTime.now().format(TIME) + " " + direction + " " + text;
         if (capture != null) {
-            capture.append(line).append('\n');
+            if (capturedPast == 0 && capture.length() + line.length() < CAPTURE_LIMIT) {
+                capture.append(line).append('\n');
+            } else {
+                capturedPast++;
+            }
         }
         if (file != null) {
             synchronized (file) {
@@ -125,6 +147,11 @@ public final class Trace implements LinkTrace {
         if (console != null) {
             console.println(line);
         }
+    }
+
+    /** Whether writing the trace file failed (a full disk): flushes it first. */
+    public boolean failed() {
+        return file != null && file.checkError();
     }
 
     public void flush() {

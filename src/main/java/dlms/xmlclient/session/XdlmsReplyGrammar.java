@@ -19,6 +19,24 @@ final class XdlmsReplyGrammar extends AxdrReader {
         super(apdu);
     }
 
+    /** The finding of a reply nested past {@link #MAX_DEPTH}: it is not translated (the translator recurses). */
+    static final String TOO_DEEP_FINDING = "reply nested deeper than " + MAX_DEPTH + " levels";
+
+    /** Whether the walk of a reply APDU finds a value nested past {@link #MAX_DEPTH}. */
+    static boolean nestedTooDeep(byte[] apdu) {
+        if (apdu == null || apdu.length == 0) {
+            return false;
+        }
+        try {
+            new XdlmsReplyGrammar(apdu).apdu();
+            return false;
+        } catch (TooDeep d) {
+            return true;
+        } catch (Deviation | RuntimeException d) {
+            return false;
+        }
+    }
+
     /**
      * @return the deviations of a reply APDU, empty when it follows the grammar or is not a reply
      *         APDU this walk knows (it then says nothing rather than guess)
@@ -37,7 +55,7 @@ final class XdlmsReplyGrammar extends AxdrReader {
         } catch (Deviation d) {
             return List.of(d.getMessage());
         } catch (TooDeep d) {
-            return List.of();
+            return List.of(TOO_DEEP_FINDING);
         }
         if (walk.at < apdu.length) {
             int extra = apdu.length - walk.at;

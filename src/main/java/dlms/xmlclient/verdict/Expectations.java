@@ -69,6 +69,8 @@ public final class Expectations {
         Document doc;
         try (InputStream in = Files.newInputStream(file)) {
             doc = LineNumberedXml.parse(in);
+        } catch (LineNumberedXml.TooDeep e) {
+            throw new ScriptException(file + ":" + e.getLineNumber(), e.getMessage(), e);
         } catch (SAXParseException e) {
             throw new ScriptException(file + ":" + e.getLineNumber(), "not well-formed XML: " + e.getMessage(), e);
         } catch (SAXException e) {
@@ -104,6 +106,8 @@ public final class Expectations {
         try (InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))) {
             placeholders.validate(LineNumberedXml.parse(in).getDocumentElement());
         } catch (RuntimeException e) {
+            throw new ScriptException(location, e.getMessage(), e);
+        } catch (LineNumberedXml.TooDeep e) {
             throw new ScriptException(location, e.getMessage(), e);
         } catch (IOException | SAXException e) {
             throw new ScriptException(location, "not well-formed XML: " + e.getMessage(), e);
