@@ -78,7 +78,17 @@ final class PathRun {
                     new ConsoleReport(NOWHERE, false),
                     new JUnitReport(outDir, target, Clock.systemDefaultZone(), err),
                     new HtmlReport(outDir, target, Clock.systemDefaultZone(), err)));
-            outcomes = runner(plan, trace, RunListener.all(listeners), received).run();
+            // The runner keeps its outcomes without reply texts (memory bounded per script); the
+            // verdict's own timing compares them again, so the whole ones are kept here.
+            List<ScriptOutcome> whole = new ArrayList<>();
+            listeners.add(new RunListener() {
+                @Override
+                public void scriptFinished(ScriptOutcome outcome) {
+                    whole.add(outcome);
+                }
+            });
+            runner(plan, trace, RunListener.all(listeners), received).run();
+            outcomes = whole;
         }
         return new Result(System.nanoTime() - start, outcomes, received.get());
     }

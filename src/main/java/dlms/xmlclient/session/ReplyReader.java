@@ -90,6 +90,9 @@ final class ReplyReader {
         received.requestInvokeId = client.requestInvokeId();
         GXReplyData reply = received.data;
         replyEnd = System.nanoTime() + maxReplyMillis * 1_000_000;
+        if (associationRequest) {
+            trace.associationRequest(frames);
+        }
         for (byte[] frame : frames) {
             reply.clear();
             if (!readReplyTo(frame, received, associationRequest, false)) {

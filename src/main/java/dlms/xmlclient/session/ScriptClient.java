@@ -1,6 +1,5 @@
 package dlms.xmlclient.session;
 
-
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXDLMSXmlClient;
@@ -20,6 +19,13 @@ import java.nio.charset.StandardCharsets;
  * One instance per association: it holds the HDLC sequence numbers and block index.
  */
 final class ScriptClient extends GXDLMSXmlClient {
+
+    /** The reply whose earlier blocks are in {@link #earlierBlocks}. */
+    private GXReplyData blocksOf;
+    /** The data of a block-transferred reply's earlier blocks, moved out of the library's buffer. */
+    private java.io.ByteArrayOutputStream earlierBlocks;
+    /** A null-data byte left in the library's buffer in place of the earlier blocks (see below). */
+    private static final byte PLACEHOLDER = 0;
 
     /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
     private int requestInvokeId = -1;
@@ -174,13 +180,6 @@ final class ScriptClient extends GXDLMSXmlClient {
             translator = saved;
         }
     }
-
-    /** The reply whose earlier blocks are in {@link #earlierBlocks}. */
-    private GXReplyData blocksOf;
-    /** The data of a block-transferred reply's earlier blocks, moved out of the library's buffer. */
-    private java.io.ByteArrayOutputStream earlierBlocks;
-    /** A null-data byte left in the library's buffer in place of the earlier blocks (see below). */
-    private static final byte PLACEHOLDER = 0;
 
     /**
      * Work-around (gurux.dlms 4.0.47): the library appends each frame to the reply's buffer by

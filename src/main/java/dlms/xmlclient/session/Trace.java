@@ -8,8 +8,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -23,7 +24,9 @@ public final class Trace implements LinkTrace {
     private final PrintWriter file;
     private final PrintStream console;
     private final List<String> wholeSecrets = new ArrayList<>();
-    private final List<String> secretEnds = new ArrayList<>();
+    private final List<byte[]> secrets = new ArrayList<>();
+    /** The frames of the association request being sent, each with its secret bytes marked. */
+    private final Map<byte[], boolean[]> requestSecrets = new IdentityHashMap<>();
     /**
      * How much of a script's trace the reports embed (characters); the rest is in trace.txt
      * only, which is written as the frames come, so memory stays bounded per script.
@@ -57,12 +60,20 @@ public final class Trace implements LinkTrace {
         String whole = hex(secret);
         if (!wholeSecrets.contains(whole)) {
             wholeSecrets.add(whole);
-            // A long AARQ is split over HDLC frames and the secret with it: in AARQ frames the
-            // start and the end of a secret (3 bytes or more, longest first) are masked too.
-            for (int length = secret.length - 1; length >= Math.min(3, secret.length); length--) {
-                secretEnds.add(hex(Arrays.copyOfRange(secret, 0, length)));
-                secretEnds.add(hex(Arrays.copyOfRange(secret, secret.length - length, secret.length)));
-            }
+            secrets.add(secret.clone());
+        }
+    }
+
+    /**
+     * The frames of an association request about to be sent: a long AARQ is split over HDLC
+     * frames and a password with it, so its frames are masked by where the secret's bytes are in
+     * the joined APDU, however it is split ({@link SplitSecrets}).
+     */
+    public void associationRequest(byte[][] frames) {
+        requestSecrets.clear();
+        boolean[][] hidden = SplitSecrets.hidden(frames, secrets);
+        for (int i = 0; i < frames.length; i++) {
+            requestSecrets.put(frames[i], hidden[i]);
         }
     }
 
@@ -82,17 +93,25 @@ public final class Trace implements LinkTrace {
         line(sent ? "TX=" : "RX=", masked(pdu, wholeSecrets));
     }
 
-    /** A frame of an AARQ: whole secrets and their starts and ends are masked. */
+    /** A frame of the association request given to {@link #associationRequest}: its secret bytes masked. */
     public void sentAssociationRequest(byte[] frame) {
-        String hex = masked(frame, wholeSecrets);
-        for (String run : secretEnds) {
-            hex = maskRun(hex, run);
+        boolean[] hidden = requestSecrets.get(frame);
+        if (hidden == null) {
+            line("TX", masked(frame, wholeSecrets));
+            return;
         }
-        line("TX", hex);
+        StringBuilder hex = new StringBuilder(frame.length * 3);
+        for (int i = 0; i < frame.length; i++) {
+            hex.append(i == 0 ? "" : " ").append(hidden[i] ? "**" : String.format("%02X", frame[i] & 0xFF));
+        }
+        line("TX", masked(hex.toString(), wholeSecrets));
     }
 
     private static String masked(byte[] frame, List<String> runs) {
-        String hex = hex(frame);
+        return masked(hex(frame), runs);
+    }
+
+    private static String masked(String hex, List<String> runs) {
         for (String run : runs) {
             hex = maskRun(hex, run);
         }

@@ -125,7 +125,7 @@ class FleetTest {
         for (String[] c : new String[][] {
                 {"a,127.0.0.1,4061\nb,127.0.0.1,99999", ":2: meter b: port '99999' is not 1-65535"},
                 {"a,127.0.0.1,4061\na,127.0.0.1,4062", ":2: meter name a is already used on line 1"},
-                {"../up,127.0.0.1,4061", ":1: meter name '../up': letters, digits"},
+                {"../up,127.0.0.1,4061", ":1: meter name (column 1, 5 characters): letters, digits"},
                 {"a,127.0.0.1,4061,-x other", ":1: -x is not a per-meter flag"},
                 {"a,127.0.0.1,4061,-h 10.0.0.1", ":1: -h is not a per-meter flag"},
                 {"a,127.0.0.1", ":1: expected name,host,port[,flags]"},
