@@ -83,7 +83,7 @@ public final class Runner {
             try {
                 outcome = runOne(source);
             } catch (RuntimeException | Error e) { // the last guard: one script never ends the run
-                String why = "internal error: " + InternalError.oneLine(e);
+                String why = "internal error: " + InternalFailure.oneLine(e);
                 trace.note("script " + source.relativePath() + " stopped: " + why);
                 outcome = new ScriptOutcome(source, null, Status.BROKEN, List.of(), why, millisSince(scriptStart),
                         trace.endCapture());
@@ -144,7 +144,7 @@ public final class Runner {
                     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                         // A reply our code or the library cannot handle: this script stops, the run goes on.
                         throw new SessionException(SessionException.Kind.EXCHANGE,
-                                "internal error: " + InternalError.oneLine(e), e);
+                                "internal error: " + InternalFailure.oneLine(e), e);
                     }
                     results.add(new RequestResult(step, reply, check));
                     listener.requestFinished(source, reply);
@@ -164,7 +164,7 @@ public final class Runner {
                 try {
                     session.release();
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                    trace.note("the release failed: internal error: " + InternalError.oneLine(e));
+                    trace.note("the release failed: internal error: " + InternalFailure.oneLine(e));
                 }
                 associationWarnings = session.associationWarnings();
                 releaseFindings = session.releaseFindings();

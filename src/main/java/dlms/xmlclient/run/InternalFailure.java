@@ -1,9 +1,9 @@
 package dlms.xmlclient.run;
 
-/** An error of our own code or of the library, in one line for a report. */
-final class InternalError {
+/** An error of our own code or of the library, in one line for a report (not java.lang.InternalError). */
+final class InternalFailure {
 
-    private InternalError() {
+    private InternalFailure() {
     }
 
     /** "StackOverflowError", "OutOfMemoryError: Java heap space", "IllegalStateException: why" (first line). */
