@@ -76,7 +76,7 @@ class BoundedWaitsTest {
 
     @Test
     void anEndlessReplyAnsweredSlowlyIsCutOffAtTheMaxReplyTime() throws Exception {
-        Path script = Files.writeString(dir.resolve("serial.xml"), GetAttacks.READ_SERIAL_NUMBER);
+        Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true)
                 .fault(dlms.xmlclient.simulator.MeterFault.ENDLESS_BLOCKS));
              MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (n, request, reply, client) -> {

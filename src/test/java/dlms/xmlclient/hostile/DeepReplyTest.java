@@ -15,16 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A reply nested thousands of levels deep is that request's finding; the script and the run go on. */
 class DeepReplyTest {
 
-    static final String TWO_READS = """
-            <Messages>
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-            </Messages>
-            """;
+    static final String TWO_READS = "<Messages>\n" + HostileRun.GET_SERIAL_NUMBER + HostileRun.GET_SERIAL_NUMBER
+            + "</Messages>\n";
+
 
     @TempDir
     Path dir;

@@ -66,21 +66,13 @@ final class GetAttacks {
     static final List<Named> ALL = List.of(GARBAGE_TRICKLE, SLOW_REPLY, STALE_REPLIES, BAD_FRAMES, NOTIFICATIONS,
             WRAPPER_65535, RECEIVE_NOT_READY);
 
-    static final String READ_SERIAL_NUMBER = """
-            <Messages>
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-            </Messages>
-            """;
-
     private GetAttacks() {
     }
 
     /** Runs the public client, with {@code limits}, through a proxy whose GetRequest gets {@code attack}. */
     static HostileRun run(Named attack, Path dir, String... limits) throws Exception {
         boolean wrapper = attack.wrapper();
-        Path script = Files.writeString(Files.createDirectories(dir).resolve("serial.xml"), READ_SERIAL_NUMBER);
+        Path script = Files.writeString(Files.createDirectories(dir).resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper));
              MeddlingProxy proxy = MeddlingProxy.start(meter.port(), wrapper, (n, request, reply, client) -> {
                  byte[] sent = ForgedFrames.apdu(request, wrapper);

@@ -14,6 +14,16 @@ import java.util.Map;
 /** One in-process run of the xmlclient command against a hostile meter, timed. */
 public record HostileRun(int exitCode, String out, String err, Path outDir, long elapsedMillis) {
 
+    /** A GetRequest for the serial number (0.0.96.1.0.255, attribute 2): the request attacks answer. */
+    public static final String GET_SERIAL_NUMBER = """
+              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
+                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
+              </AttributeDescriptor></GetRequestNormal></GetRequest>
+            """;
+
+    /** A script of that one request. */
+    public static final String READ_SERIAL_NUMBER = "<Messages>\n" + GET_SERIAL_NUMBER + "</Messages>\n";
+
     /** Runs {@code xmlclient ARGS -o outDir} with an empty environment. */
     public static HostileRun run(Path outDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

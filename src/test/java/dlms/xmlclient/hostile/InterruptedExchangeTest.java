@@ -23,20 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InterruptedExchangeTest {
 
-    private static final String READ_SERIAL_NUMBER = """
-            <Messages>
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-            </Messages>
-            """;
-
     @TempDir
     Path dir;
 
     @Test
     void ctrlCDuringATrickledReplyEndsTheRunWithinSecondsWithEveryReport() throws Exception {
-        Path script = Files.writeString(dir.resolve("serial.xml"), READ_SERIAL_NUMBER);
+        Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         Path out = dir.resolve("out");
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
              MeddlingProxy proxy = MeddlingProxy.start(meter.port(), false, (n, request, reply, client) -> {

@@ -13,14 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The meter's UA and AARE are judged: impossible link parameters and a garbled AARE are named. */
 class JudgedLinkTest {
 
-    private static final String READ_SERIAL_NUMBER = """
-            <Messages>
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-            </Messages>
-            """;
-
     @TempDir
     Path dir;
 
@@ -49,7 +41,7 @@ class JudgedLinkTest {
 
     @Test
     void anAareWhoseResultIsGarbledIsNamedAsSuchNotCalledARejection() throws Exception {
-        Path script = Files.writeString(dir.resolve("serial.xml"), READ_SERIAL_NUMBER);
+        Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true));
              MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (n, request, reply, client) -> {
                  byte[] apdu = ForgedFrames.apdu(reply, true);
@@ -68,7 +60,7 @@ class JudgedLinkTest {
     }
 
     private HostileRun withForgedUa(String info, String... more) throws Exception {
-        Path script = Files.writeString(dir.resolve("serial.xml"), READ_SERIAL_NUMBER);
+        Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
              MeddlingProxy proxy = MeddlingProxy.start(meter.port(), false, (n, request, reply, client) -> {
                  boolean ua = reply != null && reply.length > 5 && (reply[5] & 0xEF) == 0x63;

@@ -13,14 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A meter's answer is judged, not trusted: forged answers that look plausible are named deviations. */
 class JudgedRepliesTest {
 
-    private static final String READ_SERIAL_NUMBER = """
-            <Messages>
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-            </Messages>
-            """;
-
     @TempDir
     Path dir;
 
@@ -28,7 +20,7 @@ class JudgedRepliesTest {
     void anArrayAnnouncingMoreEntriesThanItCarriesFailsEvenAnAnyLengthTemplate() throws Exception {
         StringBuilder apdu = new StringBuilder("C4 01 C1 00 01 84 7F FF FF FF");
         apdu.append(" 11 00".repeat(10));
-        Path script = Files.writeString(dir.resolve("serial.xml"), READ_SERIAL_NUMBER);
+        Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         Path expected = Files.createDirectories(dir.resolve("expected"));
         Files.writeString(expected.resolve("serial.xml"), """
                 <Messages>

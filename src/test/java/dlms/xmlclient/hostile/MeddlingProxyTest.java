@@ -14,21 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The man in the middle itself: what passes through is the meter's, what it forges reaches the client. */
 class MeddlingProxyTest {
 
-    private static final String READ_SERIAL_NUMBER = """
-            <Messages>
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-            </Messages>
-            """;
-
     @TempDir
     Path dir;
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
     void aForgedReplyReachesTheClientAndTheRestPassesUnchanged(boolean wrapper) throws Exception {
-        Path script = Files.writeString(dir.resolve("serial.xml"), READ_SERIAL_NUMBER);
+        Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper));
              MeddlingProxy proxy = MeddlingProxy.start(meter.port(), wrapper, (n, request, reply, client) -> {
                  boolean get = ForgedFrames.apdu(request, wrapper).length > 0

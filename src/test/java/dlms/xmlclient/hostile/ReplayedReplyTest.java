@@ -18,11 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayedReplyTest {
 
-    private static final String GET_SERIAL_NUMBER = """
-              <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
-                <ClassId Value="1" /><InstanceId Value="0000600100FF" /><AttributeId Value="2" />
-              </AttributeDescriptor></GetRequestNormal></GetRequest>
-            """;
     private static final String[] CIPHERED_CLIENT = {"-c", "1", "-a", "HighGMAC", "-C", "AuthenticationEncryption",
         "-T", "4142434445464748", "-A", "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF", "-B", "000102030405060708090A0B0C0D0E0F"};
 
@@ -32,7 +27,7 @@ class ReplayedReplyTest {
     @Test
     void aCipheredReplyReplayedInTheSameAssociationFailsItsRequestAsASecurityFinding() throws Exception {
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
-        Files.writeString(scripts.resolve("twice.xml"), "<Messages>\n" + GET_SERIAL_NUMBER + GET_SERIAL_NUMBER
+        Files.writeString(scripts.resolve("twice.xml"), "<Messages>\n" + HostileRun.GET_SERIAL_NUMBER + HostileRun.GET_SERIAL_NUMBER
                 + "</Messages>\n");
         HostileRun run = replaying(scripts);
         assertEquals(1, run.exitCode(), run.toString());
@@ -44,8 +39,8 @@ class ReplayedReplyTest {
     @Test
     void aCipheredReplyReplayedIntoTheNextScriptsAssociationIsCaughtOverTheRun() throws Exception {
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
-        Files.writeString(scripts.resolve("a.xml"), "<Messages>\n" + GET_SERIAL_NUMBER + "</Messages>\n");
-        Files.writeString(scripts.resolve("b.xml"), "<Messages>\n" + GET_SERIAL_NUMBER + "</Messages>\n");
+        Files.writeString(scripts.resolve("a.xml"), "<Messages>\n" + HostileRun.GET_SERIAL_NUMBER + "</Messages>\n");
+        Files.writeString(scripts.resolve("b.xml"), "<Messages>\n" + HostileRun.GET_SERIAL_NUMBER + "</Messages>\n");
         HostileRun run = replaying(scripts);
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().matches("(?s).*NOT CHECKED +\\S*a\\.xml.*"), run.out());
@@ -59,7 +54,7 @@ class ReplayedReplyTest {
         // it); this run of three associations shows the simulator's guard.
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
         for (String name : new String[] {"a.xml", "b.xml", "c.xml"}) {
-            Files.writeString(scripts.resolve(name), "<Messages>\n" + GET_SERIAL_NUMBER + "</Messages>\n");
+            Files.writeString(scripts.resolve(name), "<Messages>\n" + HostileRun.GET_SERIAL_NUMBER + "</Messages>\n");
         }
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true))) {
             String[] target = {"-h", "127.0.0.1", "-p", Integer.toString(meter.port()), "-w", "-x", scripts.toString()};
