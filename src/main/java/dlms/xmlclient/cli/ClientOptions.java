@@ -105,8 +105,8 @@ final class ClientOptions {
                 + " the standard do: fail the request (default) or only warn (for a known quirk of one meter)"));
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));
         o.addOption(valued(null, WAIT_TIME, "MS", "how long to wait for a reply to start, in ms (default 5000); a frame's"
-                + " whole answer must be in within the longer of --wait-time and --inactivity, whatever the meter"
-                + " sends, or the frame is sent again"));
+                + " whole answer must be in within the longer of --wait-time and --inactivity (unless it is still"
+                + " coming at 20 bytes a second or more), whatever else the meter sends, or the frame is sent again"));
         o.addOption(valued(null, INACTIVITY, "MS", "how long a reply may pause once started, in ms (default: --wait-time)"));
         o.addOption(valued(null, RETRIES, "N", "resends of an unanswered frame (default 3): one frame exchange lasts"
                 + " at most max(--wait-time, --inactivity) × (N + 1)"));

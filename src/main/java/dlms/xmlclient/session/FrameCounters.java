@@ -29,12 +29,21 @@ public final class FrameCounters {
 
     /** @return the highest counter this meter (by its system title) sent this client in the run, or -1 */
     long lastFromMeter(ConnectionSettings s, String meterSystemTitle) {
-        return fromMeter.getOrDefault(key(s) + "/" + meterSystemTitle, -1L);
+        return fromMeter.getOrDefault(meterKey(s, meterSystemTitle), -1L);
     }
 
     /** Records a counter the meter sent (never lowers the highest). */
     void fromMeter(ConnectionSettings s, String meterSystemTitle, long counter) {
-        fromMeter.merge(key(s) + "/" + meterSystemTitle, counter, Math::max);
+        fromMeter.merge(meterKey(s, meterSystemTitle), counter, Math::max);
+    }
+
+    /**
+     * A counter belongs to its key: a script that changes the global key (key transfer) may
+     * start the meter's counter again, so the key (its hash, held in memory only) is part of it.
+     */
+    private static String meterKey(ConnectionSettings s, String meterSystemTitle) {
+        String key = s.security().blockCipherKey();
+        return key(s) + "/" + meterSystemTitle + "/" + (key == null ? 0 : key.toUpperCase(java.util.Locale.ROOT).hashCode());
     }
 
     private static String key(ConnectionSettings s) {

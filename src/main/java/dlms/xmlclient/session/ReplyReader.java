@@ -31,6 +31,11 @@ final class ReplyReader {
     static final int SLICE_MILLIS = 200;
     /** A try's length while releasing after an interruption: the user is waiting for the reports. */
     private static final int HURRIED_TRY_MILLIS = 1000;
+    /**
+     * A frame still coming at this rate or faster is waited for past its try, up to the reply's
+     * bound: below the slowest DLMS line (300 baud, 30 bytes a second), above a trickle attack.
+     */
+    static final int STEADY_BYTES_PER_SECOND = 20;
     /** The HDLC supervisory frame RNR (receive not ready), with its N(R) and P/F bits masked out. */
     private static final int RNR = 0x05;
 
@@ -49,6 +54,10 @@ final class ReplyReader {
     private boolean hurried;
     /** System.nanoTime() by which the current try must have its whole frame. */
     private long tryEnd;
+    /** System.nanoTime() when the current try's first bytes came, 0 before. */
+    private long firstBytesAt;
+    /** The current try was let run on for a frame still coming steadily (traced once). */
+    private boolean extended;
     /** System.nanoTime() by which the current request's whole reply must be in. */
     private long replyEnd;
     private GXByteBuffer pending = new GXByteBuffer();
@@ -254,6 +263,9 @@ final class ReplyReader {
                     // apart from the reply and says "not complete"; it answers nothing we sent.
                     trace.note("unsolicited notification from the meter ignored");
                     received.notifications++;
+                    if (control >= 0) {
+                        sequence.received(control); // an I-frame counts, as the library counts it
+                    }
                     notify.clear();
                     pending.trim();
                     continue;
@@ -296,6 +308,18 @@ final class ReplyReader {
                             + " --max-reply-time " + maxReplyMillis / 1000 + " s (" + received.bytes + " bytes came):"
                             + " the meter keeps answering (raise --max-reply-time if the reply is real)");
                 }
+                if (!hurried && started && pending.size() > 0 && System.nanoTime() - tryEnd >= 0
+                        && steadyFrame()) {
+                    // A real frame on a slow line (a long one at 300 baud, a large PDU over GPRS):
+                    // it keeps coming at a line's rate, so the try runs on, within --max-reply-time.
+                    if (!extended) {
+                        trace.note("a frame is still coming steadily after " + tryMillis + " ms: waiting on for it"
+                                + " (up to --max-reply-time)");
+                        extended = true;
+                    }
+                    tryEnd = System.nanoTime() + tryMillis * 1_000_000L;
+                    continue;
+                }
                 if (!sent) {
                     trace.note("the meter's window stopped before its final frame: asking for the rest");
                     windowOpen = false;
@@ -321,7 +345,7 @@ final class ReplyReader {
                     if (received.overruns > 0) {
                         throw new SessionException(SessionException.Kind.EXCHANGE, "no whole reply from the meter"
                                 + " within " + limit + " ms" + tries + ": it kept sending bytes that end no frame"
-                                + " (trickled, or not a frame)" + whatWasDropped(received));
+                                + " (slower than " + STEADY_BYTES_PER_SECOND + " bytes a second, or not a frame)" + whatWasDropped(received));
                     }
                     if (!partial && received.staleReplies > 0 && received.partialBytes == 0 && received.badFrames == 0
                             && received.outOfSequence == 0) {
@@ -345,6 +369,9 @@ final class ReplyReader {
                 continue;
             }
             trace.received(chunk);
+            if (firstBytesAt == 0) {
+                firstBytesAt = System.nanoTime();
+            }
             received.bytes += chunk.length;
             if (received.bytes > maxReplyBytes) { // a meter that never ends its reply (endless blocks)
                 throw new SessionException(SessionException.Kind.EXCHANGE, "the reply passed --max-reply-bytes "
@@ -461,6 +488,22 @@ final class ReplyReader {
 
     private void startTry() {
         tryEnd = System.nanoTime() + (hurried ? HURRIED_TRY_MILLIS : tryMillis) * 1_000_000L;
+        firstBytesAt = 0;
+        extended = false;
+    }
+
+    /**
+     * The unread bytes start a frame (a right HDLC header check sequence, or a WRAPPER header) and
+     * have come at {@link #STEADY_BYTES_PER_SECOND} or faster since the try's first bytes.
+     */
+    private boolean steadyFrame() {
+        byte[] b = pending.getData();
+        int start = pending.position();
+        int end = pending.size();
+        boolean frame = client.getInterfaceType() == InterfaceType.HDLC ? HdlcFrames.isFrameStart(b, start, end)
+                : end - start >= 8 && b[start] == 0 && b[start + 1] == 1;
+        long elapsed = System.nanoTime() - firstBytesAt;
+        return frame && firstBytesAt != 0 && (end - start) * 1_000_000_000L >= STEADY_BYTES_PER_SECOND * elapsed;
     }
 
     /**
@@ -473,7 +516,7 @@ final class ReplyReader {
         while (true) {
             String why = hurried ? null : interruption.get();
             if (why != null) {
-                throw new SessionException(SessionException.Kind.EXCHANGE, "stopped: " + why);
+                throw SessionException.stopped("stopped: " + why);
             }
             long left = end - System.nanoTime();
             if (left <= 0) {

@@ -172,6 +172,7 @@ final class ScriptClient extends GXDLMSXmlClient {
             // last thing the library does with the reply: it is whole, and the walk of its grammar
             // names the depth as the request's finding.
             if (reply.getMoreData().isEmpty() && hasValue(reply.getCommand())) {
+                keepBlocksAside(reply); // puts back any blocks kept aside
                 return true;
             }
             throw new UnreadableReply("reply nested deeper than gurux.dlms can read (stack overflow; replies"

@@ -347,7 +347,7 @@ public final class Session implements AutoCloseable {
             return reader.exchange(frames, associationRequest);
         } catch (SessionException e) {
             // Interrupted, the link is not known to be broken: the release is still tried, in haste.
-            if (interruption.get() == null) {
+            if (!e.isStopped()) {
                 healthy = false;
             }
             throw e;

@@ -15,15 +15,30 @@ public final class SessionException extends Exception {
     }
 
     private final Kind kind;
+    /** The exchange was ended by an interruption (Ctrl-C, SIGTERM), not by the link. */
+    private final boolean stopped;
 
     public SessionException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, null, false);
     }
 
     public SessionException(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, false);
+    }
+
+    private SessionException(Kind kind, String message, Throwable cause, boolean stopped) {
         super(message, cause);
         this.kind = kind;
+        this.stopped = stopped;
+    }
+
+    /** An exchange ended by an interruption: the link is not known to be broken. */
+    static SessionException stopped(String message) {
+        return new SessionException(Kind.EXCHANGE, message, null, true);
+    }
+
+    boolean isStopped() {
+        return stopped;
     }
 
     public Kind kind() {

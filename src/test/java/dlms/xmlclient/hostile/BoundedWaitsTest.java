@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every wait has a hard bound, whatever the meter sends: with {@code --wait-time 1000 --retries 1}
@@ -72,6 +74,32 @@ class BoundedWaitsTest {
         HostileRun run = attack(GetAttacks.RECEIVE_NOT_READY);
         assertTrue(run.out().contains("the meter answered receive-not-ready (HDLC RNR)"), run.out());
         assertTrue(!run.file("replies/serial.xml").contains("NextFrame"), run.file("replies/serial.xml"));
+    }
+
+    /**
+     * A real meter on a slow line (every byte 20 ms apart: 50 bytes a second, as a 600-baud line
+     * gives): a 60-byte AARE takes longer than the 1 s try, but it keeps coming steadily, so the
+     * client waits on for it. The trickle attacks above stay below the steady rate.
+     */
+    @ParameterizedTest(name = "wrapper={0}")
+    @ValueSource(booleans = {false, true})
+    void aRealReplyOnASlowButSteadyLineIsWaitedForPastTheTry(boolean wrapper) throws Exception {
+        Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper));
+             MeddlingProxy proxy = MeddlingProxy.start(meter.port(), wrapper, (n, request, reply, client) -> {
+                 if (reply != null) {
+                     client.trickle(reply, 20);
+                 }
+             })) {
+            String[] args = HostileRun.publicClient(proxy.port(), wrapper, "-x", script.toString());
+            String[] all = java.util.Arrays.copyOf(args, args.length + LIMITS.length);
+            System.arraycopy(LIMITS, 0, all, args.length, LIMITS.length);
+            HostileRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> HostileRun.run(dir.resolve("out"),
+                    all));
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.file("trace.txt").contains("a frame is still coming steadily after 1000 ms"),
+                    run.file("trace.txt"));
+        }
     }
 
     @Test
