@@ -58,6 +58,8 @@ final class ReplyReader {
     private long firstBytesAt;
     /** The current try was let run on for a frame still coming steadily (traced once). */
     private boolean extended;
+    /** The reply's bytes when the try was last let run on, -1 before: it runs on only while more come. */
+    private long bytesWhenExtended;
     /** System.nanoTime() by which the current request's whole reply must be in. */
     private long replyEnd;
     private GXByteBuffer pending = new GXByteBuffer();
@@ -309,7 +311,7 @@ final class ReplyReader {
                             + " the meter keeps answering (raise --max-reply-time if the reply is real)");
                 }
                 if (!hurried && started && pending.size() > 0 && System.nanoTime() - tryEnd >= 0
-                        && steadyFrame()) {
+                        && received.bytes > bytesWhenExtended && steadyFrame()) {
                     // A real frame on a slow line (a long one at 300 baud, a large PDU over GPRS):
                     // it keeps coming at a line's rate, so the try runs on, within --max-reply-time.
                     if (!extended) {
@@ -318,6 +320,7 @@ final class ReplyReader {
                         extended = true;
                     }
                     tryEnd = System.nanoTime() + tryMillis * 1_000_000L;
+                    bytesWhenExtended = received.bytes;
                     continue;
                 }
                 if (!sent) {
@@ -490,6 +493,7 @@ final class ReplyReader {
         tryEnd = System.nanoTime() + (hurried ? HURRIED_TRY_MILLIS : tryMillis) * 1_000_000L;
         firstBytesAt = 0;
         extended = false;
+        bytesWhenExtended = -1;
     }
 
     /**
