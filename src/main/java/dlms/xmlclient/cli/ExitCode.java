@@ -1,6 +1,10 @@
 package dlms.xmlclient.cli;
 
-/** Process exit codes; CI reads these. Documented in the README. */
+/**
+ * Process exit codes; CI reads these. Documented in the README and, in {@link #HELP}, in
+ * {@code --help}. They are numbered so that the highest is the worst: when several apply, the
+ * run exits with {@link #worst}.
+ */
 public final class ExitCode {
     /** Every script ran and got all its replies. */
     public static final int OK = 0;
@@ -20,6 +24,16 @@ public final class ExitCode {
     /** SIGTERM: like Ctrl-C, the run stopped after the exchange in progress; reports hold what ran (128 + SIGTERM). */
     public static final int TERMINATED = 143;
 
+    /** The codes in one line, for {@code --help}. */
+    static final String HELP = "Exit codes: 0 every checked reply passed, 1 a reply failed or a script broke off,"
+            + " 2 bad input, 3 no connection, 4 a report or reply file could not be written (named on stderr),"
+            + " 130 Ctrl-C, 143 SIGTERM (the reports hold what ran); the highest that applies.";
+
     private ExitCode() {
+    }
+
+    /** Of two outcomes' codes, the one the run exits with: the higher. */
+    static int worst(int a, int b) {
+        return Math.max(a, b);
     }
 }

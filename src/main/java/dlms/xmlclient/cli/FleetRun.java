@@ -49,8 +49,6 @@ final class FleetRun {
     }
 
     /** Exit codes, worst first. */
-    private static final List<Integer> RANK = List.of(ExitCode.INTERRUPTED, ExitCode.NO_CONNECTION,
-            ExitCode.BAD_INPUT, ExitCode.FAILED, ExitCode.OK);
 
     private final List<Meter> meters;
     private final Path outDir;
@@ -108,7 +106,7 @@ final class FleetRun {
         }
         for (int i = 0; i < results.size(); i++) {
             try {
-                code = worse(code, results.get(i).get());
+                code = ExitCode.worst(code, results.get(i).get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop.request("interrupted");
@@ -118,7 +116,7 @@ final class FleetRun {
                 // A meter's run reports its own failures as outcomes: this is a defect of ours,
                 // and it is that meter's alone; the others run on and are reported.
                 err.println("xmlclient: meter " + meters.get(i).name() + ": internal error: " + e.getCause());
-                code = worse(code, ExitCode.NO_CONNECTION);
+                code = ExitCode.worst(code, ExitCode.NO_CONNECTION);
             }
         }
         pool.shutdown();
@@ -204,8 +202,4 @@ final class FleetRun {
         };
     }
 
-    /** No connection outranks bad input, which outranks a failed reply, as in a single run. */
-    static int worse(int a, int b) {
-        return RANK.indexOf(a) <= RANK.indexOf(b) ? a : b;
-    }
 }

@@ -172,7 +172,7 @@ public final class XmlClientCommand {
             if (trace.failed()) {
                 writes.add("cannot write " + plan.outDir().resolve("trace.txt") + ": the disk or the file failed");
             }
-            return writes.any() ? ExitCode.CANNOT_WRITE : code;
+            return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
         });
     }
 
@@ -201,7 +201,7 @@ public final class XmlClientCommand {
         StopSignal stop = new StopSignal();
         return stoppable(stop, () -> {
             int code = fleet.run(stop);
-            return writes.any() ? ExitCode.CANNOT_WRITE : code;
+            return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
         });
     }
 
@@ -304,9 +304,6 @@ public final class XmlClientCommand {
                 "Runs DLMS/COSEM XML message scripts against a meter (or the built-in simulator), writes every"
                         + " reply as XML to <out>/replies, checks it against -e DIR and reports to <out>/junit.xml and"
                         + " <out>/report.html.", ClientOptions.definitions(),
-                "Exit codes: 0 every checked reply passed, 1 a reply failed or a script broke off, 2 bad input,"
-                        + " 3 no connection, 4 a report or reply file could not be written (named on stderr),"
-                        + " 130 Ctrl-C, 143 SIGTERM (the reports hold what ran)."
-                        + " Subcommand: xmlclient translate --help", true);
+                ExitCode.HELP + " Subcommand: xmlclient translate --help", true);
     }
 }

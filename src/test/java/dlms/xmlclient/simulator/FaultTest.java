@@ -117,7 +117,7 @@ class FaultTest {
                 .shortNames(true).fault(MeterFault.ENDLESS_BLOCKS));
                 TestClient client = TestClient.publicClient(meter).associate()) {
             followBlocks(client, false, client.dlms().read(
-                    ShortNameTest.ACTIVE_ENERGY_IMPORT + 8, ObjectType.DATA, 1)[0], 5);
+                    SimulatorShortNameTest.ACTIVE_ENERGY_IMPORT + 8, ObjectType.DATA, 1)[0], 5);
         }
     }
 

@@ -192,7 +192,7 @@ class FaultyReplyTest {
                 .shortNames(true).fault(MeterFault.SERVICE_ERROR));
                 TestClient client = TestClient.publicClient(meter).associate()) {
             byte[] frame = client.rawExchange(client.dlms().read(
-                    ShortNameTest.ACTIVE_ENERGY_IMPORT + 8, ObjectType.DATA, 1)[0]);
+                    SimulatorShortNameTest.ACTIVE_ENERGY_IMPORT + 8, ObjectType.DATA, 1)[0]);
             assertArrayEquals(new byte[] {0x0E, 5, 3, 2}, apdu(frame, false));
         }
     }

@@ -48,7 +48,7 @@ class ProfileTest {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
                 .wrapper(wrapper).shortNames(shortNames));
                 TestClient client = TestClient.publicClient(meter).associate()) {
-            GXReplyData reply = client.read(shortNames ? ShortNameTest.LOAD_PROFILE : PROFILE,
+            GXReplyData reply = client.read(shortNames ? SimulatorShortNameTest.LOAD_PROFILE : PROFILE,
                     ObjectType.PROFILE_GENERIC, 2);
             assertEquals(0, reply.getError());
             List<?> rows = (List<?>) reply.getValue();

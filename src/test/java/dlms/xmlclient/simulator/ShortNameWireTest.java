@@ -32,7 +32,7 @@ class ShortNameWireTest {
 
     /** Sends one APDU (in a frame gurux.dlms made, so the addresses are right). */
     private static String exchange(final TestClient client, final String apdu) throws Exception {
-        byte[] template = client.dlms().read(ShortNameTest.CLOCK, ObjectType.CLOCK, 2)[0];
+        byte[] template = client.dlms().read(SimulatorShortNameTest.CLOCK, ObjectType.CLOCK, 2)[0];
         byte[] reply = client.rawExchange(Frames.withApdu(template, true,
                 GXCommon.hexToBytes(apdu)));
         return GXCommon.toHex(Arrays.copyOfRange(reply, Frames.apduOffset(reply, true),

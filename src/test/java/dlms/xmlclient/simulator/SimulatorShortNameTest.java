@@ -25,7 +25,7 @@ import gurux.dlms.internal.GXCommon;
 import gurux.dlms.secure.GXDLMSSecureClient;
 
 /** Short name referencing: the base names --help documents, read and write by short name. */
-class ShortNameTest {
+class SimulatorShortNameTest {
 
     static final int CLOCK = 0xA0;
     static final int ACTIVE_ENERGY_IMPORT = 0x150;

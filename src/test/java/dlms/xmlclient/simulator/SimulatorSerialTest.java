@@ -28,7 +28,7 @@ import gurux.dlms.enums.ObjectType;
  * HDLC on a serial port, with and without the IEC 62056-21 mode E handshake, over a socat
  * pseudo-terminal pair: the meter on one end, the test on the other.
  */
-class SerialTest {
+class SimulatorSerialTest {
 
     private static final String SIGN_ON = "/?!\r\n";
     private static final String IDENTIFICATION = "/GRX5\\2XMLSIM\r\n";

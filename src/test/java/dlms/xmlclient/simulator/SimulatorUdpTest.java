@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import gurux.dlms.enums.ObjectType;
 
 /** WRAPPER over UDP: one datagram a frame, one sender at a time. */
-class UdpTest {
+class SimulatorUdpTest {
 
     private static MeterSimulator start() throws Exception {
         return MeterSimulator.start(new SimulatorOptions().port(0).udp(true));

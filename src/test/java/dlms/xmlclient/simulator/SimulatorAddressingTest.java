@@ -23,7 +23,7 @@ import gurux.dlms.enums.ObjectType;
  * The meter's HDLC and WRAPPER addresses: logical device 1, physical address from the serial
  * number.
  */
-class AddressingTest {
+class SimulatorAddressingTest {
 
     /** Logical 1, physical 12345678 % 10000 + 1000. */
     private static final int OWN = GXDLMSClient.getServerAddress(1, 6678);
