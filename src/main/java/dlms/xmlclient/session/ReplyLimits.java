@@ -7,7 +7,7 @@ package dlms.xmlclient.session;
  * <li>a <em>try</em> (a frame sent, its answer awaited) ends when nothing has come within
  *     {@code waitTimeMillis}, when an answer pauses longer than {@code inactivityMillis}, and in any
  *     case {@link #tryMillis()} after the frame went out unless a whole frame came or one is still
- *     coming steadily (a real frame on a slow line; see ReplyReader.STEADY_BYTES_PER_SECOND);</li>
+ *     coming steadily (a real frame on a slow line; see ExchangeClock.STEADY_BYTES_PER_SECOND);</li>
  * <li>a frame is sent at most {@code retries + 1} times, so one frame exchange lasts at most
  *     {@code tryMillis × (retries + 1)};</li>
  * <li>one request's whole reply (every frame and block) ends within {@code maxReplyMillis} and

@@ -19,23 +19,10 @@ import java.util.function.Supplier;
  * and block-transfer blocks requested until the library says the reply is complete.
  * A frame that gets no whole answer within its try is resent, up to the retry count; every wait
  * is bounded as {@link ReplyLimits} says, whatever the meter sends, and an interruption (Ctrl-C)
- * ends the exchange within {@link #SLICE_MILLIS}.
+ * ends the exchange within {@link ExchangeClock#SLICE_MILLIS}.
  */
 final class ReplyReader {
 
-    /** The UA's "maximum information field length, receive": the meter's, so the client's transmit limit. */
-    private static final int MAX_INFO_RX = 6;
-    /** The smallest transmit limit gurux.dlms frames a request with: it takes 3 bytes off the first piece. */
-    private static final int SMALLEST_MAX_INFO_TX = 4;
-    /** The longest the reader waits on the link without looking whether the run was interrupted. */
-    static final int SLICE_MILLIS = 200;
-    /** A try's length while releasing after an interruption: the user is waiting for the reports. */
-    private static final int HURRIED_TRY_MILLIS = 1000;
-    /**
-     * A frame still coming at this rate or faster is waited for past its try, up to the reply's
-     * bound: below the slowest DLMS line (300 baud, 30 bytes a second), above a trickle attack.
-     */
-    static final int STEADY_BYTES_PER_SECOND = 20;
     /** The HDLC supervisory frame RNR (receive not ready), with its N(R) and P/F bits masked out. */
     private static final int RNR = 0x05;
 
@@ -44,24 +31,9 @@ final class ReplyReader {
     private final Trace trace;
     private final int waitMillis;
     private final int inactivityMillis;
-    private final int tryMillis;
     private final int retries;
     private final long maxReplyBytes;
-    private final long maxReplyMillis;
-    /** Why the run was interrupted (Ctrl-C), or null while it goes on. */
-    private final Supplier<String> interruption;
-    /** Releasing after an interruption: one short try per frame, the interruption no longer checked. */
-    private boolean hurried;
-    /** System.nanoTime() by which the current try must have its whole frame. */
-    private long tryEnd;
-    /** System.nanoTime() when the current try's first bytes came, 0 before. */
-    private long firstBytesAt;
-    /** The current try was let run on for a frame still coming steadily (traced once). */
-    private boolean extended;
-    /** The reply's bytes when the try was last let run on, -1 before: it runs on only while more come. */
-    private long bytesWhenExtended;
-    /** System.nanoTime() by which the current request's whole reply must be in. */
-    private long replyEnd;
+    private final ExchangeClock clock;
     private GXByteBuffer pending = new GXByteBuffer();
     /** The sequence numbers the meter's I-frames must carry (HDLC only). */
     private final HdlcSequence sequence = new HdlcSequence();
@@ -77,16 +49,14 @@ final class ReplyReader {
         this.trace = trace;
         this.waitMillis = limits.waitTimeMillis();
         this.inactivityMillis = limits.inactivityMillis();
-        this.tryMillis = limits.tryMillis();
         this.retries = limits.retries();
         this.maxReplyBytes = limits.maxReplyBytes();
-        this.maxReplyMillis = limits.maxReplyMillis();
-        this.interruption = interruption;
+        this.clock = new ExchangeClock(link, limits, interruption);
     }
 
     /** From now on every frame gets one try of at most a second: the release after an interruption. */
     void hurry() {
-        hurried = true;
+        clock.hurry();
     }
 
     ReceivedReply exchange(byte[][] frames) throws SessionException {
@@ -100,7 +70,7 @@ final class ReplyReader {
         received.requestCommand = client.requestCommand();
         received.requestInvokeId = client.requestInvokeId();
         GXReplyData reply = received.data;
-        replyEnd = System.nanoTime() + maxReplyMillis * 1_000_000;
+        clock.startReply();
         if (associationRequest) {
             trace.associationRequest(frames);
         }
@@ -128,40 +98,9 @@ final class ReplyReader {
             }
         }
         if (frames.length == 1 && HdlcFrames.isSnrm(frames[0])) {
-            checkLinkParameters(reply.getData());
+            UaParameters.requireRoomForRequests(reply.getData());
         }
         return received;
-    }
-
-    /**
-     * Work-around (gurux.dlms 4.0.47): a UA that limits the information field of the client's
-     * frames to 3 bytes makes GXDLMS.getHdlcFrame cut the next request into empty pieces for
-     * ever (aarqRequest never returns and fills the memory); 0 to 2 bytes fail with an arraycopy
-     * error. Found by ReplyPathFuzzTest (src/test/resources/fuzz/ua-max-info-3.txt: parameter
-     * 06 01 03 in the UA). The parameters are read here as parseSnrmUaResponse reads them: three
-     * header bytes, then identifier, length (1, 2 or 4) and value; a malformed list is left to it.
-     */
-    private static void checkLinkParameters(GXByteBuffer ua) throws SessionException {
-        byte[] b = ua.getData();
-        Integer limit = null;
-        for (int at = ua.position() + 3; at + 1 < ua.size(); ) {
-            int length = b[at + 1] & 0xFF;
-            if ((length != 1 && length != 2 && length != 4) || at + 2 + length > ua.size()) {
-                return;
-            }
-            long value = 0;
-            for (int i = 0; i < length; i++) {
-                value = value << 8 | (b[at + 2 + i] & 0xFF);
-            }
-            if ((b[at] & 0xFF) == MAX_INFO_RX) {
-                limit = (int) value; // as gurux keeps it: a 4-byte value may turn negative
-            }
-            at += 2 + length;
-        }
-        if (limit != null && limit < SMALLEST_MAX_INFO_TX) {
-            throw new SessionException(SessionException.Kind.EXCHANGE, "the meter's UA limits the information field"
-                    + " of the client's frames to " + limit + " bytes: too small to carry a request");
-        }
     }
 
     /**
@@ -173,7 +112,8 @@ final class ReplyReader {
     private boolean readReplyTo(byte[] frame, ReceivedReply received, boolean associationRequest, boolean segment)
             throws SessionException {
         boolean buffered = segment && (pending.available() > 0 || windowOpen);
-        startTry();
+        clock.startTry();
+        boolean ranOn = false; // the try ran on for a frame still coming steadily (traced once)
         if (!buffered) {
             if (pending.available() > 0) {
                 trace.note("dropped " + pending.available() + " unexpected bytes received before this request");
@@ -303,24 +243,22 @@ final class ReplyReader {
                 send(frame, associationRequest);
                 sent = true;
             }
-            byte[] chunk = receive(started || !sent ? inactivityMillis : waitMillis);
+            byte[] chunk = clock.receive(started || !sent ? inactivityMillis : waitMillis);
             if (chunk == null) {
-                if (System.nanoTime() - replyEnd >= 0) {
+                if (clock.replyOver()) {
                     throw new SessionException(SessionException.Kind.EXCHANGE, "the reply took longer than"
-                            + " --max-reply-time " + maxReplyMillis / 1000 + " s (" + received.bytes + " bytes came):"
-                            + " the meter keeps answering (raise --max-reply-time if the reply is real)");
+                            + " --max-reply-time " + clock.maxReplyMillis() / 1000 + " s (" + received.bytes
+                            + " bytes came): the meter keeps answering (raise --max-reply-time if the reply is real)");
                 }
-                if (!hurried && started && pending.size() > 0 && System.nanoTime() - tryEnd >= 0
-                        && received.bytes > bytesWhenExtended && steadyFrame()) {
+                if (started && pending.size() > 0 && clock.tryOver() && startsFrame()
+                        && clock.runOnFor(received.bytes, pending.size() - pending.position())) {
                     // A real frame on a slow line (a long one at 300 baud, a large PDU over GPRS):
                     // it keeps coming at a line's rate, so the try runs on, within --max-reply-time.
-                    if (!extended) {
-                        trace.note("a frame is still coming steadily after " + tryMillis + " ms: waiting on for it"
-                                + " (up to --max-reply-time)");
-                        extended = true;
+                    if (!ranOn) {
+                        trace.note("a frame is still coming steadily after " + clock.tryMillis() + " ms: waiting on"
+                                + " for it (up to --max-reply-time)");
+                        ranOn = true;
                     }
-                    tryEnd = System.nanoTime() + tryMillis * 1_000_000L;
-                    bytesWhenExtended = received.bytes;
                     continue;
                 }
                 if (!sent) {
@@ -331,8 +269,9 @@ final class ReplyReader {
                 // Bytes came but none of them is left unread: dropped frames, not a reply cut short.
                 boolean partial = started && pending.size() > 0;
                 // The try ran out while bytes still came: trickled, or never a frame.
-                boolean overran = partial && System.nanoTime() - tryEnd >= 0;
-                int limit = hurried ? HURRIED_TRY_MILLIS : tryMillis;
+                boolean overran = partial && clock.tryOver();
+                int limit = clock.tryMillis();
+                boolean hurried = clock.hurried();
                 String silence = overran ? "no whole frame within " + limit + " ms: the meter kept sending"
                         : partial ? "the reply stopped after " + pending.size() + " bytes: nothing more within "
                         + inactivityMillis + " ms" : "no reply within " + (hurried ? limit : waitMillis) + " ms";
@@ -348,13 +287,13 @@ final class ReplyReader {
                     if (received.overruns > 0) {
                         throw new SessionException(SessionException.Kind.EXCHANGE, "no whole reply from the meter"
                                 + " within " + limit + " ms" + tries + ": it kept sending bytes that end no frame"
-                                + " (slower than " + STEADY_BYTES_PER_SECOND + " bytes a second, or not a frame)" + whatWasDropped(received));
+                                + " (slower than " + ExchangeClock.STEADY_BYTES_PER_SECOND + " bytes a second, or not a frame)" + DroppedFrames.describe(received));
                     }
                     if (!partial && received.staleReplies > 0 && received.partialBytes == 0 && received.badFrames == 0
                             && received.outOfSequence == 0) {
                         throw new SessionException(SessionException.Kind.EXCHANGE, "the meter answered with invoke id "
-                                + invokeId(received.staleInvokeId) + ", not the request's "
-                                + invokeId(received.requestInvokeId) + " (" + received.staleReplies
+                                + DroppedFrames.invokeId(received.staleInvokeId) + ", not the request's "
+                                + DroppedFrames.invokeId(received.requestInvokeId) + " (" + received.staleReplies
                                 + (received.staleReplies == 1 ? " reply" : " replies") + "), and no reply with the"
                                 + " request's invoke id came within " + waitMillis + " ms" + tries);
                     }
@@ -362,7 +301,7 @@ final class ReplyReader {
                             : (received.partialBytes > 0 || received.badFrames > 0 || received.outOfSequence > 0
                                     || received.notReady > 0 ? "no whole reply" : "no reply")
                                     + " from the meter within " + (hurried ? limit : waitMillis) + " ms")
-                            + tries + whatWasDropped(received));
+                            + tries + DroppedFrames.describe(received));
                 }
                 resends++;
                 trace.note(silence + ", resending (" + resends + "/" + allowed + ")");
@@ -372,9 +311,6 @@ final class ReplyReader {
                 continue;
             }
             trace.received(chunk);
-            if (firstBytesAt == 0) {
-                firstBytesAt = System.nanoTime();
-            }
             received.bytes += chunk.length;
             if (received.bytes > maxReplyBytes) { // a meter that never ends its reply (endless blocks)
                 throw new SessionException(SessionException.Kind.EXCHANGE, "the reply passed --max-reply-bytes "
@@ -387,45 +323,6 @@ final class ReplyReader {
             started = true;
             pending.set(chunk);
         }
-    }
-
-    /** The frames of a reply that came but did not count: partial, broken or answering another request. */
-    private static String whatWasDropped(ReceivedReply r) {
-        StringBuilder b = new StringBuilder();
-        if (r.partialBytes > 0) {
-            b.append("; a reply stopped after ").append(r.partialBytes).append(" bytes");
-        }
-        if (r.badFrames > 0) {
-            b.append("; ").append(r.badFrames).append(r.badFrames == 1 ? " frame" : " frames")
-                    .append(" with a bad frame check sequence dropped");
-        }
-        if (r.outOfSequence > 0) {
-            b.append("; ").append(r.outOfSequence).append(r.outOfSequence == 1 ? " I-frame" : " I-frames")
-                    .append(" out of sequence dropped: ").append(r.outOfSequenceText);
-        }
-        if (r.notReady > 0) {
-            b.append("; the meter answered receive-not-ready (HDLC RNR) ").append(times(r.notReady))
-                    .append(" and never took the request");
-        }
-        if (r.notifications > 0) {
-            b.append("; ").append(r.notifications).append(r.notifications == 1 ? " unsolicited notification"
-                    : " unsolicited notifications").append(" ignored");
-        }
-        if (r.staleReplies > 0) {
-            b.append("; ").append(r.staleReplies).append(r.staleReplies == 1 ? " reply" : " replies")
-                    .append(" with invoke id ").append(invokeId(r.staleInvokeId)).append(" instead of ")
-                    .append(invokeId(r.requestInvokeId)).append(" dropped");
-        }
-        return b.toString();
-    }
-
-    private static String times(int n) {
-        return n == 1 ? "once" : n + " times";
-    }
-
-    /** An invoke-id-and-priority byte as the invoke id it carries and the byte, e.g. 193 → "1 (C1)". */
-    private static String invokeId(long invokeIdAndPriority) {
-        return (invokeIdAndPriority & 0x0F) + String.format(" (%02X)", invokeIdAndPriority & 0xFF);
     }
 
     /** gurux.dlms's words for a frame whose HCS or FCS is wrong. */
@@ -476,7 +373,7 @@ final class ReplyReader {
         if (client.getInterfaceType() == InterfaceType.HDLC) {
             sequence.sent(frame);
         }
-        startTry();
+        clock.startTry();
         if (associationRequest) {
             trace.sentAssociationRequest(frame);
         } else {
@@ -489,51 +386,12 @@ final class ReplyReader {
         }
     }
 
-    private void startTry() {
-        tryEnd = System.nanoTime() + (hurried ? HURRIED_TRY_MILLIS : tryMillis) * 1_000_000L;
-        firstBytesAt = 0;
-        extended = false;
-        bytesWhenExtended = -1;
-    }
-
-    /**
-     * The unread bytes start a frame (a right HDLC header check sequence, or a WRAPPER header) and
-     * have come at {@link #STEADY_BYTES_PER_SECOND} or faster since the try's first bytes.
-     */
-    private boolean steadyFrame() {
+    /** The unread bytes start a frame: a right HDLC header check sequence, or a WRAPPER header. */
+    private boolean startsFrame() {
         byte[] b = pending.getData();
         int start = pending.position();
         int end = pending.size();
-        boolean frame = client.getInterfaceType() == InterfaceType.HDLC ? HdlcFrames.isFrameStart(b, start, end)
+        return client.getInterfaceType() == InterfaceType.HDLC ? HdlcFrames.isFrameStart(b, start, end)
                 : end - start >= 8 && b[start] == 0 && b[start + 1] == 1;
-        long elapsed = System.nanoTime() - firstBytesAt;
-        return frame && firstBytesAt != 0 && (end - start) * 1_000_000_000L >= STEADY_BYTES_PER_SECOND * elapsed;
-    }
-
-    /**
-     * Bytes from the meter within {@code gapMillis}, or null when none came by then, by the try's
-     * end or by the reply's. The link is read in slices so that an interruption is seen at once.
-     */
-    private byte[] receive(int gapMillis) throws SessionException {
-        long gapEnd = System.nanoTime() + gapMillis * 1_000_000L;
-        long end = hurried ? Math.min(gapEnd, tryEnd) : Math.min(Math.min(gapEnd, tryEnd), replyEnd);
-        while (true) {
-            String why = hurried ? null : interruption.get();
-            if (why != null) {
-                throw SessionException.stopped("stopped: " + why);
-            }
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return null;
-            }
-            try {
-                byte[] chunk = link.receive((int) Math.max(1, Math.min(SLICE_MILLIS, (left + 999_999) / 1_000_000)));
-                if (chunk != null) {
-                    return chunk;
-                }
-            } catch (IOException e) { // a LinkClosedException says so in its message
-                throw new SessionException(SessionException.Kind.EXCHANGE, e.getMessage(), e);
-            }
-        }
     }
 }

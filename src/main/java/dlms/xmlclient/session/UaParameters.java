@@ -1,5 +1,7 @@
 package dlms.xmlclient.session;
 
+import gurux.dlms.GXByteBuffer;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,8 @@ final class UaParameters {
     private static final int MAX_INFO_RX = 6;
     private static final int WINDOW_TX = 7;
     private static final int WINDOW_RX = 8;
+    /** The smallest transmit limit gurux.dlms frames a request with: it takes 3 bytes off the first piece. */
+    private static final int SMALLEST_MAX_INFO_TX = 4;
 
     private UaParameters() {
     }
@@ -88,5 +92,36 @@ final class UaParameters {
                     + " the client proposed (" + ours + "); a meter may only lower a proposal";
         }
         return null;
+    }
+
+    /**
+     * Work-around (gurux.dlms 4.0.47): a UA that limits the information field of the client's
+     * frames to 3 bytes makes GXDLMS.getHdlcFrame cut the next request into empty pieces for
+     * ever (aarqRequest never returns and fills the memory); 0 to 2 bytes fail with an arraycopy
+     * error. Found by ReplyPathFuzzTest (src/test/resources/fuzz/ua-max-info-3.txt: parameter
+     * 06 01 03 in the UA). The parameters are read here as parseSnrmUaResponse reads them: three
+     * header bytes, then identifier, length (1, 2 or 4) and value; a malformed list is left to it.
+     */
+    static void requireRoomForRequests(GXByteBuffer ua) throws SessionException {
+        byte[] b = ua.getData();
+        Integer limit = null;
+        for (int at = ua.position() + 3; at + 1 < ua.size(); ) {
+            int length = b[at + 1] & 0xFF;
+            if ((length != 1 && length != 2 && length != 4) || at + 2 + length > ua.size()) {
+                return;
+            }
+            long value = 0;
+            for (int i = 0; i < length; i++) {
+                value = value << 8 | (b[at + 2 + i] & 0xFF);
+            }
+            if ((b[at] & 0xFF) == MAX_INFO_RX) {
+                limit = (int) value; // as gurux keeps it: a 4-byte value may turn negative
+            }
+            at += 2 + length;
+        }
+        if (limit != null && limit < SMALLEST_MAX_INFO_TX) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, "the meter's UA limits the information field"
+                    + " of the client's frames to " + limit + " bytes: too small to carry a request");
+        }
     }
 }
