@@ -1,6 +1,7 @@
 # Shared by bin/xmlclient and bin/simulator (sourced, not run): finds the project root, also
-# when the launcher is called through a symbolic link, and makes sure target/xmlclient.jar exists
-# and is newer than the sources, building it quietly if not.
+# when the launcher is called through a symbolic link, and makes sure the runnable jars
+# (target/xmlclient.jar, target/simulator.jar, target/bench.jar) exist and are newer than the
+# sources of every module, building them quietly if not.
 self=$0
 while [ -L "$self" ]; do
     link=$(readlink "$self")
@@ -11,8 +12,17 @@ while [ -L "$self" ]; do
 done
 root=$(CDPATH= cd -- "$(dirname -- "$self")/.." && pwd)
 jar="$root/target/xmlclient.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
-    echo "$(basename -- "$0"): building $jar (tests skipped)..." >&2
+simulator_jar="$root/target/simulator.jar"
+bench_jar="$root/target/bench.jar"
+stale() {
+    for built in "$jar" "$simulator_jar" "$bench_jar"; do
+        [ -f "$built" ] || return 0
+    done
+    # bench.jar is built last: anything newer than it is newer than every jar.
+    [ -n "$(find "$root"/*/src/main "$root"/pom.xml "$root"/*/pom.xml -newer "$bench_jar" -print 2>/dev/null | head -n 1)" ]
+}
+if stale; then
+    echo "$(basename -- "$0"): building $root/target/*.jar (tests skipped)..." >&2
     if ! (cd "$root" && mvn -B -q -DskipTests package >"$root/target-build.log" 2>&1); then
         echo "$(basename -- "$0"): build failed, see $root/target-build.log" >&2
         exit 2

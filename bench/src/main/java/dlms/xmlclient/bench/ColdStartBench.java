@@ -1,0 +1,128 @@
+package dlms.xmlclient.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Cold start to exit of a one-script run, as a user starts it: {@code bin/xmlclient -h 127.0.0.1
+ * -p PORT -x messages/get-serial-number.xml -e expected -o TMP} against the bench's simulator,
+ * in a child process; its peak resident memory; and a bare JVM start (a main class of ours that
+ * returns at once) for reference.
+ */
+final class ColdStartBench {
+
+    /** The modules in target/xmlclient.jar, the root's pom first (the root's "module" is ""). */
+    private static final List<String> SHIPPED_MODULES = List.of("", "wire", "simulator", "client");
+
+    static final String SCRIPT = "get-serial-number.xml";
+
+    private final BenchConfig config;
+
+    ColdStartBench(BenchConfig config) {
+        this.config = config;
+    }
+
+    List<Measure> run(ProjectRoot root, int port, Path work) throws Exception {
+        String name = "cold start to exit, one-script run";
+        if (root.dir() == null || !Files.isRegularFile(root.messages().resolve(SCRIPT))) {
+            String why = root.dir() == null ? root.whyNotFound() : "no messages/" + SCRIPT + " in " + root.dir();
+            return skipped(name, why);
+        }
+        if (root.jar() != null && !Files.isRegularFile(root.launcher())) {
+            return skipped(name, "no " + root.launcher() + " beside the jar we run from");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> launch = new ArrayList<>();
+        String how;
+        if (isStale(root)) {
+            // bin/xmlclient would rebuild the jar first (with Maven): what is timed then is the build.
+            launch.addAll(List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    "dlms.xmlclient.cli.Main"));
+            how = "java -cp <class path>: " + root.builtJar().getFileName() + " is missing or older than the sources";
+        } else {
+            launch.add(root.launcher().toString());
+            how = ProjectRoot.LAUNCHER;
+        }
+        double[] cold = new double[config.coldRuns()];
+        double[] jvm = new double[config.coldRuns()];
+        long peakKb = 0;
+        for (int i = 0; i < config.coldRuns(); i++) {
+            Path out = work.resolve("cold-" + i);
+            List<String> command = new ArrayList<>(launch);
+            command.addAll(List.of("-h", "127.0.0.1", "-p", String.valueOf(port),
+                    "-x", root.messages().resolve(SCRIPT).toString(), "-e", root.expected().toString(),
+                    "-o", out.toString()));
+            ChildRun run = ChildRun.run(command, out.resolve("console"));
+            if (run.exitCode() != 0) {
+                throw new IOException(how + " exited with " + run.exitCode() + ": " + run.output().strip());
+            }
+            cold[i] = run.nanos() / 1e9;
+            peakKb = Math.max(peakKb, run.peakKb());
+            ChildRun bare = ChildRun.run(List.of(java, "-XX:+UseSerialGC", "-cp", classPath(root),
+                    NoOpMain.class.getName()), work.resolve("jvm-" + i));
+            jvm[i] = bare.nanos() / 1e9;
+        }
+        String runs = config.coldRuns() + (config.coldRuns() == 1 ? " run" : " runs");
+        List<Measure> rows = new ArrayList<>();
+        rows.add(Measure.of("cold.median_s", name + " (" + how + "), median of " + runs, Figures.median(cold), "s")
+                .withTarget(Target.atMost(0.3)).withReference("Gurux XmlClient 0.41 s"));
+        rows.add(Measure.of("cold.min_s", name + ", fastest of " + runs, Figures.min(cold), "s")
+                .withTarget(Target.atMost(0.3)));
+        rows.add(peakKb > 0
+                ? Measure.of("cold.peak_rss_mb", name + ": peak RSS (VmHWM), largest of " + runs, peakKb / 1024.0,
+                        "MiB")
+                : Measure.skipped("cold.peak_rss_mb", name + ": peak RSS", "MiB", "no /proc/PID/status here"));
+        rows.add(Measure.of("jvm.median_s", "bare JVM start to exit (an empty main class), median of " + runs,
+                Figures.median(jvm), "s").withReference("bare JVM start 0.17 s"));
+        return rows;
+    }
+
+    private static List<Measure> skipped(String name, String why) {
+        return List.of(Measure.skipped("cold.median_s", name + ", median", "s", why),
+                Measure.skipped("cold.min_s", name + ", fastest", "s", why),
+                Measure.skipped("cold.peak_rss_mb", name + ": peak RSS", "MiB", why),
+                Measure.skipped("jvm.median_s", "bare JVM start to exit", "s", why));
+    }
+
+    /** The class path the empty main class is loaded from: the jar when there is a fresh one. */
+    private static String classPath(ProjectRoot root) throws IOException {
+        return isStale(root) ? System.getProperty("java.class.path") : root.builtJar().toString();
+    }
+
+    /** As bin/jar.sh decides: the jar is missing, or a source file or pom.xml is newer. */
+    static boolean isStale(ProjectRoot root) throws IOException {
+        Path jar = root.builtJar();
+        if (!Files.isRegularFile(jar)) {
+            return true;
+        }
+        FileTime built = Files.getLastModifiedTime(jar);
+        for (String module : SHIPPED_MODULES) {
+            Path pom = root.dir().resolve(module).resolve("pom.xml");
+            if (Files.isRegularFile(pom) && Files.getLastModifiedTime(pom).compareTo(built) > 0) {
+                return true;
+            }
+            Path sources = root.dir().resolve(module).resolve("src/main");
+            if (Files.isDirectory(sources)) {
+                try (Stream<Path> files = Files.walk(sources)) {
+                    if (files.anyMatch(p -> newer(p, built))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean newer(Path p, FileTime than) {
+        try {
+            return Files.getLastModifiedTime(p).compareTo(than) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

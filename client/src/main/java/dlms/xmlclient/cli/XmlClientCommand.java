@@ -1,0 +1,308 @@
+package dlms.xmlclient.cli;
+
+import dlms.xmlclient.media.Links;
+import dlms.xmlclient.report.ConsoleReport;
+import dlms.xmlclient.report.ExpectedRecorder;
+import dlms.xmlclient.report.FleetConsoleReport;
+import dlms.xmlclient.report.FleetJUnitReport;
+import dlms.xmlclient.report.HtmlReport;
+import dlms.xmlclient.report.JUnitReport;
+import dlms.xmlclient.report.ReplyFiles;
+import dlms.xmlclient.report.WriteFailures;
+import dlms.xmlclient.run.FleetListener;
+import dlms.xmlclient.run.RunListener;
+import dlms.xmlclient.run.RunPlan;
+import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.ScriptCache;
+import dlms.xmlclient.run.StopSignal;
+import dlms.xmlclient.run.ScriptFinder;
+import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.ScriptOutcome.Status;
+import dlms.xmlclient.run.ScriptSource;
+import dlms.xmlclient.session.ConnectionSettings;
+import dlms.xmlclient.session.Trace;
+import dlms.xmlclient.verdict.Verdict;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.ParseException;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The xmlclient command: options in, exit code out. Never calls System.exit, so tests run it
+ * in-process, many times.
+ */
+public final class XmlClientCommand {
+
+    /**
+     * gurux.dlms logs through java.util.logging to stderr (e.g. "Invalid StoC" on a failed HLS
+     * challenge, SEVERE on a reply it cannot decipher); the run states each cause in one line
+     * itself, so the library stays quiet. Held here so the setting is not garbage-collected.
+     */
+    private static final Logger GURUX_LOG = Logger.getLogger("gurux");
+
+    static {
+        GURUX_LOG.setLevel(Level.OFF);
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    /** Ctrl-C stops the run politely: only for the real command line, never inside tests' JVM. */
+    private boolean handleCtrlC;
+
+    /** @param env the environment ({@code XMLCLIENT_PASSWORD}) */
+    public XmlClientCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        XmlClientCommand command = new XmlClientCommand(out, err, System.getenv());
+        command.handleCtrlC = true;
+        return command.run(args);
+    }
+
+    public int run(String[] args) {
+        Optional<Subcommand> subcommand = args.length > 0 ? Subcommands.find(args[0]) : Optional.empty();
+        if (subcommand.isPresent()) {
+            return subcommand.get().run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(ClientOptions.definitions(), args);
+        } catch (ParseException e) {
+            err.println("xmlclient: " + UsageErrors.of(e) + " (see --help)");
+            return ExitCode.BAD_INPUT;
+        }
+        if (line.hasOption(ClientOptions.HELP)) {
+            printHelp();
+            return ExitCode.OK;
+        }
+        try {
+            return execute(line);
+        } catch (UsageException e) {
+            err.println("xmlclient: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    private int execute(CommandLine line) throws UsageException {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException(UsageErrors.strayArguments(line.getArgList()) + " (see --help)");
+        }
+        FlagValues flags = FlagValues.of(line);
+        Verbosity verbosity = line.hasOption(ClientOptions.TRACE)
+                ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
+        Path messages = messagesPath(line);
+        List<ScriptSource> found = findScripts(messages, line.getOptionValues(ClientOptions.EXCLUDE));
+        if (line.hasOption(ClientOptions.TARGETS)) {
+            return runFleet(line, flags, found, verbosity);
+        }
+        List<ScriptSource> scripts = new ScriptSettings(env).apply(found, flags);
+        // The medium and framing are command-line flags only: the same for every script.
+        ConnectionSettings target = scripts.get(0).connection();
+        boolean record = line.hasOption(ClientOptions.RECORD);
+        Path expectedDir = expectedDir(line, record);
+        Path outDir = outDir(line);
+        RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT),
+                line.hasOption(ClientOptions.FAIL_FAST));
+        try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
+                Files.newBufferedWriter(outDir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
+            Trace trace = new Trace(traceFile, verbosity == Verbosity.VERBOSE ? out : null);
+            WriteFailures writes = new WriteFailures(err);
+            List<RunListener> listeners = new ArrayList<>(List.of(
+                    new ReplyFiles(outDir, writes),
+                    new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
+            if (record) {
+                listeners.add(new ExpectedRecorder(expectedDir, out, err));
+            }
+            if (target.medium().isSet()) {
+                return runAgainst(plan, target.medium().describe() + " (" + target.interfaceType() + ")",
+                        trace, listeners, writes);
+            }
+            BuiltInMeters meters;
+            try {
+                meters = BuiltInMeters.start(plan.scripts(), target);
+            } catch (Exception e) {
+                err.println("xmlclient: cannot start the built-in simulator: " + e.getMessage());
+                return ExitCode.NO_CONNECTION;
+            }
+            try (meters) {
+                out.println("No -h given: testing the built-in simulator on " + meters.describe());
+                return runAgainst(plan.withScripts(meters.bind(plan.scripts())),
+                        "built-in simulator " + meters.describe(), trace, listeners, writes);
+            }
+        } catch (IOException e) {
+            throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());
+        }
+    }
+
+    private int runAgainst(RunPlan plan, String target, Trace trace, List<RunListener> listeners,
+            WriteFailures writes) {
+        List<RunListener> all = new ArrayList<>(listeners);
+        all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
+        all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
+        StopSignal stop = new StopSignal();
+        Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.limits().waitTimeMillis(),
+                trace), trace, RunListener.all(all), stop);
+        return stoppable(stop, () -> {
+            int code = exitCode(runner.run());
+            if (trace.failed()) {
+                writes.add("cannot write " + plan.outDir().resolve("trace.txt") + ": the disk or the file failed");
+            }
+            return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
+        });
+    }
+
+    /** --targets: the scripts against every meter of the file, --parallel at a time. */
+    private int runFleet(CommandLine line, FlagValues flags, List<ScriptSource> found, Verbosity verbosity)
+            throws UsageException {
+        for (String own : List.of(ClientOptions.HOST, ClientOptions.PORT, ClientOptions.SERIAL, ClientOptions.IEC,
+                ClientOptions.RECORD)) {
+            if (line.hasOption(own)) {
+                throw new UsageException(flags.flag(own) + " does not go with --targets: the targets file gives each"
+                        + " meter's host and port" + (own.equals(ClientOptions.RECORD) ? ", and a fleet records nothing" : ""));
+            }
+        }
+        int parallel = ConnectionOptions.integer(flags, ClientOptions.PARALLEL, 1, 1024, 8);
+        List<TargetsFile.Target> targets = TargetsFile.read(Path.of(line.getOptionValue(ClientOptions.TARGETS)));
+        List<FleetRun.Meter> meters = FleetRun.meters(targets, found, flags, new ScriptSettings(env));
+        Path expectedDir = expectedDir(line, false);
+        Path outDir = outDir(line);
+        WriteFailures writes = new WriteFailures(err);
+        FleetListener reports = FleetListener.all(List.of(
+                new FleetConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0,
+                        targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
+                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes)));
+        FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
+                line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err, writes);
+        StopSignal stop = new StopSignal();
+        return stoppable(stop, () -> {
+            int code = fleet.run(stop);
+            return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
+        });
+    }
+
+    /**
+     * Runs {@code run}; on the real command line, Ctrl-C or SIGTERM requests {@code stop} and makes
+     * the exit code 130 (SIGINT) or 143 (SIGTERM).
+     */
+    private int stoppable(StopSignal stop, IntSupplier run) {
+        if (!handleCtrlC) {
+            return run.getAsInt();
+        }
+        try (CtrlC ctrlC = CtrlC.handle(stop)) {
+            int code = run.getAsInt();
+            return ctrlC.interrupted() ? ctrlC.exitCode() : code;
+        }
+    }
+
+    static int exitCode(List<ScriptOutcome> outcomes) {
+        if (outcomes.stream().anyMatch(o -> o.status() == Status.NO_CONNECTION)) {
+            return ExitCode.NO_CONNECTION;
+        }
+        if (outcomes.stream().anyMatch(o -> o.status() == Status.BAD_INPUT)) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (outcomes.stream().anyMatch(o -> o.verdict() == Verdict.FAIL || o.verdict() == Verdict.ERROR)) {
+            return ExitCode.FAILED;
+        }
+        return ExitCode.OK;
+    }
+
+    private static Path messagesPath(CommandLine line) throws UsageException {
+        String path = line.getOptionValue(ClientOptions.MESSAGES);
+        if (path == null) {
+            throw new UsageException("-x is required: the message file or folder to run (see --help)");
+        }
+        return Path.of(path);
+    }
+
+    private static List<ScriptSource> findScripts(Path path, String[] excludes) throws UsageException {
+        try {
+            List<ScriptSource> scripts = ScriptFinder.find(path);
+            if (scripts.isEmpty()) {
+                throw new UsageException("-x " + path + ": no .xml message files in this folder");
+            }
+            for (String glob : excludes == null ? new String[0] : excludes) {
+                PathMatcher matcher;
+                try {
+                    matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--exclude " + glob + ": not a glob pattern: " + e.getMessage());
+                }
+                scripts = scripts.stream().filter(s -> !matcher.matches(Path.of(s.relativePath()))).toList();
+            }
+            if (scripts.isEmpty()) {
+                throw new UsageException("--exclude leaves no message files of -x " + path + " to run");
+            }
+            return scripts;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("-x " + path + ": no such file or folder");
+        } catch (IOException e) {
+            throw new UsageException("-x " + path + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The -o folder, created. */
+    private static Path outDir(CommandLine line) throws UsageException {
+        Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
+        try {
+            return Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UsageException("-o " + outDir + ": cannot create the folder: " + e.getMessage());
+        }
+    }
+
+    private static Path expectedDir(CommandLine line, boolean record) throws UsageException {
+        String value = line.getOptionValue(ClientOptions.EXPECTED);
+        if (value == null) {
+            if (record) {
+                throw new UsageException("--record needs -e DIR: the folder to write the expected files to");
+            }
+            return null;
+        }
+        Path dir = Path.of(value);
+        if (record) {
+            try {
+                return Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UsageException("-e " + value + ": cannot create the folder: " + e.getMessage());
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("-e " + value + ": no such folder");
+        }
+        return dir;
+    }
+
+    private void printHelp() {
+        HelpFormatter help = HelpFormatter.builder().setPrintWriter(new PrintWriter(out, true)).get();
+        help.printHelp("xmlclient [options] -x FILE|FOLDER",
+                "Runs DLMS/COSEM XML message scripts against a meter (or the built-in simulator), writes every"
+                        + " reply as XML to <out>/replies, checks it against -e DIR and reports to <out>/junit.xml and"
+                        + " <out>/report.html.", ClientOptions.definitions(),
+                ExitCode.HELP + " Subcommand: xmlclient translate --help", true);
+    }
+}
