@@ -1,6 +1,5 @@
 package dlms.xmlclient.bench;
 
-import dlms.xmlclient.media.Links;
 import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
 import dlms.xmlclient.report.HtmlReport;
@@ -8,18 +7,15 @@ import dlms.xmlclient.report.JUnitReport;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
-import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.RunLauncher;
+import dlms.xmlclient.run.RunRequest;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.ScriptSource;
-import dlms.xmlclient.session.Trace;
 import dlms.xmlclient.verdict.Verdict;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,9 +24,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Our full path, as {@code xmlclient} runs scripts once its options are read: the trace file,
- * the listeners the command wires (reply files, console, JUnit XML, HTML report), a
- * {@link Runner} over the plan (script loading, session, reply XML, verdict). The console report
+ * Our full path, as {@code xmlclient} runs scripts once its options are read: the listeners the
+ * command wires (reply files, console, JUnit XML, HTML report) handed to the same
+ * {@link RunLauncher} (trace file, script loading, session, reply XML, verdict). The console report
  * writes to nowhere: a terminal's speed is not ours. Links count the bytes they receive.
  */
 final class PathRun {
@@ -66,41 +62,33 @@ final class PathRun {
     static Result run(List<ScriptSource> scripts, Path outDir, Path expectedDir, String target, PrintStream err)
             throws IOException {
         long start = System.nanoTime();
-        Files.createDirectories(outDir);
         RunPlan plan = new RunPlan(scripts, outDir, expectedDir, false);
         AtomicLong received = new AtomicLong();
-        List<ScriptOutcome> outcomes;
-        try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
-                Files.newBufferedWriter(outDir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
-            Trace trace = new Trace(traceFile, null);
-            List<RunListener> listeners = new ArrayList<>(List.of(
-                    new ReplyFiles(outDir, err),
-                    new ConsoleReport(NOWHERE, false),
-                    new JUnitReport(outDir, target, Clock.systemDefaultZone(), err),
-                    new HtmlReport(outDir, target, Clock.systemDefaultZone(), err)));
-            // The runner keeps its outcomes without reply texts (memory bounded per script); the
-            // verdict's own timing compares them again, so the whole ones are kept here.
-            List<ScriptOutcome> whole = new ArrayList<>();
-            listeners.add(new RunListener() {
-                @Override
-                public void scriptFinished(ScriptOutcome outcome) {
-                    whole.add(outcome);
-                }
-            });
-            runner(plan, trace, RunListener.all(listeners), received).run();
-            outcomes = whole;
-        }
-        return new Result(System.nanoTime() - start, outcomes, received.get());
+        List<RunListener> listeners = new ArrayList<>(List.of(
+                new ReplyFiles(outDir, err),
+                new ConsoleReport(NOWHERE, false),
+                new JUnitReport(outDir, target, Clock.systemDefaultZone(), err),
+                new HtmlReport(outDir, target, Clock.systemDefaultZone(), err)));
+        // The runner keeps its outcomes without reply texts (memory bounded per script); the
+        // verdict's own timing compares them again, so the whole ones are kept here.
+        List<ScriptOutcome> whole = new ArrayList<>();
+        listeners.add(new RunListener() {
+            @Override
+            public void scriptFinished(ScriptOutcome outcome) {
+                whole.add(outcome);
+            }
+        });
+        RunLauncher.launch(counting(RunRequest.of(plan, listeners), received));
+        return new Result(System.nanoTime() - start, whole, received.get());
     }
 
     /** {@code --record}: writes the replies of the scripts as their expected files; nothing timed. */
     static void record(List<ScriptSource> scripts, Path outDir, Path expectedDir, PrintStream err) throws IOException {
-        Files.createDirectories(outDir);
         Files.createDirectories(expectedDir);
         RunPlan plan = new RunPlan(scripts, outDir, null, false);
-        Trace trace = new Trace(null, null);
-        List<ScriptOutcome> outcomes = runner(plan, trace,
-                new ExpectedRecorder(expectedDir, NOWHERE, err), new AtomicLong()).run();
+        List<RunListener> recorder = List.of(new ExpectedRecorder(expectedDir, NOWHERE, err));
+        List<ScriptOutcome> outcomes = RunLauncher.launch(counting(RunRequest.of(plan, recorder), new AtomicLong()))
+                .outcomes();
         for (ScriptOutcome o : outcomes) {
             if (o.status() != ScriptOutcome.Status.COMPLETED) {
                 throw new IllegalStateException("recording " + o.source().displayPath() + ": " + o.error());
@@ -108,8 +96,8 @@ final class PathRun {
         }
     }
 
-    private static Runner runner(RunPlan plan, Trace trace, RunListener listener, AtomicLong received) {
-        return new Runner(plan, settings -> new CountingLink(Links.forMedium(settings.medium(),
-                settings.limits().waitTimeMillis(), trace), received), trace, listener);
+    /** Our links, each wrapped to count the bytes received: the one hook the bench adds. */
+    private static RunRequest counting(RunRequest request, AtomicLong received) {
+        return request.wrappingLinks(link -> new CountingLink(link, received));
     }
 }

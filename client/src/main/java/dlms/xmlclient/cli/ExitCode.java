@@ -1,5 +1,11 @@
 package dlms.xmlclient.cli;
 
+import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.ScriptOutcome.Status;
+import dlms.xmlclient.verdict.Verdict;
+
+import java.util.List;
+
 /**
  * Process exit codes; CI reads these. Documented in the README and, in {@link #HELP}, in
  * {@code --help}. They are numbered so that the highest is the worst: when several apply, the
@@ -35,5 +41,20 @@ public final class ExitCode {
     /** Of two outcomes' codes, the one the run exits with: the higher. */
     static int worst(int a, int b) {
         return Math.max(a, b);
+    }
+
+    /** The code a run's outcomes ask for: the worst that applies (no connection, bad input, a failure). */
+    static int of(List<ScriptOutcome> outcomes) {
+        int code = OK;
+        for (ScriptOutcome o : outcomes) {
+            if (o.status() == Status.NO_CONNECTION) {
+                code = worst(code, NO_CONNECTION);
+            } else if (o.status() == Status.BAD_INPUT) {
+                code = worst(code, BAD_INPUT);
+            } else if (o.verdict() == Verdict.FAIL || o.verdict() == Verdict.ERROR) {
+                code = worst(code, FAILED);
+            }
+        }
+        return code;
     }
 }

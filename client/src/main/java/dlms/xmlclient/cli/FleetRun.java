@@ -1,7 +1,6 @@
 package dlms.xmlclient.cli;
 
 import dlms.xmlclient.cli.TargetsFile.Target;
-import dlms.xmlclient.media.Links;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.report.WriteFailures;
@@ -9,21 +8,17 @@ import dlms.xmlclient.run.FleetListener;
 import dlms.xmlclient.run.MeterTally;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
-import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.RunLauncher;
+import dlms.xmlclient.run.RunRequest;
 import dlms.xmlclient.run.ScriptCache;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.run.StopSignal;
-import dlms.xmlclient.session.Trace;
 import dlms.xmlclient.verdict.Verdict;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,8 +42,6 @@ final class FleetRun {
     /** One meter, ready to run: its scripts carry its own association. */
     record Meter(String name, List<ScriptSource> scripts) {
     }
-
-    /** Exit codes, worst first. */
 
     private final List<Meter> meters;
     private final Path outDir;
@@ -141,17 +134,11 @@ final class FleetRun {
         }
         List<ScriptOutcome> outcomes;
         try {
-            Files.createDirectories(dir);
-            try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
-                    Files.newBufferedWriter(dir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
-                Trace trace = new Trace(traceFile, null);
-                String target = meter.scripts().get(0).connection().medium().describe();
-                RunListener reports = RunListener.all(List.of(new ReplyFiles(dir, writes), unlessPassed(
-                        new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes))));
-                RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast);
-                outcomes = new Runner(plan, settings -> Links.forMedium(settings.medium(),
-                        settings.limits().waitTimeMillis(), trace), trace, reports, stop, cache).run();
-            }
+            String target = meter.scripts().get(0).connection().medium().describe();
+            List<RunListener> reports = List.of(new ReplyFiles(dir, writes), unlessPassed(
+                    new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes)));
+            RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast);
+            outcomes = RunLauncher.launch(RunRequest.of(plan, reports).stoppedBy(stop).sharing(cache)).outcomes();
         } catch (IOException e) {
             List<ScriptOutcome> failed = alike(meter, Status.BAD_INPUT, "cannot write to " + dir + ": " + e.getMessage());
             listener.meterFinished(meter.name(), dir.toString(), failed, (System.nanoTime() - start) / 1_000_000);
@@ -166,7 +153,7 @@ final class FleetRun {
             return ExitCode.FAILED;
         }
         listener.meterFinished(meter.name(), dir.toString(), outcomes, (System.nanoTime() - start) / 1_000_000);
-        return XmlClientCommand.exitCode(outcomes);
+        return ExitCode.of(outcomes);
     }
 
     /** Every script of the meter with the same outcome, none of them run. */

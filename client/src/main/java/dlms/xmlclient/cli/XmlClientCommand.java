@@ -1,6 +1,5 @@
 package dlms.xmlclient.cli;
 
-import dlms.xmlclient.media.Links;
 import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
 import dlms.xmlclient.report.FleetConsoleReport;
@@ -12,26 +11,22 @@ import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.FleetListener;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
-import dlms.xmlclient.run.Runner;
+import dlms.xmlclient.run.RunLauncher;
+import dlms.xmlclient.run.RunRequest;
+import dlms.xmlclient.run.RunResult;
 import dlms.xmlclient.run.ScriptCache;
 import dlms.xmlclient.run.StopSignal;
 import dlms.xmlclient.run.ScriptFinder;
-import dlms.xmlclient.run.ScriptOutcome;
-import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.session.ConnectionSettings;
-import dlms.xmlclient.session.Trace;
-import dlms.xmlclient.verdict.Verdict;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.ParseException;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -127,52 +122,66 @@ public final class XmlClientCommand {
         Path outDir = outDir(line);
         RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT),
                 line.hasOption(ClientOptions.FAIL_FAST));
-        try (PrintWriter traceFile = new PrintWriter(new BufferedWriter(
-                Files.newBufferedWriter(outDir.resolve("trace.txt"), StandardCharsets.UTF_8)))) {
-            Trace trace = new Trace(traceFile, verbosity == Verbosity.VERBOSE ? out : null);
-            WriteFailures writes = new WriteFailures(err);
-            List<RunListener> listeners = new ArrayList<>(List.of(
-                    new ReplyFiles(outDir, writes),
-                    new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
-            if (record) {
-                listeners.add(new ExpectedRecorder(expectedDir, out, err));
-            }
-            if (target.medium().isSet()) {
-                return runAgainst(plan, target.medium().describe() + " (" + target.interfaceType() + ")",
-                        trace, listeners, writes);
-            }
-            BuiltInMeters meters;
-            try {
-                meters = BuiltInMeters.start(plan.scripts(), target);
-            } catch (Exception e) {
-                err.println("xmlclient: cannot start the built-in simulator: " + e.getMessage());
-                return ExitCode.NO_CONNECTION;
-            }
-            try (meters) {
-                out.println("No -h given: testing the built-in simulator on " + meters.describe());
-                return runAgainst(plan.withScripts(meters.bind(plan.scripts())),
-                        "built-in simulator " + meters.describe(), trace, listeners, writes);
-            }
-        } catch (IOException e) {
-            throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());
+        WriteFailures writes = new WriteFailures(err);
+        List<RunListener> listeners = new ArrayList<>(List.of(
+                new ReplyFiles(outDir, writes),
+                new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
+        if (record) {
+            listeners.add(new ExpectedRecorder(expectedDir, out, err));
+        }
+        PrintStream echo = verbosity == Verbosity.VERBOSE ? out : null;
+        if (target.medium().isSet()) {
+            return runAgainst(plan, target.medium().describe() + " (" + target.interfaceType() + ")",
+                    listeners, echo, writes);
+        }
+        BuiltInMeters meters;
+        try {
+            meters = BuiltInMeters.start(plan.scripts(), target);
+        } catch (Exception e) {
+            err.println("xmlclient: cannot start the built-in simulator: " + e.getMessage());
+            return ExitCode.NO_CONNECTION;
+        }
+        try (meters) {
+            out.println("No -h given: testing the built-in simulator on " + meters.describe());
+            return runAgainst(plan.withScripts(meters.bind(plan.scripts())),
+                    "built-in simulator " + meters.describe(), listeners, echo, writes);
         }
     }
 
-    private int runAgainst(RunPlan plan, String target, Trace trace, List<RunListener> listeners,
-            WriteFailures writes) {
+    private int runAgainst(RunPlan plan, String target, List<RunListener> listeners, PrintStream echo,
+            WriteFailures writes) throws UsageException {
         List<RunListener> all = new ArrayList<>(listeners);
         all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
         all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
         StopSignal stop = new StopSignal();
-        Runner runner = new Runner(plan, settings -> Links.forMedium(settings.medium(), settings.limits().waitTimeMillis(),
-                trace), trace, RunListener.all(all), stop);
-        return stoppable(stop, () -> {
-            int code = exitCode(runner.run());
-            if (trace.failed()) {
-                writes.add("cannot write " + plan.outDir().resolve("trace.txt") + ": the disk or the file failed");
-            }
-            return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
-        });
+        RunRequest request = RunRequest.of(plan, all).echoingTo(echo).stoppedBy(stop);
+        try {
+            return stoppable(stop, () -> {
+                RunResult result = launch(request);
+                if (result.traceFailure() != null) {
+                    writes.add(result.traceFailure());
+                }
+                int code = ExitCode.of(result.outcomes());
+                return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
+            });
+        } catch (TraceUnwritable e) {
+            throw new UsageException("-o " + plan.outDir() + ": cannot write the trace: " + e.getCause().getMessage());
+        }
+    }
+
+    private static RunResult launch(RunRequest request) {
+        try {
+            return RunLauncher.launch(request);
+        } catch (IOException e) {
+            throw new TraceUnwritable(e);
+        }
+    }
+
+    /** The out folder or its trace file could not be created: nothing ran. */
+    private static final class TraceUnwritable extends RuntimeException {
+        TraceUnwritable(IOException cause) {
+            super(cause);
+        }
     }
 
     /** --targets: the scripts against every meter of the file, --parallel at a time. */
@@ -216,19 +225,6 @@ public final class XmlClientCommand {
             int code = run.getAsInt();
             return ctrlC.interrupted() ? ctrlC.exitCode() : code;
         }
-    }
-
-    static int exitCode(List<ScriptOutcome> outcomes) {
-        if (outcomes.stream().anyMatch(o -> o.status() == Status.NO_CONNECTION)) {
-            return ExitCode.NO_CONNECTION;
-        }
-        if (outcomes.stream().anyMatch(o -> o.status() == Status.BAD_INPUT)) {
-            return ExitCode.BAD_INPUT;
-        }
-        if (outcomes.stream().anyMatch(o -> o.verdict() == Verdict.FAIL || o.verdict() == Verdict.ERROR)) {
-            return ExitCode.FAILED;
-        }
-        return ExitCode.OK;
     }
 
     private static Path messagesPath(CommandLine line) throws UsageException {
