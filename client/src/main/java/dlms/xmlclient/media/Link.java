@@ -1,6 +1,7 @@
 package dlms.xmlclient.media;
 
 import dlms.xmlclient.wire.line.LinkClosedException;
+
 import java.io.IOException;
 
 /**

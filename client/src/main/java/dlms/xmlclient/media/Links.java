@@ -1,6 +1,7 @@
 package dlms.xmlclient.media;
 
 import dlms.xmlclient.wire.line.LinkTrace;
+
 /** Makes the {@link Link} for a {@link Medium}: a socket for TCP, a datagram channel for UDP, the serial seam for a port. */
 public final class Links {
 

@@ -1,6 +1,7 @@
 package dlms.xmlclient.media;
 
 import dlms.xmlclient.wire.line.SerialSettings;
+
 /**
  * Where the meter is: a TCP or UDP address, or a serial port with or without the IEC 62056-21
  * mode-E sign-on. Exactly one of {@code host} and {@code serial} is set, except for the

@@ -3,6 +3,7 @@ package dlms.xmlclient.media;
 import dlms.xmlclient.wire.line.LinkTrace;
 import dlms.xmlclient.wire.line.SerialLine;
 import dlms.xmlclient.wire.line.SerialSettings;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import dlms.xmlclient.wire.line.LinkTrace;
 import dlms.xmlclient.wire.line.SerialLine;
 import dlms.xmlclient.wire.line.SerialLines;
 import dlms.xmlclient.wire.line.SerialSettings;
+
 import gurux.io.Parity;
 import gurux.io.StopBits;
 
