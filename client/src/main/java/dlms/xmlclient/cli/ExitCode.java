@@ -4,7 +4,11 @@ import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.verdict.Verdict;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Process exit codes; CI reads these. Documented in the README and, in {@link #HELP}, in
@@ -30,10 +34,28 @@ public final class ExitCode {
     /** SIGTERM: like Ctrl-C, the run stopped after the exchange in progress; reports hold what ran (128 + SIGTERM). */
     public static final int TERMINATED = 143;
 
+    /**
+     * Every code with its meaning, in order: {@code --help} is made from it, and a test holds the
+     * README's table of exit codes to the same codes.
+     */
+    static final Map<Integer, String> MEANINGS = meanings();
+
     /** The codes in one line, for {@code --help}. */
-    static final String HELP = "Exit codes: 0 every checked reply passed, 1 a reply failed or a script broke off,"
-            + " 2 bad input, 3 no connection, 4 a report or reply file could not be written (named on stderr),"
-            + " 130 Ctrl-C, 143 SIGTERM (the reports hold what ran); the highest that applies.";
+    static final String HELP = "Exit codes: " + MEANINGS.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+            + " (the reports hold what ran); the highest that applies.";
+
+    private static Map<Integer, String> meanings() {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        m.put(OK, "every checked reply passed");
+        m.put(FAILED, "a reply failed or a script broke off");
+        m.put(BAD_INPUT, "bad input");
+        m.put(NO_CONNECTION, "no connection");
+        m.put(CANNOT_WRITE, "a report or reply file could not be written (named on stderr)");
+        m.put(INTERRUPTED, "Ctrl-C");
+        m.put(TERMINATED, "SIGTERM");
+        return Collections.unmodifiableMap(m);
+    }
 
     private ExitCode() {
     }

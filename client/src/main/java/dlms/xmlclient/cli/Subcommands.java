@@ -10,6 +10,10 @@ final class Subcommands {
     /** Declared here so that {@code xmlclient bench} without the bench jar says what to do. */
     private static final String BENCH = "bench";
 
+    /** The subcommands in one line, for {@code --help}. */
+    static final String HELP = "Subcommands: xmlclient " + TranslateCommand.NAME + " --help; xmlclient " + BENCH
+            + " --help (the benchmark, from a source checkout's bin/xmlclient).";
+
     private Subcommands() {
     }
 

@@ -299,6 +299,6 @@ public final class XmlClientCommand {
                 "Runs DLMS/COSEM XML message scripts against a meter (or the built-in simulator), writes every"
                         + " reply as XML to <out>/replies, checks it against -e DIR and reports to <out>/junit.xml and"
                         + " <out>/report.html.", ClientOptions.definitions(),
-                ExitCode.HELP + " Subcommand: xmlclient translate --help", true);
+                ExitCode.HELP + " " + Subcommands.HELP, true);
     }
 }
