@@ -79,6 +79,30 @@ final class FlagValues {
         return values.getOrDefault(option, fallback);
     }
 
+    /** Where the flag was written, e.g. {@code messages/xmlclient.options:3}; null when on the command line. */
+    String fileLine(String option) {
+        String origin = origins.getOrDefault(option, "");
+        if (origin.isEmpty()) {
+            return null;
+        }
+        return origin.endsWith(": ") ? origin.substring(0, origin.length() - 2) : origin;
+    }
+
+    /**
+     * These flags' values with where each was written: equal values from different lines tell
+     * apart, and flags outside {@code options} (a meter's host and port) do not.
+     */
+    Written written(Set<String> options) {
+        Map<String, String> v = new HashMap<>(values);
+        Map<String, String> o = new HashMap<>(origins);
+        v.keySet().retainAll(options);
+        o.keySet().retainAll(options);
+        return new Written(v, o);
+    }
+
+    record Written(Map<String, String> values, Map<String, String> origins) {
+    }
+
     /** The flag as the user wrote it, with its origin: {@code -c} or {@code dir/xmlclient.options:3: -c}. */
     String flag(String option) {
         return origins.getOrDefault(option, "") + (option.length() == 1 ? "-" : "--") + option;

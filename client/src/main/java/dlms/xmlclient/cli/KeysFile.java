@@ -60,16 +60,27 @@ final class KeysFile {
                 throw new UsageException(where + ": unknown name " + shown + " (expected one of "
                         + String.join(", ", NAMES.keySet().stream().sorted().toList()) + ")");
             }
-            keys.put(letter, new Entry(text.substring(eq + 1).trim(), where + ": " + name));
+            keys.put(letter, new Entry(text.substring(eq + 1).trim(), where, name));
         }
         return keys;
     }
 
-    /** One value and where it was written, e.g. {@code site.keys:3: block-cipher-key}. */
-    record Entry(String value, String origin) {
+    /**
+     * One value and where it was written.
+     *
+     * @param place the file and line, e.g. {@code site.keys:3}
+     * @param name  its name there, e.g. {@code block-cipher-key}
+     */
+    record Entry(String value, String place, String name) {
+
+        /** E.g. {@code site.keys:3: block-cipher-key}, for errors. */
+        String origin() {
+            return place + ": " + name;
+        }
+
         @Override
         public String toString() {
-            return origin; // never the value
+            return origin(); // never the value
         }
     }
 }

@@ -154,10 +154,11 @@ public final class Runner {
                 // A scripted SNRM or AARQ that gets nowhere is an association failure, like an automatic one.
                 boolean associating = failed == Command.SNRM || failed == Command.AARQ;
                 status = e.kind() == SessionException.Kind.EXCHANGE && !associating ? Status.BROKEN : Status.NO_CONNECTION;
+                String why = source.sources().explain(e);
                 error = status == Status.BROKEN
                         ? "request #" + (results.size() + 1) + " (line " + script.steps().get(results.size()).line()
-                                + "): " + e.getMessage()
-                        : e.getMessage();
+                                + "): " + why
+                        : why;
                 trace.note("script " + source.relativePath() + " stopped: " + error);
             } finally {
                 // Sends RLRQ/DISC only where the script did not (or did not get that far).
@@ -171,7 +172,7 @@ public final class Runner {
             }
         } catch (SessionException e) {
             status = Status.NO_CONNECTION;
-            error = e.getMessage();
+            error = source.sources().explain(e);
         }
         int stoppedAt = results.size() + 1;
         int answered = results.size();

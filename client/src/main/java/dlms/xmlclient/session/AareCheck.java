@@ -157,11 +157,12 @@ final class AareCheck {
             throws SessionException {
         if (proposedMechanism < 0 && answer.diagnosticSource() == ACSE_SERVICE_USER && answer.diagnostic() == 13) {
             // No secret was sent, so none can be wrong: the client needs a level.
-            throw failure("association rejected by the meter: " + AcseApdu.userDiagnosticName(13) + ", but the AARQ"
-                    + " proposed no authentication: client " + settings.clientAddress() + " needs another level"
-                    + " (check -a and -c)");
+            throw new SessionException(SessionException.Kind.ASSOCIATE, "association rejected by the meter: "
+                    + AcseApdu.userDiagnosticName(13) + ", but the AARQ proposed no authentication: client "
+                    + settings.clientAddress() + " needs another level",
+                    Hint.check(Setting.AUTHENTICATION, Setting.CLIENT_ADDRESS));
         }
-        throw failure(AssociationFailure.rejected(answer, settings));
+        throw AssociationFailure.rejected(answer, settings);
     }
 
     private static String diagnostic(AcseApdu aare) {

@@ -7,9 +7,9 @@ import gurux.dlms.enums.ExceptionServiceError;
 import javax.crypto.AEADBadTagException;
 
 /**
- * Why an association failed, in one line with a hint, from what the meter sent: the AARE's
- * result and diagnostic, an exception-response, or a reply that cannot be deciphered. Never
- * names a secret.
+ * Why an association failed, in one line with a hint at the settings to check, from what the
+ * meter sent: the AARE's result and diagnostic, an exception-response, or a reply that cannot
+ * be deciphered. Never names a secret.
  */
 final class AssociationFailure {
 
@@ -20,35 +20,32 @@ final class AssociationFailure {
      * The AARE rejected the association (result 1 or 2): the diagnostic in words, read from the
      * AARE itself, with a hint where the diagnostic supports one.
      */
-    static String rejected(AcseApdu aare) {
-        return rejected(aare, null);
-    }
-
-    static String rejected(AcseApdu aare, ConnectionSettings settings) {
+    static SessionException rejected(AcseApdu aare, ConnectionSettings settings) {
         int result = aare.result();
         String rejection = "association rejected by the meter" + (result == 2 ? " (transient)" : "");
         int diagnostic = aare.diagnostic();
         if (aare.diagnosticSource() == 0xA2) {
-            return rejection + ": ACSE service provider diagnostic " + switch (diagnostic) {
+            return failure(rejection + ": ACSE service provider diagnostic " + switch (diagnostic) {
                 case 0 -> "null (0)";
                 case 1 -> "no-reason-given (1)";
                 case 2 -> "no-common-acse-version (2)";
                 default -> "undefined (" + diagnostic + ")";
-            };
+            }, Hint.NONE);
         }
         if (aare.diagnosticSource() != 0xA1 || diagnostic < 0) {
-            return rejection + ", without a readable result-source-diagnostic";
+            return failure(rejection + ", without a readable result-source-diagnostic", Hint.NONE);
         }
-        String why = AcseApdu.userDiagnosticName(diagnostic);
-        String hint = settings == null ? "" : switch (diagnostic) {
-            case 2 -> " (check -r, and -C: the meter may need ciphering on this client, or refuse it)";
-            case 3 -> " (our system title: check -T)";
-            case 11 -> " (check -a and -c: the meter offers another level to client " + settings.clientAddress() + ")";
-            case 12, 14 -> " (check -a)";
-            case 13 -> authenticationFailureHint(settings);
-            default -> "";
+        String why = rejection + ": " + AcseApdu.userDiagnosticName(diagnostic);
+        return switch (diagnostic) {
+            case 2 -> failure(why, Hint.of(" (check ").then(Setting.REFERENCING).then(", and ").then(Setting.SECURITY)
+                    .then(": the meter may need ciphering on this client, or refuse it)"));
+            case 3 -> failure(why, Hint.of(" (our system title: check ").then(Setting.SYSTEM_TITLE).then(")"));
+            case 11 -> failure(why, Hint.of(" (check ").then(Setting.AUTHENTICATION, Setting.CLIENT_ADDRESS)
+                    .then(": the meter offers another level to client " + settings.clientAddress() + ")"));
+            case 12, 14 -> failure(why, Hint.check(Setting.AUTHENTICATION));
+            case 13 -> authenticationFailure(why, settings);
+            default -> failure(why, Hint.NONE);
         };
-        return rejection + ": " + why + hint;
     }
 
     /**
@@ -56,41 +53,50 @@ final class AssociationFailure {
      * keys its ciphered user-information was protected with. An HLS secret is first used in pass
      * 3, so the AARE says nothing about it.
      */
-    private static String authenticationFailureHint(ConnectionSettings settings) {
+    private static SessionException authenticationFailure(String why, ConnectionSettings settings) {
         Authentication a = settings.authentication();
         if (a == Authentication.LOW) {
-            return ": wrong password (check -P)";
+            return failure(why + ": wrong password", Hint.check(Setting.PASSWORD));
         }
         if (a == Authentication.HIGH_GMAC && settings.security().ciphered()) {
-            return " (check -A, -B and -T)";
+            return failure(why, Hint.check(Setting.AUTHENTICATION_KEY, Setting.BLOCK_CIPHER_KEY, Setting.SYSTEM_TITLE));
         }
-        return "";
+        return failure(why, Hint.NONE);
     }
 
     /** A service error the meter sent instead of an AARE or challenge reply. */
-    static String refused(String what, RuntimeException serviceError, long sentCounter) {
+    static SessionException refused(String what, RuntimeException serviceError, long sentCounter) {
         if (serviceError instanceof GXDLMSExceptionResponse e) {
             if (e.getExceptionServiceError() == ExceptionServiceError.INVOCATION_COUNTER_ERROR) {
                 return invocationCounterTooLow(sentCounter, e.getValue());
             }
             if (e.getExceptionServiceError() == ExceptionServiceError.DECIPHERING_ERROR) {
-                return "the meter could not decipher the " + what + ": wrong block cipher key (-B), authentication"
-                        + " key (-A) or security suite (-V)";
+                return failure("the meter could not decipher the " + what, Hint.of(": wrong block cipher key (")
+                        .then(Setting.BLOCK_CIPHER_KEY).then("), authentication key (").then(Setting.AUTHENTICATION_KEY)
+                        .then(") or security suite (").then(Setting.SECURITY_SUITE).then(")"));
             }
         }
-        return what + " refused by the meter: " + ServiceErrors.describe(serviceError);
+        return failure(what + " refused by the meter: " + ServiceErrors.describe(serviceError), Hint.NONE);
     }
 
-    static String invocationCounterTooLow(long sent, Object meterValue) {
-        return "invocation counter " + sent + " refused by the meter as too low"
-                + (meterValue == null ? "" : " (the meter reports " + meterValue + ")")
-                + ": read the meter's counter with -v 0.0.43.1.x.255 (its invocation counter object for this"
-                + " client) or start above it with -F";
+    private static SessionException invocationCounterTooLow(long sent, Object meterValue) {
+        return failure("invocation counter " + sent + " refused by the meter as too low"
+                + (meterValue == null ? "" : " (the meter reports " + meterValue + ")"),
+                Hint.of(": read the meter's counter with ").then(Setting.INVOCATION_COUNTER_OBJECT)
+                        .then(" 0.0.43.1.x.255 (its invocation counter object for this client) or start above it with ")
+                        .then(Setting.INVOCATION_COUNTER));
     }
 
-    static String undecipherable(String what) {
-        return "cannot decipher the meter's " + what + ": wrong block cipher key (-B), authentication key (-A)"
-                + " or dedicated key (-D), or another security suite (-V)";
+    /** The meter's {@code what} (AARE, reply) cannot be deciphered with our keys. */
+    static SessionException undecipherable(SessionException.Kind kind, String what, Throwable cause) {
+        return new SessionException(kind, "cannot decipher the meter's " + what, Hint.of(": wrong block cipher key (")
+                .then(Setting.BLOCK_CIPHER_KEY).then("), authentication key (").then(Setting.AUTHENTICATION_KEY)
+                .then(") or dedicated key (").then(Setting.DEDICATED_KEY).then("), or another security suite (")
+                .then(Setting.SECURITY_SUITE).then(")"), cause);
+    }
+
+    private static SessionException failure(String message, Hint hint) {
+        return new SessionException(SessionException.Kind.ASSOCIATE, message, hint);
     }
 
     /** The library could not decipher what it received (wrong key, title or suite). */

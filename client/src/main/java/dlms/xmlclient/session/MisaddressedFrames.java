@@ -18,7 +18,7 @@ final class MisaddressedFrames {
     private final int clientAddress;
     private final int serverAddress;
     private final InterfaceType interfaceType;
-    private String found;
+    private SessionException found;
 
     MisaddressedFrames(int clientAddress, int serverAddress, InterfaceType interfaceType) {
         this.clientAddress = clientAddress;
@@ -56,24 +56,24 @@ final class MisaddressedFrames {
         }
     }
 
-    /** @return the hint, or null when every frame was addressed to us from the meter we called */
-    String hint() {
+    /** @return why the replies are dropped, or null when every frame was addressed to us from the meter we called */
+    SessionException failure() {
         return found;
     }
 
     private void check(int source, int target) {
         if (target != clientAddress) {
-            found = "the meter answered to client " + target + ", expected " + clientAddress
-                    + " (its replies are dropped): check -c";
+            found = dropped("the meter answered to client " + target + ", expected " + clientAddress,
+                    Setting.CLIENT_ADDRESS);
         } else if (!sameServer(source)) {
-            found = answeredFrom(source);
+            found = dropped("the meter answered from server address " + ServerAddresses.describe(source, interfaceType)
+                    + ", expected " + ServerAddresses.describe(serverAddress, interfaceType), Setting.SERVER_ADDRESS);
         }
     }
 
-    private String answeredFrom(int source) {
-        return "the meter answered from server address " + ServerAddresses.describe(source, interfaceType)
-                + ", expected " + ServerAddresses.describe(serverAddress, interfaceType)
-                + " (its replies are dropped): check -s" + (interfaceType == InterfaceType.HDLC ? ", -l or -n" : "");
+    private static SessionException dropped(String answered, Setting suspect) {
+        return new SessionException(SessionException.Kind.EXCHANGE, answered + " (its replies are dropped)",
+                Hint.of(": check ").then(suspect));
     }
 
     /** gurux.dlms's own rule: equal, we called all stations, or (HDLC) equal logical and physical parts. */

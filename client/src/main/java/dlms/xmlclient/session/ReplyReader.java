@@ -317,8 +317,8 @@ final class ReplyReader {
                         + maxReplyBytes + ": the meter keeps sending (raise --max-reply-bytes if the reply is real)");
             }
             misaddressed.scan(chunk);
-            if (misaddressed.hint() != null) { // waiting or resending cannot help: the meter answers, from elsewhere
-                throw new SessionException(SessionException.Kind.EXCHANGE, misaddressed.hint());
+            if (misaddressed.failure() != null) { // waiting or resending cannot help: the meter answers, from elsewhere
+                throw misaddressed.failure();
             }
             started = true;
             pending.set(chunk);
@@ -331,7 +331,7 @@ final class ReplyReader {
     }
 
     private static SessionException undecipherable(Exception e) {
-        return new SessionException(SessionException.Kind.EXCHANGE, AssociationFailure.undecipherable("reply"), e);
+        return AssociationFailure.undecipherable(SessionException.Kind.EXCHANGE, "reply", e);
     }
 
     /** A complete Get/Set/Action reply whose invoke id is not the request's. */

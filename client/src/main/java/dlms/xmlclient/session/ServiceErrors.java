@@ -2,6 +2,7 @@ package dlms.xmlclient.session;
 
 import gurux.dlms.GXDLMSConfirmedServiceError;
 import gurux.dlms.GXDLMSExceptionResponse;
+import gurux.dlms.enums.ErrorCode;
 
 import java.util.Locale;
 
@@ -25,6 +26,15 @@ final class ServiceErrors {
                     + name(e.getServiceError()) + " " + (e.getServiceErrorValue() & 0xFF);
         }
         return "a service error (" + error.getClass().getSimpleName() + ")";
+    }
+
+    /**
+     * A data-access-result as the Blue Book spells it, e.g. read-write-denied. gurux.dlms 4.0.47
+     * has no name (null) for a value the standard does not define: the number is given then.
+     */
+    static String dataAccessResult(int error) {
+        ErrorCode code = ErrorCode.forValue(error);
+        return code == null ? "result " + error + ", which DLMS does not define" : name(code);
     }
 
     /** An enum constant as the standard spells it: SERVICE_NOT_ALLOWED → service-not-allowed. */

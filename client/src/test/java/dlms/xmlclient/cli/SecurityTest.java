@@ -165,6 +165,26 @@ class SecurityTest {
     }
 
     @Test
+    void aWrongPasswordIsNamedByTheOptionsFileLineOrTheVariableThatGaveIt() throws Exception {
+        Path site = Files.createDirectories(home.resolve("site"));
+        Files.copy(Path.of("messages/clock/1-read.xml"), site.resolve("1-read.xml"));
+        Path options = Files.writeString(site.resolve(FolderOptions.FILE_NAME),
+                "# the management client\n-c 17 -a Low\n-P Not-The-Pw-42\n");
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun fromFile = run(meter, "-x " + site);
+            assertEquals(3, fromFile.exitCode, fromFile.toString());
+            assertTrue(line(fromFile, "1-read.xml").contains("association rejected by the meter: authentication-failure"
+                    + " (13): wrong password (check " + options + ":3)"), fromFile.out);
+
+            Files.writeString(options, "-c 17 -a Low -P 00000000\n");
+            CliRun fromEnv = CliRun.run(out, Map.of(SecurityOptions.PASSWORD_VARIABLE, "Not-The-Pw-42"),
+                    args(meter, "-x " + site).toArray(String[]::new));
+            assertEquals(3, fromEnv.exitCode, fromEnv.toString());
+            assertTrue(line(fromEnv, "1-read.xml").contains("wrong password (check XMLCLIENT_PASSWORD)"), fromEnv.out);
+        }
+    }
+
+    @Test
     void secretsAppearInNoOutputFile() throws Exception {
         String password = "Gurux";
         String dedicated = "00112233445566778899AABBCCDDEEFF";
