@@ -29,8 +29,8 @@ final class AccessPolicy {
      * @param index attribute index
      * @return access mode of the attribute
      */
-    static AccessMode attribute(final GXDLMSAssociationLogicalName association,
-            final GXDLMSObject target, final int index) {
+    static AccessMode attribute(GXDLMSAssociationLogicalName association,
+            GXDLMSObject target, int index) {
         if (association == null || index < 1 || index > target.getAttributeCount()) {
             return AccessMode.NO_ACCESS;
         }
@@ -52,8 +52,8 @@ final class AccessPolicy {
      * @param index method index
      * @return access mode of the method
      */
-    static MethodAccessMode method(final GXDLMSAssociationLogicalName association,
-            final GXDLMSObject target, final int index) {
+    static MethodAccessMode method(GXDLMSAssociationLogicalName association,
+            GXDLMSObject target, int index) {
         if (association == null || Associations.isPublic(association) || index < 1
                 || index > target.getMethodCount()
                 || target instanceof GXDLMSAssociationShortName) {
@@ -77,7 +77,7 @@ final class AccessPolicy {
         return MethodAccessMode.ACCESS;
     }
 
-    private static boolean isWritable(final GXDLMSObject target, final int index) {
+    private static boolean isWritable(GXDLMSObject target, int index) {
         switch (target.getObjectType()) {
         case CLOCK:
             return index >= 2 && index <= 9;

@@ -17,13 +17,13 @@ final class AddressRoute implements FrameRoute {
      * @param byPhysical the port's meters by physical address
      * @param log where frames for no meter are reported (Info)
      */
-    AddressRoute(final Map<Integer, MeterLane> byPhysical, final SimulatorLog log) {
+    AddressRoute(Map<Integer, MeterLane> byPhysical, SimulatorLog log) {
         this.byPhysical = Map.copyOf(byPhysical);
         this.log = log;
     }
 
     @Override
-    public void received(final TcpConnection connection, final byte[] data) {
+    public void received(TcpConnection connection, byte[] data) {
         for (byte[] frame : connection.splitter().add(data)) {
             int physical = HdlcFrameSplitter.physicalDestination(frame);
             MeterLane lane = byPhysical.get(physical);

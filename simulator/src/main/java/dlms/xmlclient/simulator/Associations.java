@@ -72,7 +72,7 @@ final class Associations {
      *
      * @param objects the device; must already hold every other object
      */
-    static void addDefaults(final GXDLMSObjectCollection objects) {
+    static void addDefaults(GXDLMSObjectCollection objects) {
         List<Definition> missing = new ArrayList<>();
         for (Definition d : BUILT_IN) {
             if (forClient(objects, d.clientSap()) == null) {
@@ -148,8 +148,8 @@ final class Associations {
      * setup and invocation counter, for the public one every invocation counter, which clients
      * read there before they associate ciphered.
      */
-    static boolean isInView(final GXDLMSAssociationLogicalName association,
-            final GXDLMSObject object) {
+    static boolean isInView(GXDLMSAssociationLogicalName association,
+            GXDLMSObject object) {
         if (object == association) {
             return true;
         }
@@ -177,8 +177,8 @@ final class Associations {
      * @param clientSap client address
      * @return the association for that client, or null when the meter does not know the client
      */
-    static GXDLMSAssociationLogicalName forClient(final GXDLMSObjectCollection objects,
-            final int clientSap) {
+    static GXDLMSAssociationLogicalName forClient(GXDLMSObjectCollection objects,
+            int clientSap) {
         for (GXDLMSObject it : objects.getObjects(ObjectType.ASSOCIATION_LOGICAL_NAME)) {
             GXDLMSAssociationLogicalName association = (GXDLMSAssociationLogicalName) it;
             if (association.getClientSAP() == clientSap) {
@@ -192,7 +192,7 @@ final class Associations {
      * @param association an association or null
      * @return true when it is a public (no authentication) association: read only
      */
-    static boolean isPublic(final GXDLMSAssociationLogicalName association) {
+    static boolean isPublic(GXDLMSAssociationLogicalName association) {
         return association.getAuthenticationMechanismName()
                 .getMechanismId() == Authentication.NONE;
     }
@@ -202,7 +202,7 @@ final class Associations {
      * @return true when it uses ciphering: application context "LN with ciphering" and a
      *         security setup. Only ciphered APDUs are served in such an association.
      */
-    static boolean isCiphered(final GXDLMSAssociationLogicalName association) {
+    static boolean isCiphered(GXDLMSAssociationLogicalName association) {
         String reference = association.getSecuritySetupReference();
         return association.getApplicationContextName()
                 .getContextId() == ApplicationContextName.LOGICAL_NAME_WITH_CIPHERING
@@ -224,7 +224,7 @@ final class Associations {
                 Conformance.BLOCK_TRANSFER_WITH_ACTION);
     }
 
-    private static GXDLMSAssociationLogicalName create(final Definition d) {
+    private static GXDLMSAssociationLogicalName create(Definition d) {
         GXDLMSAssociationLogicalName association = new GXDLMSAssociationLogicalName(d.ln());
         association.setClientSAP(d.clientSap());
         association.setServerSAP((short) 1);

@@ -16,7 +16,7 @@ final class BerLength {
      *
      * @return the length, -1 when the field is cut short or longer than two bytes
      */
-    static int read(final byte[] data, final int[] at) {
+    static int read(byte[] data, int[] at) {
         if (at[0] >= data.length) {
             return -1;
         }
@@ -36,7 +36,7 @@ final class BerLength {
     }
 
     /** Writes the length field of {@code length} (0..65535). */
-    static void write(final ByteArrayOutputStream out, final int length) {
+    static void write(ByteArrayOutputStream out, int length) {
         if (length < 0x80) {
             out.write(length);
         } else if (length < 0x100) {
@@ -50,7 +50,7 @@ final class BerLength {
     }
 
     /** Writes a tag, the length of {@code value} and {@code value}. */
-    static void writeTlv(final ByteArrayOutputStream out, final int tag, final byte[] value) {
+    static void writeTlv(ByteArrayOutputStream out, int tag, byte[] value) {
         out.write(tag);
         write(out, value.length);
         out.writeBytes(value);

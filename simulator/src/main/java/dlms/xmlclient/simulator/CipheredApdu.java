@@ -38,8 +38,8 @@ final class CipheredApdu {
     private final long counter;
     private final byte[] protectedPart;
 
-    private CipheredApdu(final boolean dedicated, final byte[] systemTitle,
-            final int securityControl, final long counter, final byte[] protectedPart) {
+    private CipheredApdu(boolean dedicated, byte[] systemTitle,
+            int securityControl, long counter, byte[] protectedPart) {
         this.dedicated = dedicated;
         this.systemTitle = systemTitle;
         this.securityControl = securityControl;
@@ -52,7 +52,7 @@ final class CipheredApdu {
      * @param offset where its APDU starts
      * @return the ciphered request the frame carries whole, or null when it carries none
      */
-    static CipheredApdu parse(final byte[] frame, final int offset) {
+    static CipheredApdu parse(byte[] frame, int offset) {
         int tag = frame[offset] & 0xFF;
         boolean general = tag == Command.GENERAL_GLO_CIPHERING
                 || tag == Command.GENERAL_DED_CIPHERING;
@@ -105,8 +105,8 @@ final class CipheredApdu {
      *         true when it does, when the APDU is not authenticated at all, or uses something
      *         else than security suite 0 (gurux.dlms decides then)
      */
-    boolean authenticates(final byte[] clientSystemTitle, final byte[] key,
-            final byte[] authenticationKey) {
+    boolean authenticates(byte[] clientSystemTitle, byte[] key,
+            byte[] authenticationKey) {
         byte[] title = systemTitle != null ? systemTitle : clientSystemTitle;
         if ((securityControl & AUTHENTICATED) == 0 || (securityControl & OTHER_THAN_SUITE_0) != 0
                 || title == null || title.length != SYSTEM_TITLE_SIZE || key == null

@@ -36,8 +36,8 @@ final class CipheredReply {
     private final byte[] header;
     private final byte[] ciphertextAndTag;
 
-    private CipheredReply(final int tag, final byte[] carriedTitle, final byte[] header,
-            final byte[] ciphertextAndTag) {
+    private CipheredReply(int tag, byte[] carriedTitle, byte[] header,
+            byte[] ciphertextAndTag) {
         this.tag = tag;
         this.carriedTitle = carriedTitle;
         this.header = header;
@@ -49,7 +49,7 @@ final class CipheredReply {
      * @return the ciphered action response it is, null when it is none, or is not protected
      *         with authenticated encryption of suite 0
      */
-    static CipheredReply parse(final byte[] apdu) {
+    static CipheredReply parse(byte[] apdu) {
         if (apdu.length == 0) {
             return null;
         }
@@ -89,7 +89,7 @@ final class CipheredReply {
      * @param keys the meter's ciphering settings: system title and keys
      * @return the APDU it protects, null when it does not decipher with those keys
      */
-    byte[] decipher(final GXICipher keys) {
+    byte[] decipher(GXICipher keys) {
         try {
             return gcm(Cipher.DECRYPT_MODE, keys).doFinal(ciphertextAndTag);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -102,7 +102,7 @@ final class CipheredReply {
      * @param keys the meter's ciphering settings: system title and keys
      * @return the same ciphered APDU (tag, system title, security header) around {@code apdu}
      */
-    byte[] around(final byte[] apdu, final GXICipher keys) {
+    byte[] around(byte[] apdu, GXICipher keys) {
         byte[] protectedApdu;
         try {
             protectedApdu = gcm(Cipher.ENCRYPT_MODE, keys).doFinal(apdu);
@@ -121,7 +121,7 @@ final class CipheredReply {
         return out.toByteArray();
     }
 
-    private Cipher gcm(final int mode, final GXICipher keys) throws GeneralSecurityException {
+    private Cipher gcm(int mode, GXICipher keys) throws GeneralSecurityException {
         boolean dedicated = tag == Command.GENERAL_DED_CIPHERING
                 || tag == Command.DED_METHOD_RESPONSE;
         byte[] key = dedicated ? keys.getDedicatedKey() : keys.getBlockCipherKey();

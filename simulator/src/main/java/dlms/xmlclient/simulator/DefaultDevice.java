@@ -100,7 +100,7 @@ final class DefaultDevice {
      * @param objects the device
      * @param serialNumber the meter's serial number
      */
-    static void setSerialNumber(final GXDLMSObjectCollection objects, final long serialNumber) {
+    static void setSerialNumber(GXDLMSObjectCollection objects, long serialNumber) {
         GXDLMSObject it = objects.findByLN(ObjectType.DATA, SERIAL);
         if (it instanceof GXDLMSData) {
             String text = String.valueOf(serialNumber);
@@ -137,15 +137,15 @@ final class DefaultDevice {
         return dt;
     }
 
-    private static GXDLMSData data(final String ln, final DataType type, final Object value) {
+    private static GXDLMSData data(String ln, DataType type, Object value) {
         GXDLMSData data = new GXDLMSData(ln);
         data.setDataType(2, type);
         data.setValue(value);
         return data;
     }
 
-    private static GXDLMSRegister register(final String ln, final DataType type,
-            final int scaler, final Unit unit, final Object value) {
+    private static GXDLMSRegister register(String ln, DataType type,
+            int scaler, Unit unit, Object value) {
         GXDLMSRegister register = new GXDLMSRegister(ln);
         register.setDataType(2, type);
         register.setScaler(Math.pow(10, scaler));

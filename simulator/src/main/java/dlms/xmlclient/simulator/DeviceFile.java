@@ -36,7 +36,7 @@ final class DeviceFile {
      * @return the device it describes
      * @throws DeviceFileException when the file cannot be read or is not a device file
      */
-    static GXDLMSObjectCollection load(final Path file) throws DeviceFileException {
+    static GXDLMSObjectCollection load(Path file) throws DeviceFileException {
         byte[] xml = read(file);
         return parse(xml, capturePeriods(xml, file), file);
     }
@@ -46,7 +46,7 @@ final class DeviceFile {
      * @return its bytes, to {@link #parse} once or many times
      * @throws DeviceFileException when the file cannot be read
      */
-    static byte[] read(final Path file) throws DeviceFileException {
+    static byte[] read(Path file) throws DeviceFileException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new DeviceFileException("cannot read device file " + file, null);
         }
@@ -64,8 +64,8 @@ final class DeviceFile {
      * @return a new device made from them
      * @throws DeviceFileException when it is not a device file
      */
-    static GXDLMSObjectCollection parse(final byte[] xml, final Map<String, Integer> periods,
-            final Path file) throws DeviceFileException {
+    static GXDLMSObjectCollection parse(byte[] xml, Map<String, Integer> periods,
+            Path file) throws DeviceFileException {
         GXDLMSObjectCollection objects;
         try (InputStream in = new ByteArrayInputStream(xml)) {
             objects = GXDLMSObjectCollection.load(in);
@@ -87,7 +87,7 @@ final class DeviceFile {
      * @param file file to (over)write
      * @throws DeviceFileException when the file cannot be written
      */
-    static void save(final GXDLMSObjectCollection objects, final Path file)
+    static void save(GXDLMSObjectCollection objects, Path file)
             throws DeviceFileException {
         try {
             // The settings must not be null: without them the profile buffer is not written.
@@ -104,7 +104,7 @@ final class DeviceFile {
      *
      * @return capture periods by profile logical name
      */
-    static Map<String, Integer> capturePeriods(final byte[] xml, final Path file)
+    static Map<String, Integer> capturePeriods(byte[] xml, Path file)
             throws DeviceFileException {
         Document doc;
         try (InputStream in = new ByteArrayInputStream(xml)) {
@@ -134,7 +134,7 @@ final class DeviceFile {
         return periods;
     }
 
-    private static String childText(final Element parent, final String name) {
+    private static String childText(Element parent, String name) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element && name.equals(n.getNodeName())) {
                 return n.getTextContent();

@@ -7,7 +7,7 @@ final class DeviceFileException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    DeviceFileException(final String message, final Throwable cause) {
+    DeviceFileException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -35,8 +35,8 @@ final class DeviceTemplate {
      */
     private volatile Map<String, Object[]> firstRows;
 
-    private DeviceTemplate(final Path file, final byte[] xml,
-            final Map<String, Integer> periods) {
+    private DeviceTemplate(Path file, byte[] xml,
+            Map<String, Integer> periods) {
         this.file = file;
         this.xml = xml;
         this.periods = periods;
@@ -47,7 +47,7 @@ final class DeviceTemplate {
      * @return the template
      * @throws DeviceFileException when the file cannot be read or is not a device file
      */
-    static DeviceTemplate of(final Path file) throws DeviceFileException {
+    static DeviceTemplate of(Path file) throws DeviceFileException {
         if (file == null) {
             return new DeviceTemplate(null, null, Map.of());
         }
@@ -60,7 +60,7 @@ final class DeviceTemplate {
      * @return a new device
      * @throws DeviceFileException when the file is not a device file
      */
-    GXDLMSObjectCollection create(final long serialNumber) throws DeviceFileException {
+    GXDLMSObjectCollection create(long serialNumber) throws DeviceFileException {
         GXDLMSObjectCollection device = file == null ? DefaultDevice.create()
                 : DeviceFile.parse(xml, periods, file);
         DefaultDevice.setSerialNumber(device, serialNumber);
@@ -85,7 +85,7 @@ final class DeviceTemplate {
      * @return the devices, in serial-number order
      * @throws DeviceFileException when the file is not a device file
      */
-    List<GXDLMSObjectCollection> createAll(final long firstSerialNumber, final int count)
+    List<GXDLMSObjectCollection> createAll(long firstSerialNumber, int count)
             throws DeviceFileException {
         List<GXDLMSObjectCollection> devices = new ArrayList<>(count);
         devices.add(create(firstSerialNumber)); // the rows to share, before the others
@@ -125,7 +125,7 @@ final class DeviceTemplate {
     }
 
     /** Puts the first device's row in place of every equal row of the device's profiles. */
-    private void shareRows(final GXDLMSObjectCollection device) {
+    private void shareRows(GXDLMSObjectCollection device) {
         for (GXDLMSObject it : device.getObjects(ObjectType.PROFILE_GENERIC)) {
             GXDLMSProfileGeneric pg = (GXDLMSProfileGeneric) it;
             Object[] shared = firstRows.get(pg.getLogicalName());

@@ -28,7 +28,7 @@ final class DisconnectSwitch {
      * @param method method index
      * @return the action result
      */
-    static ErrorCode invoke(final GXDLMSDisconnectControl dc, final int method) {
+    static ErrorCode invoke(GXDLMSDisconnectControl dc, int method) {
         ControlMode mode = dc.getControlMode() == null ? ControlMode.NONE : dc.getControlMode();
         if (mode == ControlMode.NONE) {
             return ErrorCode.OTHER_REASON;
@@ -48,7 +48,7 @@ final class DisconnectSwitch {
         }
     }
 
-    private static void set(final GXDLMSDisconnectControl dc, final ControlState state) {
+    private static void set(GXDLMSDisconnectControl dc, ControlState state) {
         dc.setControlState(state);
         dc.setOutputState(state == ControlState.CONNECTED);
     }

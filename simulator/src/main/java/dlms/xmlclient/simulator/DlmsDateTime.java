@@ -30,7 +30,7 @@ final class DlmsDateTime {
      * @param time instant to encode
      * @return the 12 date-time bytes in UTC with deviation 0 and status 0
      */
-    static byte[] encode(final Instant time) {
+    static byte[] encode(Instant time) {
         LocalDateTime t = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
         int year = t.getYear();
         return new byte[] {
@@ -49,7 +49,7 @@ final class DlmsDateTime {
      * @return the instant they name
      * @throws IllegalArgumentException when the value is not a usable date-time
      */
-    static Instant decode(final byte[] value) {
+    static Instant decode(byte[] value) {
         if (value == null || value.length != LENGTH) {
             throw new IllegalArgumentException("a date-time is 12 bytes");
         }
@@ -75,7 +75,7 @@ final class DlmsDateTime {
         return asUtc.plus((short) deviation, ChronoUnit.MINUTES);
     }
 
-    private static int orZero(final byte b) {
+    private static int orZero(byte b) {
         int v = b & 0xFF;
         return v == 0xFF ? 0 : v;
     }

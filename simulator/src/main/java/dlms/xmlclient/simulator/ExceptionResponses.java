@@ -19,7 +19,7 @@ final class ExceptionResponses {
      * @return D8 01 06 followed by {@code expected} as double-long-unsigned: invocation-counter
      *         error
      */
-    static byte[] invocationCounterError(final long expected) {
+    static byte[] invocationCounterError(long expected) {
         return new byte[] {(byte) Command.EXCEPTION_RESPONSE,
             (byte) ExceptionStateError.SERVICE_NOT_ALLOWED.getValue(),
             (byte) ExceptionServiceError.INVOCATION_COUNTER_ERROR.getValue(),

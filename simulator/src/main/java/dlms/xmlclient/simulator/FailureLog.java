@@ -16,7 +16,7 @@ final class FailureLog {
     private long lastLine;
     private int suppressed;
 
-    FailureLog(final SimulatorLog log) {
+    FailureLog(SimulatorLog log) {
         this.log = log;
     }
 
@@ -24,7 +24,7 @@ final class FailureLog {
      * @param what what failed, e.g. "accepting a connection failed"
      * @param cause the failure
      */
-    void report(final String what, final Throwable cause) {
+    void report(String what, Throwable cause) {
         long now = System.nanoTime();
         if (logged && now - lastLine < INTERVAL) {
             ++suppressed;
@@ -37,7 +37,7 @@ final class FailureLog {
         suppressed = 0;
     }
 
-    private static String seconds(final long nanos) {
+    private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 }

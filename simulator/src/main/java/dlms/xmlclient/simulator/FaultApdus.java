@@ -64,12 +64,12 @@ final class FaultApdus {
     }
 
     /** @return true for the first byte of a Get, Set, Action, Read, Write or ciphered request */
-    static boolean isDataRequest(final int tag) {
+    static boolean isDataRequest(int tag) {
         return RESPONSES.containsKey(tag) || BOTH_WAYS.contains(tag);
     }
 
     /** @return true for the first byte of a reply to a data request, errors included */
-    static boolean isDataResponse(final int tag) {
+    static boolean isDataResponse(int tag) {
         return RESPONSES.containsValue(tag) || BOTH_WAYS.contains(tag) || ERRORS.contains(tag);
     }
 
@@ -80,7 +80,7 @@ final class FaultApdus {
      *         Set, Action, Read or Write) rather than asking something new; a ciphered request
      *         cannot be told, so it is never a continuation
      */
-    static boolean isContinuation(final byte[] apdu, final int offset) {
+    static boolean isContinuation(byte[] apdu, int offset) {
         if (offset + 2 >= apdu.length) {
             return false;
         }
@@ -113,7 +113,7 @@ final class FaultApdus {
      * @return 0E 05 03 02 for a Get or Read (confirmed-service-error read, service-error
      *         service, service-unsupported), 0E 06 03 02 (write) for the others
      */
-    static byte[] serviceError(final int requestTag) {
+    static byte[] serviceError(int requestTag) {
         ConfirmedServiceError service = READING.contains(requestTag) ? ConfirmedServiceError.READ
                 : ConfirmedServiceError.WRITE;
         return new byte[] {Command.CONFIRMED_SERVICE_ERROR, (byte) service.getValue(),
@@ -126,7 +126,7 @@ final class FaultApdus {
      * @return GetResponse-with-datablock, last-block false, {@link #BLOCK_DATA} bytes of raw
      *         data (zeros): C4 02 invoke 00 block(4) 00 64 00..
      */
-    static byte[] getDataBlock(final int invokeIdAndPriority, final long block) {
+    static byte[] getDataBlock(int invokeIdAndPriority, long block) {
         byte[] apdu = new byte[10 + BLOCK_DATA];
         apdu[0] = (byte) Command.GET_RESPONSE;
         apdu[1] = 2; // with-datablock
@@ -145,7 +145,7 @@ final class FaultApdus {
      * @return ReadResponse data-block-result, last-block false, {@link #BLOCK_DATA} bytes of
      *         raw data: 0C 01 02 00 block(2) 64 00..
      */
-    static byte[] readDataBlock(final long block) {
+    static byte[] readDataBlock(long block) {
         byte[] apdu = new byte[7 + BLOCK_DATA];
         apdu[0] = Command.READ_RESPONSE;
         apdu[1] = 1; // one result

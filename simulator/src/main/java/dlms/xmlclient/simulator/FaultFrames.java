@@ -19,7 +19,7 @@ final class FaultFrames {
     }
 
     /** @return the HDLC frame with both bytes of its frame check sequence inverted */
-    static byte[] withBadFcs(final byte[] frame) {
+    static byte[] withBadFcs(byte[] frame) {
         byte[] out = frame.clone();
         if (Frames.isWhole(out, false)) {
             out[out.length - 3] ^= (byte) 0xFF;
@@ -32,7 +32,7 @@ final class FaultFrames {
      * @return the first half of an HDLC frame (no closing flag); a WRAPPER frame's header
      *         (whose length counts the whole APDU) and the first half of its APDU
      */
-    static byte[] truncated(final byte[] frame, final boolean wrapper) {
+    static byte[] truncated(byte[] frame, boolean wrapper) {
         int keep = wrapper ? WRAPPER_HEADER + Math.max(1, (frame.length - WRAPPER_HEADER) / 2)
                 : frame.length / 2;
         return Arrays.copyOf(frame, Math.min(keep, frame.length - 1));
@@ -43,7 +43,7 @@ final class FaultFrames {
      *         device 5 in the source address, in its form (1, 2 or 4 bytes) and with its
      *         physical part
      */
-    static byte[] fromOtherStation(final byte[] frame, final boolean wrapper) {
+    static byte[] fromOtherStation(byte[] frame, boolean wrapper) {
         if (wrapper) {
             return Frames.withWrapperSource(frame, OTHER_STATION);
         }
@@ -76,7 +76,7 @@ final class FaultFrames {
      *         byte one higher (mod 16, priority and service class kept); other frames as they
      *         are (a ciphered response cannot be changed)
      */
-    static byte[] withNextInvokeId(final byte[] frame, final boolean wrapper) {
+    static byte[] withNextInvokeId(byte[] frame, boolean wrapper) {
         int offset = Frames.apduOffset(frame, wrapper);
         if (offset < 0 || offset + 2 >= frame.length) {
             return frame.clone();

@@ -41,7 +41,7 @@ final class FaultInjection {
      * @param fault the fault, null for none
      * @param wrapper true for WRAPPER framing, false for HDLC
      */
-    FaultInjection(final MeterFault fault, final boolean wrapper) {
+    FaultInjection(MeterFault fault, boolean wrapper) {
         this.fault = fault;
         this.wrapper = wrapper;
     }
@@ -61,7 +61,7 @@ final class FaultInjection {
      *
      * @param data bytes received
      */
-    void received(final byte[] data) {
+    void received(byte[] data) {
         if (Frames.isWhole(data, wrapper) && Frames.apduTag(data, wrapper) == Command.AARQ) {
             associationRequests.incrementAndGet();
         }
@@ -72,7 +72,7 @@ final class FaultInjection {
      * @param state the connection state before them
      * @return what to do with them
      */
-    Intake intake(final byte[] data, final byte state) {
+    Intake intake(byte[] data, byte state) {
         int offset = Frames.isWhole(data, wrapper) ? Frames.apduOffset(data, wrapper) : -1;
         int tag = offset < 0 ? -1 : data[offset] & 0xFF;
         boolean newRequest = associated(state) && FaultApdus.isDataRequest(tag)
@@ -99,7 +99,7 @@ final class FaultInjection {
      * @return the APDU to answer instead of gurux.dlms's (which must then not act on the
      *         request), null to let gurux.dlms answer
      */
-    byte[] answerInstead(final byte[] request, final byte state) {
+    byte[] answerInstead(byte[] request, byte state) {
         if (fault != MeterFault.EXCEPTION_RESPONSE && fault != MeterFault.SERVICE_ERROR
                 && fault != MeterFault.ENDLESS_BLOCKS || !associated(state)
                 || !Frames.isWhole(request, wrapper) || Frames.isSegment(request, wrapper)) {
@@ -124,7 +124,7 @@ final class FaultInjection {
      * @return the next data block for a plain Get or Read (block 1 for a new one), null for
      *         other requests
      */
-    private byte[] endlessBlock(final byte[] request, final int offset, final int tag) {
+    private byte[] endlessBlock(byte[] request, int offset, int tag) {
         if (tag != Command.GET_REQUEST && tag != Command.READ_REQUEST
                 || offset + 2 >= request.length) {
             return null;
@@ -140,7 +140,7 @@ final class FaultInjection {
      * @return what to send: the frame, or the first frame of a reply to a data request broken
      *         as the fault says
      */
-    byte[] reply(final byte[] frame, final byte state) {
+    byte[] reply(byte[] frame, byte state) {
         int tag = Frames.apduTag(frame, wrapper);
         if (fault == null || !associated(state) || !FaultApdus.isDataResponse(tag)) {
             return frame;
@@ -159,12 +159,12 @@ final class FaultInjection {
         }
     }
 
-    private static boolean associated(final byte state) {
+    private static boolean associated(byte state) {
         return (state & ConnectionState.DLMS) != 0;
     }
 
     /** @return true for one whole HDLC SNRM frame */
-    private boolean isSnrm(final byte[] data) {
+    private boolean isSnrm(byte[] data) {
         int control = Frames.isWhole(data, wrapper) ? Frames.controlOffset(data) : -1;
         return control >= 0 && (data[control] & 0xFF) == Command.SNRM;
     }

@@ -16,7 +16,7 @@ interface FrameRoute {
      * @param lane the meter of a port
      * @return the route that gives every byte read to that meter, as read
      */
-    static FrameRoute to(final MeterLane lane) {
+    static FrameRoute to(MeterLane lane) {
         return (connection, data) -> {
             connection.uses(lane);
             lane.frame(connection, data);

@@ -23,7 +23,7 @@ final class HarmlessRequest {
      * @param shortNames true for short name referencing
      * @return the harmless request of that referencing (a new array)
      */
-    static byte[] of(final boolean shortNames) {
+    static byte[] of(boolean shortNames) {
         return (shortNames ? READ : GET).clone();
     }
 }

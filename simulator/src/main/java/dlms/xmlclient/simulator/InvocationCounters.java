@@ -37,7 +37,7 @@ final class InvocationCounters {
         private final long value;
         private transient boolean compared;
 
-        Threshold(final long value) {
+        Threshold(long value) {
             this.value = value;
         }
 
@@ -74,7 +74,7 @@ final class InvocationCounters {
         private long last;
         private Threshold threshold;
 
-        Counter(final GXDLMSData data, final long last) {
+        Counter(GXDLMSData data, long last) {
             this.data = data;
             this.last = last;
         }
@@ -88,7 +88,7 @@ final class InvocationCounters {
      *
      * @param device the served objects
      */
-    InvocationCounters(final GXDLMSObjectCollection device) {
+    InvocationCounters(GXDLMSObjectCollection device) {
         for (GXDLMSObject it : device.getObjects(ObjectType.DATA)) {
             if (SecurityObjects.isInvocationCounter(it.getLogicalName())) {
                 GXDLMSData data = (GXDLMSData) it;
@@ -118,7 +118,7 @@ final class InvocationCounters {
      * @return accepted (a counter passed the check), refused (a counter was below the threshold)
      *         with the expected (lowest acceptable) counter, or neither
      */
-    Outcome settle(final boolean authenticated) {
+    Outcome settle(boolean authenticated) {
         Outcome outcome = Outcome.NONE;
         for (Counter c : counters) {
             Object value = c.data.getValue();
@@ -141,7 +141,7 @@ final class InvocationCounters {
      * @return the lowest counter it accepts now (last accepted + 1, 0 before any), -1 when the
      *         object is not one of the counters
      */
-    long expected(final GXDLMSData data) {
+    long expected(GXDLMSData data) {
         for (Counter c : counters) {
             if (c.data == data) {
                 return c.last + 1;
@@ -155,7 +155,7 @@ final class InvocationCounters {
      * @return the last accepted counter (0 before any) when the object is one of the counters,
      *         else null
      */
-    GXUInt32 lastAccepted(final GXDLMSObject target) {
+    GXUInt32 lastAccepted(GXDLMSObject target) {
         for (Counter c : counters) {
             if (c.data == target) {
                 return new GXUInt32(Math.max(c.last, 0));

@@ -37,8 +37,8 @@ final class LoadProfile {
      * @param random source of the energy increments
      * @return the A+ value of the newest row, in Wh
      */
-    static long addDefault(final GXDLMSObjectCollection objects, final GXDLMSClock clock,
-            final GXDLMSRegister energy, final Random random) {
+    static long addDefault(GXDLMSObjectCollection objects, GXDLMSClock clock,
+            GXDLMSRegister energy, Random random) {
         GXDLMSProfileGeneric pg = new GXDLMSProfileGeneric(DefaultDevice.LOAD_PROFILE);
         pg.addCaptureObject(clock, 2, 0);
         pg.addCaptureObject(energy, 2, 0);

@@ -61,8 +61,8 @@ final class MeterAccess {
      * @param log where events, frames and failures go
      * @param faults how the meter misbehaves
      */
-    MeterAccess(final MeterServer server, final ServerAddress address, final SimulatorLog log,
-            final FaultInjection faults) {
+    MeterAccess(MeterServer server, ServerAddress address, SimulatorLog log,
+            FaultInjection faults) {
         this.server = server;
         this.address = address;
         this.log = log;
@@ -81,7 +81,7 @@ final class MeterAccess {
      * @return the connection state after the bytes; {@link ConnectionState#NONE} also when the
      *         meter was busy with another client
      */
-    byte serve(final Object client, final String peer, final byte[] data, final Replies out) {
+    byte serve(Object client, String peer, byte[] data, Replies out) {
         received(peer, data);
         synchronized (lock) {
             if (!serveIfFree(client, peer, data, out)) {
@@ -99,7 +99,7 @@ final class MeterAccess {
      * @param peer the client's name
      * @param data bytes received
      */
-    void received(final String peer, final byte[] data) {
+    void received(String peer, byte[] data) {
         log.frame("RX", peer, data);
         faults.received(data);
     }
@@ -115,8 +115,8 @@ final class MeterAccess {
      * @return false when the meter is busy with another client (or closing) and the bytes were
      *         left unserved
      */
-    boolean serveIfFree(final Object client, final String peer, final byte[] data,
-            final Replies out) {
+    boolean serveIfFree(Object client, String peer, byte[] data,
+            Replies out) {
         synchronized (lock) {
             if (closing || !claim(client, peer)) {
                 return false;
@@ -153,7 +153,7 @@ final class MeterAccess {
     }
 
     /** @param peer a client whose bytes get no answer, the meter being someone else's */
-    void refuseBusy(final String peer) {
+    void refuseBusy(String peer) {
         synchronized (lock) {
             log.warning("meter busy with " + (ownerName == null ? "another client" : ownerName)
                     + ", no answer to " + peer);
@@ -166,7 +166,7 @@ final class MeterAccess {
     }
 
     /** Serves the bytes and sends every reply, as the fault lets through. */
-    private void serveFrames(final byte[] data, final String peer, final Replies out)
+    private void serveFrames(byte[] data, String peer, Replies out)
             throws Exception {
         GXServerReply sr = new GXServerReply(data);
         do {
@@ -186,7 +186,7 @@ final class MeterAccess {
         } while (sr.isStreaming());
     }
 
-    private static void hangUpQuietly(final Replies out) {
+    private static void hangUpQuietly(Replies out) {
         try {
             out.hangUp();
         } catch (IOException | RuntimeException e) {
@@ -201,7 +201,7 @@ final class MeterAccess {
      *
      * @return false when the meter is busy
      */
-    private boolean claim(final Object client, final String peer) {
+    private boolean claim(Object client, String peer) {
         if (owner != null && !owner.equals(client)) {
             if (System.nanoTime() - ownerSeen
                     < TimeUnit.SECONDS.toNanos(MeterPort.INACTIVITY_TIMEOUT_SECONDS)) {
@@ -239,7 +239,7 @@ final class MeterAccess {
      *
      * @param client the client's key
      */
-    void disconnected(final Object client) {
+    void disconnected(Object client) {
         synchronized (lock) {
             if (Objects.equals(served, client)) {
                 resetServer();

@@ -18,7 +18,7 @@ final class MeterCiphering extends GXCiphering {
     }
 
     @Override
-    public void setSecuritySuite(final SecuritySuite value) {
+    public void setSecuritySuite(SecuritySuite value) {
         super.setSecuritySuite(value);
         deciphered = true;
     }

@@ -25,7 +25,7 @@ final class MeterClock {
     private final Map<GXDLMSClock, Duration> offsets = new IdentityHashMap<>();
 
     /** @param source host time source (UTC) */
-    MeterClock(final Clock source) {
+    MeterClock(Clock source) {
         this.source = source;
     }
 
@@ -33,7 +33,7 @@ final class MeterClock {
      * @param clock a Clock object of the device
      * @return the time that clock shows now
      */
-    synchronized Instant now(final GXDLMSClock clock) {
+    synchronized Instant now(GXDLMSClock clock) {
         return source.instant().plus(offsets.getOrDefault(clock, Duration.ZERO));
     }
 
@@ -41,7 +41,7 @@ final class MeterClock {
      * @param clock a Clock object of the device
      * @return attribute 2 as DLMS data (octet-string of 12 bytes, tag included)
      */
-    byte[] timeAttribute(final GXDLMSClock clock) {
+    byte[] timeAttribute(GXDLMSClock clock) {
         byte[] time = DlmsDateTime.encode(now(clock));
         byte[] data = new byte[2 + time.length];
         data[0] = 0x09; // octet-string
@@ -57,7 +57,7 @@ final class MeterClock {
      * @param value the written value
      * @return the result of the Set
      */
-    ErrorCode setTime(final GXDLMSClock clock, final Object value) {
+    ErrorCode setTime(GXDLMSClock clock, Object value) {
         if (!(value instanceof byte[]) || ((byte[]) value).length != DlmsDateTime.LENGTH) {
             return ErrorCode.UNMATCHED_TYPE;
         }
@@ -83,7 +83,7 @@ final class MeterClock {
      * @param parameters method parameters
      * @return the action result
      */
-    ErrorCode invoke(final GXDLMSClock clock, final int method, final Object parameters) {
+    ErrorCode invoke(GXDLMSClock clock, int method, Object parameters) {
         switch (method) {
         case 1:
             roundTo(clock, QUARTER_MILLIS);
@@ -103,13 +103,13 @@ final class MeterClock {
     }
 
     /** Rounds to the nearest multiple of the step; a half step rounds up (30 s to the next minute). */
-    private synchronized void roundTo(final GXDLMSClock clock, final long step) {
+    private synchronized void roundTo(GXDLMSClock clock, long step) {
         long millis = now(clock).toEpochMilli();
         long rounded = Math.floorDiv(millis + step / 2, step) * step;
         shiftBy(clock, Duration.ofMillis(rounded - millis));
     }
 
-    private ErrorCode shift(final GXDLMSClock clock, final Object parameters) {
+    private ErrorCode shift(GXDLMSClock clock, Object parameters) {
         if (!(parameters instanceof Number)) {
             return ErrorCode.UNMATCHED_TYPE;
         }
@@ -121,7 +121,7 @@ final class MeterClock {
         return ErrorCode.OK;
     }
 
-    private synchronized void shiftBy(final GXDLMSClock clock, final Duration by) {
+    private synchronized void shiftBy(GXDLMSClock clock, Duration by) {
         offsets.put(clock, offsets.getOrDefault(clock, Duration.ZERO).plus(by));
     }
 }

@@ -23,8 +23,8 @@ final class MeterCore implements AutoCloseable {
      * @param serialNumber its serial number
      * @param log where its events and frames go
      */
-    MeterCore(final SimulatorOptions options, final GXDLMSObjectCollection device,
-            final long serialNumber, final SimulatorLog log) {
+    MeterCore(SimulatorOptions options, GXDLMSObjectCollection device,
+            long serialNumber, SimulatorLog log) {
         this.device = device;
         this.address = new ServerAddress(serialNumber, options.isWrapper(),
                 options.isAnyServerAddress());

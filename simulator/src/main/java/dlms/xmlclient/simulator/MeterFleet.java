@@ -41,8 +41,8 @@ public final class MeterFleet implements AutoCloseable {
     private final String origin;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MeterFleet(final TcpHub hub, final List<MeterCore> cores,
-            final List<FleetMeter> meters, final String origin) {
+    private MeterFleet(TcpHub hub, List<MeterCore> cores,
+            List<FleetMeter> meters, String origin) {
         this.hub = hub;
         this.cores = cores;
         this.meters = Collections.unmodifiableList(meters);
@@ -60,7 +60,7 @@ public final class MeterFleet implements AutoCloseable {
      * @throws Exception when the device file cannot be loaded or a port cannot be opened
      *             (BindException when it is in use)
      */
-    public static MeterFleet start(final SimulatorOptions options) throws Exception {
+    public static MeterFleet start(SimulatorOptions options) throws Exception {
         options.check();
         SimulatorLog log = new SimulatorLog(options.getTraceOut(), options.getLogOut(),
                 options.getLogLevel());
@@ -87,8 +87,8 @@ public final class MeterFleet implements AutoCloseable {
         }
     }
 
-    private static List<FleetMeter> portEach(final TcpHub hub, final List<MeterCore> cores,
-            final SimulatorOptions options, final SimulatorLog log) throws IOException {
+    private static List<FleetMeter> portEach(TcpHub hub, List<MeterCore> cores,
+            SimulatorOptions options, SimulatorLog log) throws IOException {
         List<FleetMeter> meters = new ArrayList<>(cores.size());
         for (int i = 0; i != cores.size(); ++i) {
             MeterCore core = cores.get(i);
@@ -109,8 +109,8 @@ public final class MeterFleet implements AutoCloseable {
         return meters;
     }
 
-    private static List<FleetMeter> onePort(final TcpHub hub, final List<MeterCore> cores,
-            final SimulatorOptions options, final SimulatorLog log) throws IOException {
+    private static List<FleetMeter> onePort(TcpHub hub, List<MeterCore> cores,
+            SimulatorOptions options, SimulatorLog log) throws IOException {
         Map<Integer, MeterLane> byPhysical = new HashMap<>();
         for (MeterCore core : cores) {
             byPhysical.put(core.address().physical(),
@@ -127,12 +127,12 @@ public final class MeterFleet implements AutoCloseable {
         return meters;
     }
 
-    private static String name(final MeterCore core) {
+    private static String name(MeterCore core) {
         return "meter-" + core.address().serialNumber();
     }
 
     /** @return e.g. "bin/simulator -N 1000 -X" */
-    private static String origin(final SimulatorOptions options) {
+    private static String origin(SimulatorOptions options) {
         return "bin/simulator -N " + options.getCount() + (options.isOnePort() ? " -X" : "");
     }
 
@@ -149,7 +149,7 @@ public final class MeterFleet implements AutoCloseable {
      * @param csv the file to (over)write
      * @throws IOException when it cannot be written
      */
-    public void writeTargets(final Path csv) throws IOException {
+    public void writeTargets(Path csv) throws IOException {
         FleetTargets.write(csv, meters, origin);
     }
 

@@ -46,8 +46,8 @@ final class MeterLane {
      * @param meterName added to the peer's name in the trace and log ("peer@name"), so that
      *            lines from meters sharing a port can be told apart; null for a single meter
      */
-    MeterLane(final MeterAccess access, final SimulatorLog log,
-            final ScheduledExecutorService workers, final String meterName) {
+    MeterLane(MeterAccess access, SimulatorLog log,
+            ScheduledExecutorService workers, String meterName) {
         this.access = access;
         this.log = log;
         this.workers = workers;
@@ -60,7 +60,7 @@ final class MeterLane {
      * @param connection where they came from and the replies go
      * @param data bytes read
      */
-    void frame(final TcpConnection connection, final byte[] data) {
+    void frame(TcpConnection connection, byte[] data) {
         submit(() -> onFrame(connection, data));
     }
 
@@ -69,11 +69,11 @@ final class MeterLane {
      *
      * @param connection a connection that used the meter
      */
-    void disconnected(final TcpConnection connection) {
+    void disconnected(TcpConnection connection) {
         submit(() -> onDisconnected(connection));
     }
 
-    private void submit(final Runnable task) {
+    private void submit(Runnable task) {
         synchronized (tasks) {
             tasks.add(task);
             if (draining) {
@@ -84,7 +84,7 @@ final class MeterLane {
         execute(this::drain);
     }
 
-    private void execute(final Runnable drain) {
+    private void execute(Runnable drain) {
         try {
             workers.execute(drain);
         } catch (RejectedExecutionException e) {
@@ -111,7 +111,7 @@ final class MeterLane {
         execute(this::drain); // more to do: behind the other meters' work
     }
 
-    private void onFrame(final TcpConnection connection, final byte[] data) {
+    private void onFrame(TcpConnection connection, byte[] data) {
         if (connection.isHungUp()) {
             return; // the meter closed it: what it sent afterwards is never read
         }
@@ -132,7 +132,7 @@ final class MeterLane {
         }
     }
 
-    private void onDisconnected(final TcpConnection connection) {
+    private void onDisconnected(TcpConnection connection) {
         parked.remove(connection);
         access.disconnected(connection);
         retryParked();

@@ -21,7 +21,7 @@ final class MeterPort implements MeterTransport {
     private final TcpHub hub;
     private final InetSocketAddress local;
 
-    private MeterPort(final TcpHub hub, final InetSocketAddress local) {
+    private MeterPort(TcpHub hub, InetSocketAddress local) {
         this.hub = hub;
         this.local = local;
     }
@@ -36,8 +36,8 @@ final class MeterPort implements MeterTransport {
      * @return the port, listening
      * @throws IOException when the port cannot be opened (BindException when it is in use)
      */
-    static MeterPort open(final MeterAccess access, final SimulatorLog log,
-            final InetAddress address, final int requested) throws IOException {
+    static MeterPort open(MeterAccess access, SimulatorLog log,
+            InetAddress address, int requested) throws IOException {
         TcpHub hub = new TcpHub(log, 1);
         try {
             MeterLane lane = new MeterLane(access, log, hub.workers(), null);

@@ -61,8 +61,8 @@ final class MeterSerialPort implements MeterTransport {
      * @param modeE the handshake responder, null for HDLC from the start
      * @param echo true to echo the bytes received during the handshake
      */
-    MeterSerialPort(final MeterAccess access, final SimulatorLog log,
-            final SerialSettings settings, final ModeEResponder modeE, final boolean echo) {
+    MeterSerialPort(MeterAccess access, SimulatorLog log,
+            SerialSettings settings, ModeEResponder modeE, boolean echo) {
         this.access = access;
         this.log = log;
         this.settings = settings;
@@ -70,17 +70,17 @@ final class MeterSerialPort implements MeterTransport {
         this.echo = echo;
         this.trace = new LinkTrace() {
             @Override
-            public void note(final String text) {
+            public void note(String text) {
                 log.info(settings.port() + ": " + text);
             }
 
             @Override
-            public void sent(final byte[] data) {
+            public void sent(byte[] data) {
                 log.frame("TX", settings.port(), data);
             }
 
             @Override
-            public void received(final byte[] data) {
+            public void received(byte[] data) {
                 log.frame("RX", settings.port(), data);
             }
         };
@@ -130,7 +130,7 @@ final class MeterSerialPort implements MeterTransport {
         }
     }
 
-    private void received(final byte[] data) throws IOException {
+    private void received(byte[] data) throws IOException {
         if (hdlc) {
             serve(data);
             return;
@@ -154,7 +154,7 @@ final class MeterSerialPort implements MeterTransport {
         }
     }
 
-    private void serve(final byte[] data) throws IOException {
+    private void serve(byte[] data) throws IOException {
         byte state = access.serve(this, settings.port(), data, this::write);
         if (state != ConnectionState.NONE) {
             connected = true;
@@ -166,12 +166,12 @@ final class MeterSerialPort implements MeterTransport {
         }
     }
 
-    private void send(final byte[] data) throws IOException {
+    private void send(byte[] data) throws IOException {
         trace.sent(data);
         write(data);
     }
 
-    private void write(final byte[] data) throws IOException {
+    private void write(byte[] data) throws IOException {
         line.write(data);
         long now = System.nanoTime();
         sentUntil = Math.max(now, sentUntil)
@@ -183,7 +183,7 @@ final class MeterSerialPort implements MeterTransport {
      * new settings at once, which would garble the end of the last reply (stty, for a
      * terminal device, waits for the output to drain).
      */
-    private void switchTo(final SerialSettings next) throws IOException {
+    private void switchTo(SerialSettings next) throws IOException {
         long left = sentUntil - System.nanoTime();
         if (left > 0) {
             try {
@@ -211,7 +211,7 @@ final class MeterSerialPort implements MeterTransport {
         }
     }
 
-    private void backToSignOn(final String why) throws IOException {
+    private void backToSignOn(String why) throws IOException {
         modeE.restart();
         hdlc = false;
         switchTo(settings.iecOpening());
@@ -219,7 +219,7 @@ final class MeterSerialPort implements MeterTransport {
     }
 
     /** The other end hung up: forget the connection, open the port again until it opens. */
-    private void reopen(final IOException cause) {
+    private void reopen(IOException cause) {
         log.info(settings.port() + ": " + cause.getMessage()
                 + "; connection forgotten, opening the port again");
         access.disconnected(this);

@@ -73,9 +73,9 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * @param log where connection events go
      * @param faults the meter's misbehaviour, which may answer in gurux.dlms's place
      */
-    MeterServer(final GXDLMSObjectCollection device, final ServerAddress address,
-            final boolean shortNames, final MeterClock clock, final SimulatorLog log,
-            final FaultInjection faults) {
+    MeterServer(GXDLMSObjectCollection device, ServerAddress address,
+            boolean shortNames, MeterClock clock, SimulatorLog log,
+            FaultInjection faults) {
         super(!shortNames, address.isWrapper() ? InterfaceType.WRAPPER : InterfaceType.HDLC);
         this.objects = new ObjectBehaviours(clock);
         this.log = log;
@@ -112,7 +112,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * @param sr the request; its reply is set
      * @throws Exception when gurux.dlms fails
      */
-    void serve(final GXServerReply sr) throws Exception {
+    void serve(GXServerReply sr) throws Exception {
         byte[] request = sr.getData();
         int requestTag = request == null ? -1 : Frames.apduTag(request, wrapper);
         byte[] refusal = request == null ? null : refusalBeforehand(request);
@@ -184,7 +184,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * @return the exception-response for a request of a ciphered association that gurux.dlms
      *         must not see, null to let it through
      */
-    private byte[] refusalBeforehand(final byte[] request) {
+    private byte[] refusalBeforehand(byte[] request) {
         GXDLMSAssociationLogicalName association = association();
         if (association == null || !Associations.isCiphered(association)
                 || !isInAssociation() || !Frames.isWhole(request, wrapper)
@@ -234,7 +234,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      *
      * @return the answer to a request nesting too deep, null to let it through
      */
-    private byte[] refusalOfDeepData(final byte[] request) {
+    private byte[] refusalOfDeepData(byte[] request) {
         if (!Frames.isWhole(request, wrapper)) {
             return null; // a frame over several reads: left to MeterAccess's guard
         }
@@ -281,7 +281,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     /** @return the answer to the (too deep) request APDU at {@code from} */
-    private byte[] deepAnswer(final byte[] apdu, final int from) {
+    private byte[] deepAnswer(byte[] apdu, int from) {
         int tag = apdu[from] & 0xFF;
         int type = from + 1 < apdu.length ? apdu[from + 1] & 0xFF : 0;
         byte invoke = from + 2 < apdu.length ? apdu[from + 2] : 0;
@@ -307,7 +307,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * @param frame an HDLC I-frame continuing an APDU (no LLC bytes)
      * @return a frame with the same header and LLC bytes, for {@link Frames#withApdu}
      */
-    private static byte[] withLlc(final byte[] frame) {
+    private static byte[] withLlc(byte[] frame) {
         int control = Frames.controlOffset(frame);
         byte[] out = java.util.Arrays.copyOf(frame, control + 3 + 7);
         out[control + 3] = (byte) 0xE6;
@@ -328,8 +328,8 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     /** @return the exception-response for what gurux.dlms refused or should have */
-    private byte[] refusalAfterwards(final InvocationCounters.Outcome counter,
-            final boolean deciphered) {
+    private byte[] refusalAfterwards(InvocationCounters.Outcome counter,
+            boolean deciphered) {
         if (counter.refused()) {
             return refused("frame counter below " + counter.expected(),
                     ExceptionResponses.invocationCounterError(counter.expected()));
@@ -344,7 +344,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
         return null;
     }
 
-    private byte[] refused(final String what, final byte[] exceptionResponse) {
+    private byte[] refused(String what, byte[] exceptionResponse) {
         log.warning("refused from client " + getSettings().getClientAddress() + ": " + what);
         return exceptionResponse;
     }
@@ -363,7 +363,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * @return true for an HDLC RR frame (the client asking for the next segment of a reply)
      *         while the association waits for the client's HLS reply (pass 3)
      */
-    private boolean isHlsPendingReceiveReady(final byte[] request) {
+    private boolean isHlsPendingReceiveReady(byte[] request) {
         if (wrapper || !Frames.isWhole(request, false)
                 || (getConnectionState() & ConnectionState.DLMS) != 0) {
             return false;
@@ -403,7 +403,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * association. Anything else is not for this meter, which stays silent.
      */
     @Override
-    protected boolean isTarget(final int serverAddress, final int clientAddress) {
+    protected boolean isTarget(int serverAddress, int clientAddress) {
         GXDLMSAssociationLogicalName association = Associations.forClient(device, clientAddress);
         if (!address.accepts(serverAddress) || association == null) {
             return false;
@@ -415,8 +415,8 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    protected SourceDiagnostic onValidateAuthentication(final Authentication authentication,
-            final byte[] password) {
+    protected SourceDiagnostic onValidateAuthentication(Authentication authentication,
+            byte[] password) {
         GXDLMSAssociationLogicalName association = association();
         if (association == null) {
             return SourceDiagnostic.NOT_SUPPORTED;
@@ -446,7 +446,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      *
      * @return true for reply_to_HLS_authentication (method 1) of the association waiting for it
      */
-    private boolean isHlsReply(final ValueEventArgs arg) {
+    private boolean isHlsReply(ValueEventArgs arg) {
         GXDLMSAssociationLogicalName association = association();
         return arg.getTarget() == association && arg.getIndex() == 1
                 && association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING;
@@ -454,8 +454,8 @@ final class MeterServer extends GXDLMSSecureServer2 {
 
     /** 0.0.40.0.0.255 is the association in use (Blue Book); gurux.dlms asks here for it. */
     @Override
-    protected GXDLMSObject onFindObject(final ObjectType objectType, final int sn,
-            final String ln) {
+    protected GXDLMSObject onFindObject(ObjectType objectType, int sn,
+            String ln) {
         if (objectType == ObjectType.ASSOCIATION_LOGICAL_NAME && Associations.CURRENT.equals(ln)) {
             return association();
         }
@@ -463,7 +463,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    protected AccessMode onGetAttributeAccess(final ValueEventArgs arg) {
+    protected AccessMode onGetAttributeAccess(ValueEventArgs arg) {
         if (ShortNames.undefined(arg)) {
             return AccessMode.READ;
         }
@@ -474,7 +474,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    protected MethodAccessMode onGetMethodAccess(final ValueEventArgs arg) {
+    protected MethodAccessMode onGetMethodAccess(ValueEventArgs arg) {
         if (refusesPlain() || (getConnectionState() & ConnectionState.DLMS) == 0
                 && !isHlsReply(arg)) {
             return MethodAccessMode.NO_ACCESS;
@@ -483,7 +483,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    public void onPreRead(final ValueEventArgs[] args) {
+    public void onPreRead(ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
             if (!shortNames && (e.getError() != ErrorCode.OK
                     || SecretAttributes.isSecret(e.getTarget(), e.getIndex()))) {
@@ -516,7 +516,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * [1] and the code: the item is handled with the bytes of that choice, the choice byte being
      * what gurux.dlms writes as the "error" (1), the code the value.
      */
-    private static void refuseRead(final ValueEventArgs e) {
+    private static void refuseRead(ValueEventArgs e) {
         if (e.getHandled() && e.getError() == ErrorCode.HARDWARE_FAULT
                 && e.getValue() instanceof byte[] && ((byte[]) e.getValue()).length == 1) {
             return; // refused already (read again for a next data block)
@@ -534,7 +534,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      *         Book's method "activates and strengthens" it, so every bit already set stays set
      *         (gurux.dlms 4.0.47 stores any value, 0 too)
      */
-    private static boolean weakens(final ValueEventArgs e) {
+    private static boolean weakens(ValueEventArgs e) {
         if (!(e.getTarget() instanceof GXDLMSSecuritySetup) || e.getIndex() != 1) {
             return false;
         }
@@ -548,14 +548,14 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    protected void onPreWrite(final ValueEventArgs[] args) {
+    protected void onPreWrite(ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
             objects.write(e);
         }
     }
 
     @Override
-    protected void onPreAction(final ValueEventArgs[] args) {
+    protected void onPreAction(ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
             objects.invoke(e);
             if (!e.getHandled()) {
@@ -569,7 +569,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
      * back as it was when the method answers an error or fails (see {@link MethodSnapshot}).
      * reply_to_HLS_authentication is left alone: a failed HLS reply must end the attempt.
      */
-    private void invokeUndoingRefusal(final ValueEventArgs e) {
+    private void invokeUndoingRefusal(ValueEventArgs e) {
         GXDLMSObject target = e.getTarget();
         if (target instanceof GXDLMSAssociationLogicalName && e.getIndex() == 1) {
             return;
@@ -597,7 +597,7 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    protected void onConnected(final GXDLMSConnectionEventArgs connectionInfo) {
+    protected void onConnected(GXDLMSConnectionEventArgs connectionInfo) {
         GXDLMSAssociationLogicalName association = association();
         log.info("associated client " + getSettings().getClientAddress() + " with "
                 + (shortNames ? "the Association SN" : association == null ? "?"
@@ -605,37 +605,37 @@ final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    protected void onInvalidConnection(final GXDLMSConnectionEventArgs connectionInfo) {
+    protected void onInvalidConnection(GXDLMSConnectionEventArgs connectionInfo) {
         log.warning("association refused for client " + getSettings().getClientAddress());
     }
 
     @Override
-    protected void onDisconnected(final GXDLMSConnectionEventArgs connectionInfo) {
+    protected void onDisconnected(GXDLMSConnectionEventArgs connectionInfo) {
         log.info("association released by client " + getSettings().getClientAddress());
     }
 
     @Override
-    public void onPreGet(final ValueEventArgs[] args) {
+    public void onPreGet(ValueEventArgs[] args) {
         // Nothing to do: reads are answered in onPreRead.
     }
 
     @Override
-    public void onPostGet(final ValueEventArgs[] args) {
+    public void onPostGet(ValueEventArgs[] args) {
         // Nothing to do.
     }
 
     @Override
-    public void onPostRead(final ValueEventArgs[] args) {
+    public void onPostRead(ValueEventArgs[] args) {
         // Nothing to do.
     }
 
     @Override
-    protected void onPostWrite(final ValueEventArgs[] args) {
+    protected void onPostWrite(ValueEventArgs[] args) {
         // Nothing to do.
     }
 
     @Override
-    protected void onPostAction(final ValueEventArgs[] args) {
+    protected void onPostAction(ValueEventArgs[] args) {
         // Nothing to do.
     }
 }

@@ -29,8 +29,8 @@ public final class MeterSimulator implements AutoCloseable {
     private final boolean modeE;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MeterSimulator(final MeterTransport transport, final MeterCore meter,
-            final SimulatorOptions options) {
+    private MeterSimulator(MeterTransport transport, MeterCore meter,
+            SimulatorOptions options) {
         this.transport = transport;
         this.meter = meter;
         this.device = meter.device();
@@ -49,7 +49,7 @@ public final class MeterSimulator implements AutoCloseable {
      * @throws IllegalArgumentException when options do not go together
      * @throws Exception when the device file cannot be loaded or the port cannot be opened
      */
-    public static MeterSimulator start(final SimulatorOptions options) throws Exception {
+    public static MeterSimulator start(SimulatorOptions options) throws Exception {
         options.check();
         if (options.isFleet()) {
             throw new IllegalArgumentException("-N/--count and -X/--one-port make a fleet:"

@@ -15,7 +15,7 @@ interface MeterTransport {
     void close();
 
     /** Waits up to 5 s for a transport's thread to end; not when called from that thread. */
-    static void join(final Thread thread) {
+    static void join(Thread thread) {
         if (thread != null && thread != Thread.currentThread()) {
             try {
                 thread.join(5000);

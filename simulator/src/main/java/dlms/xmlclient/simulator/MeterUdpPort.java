@@ -28,8 +28,8 @@ final class MeterUdpPort implements MeterTransport {
     private final Thread receiver;
     private volatile boolean closing;
 
-    private MeterUdpPort(final MeterAccess access, final SimulatorLog log,
-            final DatagramSocket socket) {
+    private MeterUdpPort(MeterAccess access, SimulatorLog log,
+            DatagramSocket socket) {
         this.access = access;
         this.log = log;
         this.socket = socket;
@@ -47,8 +47,8 @@ final class MeterUdpPort implements MeterTransport {
      * @return the port, receiving
      * @throws IOException when the port cannot be bound (BindException when it is in use)
      */
-    static MeterUdpPort open(final MeterAccess access, final SimulatorLog log,
-            final InetAddress address, final int requested) throws IOException {
+    static MeterUdpPort open(MeterAccess access, SimulatorLog log,
+            InetAddress address, int requested) throws IOException {
         MeterUdpPort port = new MeterUdpPort(access, log,
                 new DatagramSocket(new InetSocketAddress(address, requested)));
         port.receiver.setDaemon(true);
@@ -82,7 +82,7 @@ final class MeterUdpPort implements MeterTransport {
      * close: a client that stopped without releasing and starts again, from a new port, is the
      * same client and takes its association over instead of waiting out the inactivity time-out.
      */
-    private static Object client(final DatagramPacket packet, final byte[] data) {
+    private static Object client(DatagramPacket packet, byte[] data) {
         if (data.length < WRAPPER_HEADER) {
             return packet.getSocketAddress();
         }

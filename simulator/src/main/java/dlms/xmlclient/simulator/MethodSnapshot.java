@@ -45,7 +45,7 @@ final class MethodSnapshot {
     private List<GXDLMSObject> items;
     private List<Entry<Byte, String>> userList;
 
-    private MethodSnapshot(final GXDLMSObject target, final GXDLMSSettings settings) {
+    private MethodSnapshot(GXDLMSObject target, GXDLMSSettings settings) {
         this.target = target;
         this.settings = settings;
     }
@@ -55,7 +55,7 @@ final class MethodSnapshot {
      * @param settings the server's settings (the ciphering in use)
      * @return its state, or null for an object whose methods the meter handles itself
      */
-    static MethodSnapshot of(final GXDLMSObject target, final GXDLMSSettings settings) {
+    static MethodSnapshot of(GXDLMSObject target, GXDLMSSettings settings) {
         MethodSnapshot s = new MethodSnapshot(target, settings);
         if (settings.getCipher() instanceof GXCiphering) {
             GXCiphering c = (GXCiphering) settings.getCipher();

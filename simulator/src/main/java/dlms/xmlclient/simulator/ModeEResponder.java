@@ -59,7 +59,7 @@ final class ModeEResponder {
      * @param proposed the baud rate character proposed in the identification
      * @param log where refused handshake messages go
      */
-    ModeEResponder(final String deviceAddress, final char proposed, final SimulatorLog log) {
+    ModeEResponder(String deviceAddress, char proposed, SimulatorLog log) {
         this.deviceAddress = deviceAddress;
         this.proposed = proposed;
         this.log = log;
@@ -81,7 +81,7 @@ final class ModeEResponder {
      * @param data bytes received at the opening settings
      * @return what to send and whether to switch to HDLC
      */
-    Step receive(final byte[] data) {
+    Step receive(byte[] data) {
         pending.writeBytes(data);
         byte[] all = pending.toByteArray();
         int end = indexOfCrLf(all);
@@ -111,7 +111,7 @@ final class ModeEResponder {
         return rest.length == 0 ? Step.NOTHING : receive(rest);
     }
 
-    private Step signOn(final String address, final byte[] message) {
+    private Step signOn(String address, byte[] message) {
         if (!address.isEmpty() && !address.equals(deviceAddress)) {
             refuse("sign-on for device address '" + address + "', not " + deviceAddress,
                     message);
@@ -121,7 +121,7 @@ final class ModeEResponder {
         return new Step(identification(), 0, new byte[0]);
     }
 
-    private Step optionSelect(final String text, final byte[] message, final byte[] rest) {
+    private Step optionSelect(String text, byte[] message, byte[] rest) {
         char rate = text.charAt(2);
         if (text.charAt(1) != MODE_E || text.charAt(3) != MODE_E) {
             refuse("option select without HDLC protocol and binary mode ('2' Z '2')", message);
@@ -136,13 +136,13 @@ final class ModeEResponder {
         return new Step(new byte[0], 300 << (rate - '0'), rest);
     }
 
-    private void refuse(final String why, final byte[] message) {
+    private void refuse(String why, byte[] message) {
         log.warning("mode E handshake: " + why + ", no answer: " + TraceMask.toHex(message));
         restart();
     }
 
     /** A 7-bit character frame carries no eighth bit; a client faking 7E1 on 8N1 may set it. */
-    private static String sevenBit(final byte[] data) {
+    private static String sevenBit(byte[] data) {
         StringBuilder text = new StringBuilder(data.length);
         for (byte b : data) {
             text.append((char) (b & 0x7F));
@@ -150,7 +150,7 @@ final class ModeEResponder {
         return text.toString();
     }
 
-    private static int indexOfCrLf(final byte[] data) {
+    private static int indexOfCrLf(byte[] data) {
         for (int i = 0; i + 1 < data.length; ++i) {
             if ((data[i] & 0x7F) == '\r' && (data[i + 1] & 0x7F) == '\n') {
                 return i;

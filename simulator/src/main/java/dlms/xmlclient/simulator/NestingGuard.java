@@ -39,7 +39,7 @@ final class NestingGuard {
     private int pos;
     private int deepest;
 
-    private NestingGuard(final byte[] apdu, final int from, final int length) {
+    private NestingGuard(byte[] apdu, int from, int length) {
         this.apdu = apdu;
         this.pos = from;
         this.length = length;
@@ -51,7 +51,7 @@ final class NestingGuard {
      * @param to end of the bytes received of it
      * @return the deepest nesting found in its data (a walk stops beyond {@link #MAX_DEPTH})
      */
-    static int depth(final byte[] apdu, final int from, final int to) {
+    static int depth(byte[] apdu, int from, int to) {
         NestingGuard walk = new NestingGuard(apdu, from, to);
         try {
             walk.request();
@@ -67,7 +67,7 @@ final class NestingGuard {
      * @param to end of the bytes received of it
      * @return true when its data nest deeper than {@link #MAX_DEPTH}
      */
-    static boolean tooDeep(final byte[] apdu, final int from, final int to) {
+    static boolean tooDeep(byte[] apdu, int from, int to) {
         return depth(apdu, from, to) > MAX_DEPTH;
     }
 
@@ -97,7 +97,7 @@ final class NestingGuard {
         }
     }
 
-    private void get(final int type) throws End {
+    private void get(int type) throws End {
         if (type == 1) {
             attributeWithSelection();
         } else if (type == 3) {
@@ -108,7 +108,7 @@ final class NestingGuard {
         }
     }
 
-    private void set(final int type) throws End {
+    private void set(int type) throws End {
         switch (type) {
         case 1:
             attributeWithSelection();
@@ -135,7 +135,7 @@ final class NestingGuard {
         }
     }
 
-    private void action(final int type) throws End {
+    private void action(int type) throws End {
         switch (type) {
         case 1:
             skip(9); // class, instance, method
@@ -191,7 +191,7 @@ final class NestingGuard {
     }
 
     /** DataBlock-SA/G: last-block, block-number, raw-data: the start of the value(s). */
-    private void dataBlock(final boolean list) throws End {
+    private void dataBlock(boolean list) throws End {
         skip(5);
         int size = count();
         int end = Math.min(length, pos + size);
@@ -248,7 +248,7 @@ final class NestingGuard {
      *
      * @return the deepest level reached, counting from {@code base}
      */
-    private int typeDescription(final int base) throws End {
+    private int typeDescription(int base) throws End {
         int[] left = new int[MAX_DEPTH + 2];
         int depth = 0;
         int max = base + 1;
@@ -278,7 +278,7 @@ final class NestingGuard {
     }
 
     /** Skips a value of a type that does not nest. */
-    private void simple(final int tag) throws End {
+    private void simple(int tag) throws End {
         switch (tag) {
         case 0x00: // null-data
             break;
@@ -335,7 +335,7 @@ final class NestingGuard {
         return apdu[pos++] & 0xFF;
     }
 
-    private void skip(final int count) throws End {
+    private void skip(int count) throws End {
         if (count < 0 || count > length - pos) {
             pos = length;
             throw new End();

@@ -17,13 +17,13 @@ final class ObjectBehaviours {
     private final MeterClock clock;
     private final ProfileBuffer profiles;
 
-    ObjectBehaviours(final MeterClock clock) {
+    ObjectBehaviours(MeterClock clock) {
         this.clock = clock;
         this.profiles = new ProfileBuffer(clock);
     }
 
     /** Answers a read of attribute 2 of a clock or profile; leaves the others to gurux.dlms. */
-    void read(final ValueEventArgs e) {
+    void read(ValueEventArgs e) {
         if (e.getIndex() != 2) {
             return;
         }
@@ -37,14 +37,14 @@ final class ObjectBehaviours {
     }
 
     /** Handles a write of the clock's time; leaves the others to gurux.dlms. */
-    void write(final ValueEventArgs e) {
+    void write(ValueEventArgs e) {
         if (e.getTarget() instanceof GXDLMSClock && e.getIndex() == 2) {
             handled(e, clock.setTime((GXDLMSClock) e.getTarget(), e.getValue()));
         }
     }
 
     /** Handles the clock, disconnect control and profile methods; leaves the others to gurux.dlms. */
-    void invoke(final ValueEventArgs e) {
+    void invoke(ValueEventArgs e) {
         GXDLMSObject target = e.getTarget();
         if (target instanceof GXDLMSClock) {
             handled(e, clock.invoke((GXDLMSClock) target, e.getIndex(), e.getParameters()));
@@ -55,7 +55,7 @@ final class ObjectBehaviours {
         }
     }
 
-    private static void handled(final ValueEventArgs e, final ErrorCode result) {
+    private static void handled(ValueEventArgs e, ErrorCode result) {
         if (result != ErrorCode.OK) {
             e.setError(result);
         }

@@ -38,8 +38,8 @@ final class ObjectListSelection {
      * @return the encoded answer
      * @throws ProfileSelection.Refused the data-access-result to answer instead
      */
-    static byte[] read(final GXDLMSAssociationShortName association, final int selector,
-            final Object parameter) throws ProfileSelection.Refused {
+    static byte[] read(GXDLMSAssociationShortName association, int selector,
+            Object parameter) throws ProfileSelection.Refused {
         List<GXDLMSObject> objects = association.getObjectList();
         switch (selector) {
         case 0:
@@ -68,20 +68,20 @@ final class ObjectListSelection {
         }
     }
 
-    private static int number(final Object parameter) throws ProfileSelection.Refused {
+    private static int number(Object parameter) throws ProfileSelection.Refused {
         if (!(parameter instanceof Number)) {
             throw typeUnmatched("a number");
         }
         return ((Number) parameter).intValue();
     }
 
-    private static ProfileSelection.Refused typeUnmatched(final String expected) {
+    private static ProfileSelection.Refused typeUnmatched(String expected) {
         return new ProfileSelection.Refused(ErrorCode.UNMATCHED_TYPE,
                 "object_list selection: parameter is not " + expected);
     }
 
-    private static byte[] array(final List<GXDLMSObject> objects,
-            final java.util.function.Predicate<GXDLMSObject> filter) {
+    private static byte[] array(List<GXDLMSObject> objects,
+            java.util.function.Predicate<GXDLMSObject> filter) {
         List<GXDLMSObject> chosen = filter == null ? objects
                 : objects.stream().filter(filter).toList();
         GXByteBuffer bb = new GXByteBuffer();
@@ -93,8 +93,8 @@ final class ObjectListSelection {
         return bb.array();
     }
 
-    private static byte[] single(final List<GXDLMSObject> objects,
-            final java.util.function.Predicate<GXDLMSObject> filter)
+    private static byte[] single(List<GXDLMSObject> objects,
+            java.util.function.Predicate<GXDLMSObject> filter)
             throws ProfileSelection.Refused {
         GXDLMSObject found = objects.stream().filter(filter).findFirst().orElseThrow(
                 () -> new ProfileSelection.Refused(ErrorCode.UNDEFINED_OBJECT, "no such object"));
@@ -104,7 +104,7 @@ final class ObjectListSelection {
     }
 
     /** Appends {base_name long, class_id long-unsigned, version unsigned, logical_name}. */
-    private static void element(final GXByteBuffer bb, final GXDLMSObject it) {
+    private static void element(GXByteBuffer bb, GXDLMSObject it) {
         bb.setUInt8(DataType.STRUCTURE.getValue());
         bb.setUInt8(4);
         GXCommon.setData(null, bb, DataType.INT16, it.getShortName());

@@ -32,7 +32,7 @@ final class ProfileBuffer {
     private final MeterClock clock;
 
     /** @param clock the clock that time-stamps captured rows */
-    ProfileBuffer(final MeterClock clock) {
+    ProfileBuffer(MeterClock clock) {
         this.clock = clock;
     }
 
@@ -42,7 +42,7 @@ final class ProfileBuffer {
      * @param e the read event
      * @param pg the profile read
      */
-    void read(final ValueEventArgs e, final GXDLMSProfileGeneric pg) {
+    void read(ValueEventArgs e, GXDLMSProfileGeneric pg) {
         e.setByteArray(true);
         e.setHandled(true);
         try {
@@ -60,7 +60,7 @@ final class ProfileBuffer {
      * @param method 1 reset (empty the buffer), 2 capture (append a row now)
      * @return the action result
      */
-    ErrorCode invoke(final GXDLMSProfileGeneric pg, final int method) {
+    ErrorCode invoke(GXDLMSProfileGeneric pg, int method) {
         synchronized (pg) {
             if (method == 1) {
                 pg.clearBuffer();
@@ -83,8 +83,8 @@ final class ProfileBuffer {
      * @param objects the served objects
      * @param initialize initialises the server
      */
-    static void initializeWithoutCaptureThreads(final GXDLMSObjectCollection objects,
-            final Runnable initialize) {
+    static void initializeWithoutCaptureThreads(GXDLMSObjectCollection objects,
+            Runnable initialize) {
         Map<GXDLMSProfileGeneric, Long> periods = new IdentityHashMap<>();
         for (GXDLMSObject it : objects.getObjects(ObjectType.PROFILE_GENERIC)) {
             GXDLMSProfileGeneric pg = (GXDLMSProfileGeneric) it;
@@ -98,7 +98,7 @@ final class ProfileBuffer {
         }
     }
 
-    private void capture(final GXDLMSProfileGeneric pg) {
+    private void capture(GXDLMSProfileGeneric pg) {
         List<Entry<GXDLMSObject, GXDLMSCaptureObject>> columns = pg.getCaptureObjects();
         Object[] row = new Object[columns.size()];
         int pos = 0;
@@ -130,8 +130,8 @@ final class ProfileBuffer {
      * @param settings DLMS settings of the server
      * @return array of structures, one per row, DLMS encoded
      */
-    static byte[] encode(final GXDLMSProfileGeneric pg, final ProfileSelection selection,
-            final GXDLMSSettings settings) {
+    static byte[] encode(GXDLMSProfileGeneric pg, ProfileSelection selection,
+            GXDLMSSettings settings) {
         Object[] buffer = pg.getBuffer();
         int[] columns = selection.columns();
         int[] rows = selection.rows();
@@ -151,8 +151,8 @@ final class ProfileBuffer {
         return bb.array();
     }
 
-    private static void appendCell(final GXDLMSSettings settings, final GXByteBuffer bb,
-            final DataType declared, final Object cell) {
+    private static void appendCell(GXDLMSSettings settings, GXByteBuffer bb,
+            DataType declared, Object cell) {
         Object value = cell;
         if (value instanceof GXDateTime) {
             value = DlmsDateTime.encode(Instant.ofEpochMilli(
@@ -174,7 +174,7 @@ final class ProfileBuffer {
         }
     }
 
-    private static DataType declaredType(final Entry<GXDLMSObject, GXDLMSCaptureObject> co) {
+    private static DataType declaredType(Entry<GXDLMSObject, GXDLMSCaptureObject> co) {
         try {
             return co.getKey().getDataType(co.getValue().getAttributeIndex());
         } catch (RuntimeException e) {

@@ -36,7 +36,7 @@ final class ProfileSelection {
         private static final long serialVersionUID = 1L;
         private final ErrorCode result;
 
-        Refused(final ErrorCode result, final String reason) {
+        Refused(ErrorCode result, String reason) {
             super(reason);
             this.result = result;
         }
@@ -49,7 +49,7 @@ final class ProfileSelection {
     private final int[] rows;
     private final int[] columns;
 
-    private ProfileSelection(final int[] rows, final int[] columns) {
+    private ProfileSelection(int[] rows, int[] columns) {
         this.rows = rows;
         this.columns = columns;
     }
@@ -71,8 +71,8 @@ final class ProfileSelection {
      * @return the selection
      * @throws Refused when the parameters cannot be served
      */
-    static ProfileSelection of(final GXDLMSProfileGeneric pg, final int selector,
-            final Object parameters) throws Refused {
+    static ProfileSelection of(GXDLMSProfileGeneric pg, int selector,
+            Object parameters) throws Refused {
         int rowCount = pg.getBuffer().length;
         int columnCount = pg.getCaptureObjects().size();
         switch (selector) {
@@ -87,8 +87,8 @@ final class ProfileSelection {
         }
     }
 
-    private static ProfileSelection byEntry(final int rowCount, final int columnCount,
-            final List<?> p) throws Refused {
+    private static ProfileSelection byEntry(int rowCount, int columnCount,
+            List<?> p) throws Refused {
         long fromEntry = Math.max(1, number(p.get(0), "from_entry"));
         long toEntry = number(p.get(1), "to_entry");
         long fromColumn = Math.max(1, number(p.get(2), "from_selected_value"));
@@ -103,7 +103,7 @@ final class ProfileSelection {
         return new ProfileSelection(rows, range((int) fromColumn - 1, (int) lastColumn));
     }
 
-    private static ProfileSelection byRange(final GXDLMSProfileGeneric pg, final List<?> p)
+    private static ProfileSelection byRange(GXDLMSProfileGeneric pg, List<?> p)
             throws Refused {
         int column = column(pg, p.get(0));
         Comparable<Object> from = key(p.get(1));
@@ -142,7 +142,7 @@ final class ProfileSelection {
     }
 
     /** Finds the capture object a capture_object_definition names. */
-    private static int column(final GXDLMSProfileGeneric pg, final Object definition)
+    private static int column(GXDLMSProfileGeneric pg, Object definition)
             throws Refused {
         List<?> d = list(definition, 4, "capture_object_definition");
         long classId = number(d.get(0), "class_id");
@@ -163,7 +163,7 @@ final class ProfileSelection {
         throw new Refused(ErrorCode.OTHER_REASON, "not a capture object");
     }
 
-    private static byte[] lnBytes(final String ln) {
+    private static byte[] lnBytes(String ln) {
         String[] parts = ln.split("\\.");
         byte[] bytes = new byte[parts.length];
         for (int i = 0; i != parts.length; ++i) {
@@ -174,7 +174,7 @@ final class ProfileSelection {
 
     /** A value as something comparable: an instant for date-times, a number otherwise. */
     @SuppressWarnings("unchecked")
-    private static Comparable<Object> key(final Object value) {
+    private static Comparable<Object> key(Object value) {
         Comparable<?> key = null;
         if (value instanceof byte[] && ((byte[]) value).length == DlmsDateTime.LENGTH) {
             try {
@@ -192,7 +192,7 @@ final class ProfileSelection {
         return (Comparable<Object>) key;
     }
 
-    private static List<?> list(final Object value, final int size, final String what)
+    private static List<?> list(Object value, int size, String what)
             throws Refused {
         if (!(value instanceof List) || (size >= 0 && ((List<?>) value).size() != size)) {
             throw new Refused(ErrorCode.OTHER_REASON, "malformed " + what);
@@ -200,14 +200,14 @@ final class ProfileSelection {
         return (List<?>) value;
     }
 
-    private static long number(final Object value, final String what) throws Refused {
+    private static long number(Object value, String what) throws Refused {
         if (!(value instanceof Number)) {
             throw new Refused(ErrorCode.OTHER_REASON, what + " is not a number");
         }
         return ((Number) value).longValue();
     }
 
-    private static int[] range(final int from, final int toExclusive) {
+    private static int[] range(int from, int toExclusive) {
         int[] values = new int[Math.max(0, toExclusive - from)];
         for (int i = 0; i != values.length; ++i) {
             values[i] = from + i;

@@ -36,7 +36,7 @@ final class ReadResponseBlocks {
     /** Results asked for by the ReadRequest being served; 0 for any other request. */
     private int quantity;
 
-    ReadResponseBlocks(final SimulatorLog log) {
+    ReadResponseBlocks(SimulatorLog log) {
         this.log = log;
     }
 
@@ -46,7 +46,7 @@ final class ReadResponseBlocks {
      * @param frame the request frame (null, or one that starts no APDU, asks for none)
      * @param wrapper true for WRAPPER framing, false for HDLC
      */
-    void request(final byte[] frame, final boolean wrapper) {
+    void request(byte[] frame, boolean wrapper) {
         quantity = 0;
         int offset = Frames.apduOffset(frame, wrapper);
         if (offset < 0 || offset + 2 >= frame.length
@@ -71,8 +71,8 @@ final class ReadResponseBlocks {
      * @param settings the server's settings (negotiated PDU size)
      * @param wrapper true for WRAPPER framing, false for HDLC
      */
-    void standardise(final ValueEventArgs[] reads, final GXDLMSSettings settings,
-            final boolean wrapper) {
+    void standardise(ValueEventArgs[] reads, GXDLMSSettings settings,
+            boolean wrapper) {
         if (quantity == 0 || reads.length != quantity) {
             return; // not a new read, or some result was refused before: none is long
         }
@@ -107,7 +107,7 @@ final class ReadResponseBlocks {
      * @return the result's content as gurux.dlms will encode it (GXDLMS.appendData), null for
      *         a method gurux.dlms has yet to invoke
      */
-    private static byte[] encoded(final ValueEventArgs e, final GXDLMSSettings settings) {
+    private static byte[] encoded(ValueEventArgs e, GXDLMSSettings settings) {
         if (e.getError() != ErrorCode.OK) {
             return new byte[1];
         }

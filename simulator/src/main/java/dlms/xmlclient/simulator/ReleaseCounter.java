@@ -14,7 +14,7 @@ final class ReleaseCounter {
     }
 
     /** @return the counter, or -1 when the RLRE carries no ciphered initiate-response */
-    static long used(final byte[] rlre) {
+    static long used(byte[] rlre) {
         int[] at = {1};
         int length = BerLength.read(rlre, at);
         int end = Math.min(rlre.length, at[0] + Math.max(0, length));

@@ -52,7 +52,7 @@ final class ReplyRepairs {
      * @param keys the meter's ciphering settings, for a ciphered action response
      * @return the frame carrying the repaired APDU, or null when it needs no repair
      */
-    static byte[] repaired(final byte[] frame, final boolean wrapper, final GXICipher keys) {
+    static byte[] repaired(byte[] frame, boolean wrapper, GXICipher keys) {
         int offset = Frames.apduOffset(frame, wrapper);
         if (offset < 0 || !CANDIDATES.contains(frame[offset] & 0xFF)
                 || frame.length - offset > LARGEST_CANDIDATE || !Frames.isWhole(frame, wrapper)
@@ -66,7 +66,7 @@ final class ReplyRepairs {
     }
 
     /** @return the APDU put right, or null when it is none of the APDUs repaired here */
-    static byte[] repairedApdu(final byte[] apdu, final GXICipher keys) {
+    static byte[] repairedApdu(byte[] apdu, GXICipher keys) {
         if (apdu.length == 0) {
             return null;
         }
@@ -85,7 +85,7 @@ final class ReplyRepairs {
                 ? ciphered.around(Arrays.copyOf(plain, plain.length + 1), keys) : null;
     }
 
-    private static boolean isActionWithoutReturnParameters(final byte[] apdu) {
+    private static boolean isActionWithoutReturnParameters(byte[] apdu) {
         return apdu.length == ACTION_WITHOUT_RETURN_PARAMETERS
                 && (apdu[0] & 0xFF) == Command.METHOD_RESPONSE
                 && apdu[1] == ACTION_RESPONSE_NORMAL;
@@ -97,7 +97,7 @@ final class ReplyRepairs {
      *
      * @return the RLRE with right lengths, null when it is not laid out so
      */
-    static byte[] releaseResponse(final byte[] apdu) {
+    static byte[] releaseResponse(byte[] apdu) {
         int[] at = {1};
         if (BerLength.read(apdu, at) < 0) {
             return null;

@@ -24,7 +24,7 @@ final class SecretAttributes {
      * @param index attribute index
      * @return true when the attribute holds a secret
      */
-    static boolean isSecret(final GXDLMSObject target, final int index) {
+    static boolean isSecret(GXDLMSObject target, int index) {
         if (target instanceof GXDLMSAssociationLogicalName) {
             return index == 7;
         }

@@ -25,7 +25,7 @@ final class SecurityObjects {
      * @param e instance of the security setup
      * @return its logical name, 0.0.43.0.e.255
      */
-    static String securitySetup(final int e) {
+    static String securitySetup(int e) {
         return "0.0.43.0." + e + ".255";
     }
 
@@ -34,7 +34,7 @@ final class SecurityObjects {
      * @return logical name of its invocation counter, 0.0.43.1.e.255 (the rule of gurux.dlms
      *         GXDLMSSettings.updateSecurity)
      */
-    static String invocationCounterOf(final String securitySetupLn) {
+    static String invocationCounterOf(String securitySetupLn) {
         return "0.0.43.1." + securitySetupLn.split("[.]")[4] + ".255";
     }
 
@@ -42,7 +42,7 @@ final class SecurityObjects {
      * @param ln a logical name
      * @return true for 0.0.43.1.e.255, an invocation counter
      */
-    static boolean isInvocationCounter(final String ln) {
+    static boolean isInvocationCounter(String ln) {
         return ln != null && ln.startsWith("0.0.43.1.") && ln.endsWith(".255")
                 && ln.split("[.]").length == 6;
     }
@@ -52,7 +52,7 @@ final class SecurityObjects {
      * suite 0, authenticated and encrypted requests and responses, the keys and system titles
      * of {@link DeviceKeys}.
      */
-    static void addSecuritySetup(final GXDLMSObjectCollection objects, final int e) {
+    static void addSecuritySetup(GXDLMSObjectCollection objects, int e) {
         String ln = securitySetup(e);
         if (objects.findByLN(ObjectType.SECURITY_SETUP, ln) != null) {
             return;
@@ -75,8 +75,8 @@ final class SecurityObjects {
      * @param objects the device
      * @param securitySetupLn logical name of the security setup
      */
-    static void addInvocationCounter(final GXDLMSObjectCollection objects,
-            final String securitySetupLn) {
+    static void addInvocationCounter(GXDLMSObjectCollection objects,
+            String securitySetupLn) {
         String ln = invocationCounterOf(securitySetupLn);
         if (objects.findByLN(ObjectType.DATA, ln) != null) {
             return;

@@ -38,7 +38,7 @@ final class ServerAddress {
      * @param wrapper true for WRAPPER, false for HDLC
      * @param any true to answer frames for any server address
      */
-    ServerAddress(final long serialNumber, final boolean wrapper, final boolean any) {
+    ServerAddress(long serialNumber, boolean wrapper, boolean any) {
         if (serialNumber < 0 || serialNumber > MAX_SERIAL_NUMBER) {
             throw new IllegalArgumentException("serial number must be 0.." + MAX_SERIAL_NUMBER
                     + ": " + serialNumber);
@@ -52,7 +52,7 @@ final class ServerAddress {
      * @param serialNumber a meter serial number
      * @return its physical HDLC address: SN % 10000 + 1000
      */
-    static int physicalFor(final long serialNumber) {
+    static int physicalFor(long serialNumber) {
         return (int) (serialNumber % 10000) + 1000;
     }
 
@@ -81,7 +81,7 @@ final class ServerAddress {
      * @param address server address from the received frame, as gurux.dlms reports it
      * @return true when the frame is for this meter
      */
-    boolean accepts(final int address) {
+    boolean accepts(int address) {
         if (any) {
             return true;
         }
@@ -102,7 +102,7 @@ final class ServerAddress {
      * @return the frame with the meter's own address as source when any address is answered,
      *         else the frame unchanged
      */
-    byte[] ownSource(final byte[] reply) {
+    byte[] ownSource(byte[] reply) {
         if (!any) {
             return reply;
         }

@@ -66,7 +66,7 @@ final class ShortNames {
      * @return the objects to serve, short names cleared for gurux.dlms to assign, then the
      *         Association SN, whose empty object list gurux.dlms fills with all of them
      */
-    static List<GXDLMSObject> served(final GXDLMSObjectCollection device) {
+    static List<GXDLMSObject> served(GXDLMSObjectCollection device) {
         List<GXDLMSObject> served = new ArrayList<>();
         for (GXDLMSObject it : device) {
             ObjectType type = it.getObjectType();
@@ -88,7 +88,7 @@ final class ShortNames {
      * @param e a read of a ReadRequest
      * @param client the association of the client reading (its profile)
      */
-    static void read(final ValueEventArgs e, final GXDLMSAssociationLogicalName client) {
+    static void read(ValueEventArgs e, GXDLMSAssociationLogicalName client) {
         GXDLMSObject target = e.getTarget();
         if (target == null) {
             // A short name of no object: the access check has set object-undefined.
@@ -122,7 +122,7 @@ final class ShortNames {
         }
     }
 
-    private static void handled(final ValueEventArgs e, final byte[] value) {
+    private static void handled(ValueEventArgs e, byte[] value) {
         e.setValue(value);
         e.setByteArray(true);
         e.setHandled(true);
@@ -132,8 +132,8 @@ final class ShortNames {
      * @return array of {base_name, array of {attribute_id, access_mode, access_selectors},
      *         array of {method_id, access_mode}}, the rights of the client reading
      */
-    private static byte[] accessRights(final GXDLMSAssociationShortName association,
-            final GXDLMSAssociationLogicalName client) {
+    private static byte[] accessRights(GXDLMSAssociationShortName association,
+            GXDLMSAssociationLogicalName client) {
         GXByteBuffer bb = new GXByteBuffer();
         array(bb, association.getObjectList().size());
         for (GXDLMSObject it : association.getObjectList()) {
@@ -151,13 +151,13 @@ final class ShortNames {
         return bb.array();
     }
 
-    private static void array(final GXByteBuffer bb, final int count) {
+    private static void array(GXByteBuffer bb, int count) {
         bb.setUInt8(DataType.ARRAY.getValue());
         GXCommon.setObjectCount(count, bb);
     }
 
     /** Starts a structure of {@code fields} fields, the first the object's base name. */
-    private static void element(final GXByteBuffer bb, final int fields, final GXDLMSObject it) {
+    private static void element(GXByteBuffer bb, int fields, GXDLMSObject it) {
         bb.setUInt8(DataType.STRUCTURE.getValue());
         bb.setUInt8(fields);
         GXCommon.setData(null, bb, DataType.INT16, it.getShortName());
@@ -167,8 +167,8 @@ final class ShortNames {
      * Starts a structure of {@code fields} fields: {id, access_mode} of a method, or of an
      * attribute, whose access_selectors follow.
      */
-    private static void accessItem(final GXByteBuffer bb, final int index, final int mode,
-            final int fields) {
+    private static void accessItem(GXByteBuffer bb, int index, int mode,
+            int fields) {
         bb.setUInt8(DataType.STRUCTURE.getValue());
         bb.setUInt8(fields);
         GXCommon.setData(null, bb, DataType.INT8, index);
@@ -179,8 +179,8 @@ final class ShortNames {
      * Appends the access_selectors served for the attribute: those of the object list and of a
      * profile buffer, null for the others.
      */
-    private static void accessSelectors(final GXByteBuffer bb, final GXDLMSObject it,
-            final int index) {
+    private static void accessSelectors(GXByteBuffer bb, GXDLMSObject it,
+            int index) {
         int[] selectors = index != 2 ? null
                 : it instanceof GXDLMSAssociationShortName ? ObjectListSelection.SELECTORS
                 : it instanceof GXDLMSProfileGeneric ? PROFILE_SELECTORS : null;
@@ -199,7 +199,7 @@ final class ShortNames {
      * @return true when its short name is of no object: gurux.dlms 4.0.47 then goes on with no
      *         target (and fails on it); the read is answered object-undefined instead
      */
-    static boolean undefined(final ValueEventArgs e) {
+    static boolean undefined(ValueEventArgs e) {
         if (e.getTarget() != null) {
             return false;
         }

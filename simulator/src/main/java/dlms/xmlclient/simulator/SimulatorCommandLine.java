@@ -22,7 +22,7 @@ final class SimulatorCommandLine {
     static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        UsageException(final String message) {
+        UsageException(String message) {
             super(message);
         }
     }
@@ -67,7 +67,7 @@ final class SimulatorCommandLine {
     final boolean onePort;
     final Path writeTargets;
 
-    private SimulatorCommandLine(final CommandLine cl) throws UsageException {
+    private SimulatorCommandLine(CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
         saveDevice = cl.hasOption(SAVE_DEVICE) ? path(cl, SAVE_DEVICE, "--save-device") : null;
         port = cl.hasOption(PORT) ? port(cl.getOptionValue(PORT)) : SimulatorOptions.DEFAULT_PORT;
@@ -168,7 +168,7 @@ final class SimulatorCommandLine {
      * @return the parsed command line
      * @throws UsageException when an option is unknown, misses its value or has a bad one
      */
-    static SimulatorCommandLine parse(final String[] args) throws UsageException {
+    static SimulatorCommandLine parse(String[] args) throws UsageException {
         CommandLine cl;
         try {
             cl = new DefaultParser().parse(definitions(), args);
@@ -181,13 +181,13 @@ final class SimulatorCommandLine {
         return new SimulatorCommandLine(cl);
     }
 
-    private static Option valued(final String shortName, final String longName,
-            final String argName, final String description) {
+    private static Option valued(String shortName, String longName,
+            String argName, String description) {
         return Option.builder(shortName).longOpt(longName).hasArg().argName(argName)
                 .desc(description).build();
     }
 
-    private static SerialSettings serialSettings(final String value) throws UsageException {
+    private static SerialSettings serialSettings(String value) throws UsageException {
         try {
             return SerialSettings.parse(value.trim());
         } catch (IllegalArgumentException e) {
@@ -195,7 +195,7 @@ final class SimulatorCommandLine {
         }
     }
 
-    private static boolean referencing(final String value) throws UsageException {
+    private static boolean referencing(String value) throws UsageException {
         switch (value.trim().toLowerCase(Locale.ROOT)) {
         case "ln":
             return false;
@@ -206,7 +206,7 @@ final class SimulatorCommandLine {
         }
     }
 
-    private static long serialNumber(final String value) throws UsageException {
+    private static long serialNumber(String value) throws UsageException {
         try {
             long number = Long.parseLong(value.trim());
             if (number >= 0 && number <= ServerAddress.MAX_SERIAL_NUMBER) {
@@ -219,7 +219,7 @@ final class SimulatorCommandLine {
                 + ServerAddress.MAX_SERIAL_NUMBER + ", not '" + value + "'");
     }
 
-    private static int count(final String value) throws UsageException {
+    private static int count(String value) throws UsageException {
         try {
             int number = Integer.parseInt(value.trim());
             if (number >= 1 && number <= SimulatorOptions.MAX_COUNT) {
@@ -232,7 +232,7 @@ final class SimulatorCommandLine {
                 + ", not '" + value + "'");
     }
 
-    private static MeterFault fault(final String value) throws UsageException {
+    private static MeterFault fault(String value) throws UsageException {
         try {
             return MeterFault.forOptionName(value.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -240,7 +240,7 @@ final class SimulatorCommandLine {
         }
     }
 
-    private static char iecBaud(final String value) throws UsageException {
+    private static char iecBaud(String value) throws UsageException {
         if (value.length() != 1) {
             throw new UsageException("--iec-baud needs one character (0 300 .. 6 19200), not '"
                     + value + "'");
@@ -248,7 +248,7 @@ final class SimulatorCommandLine {
         return value.charAt(0);
     }
 
-    private static int port(final String value) throws UsageException {
+    private static int port(String value) throws UsageException {
         try {
             int port = Integer.parseInt(value.trim());
             if (port >= 0 && port <= 0xFFFF) {
@@ -260,7 +260,7 @@ final class SimulatorCommandLine {
         throw new UsageException("-p/--port needs a port number 0..65535, not '" + value + "'");
     }
 
-    private static InetAddress address(final String value) throws UsageException {
+    private static InetAddress address(String value) throws UsageException {
         if (value == null || value.isBlank()) {
             throw new UsageException("-b/--bind needs an address");
         }
@@ -271,7 +271,7 @@ final class SimulatorCommandLine {
         }
     }
 
-    private static Path path(final CommandLine cl, final String option, final String name)
+    private static Path path(CommandLine cl, String option, String name)
             throws UsageException {
         String value = cl.getOptionValue(option);
         if (value == null || value.isBlank()) {
@@ -284,7 +284,7 @@ final class SimulatorCommandLine {
         }
     }
 
-    private static TraceLevel traceLevel(final String value) throws UsageException {
+    private static TraceLevel traceLevel(String value) throws UsageException {
         switch (value.trim().toLowerCase(Locale.ROOT)) {
         case "off":
             return TraceLevel.OFF;

@@ -33,12 +33,12 @@ final class SimulatorLog {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, TraceMask> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, TraceMask> eldest) {
             return size() > MASKS;
         }
     };
 
-    SimulatorLog(final PrintStream traceOut, final PrintStream logOut, final TraceLevel level) {
+    SimulatorLog(PrintStream traceOut, PrintStream logOut, TraceLevel level) {
         this.traceOut = traceOut;
         this.logOut = logOut;
         this.level = level == null ? TraceLevel.OFF : level;
@@ -49,7 +49,7 @@ final class SimulatorLog {
      * @param peer remote address
      * @param data bytes received or sent
      */
-    void frame(final String direction, final String peer, final byte[] data) {
+    void frame(String direction, String peer, byte[] data) {
         if (traceOut != null) {
             synchronized (traceOut) {
                 String hex;
@@ -68,19 +68,19 @@ final class SimulatorLog {
         }
     }
 
-    void info(final String message) {
+    void info(String message) {
         write(TraceLevel.INFO, "INFO", message);
     }
 
-    void warning(final String message) {
+    void warning(String message) {
         write(TraceLevel.WARNING, "WARNING", message);
     }
 
-    void error(final String message, final Throwable cause) {
+    void error(String message, Throwable cause) {
         write(TraceLevel.ERROR, "ERROR", cause == null ? message : message + ": " + cause);
     }
 
-    private void write(final TraceLevel at, final String label, final String message) {
+    private void write(TraceLevel at, String label, String message) {
         if (logOut != null && level != TraceLevel.OFF && level.ordinal() >= at.ordinal()) {
             synchronized (logOut) {
                 logOut.println(TIME.format(Instant.now()) + ' ' + label + ' ' + message);

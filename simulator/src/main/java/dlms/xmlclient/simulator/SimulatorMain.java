@@ -38,7 +38,7 @@ public final class SimulatorMain {
     }
 
     /** @param args command line arguments; see --help */
-    public static void main(final String[] args) {
+    public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
@@ -51,7 +51,7 @@ public final class SimulatorMain {
      * @param err error messages, one line each
      * @return the exit code
      */
-    public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         SimulatorCommandLine cl;
         try {
             cl = SimulatorCommandLine.parse(args);
@@ -131,7 +131,7 @@ public final class SimulatorMain {
     }
 
     /** @return e.g. "127.0.0.1 port 4061" or "127.0.0.1 ports 4061-5060" */
-    private static String where(final SimulatorCommandLine cl) {
+    private static String where(SimulatorCommandLine cl) {
         String address = cl.bind.getHostAddress();
         if (cl.count == 1 || cl.onePort) {
             return address + " port " + cl.port;
@@ -140,7 +140,7 @@ public final class SimulatorMain {
                 : " ports " + cl.port + "-" + (cl.port + cl.count - 1));
     }
 
-    private static void serveUntilStopped(final AutoCloseable running) {
+    private static void serveUntilStopped(AutoCloseable running) {
         Thread hook = new Thread(() -> closeQuietly(running), "simulator shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
@@ -161,7 +161,7 @@ public final class SimulatorMain {
         }
     }
 
-    private static void closeQuietly(final AutoCloseable running) {
+    private static void closeQuietly(AutoCloseable running) {
         try {
             running.close();
         } catch (Exception e) {
@@ -169,7 +169,7 @@ public final class SimulatorMain {
         }
     }
 
-    private static void printHelp(final PrintStream out) {
+    private static void printHelp(PrintStream out) {
         PrintWriter writer = new PrintWriter(out);
         HelpFormatter formatter = new HelpFormatter();
         formatter.printHelp(writer, 100, "simulator [options]",

@@ -28,7 +28,7 @@ final class StartLine {
      *         public / 17 Low / 18 High; secrets and keys: see --help)", or "... on serial
      *         /dev/pts/5 300 7E1 (HDLC, mode E, SN, ..."
      */
-    static String of(final MeterSimulator meter) {
+    static String of(MeterSimulator meter) {
         return "Simulator listening on " + meter.listening() + " ("
                 + (meter.address() == null ? "" : meter.address().getHostAddress() + ", ")
                 + (meter.isWrapper() ? "WRAPPER" : "HDLC") + (meter.isModeE() ? ", mode E" : "")
@@ -47,7 +47,7 @@ final class StartLine {
      *         12345678-12346677, clients ...; secrets and keys: see --help)"; with one port
      *         "... on port 4061, each meter at its server address (-n SERIAL) (..."
      */
-    static String of(final MeterFleet fleet, final SimulatorOptions options) {
+    static String of(MeterFleet fleet, SimulatorOptions options) {
         List<FleetMeter> meters = fleet.meters();
         FleetMeter first = meters.get(0);
         FleetMeter last = meters.get(meters.size() - 1);
@@ -67,7 +67,7 @@ final class StartLine {
     }
 
     /** @return "port 4061, ...", "ports 4061-5060", or "1000 free ports (...)" */
-    private static String ports(final List<FleetMeter> meters, final boolean onePort) {
+    private static String ports(List<FleetMeter> meters, boolean onePort) {
         int first = meters.get(0).port();
         int last = meters.get(meters.size() - 1).port();
         if (onePort) {
@@ -86,7 +86,7 @@ final class StartLine {
     }
 
     /** @return e.g. "1 HighGMAC ciphered / 16 public / 17 Low": the clients that may associate */
-    private static String clients(final GXDLMSObjectCollection device, final boolean shortNames) {
+    private static String clients(GXDLMSObjectCollection device, boolean shortNames) {
         List<GXDLMSAssociationLogicalName> associations = new ArrayList<>();
         for (GXDLMSObject it : device.getObjects(ObjectType.ASSOCIATION_LOGICAL_NAME)) {
             GXDLMSAssociationLogicalName a = (GXDLMSAssociationLogicalName) it;
@@ -113,7 +113,7 @@ final class StartLine {
     }
 
     /** @return "public", "Low", "High", "HighGMAC", "HighSHA256", ... */
-    static String mechanismName(final Authentication mechanism) {
+    static String mechanismName(Authentication mechanism) {
         if (mechanism == Authentication.NONE) {
             return "public";
         }

@@ -37,7 +37,7 @@ final class TcpConnection implements MeterAccess.Replies {
      * @param key its registration with the hub's selector
      * @param route where its bytes go
      */
-    TcpConnection(final SocketChannel channel, final SelectionKey key, final FrameRoute route) {
+    TcpConnection(SocketChannel channel, SelectionKey key, FrameRoute route) {
         this.channel = channel;
         this.key = key;
         this.route = route;
@@ -69,7 +69,7 @@ final class TcpConnection implements MeterAccess.Replies {
     }
 
     /** @param lane a meter the connection sends to, told when the connection closes */
-    void uses(final MeterLane lane) {
+    void uses(MeterLane lane) {
         lanes.add(lane);
     }
 
@@ -82,7 +82,7 @@ final class TcpConnection implements MeterAccess.Replies {
     }
 
     @Override
-    public void send(final byte[] reply) throws IOException {
+    public void send(byte[] reply) throws IOException {
         synchronized (this) {
             if (hungUp || !channel.isOpen()) {
                 return; // the client went away meanwhile
@@ -132,7 +132,7 @@ final class TcpConnection implements MeterAccess.Replies {
         }
     }
 
-    private void interest(final int ops) {
+    private void interest(int ops) {
         try {
             key.interestOps(ops);
             key.selector().wakeup();

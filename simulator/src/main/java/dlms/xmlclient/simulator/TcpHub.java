@@ -65,7 +65,7 @@ final class TcpHub implements AutoCloseable {
      * @param workerCount threads for the meters' work (a meter is served by one at a time)
      * @throws IOException when no selector can be opened
      */
-    TcpHub(final SimulatorLog log, final int workerCount) throws IOException {
+    TcpHub(SimulatorLog log, int workerCount) throws IOException {
         this.log = log;
         this.failures = new FailureLog(log);
         // The JDK initialises sun.nio.ch.FileDispatcherImpl when a socket channel is first
@@ -100,7 +100,7 @@ final class TcpHub implements AutoCloseable {
      * @return the address bound: the one asked, with the port
      * @throws IOException when the port cannot be opened (BindException when it is in use)
      */
-    InetSocketAddress listen(final InetAddress address, final int port, final FrameRoute route)
+    InetSocketAddress listen(InetAddress address, int port, FrameRoute route)
             throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
@@ -121,7 +121,7 @@ final class TcpHub implements AutoCloseable {
      *
      * @param prefix start of the names of the hub's threads, e.g. "simulator port 4061 "
      */
-    void start(final String prefix) {
+    void start(String prefix) {
         threadPrefix = prefix;
         thread = new Thread(this::run, prefix + "selector");
         thread.setDaemon(true);
@@ -194,7 +194,7 @@ final class TcpHub implements AutoCloseable {
         }
     }
 
-    private static void pause(final long millis) {
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -202,7 +202,7 @@ final class TcpHub implements AutoCloseable {
         }
     }
 
-    private void handle(final SelectionKey key) {
+    private void handle(SelectionKey key) {
         if (!key.isValid()) {
             return;
         }
@@ -224,7 +224,7 @@ final class TcpHub implements AutoCloseable {
         }
     }
 
-    private void accept(final ServerSocketChannel listener, final FrameRoute route) {
+    private void accept(ServerSocketChannel listener, FrameRoute route) {
         while (!closing) {
             SocketChannel channel;
             try {
@@ -253,7 +253,7 @@ final class TcpHub implements AutoCloseable {
         }
     }
 
-    private void read(final TcpConnection connection) throws IOException {
+    private void read(TcpConnection connection) throws IOException {
         readBuffer.clear();
         int count = connection.channel().read(readBuffer);
         if (count < 0) {
@@ -266,7 +266,7 @@ final class TcpHub implements AutoCloseable {
         }
     }
 
-    private void close(final TcpConnection connection) {
+    private void close(TcpConnection connection) {
         if (connection.close()) {
             connections.remove(connection);
             log.info("client disconnected: " + connection.peer());
@@ -317,7 +317,7 @@ final class TcpHub implements AutoCloseable {
         made.forEach(MeterTransport::join); // terminated, but maybe still leaving run()
     }
 
-    private static void closeQuietly(final java.io.Closeable c) {
+    private static void closeQuietly(java.io.Closeable c) {
         try {
             c.close();
         } catch (IOException e) {

@@ -54,7 +54,7 @@ final class TraceMask {
      * @return them in hex, bytes separated by spaces, the password bytes of an AARQ shown as
      *         {@link #MASK}; the frame is read on its own
      */
-    static String toHex(final byte[] frame) {
+    static String toHex(byte[] frame) {
         return new TraceMask().hex(frame);
     }
 
@@ -62,7 +62,7 @@ final class TraceMask {
      * @param chunk the next bytes of the stream
      * @return them in hex, bytes separated by spaces, password bytes shown as {@link #MASK}
      */
-    String hex(final byte[] chunk) {
+    String hex(byte[] chunk) {
         StringBuilder sb = new StringBuilder(chunk.length * 3);
         for (int i = 0; i != chunk.length; ++i) {
             if (i != 0) {
@@ -79,7 +79,7 @@ final class TraceMask {
     }
 
     /** Takes the next byte of the stream: @return true when it is a password byte */
-    private boolean hidden(final byte b) {
+    private boolean hidden(byte b) {
         if (frameLength == 0) {
             // A frame starts: HDLC at a flag (or at its frame format when one flag closed the
             // previous frame and opens this one), WRAPPER at its version 00 01; anything else
@@ -196,7 +196,7 @@ final class TraceMask {
     }
 
     /** Adds a byte to the AARQ: @return true when it is a password byte */
-    private boolean apduByte(final byte b) {
+    private boolean apduByte(byte b) {
         if (aarq == null) {
             return false;
         }
@@ -219,7 +219,7 @@ final class TraceMask {
      * @return where its LLS password is, {from, to}, as far as the bytes tell: null while the
      *         calling-authentication-value has not begun, or when the mechanism is HLS
      */
-    private static int[] password(final byte[] aarq) {
+    private static int[] password(byte[] aarq) {
         int[] header = header(aarq, 0);
         if (header == null) {
             return null;
@@ -258,7 +258,7 @@ final class TraceMask {
      * @return offset of the value and its length of the BER element (tag, length) at offset,
      *         null when it is cut short
      */
-    private static int[] header(final byte[] data, final int offset) {
+    private static int[] header(byte[] data, int offset) {
         int i = offset + 1;
         if (i >= data.length) {
             return null;

@@ -63,12 +63,12 @@ class BindTest {
         }
     }
 
-    private static void assertConnects(final InetAddress address, final int port)
+    private static void assertConnects(InetAddress address, int port)
             throws Exception {
         connect(address, port);
     }
 
-    private static void connect(final InetAddress address, final int port) throws Exception {
+    private static void connect(InetAddress address, int port) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), 2000);
         }

@@ -112,33 +112,33 @@ class ClockTest {
         return time;
     }
 
-    private void setTime(final byte[] value) throws Exception {
+    private void setTime(byte[] value) throws Exception {
         GXReplyData reply = client.write(CLOCK, ObjectType.CLOCK, 2, value,
                 DataType.OCTET_STRING);
         assertEquals(0, reply.getError());
     }
 
-    private GXReplyData invoke(final int method, final int parameter) throws Exception {
+    private GXReplyData invoke(int method, int parameter) throws Exception {
         return client.method(CLOCK, ObjectType.CLOCK, method, parameter, DataType.INT8);
     }
 
     /** A date-time with day of week and hundredths not specified. */
-    static byte[] dateTime(final int year, final int month, final int day, final int hour,
-            final int minute, final int second, final int deviation) {
+    static byte[] dateTime(int year, int month, int day, int hour,
+            int minute, int second, int deviation) {
         return new byte[] {(byte) (year >> 8), (byte) year, (byte) month, (byte) day,
             (byte) 0xFF, (byte) hour, (byte) minute, (byte) second, (byte) 0xFF,
             (byte) (deviation >> 8), (byte) deviation, 0};
     }
 
     /** Reads a date-time the meter sent, which has deviation 0. */
-    static Instant toInstant(final byte[] v) {
+    static Instant toInstant(byte[] v) {
         assertEquals(0, ((v[9] & 0xFF) << 8) | (v[10] & 0xFF), "deviation");
         return LocalDateTime.of(((v[0] & 0xFF) << 8) | (v[1] & 0xFF), v[2], v[3], v[5], v[6],
                 v[7], (v[8] & 0xFF) * 10_000_000).toInstant(ZoneOffset.UTC);
     }
 
-    private static void assertWithin(final Instant expected, final Instant actual,
-            final Duration tolerance) {
+    private static void assertWithin(Instant expected, Instant actual,
+            Duration tolerance) {
         Duration difference = Duration.between(expected, actual).abs();
         assertTrue(difference.compareTo(tolerance) <= 0,
                 "expected " + expected + " but was " + actual);

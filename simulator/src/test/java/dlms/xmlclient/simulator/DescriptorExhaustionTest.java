@@ -98,14 +98,14 @@ class DescriptorExhaustionTest {
         }
     }
 
-    private static int failureLines(final List<String> lines) {
+    private static int failureLines(List<String> lines) {
         synchronized (lines) {
             return (int) lines.stream()
                     .filter(l -> l.contains("ERROR accepting a connection failed")).count();
         }
     }
 
-    private static void readLines(final Process child, final List<String> lines) {
+    private static void readLines(Process child, List<String> lines) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -116,7 +116,7 @@ class DescriptorExhaustionTest {
         }
     }
 
-    private static int awaitPort(final List<String> lines) throws InterruptedException {
+    private static int awaitPort(List<String> lines) throws InterruptedException {
         Pattern pattern = Pattern.compile("listening on port (\\d+)");
         for (int i = 0; i != 600; ++i) { // 30 s: a slow start on a busy machine
             synchronized (lines) {

@@ -163,7 +163,7 @@ class DeviceFileTest {
     }
 
     /** GXStructure and GXEnum do not compare by content; compare the numbers. */
-    private static List<Integer> ints(final List<?> values) {
+    private static List<Integer> ints(List<?> values) {
         return values.stream().map(v -> ((Number) v).intValue()).collect(Collectors.toList());
     }
 

@@ -55,12 +55,12 @@ class DisconnectControlTest {
         assertEquals(ControlState.CONNECTED, dc.getControlState());
     }
 
-    private static int invoke(final TestClient client, final int method) throws Exception {
+    private static int invoke(TestClient client, int method) throws Exception {
         return client.method(DC, ObjectType.DISCONNECT_CONTROL, method, 0, DataType.INT8)
                 .getError();
     }
 
-    private static int number(final TestClient client, final int attribute) throws Exception {
+    private static int number(TestClient client, int attribute) throws Exception {
         return ((Number) client.read(DC, ObjectType.DISCONNECT_CONTROL, attribute).getValue())
                 .intValue();
     }

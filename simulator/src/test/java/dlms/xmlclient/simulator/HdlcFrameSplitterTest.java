@@ -14,12 +14,12 @@ import gurux.dlms.enums.InterfaceType;
 
 class HdlcFrameSplitterTest {
 
-    private static byte[] snrm(final int serverAddress) throws Exception {
+    private static byte[] snrm(int serverAddress) throws Exception {
         return new GXDLMSClient(true, 16, serverAddress, Authentication.NONE, null,
                 InterfaceType.HDLC).snrmRequest();
     }
 
-    private static byte[] concat(final byte[]... parts) {
+    private static byte[] concat(byte[]... parts) {
         byte[] all = new byte[0];
         for (byte[] p : parts) {
             int at = all.length;

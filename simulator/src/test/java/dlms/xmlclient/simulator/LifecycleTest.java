@@ -91,7 +91,7 @@ class LifecycleTest {
     }
 
     /** Live threads of the given simulator port. */
-    static List<String> portThreads(final int port) {
+    static List<String> portThreads(int port) {
         List<String> names = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.isAlive() && t.getName().startsWith(MeterPort.THREAD_PREFIX + port + " ")) {

@@ -229,7 +229,7 @@ class MeterFleetTest {
     }
 
     /** Consecutive ports below the ephemeral range, from a base that is free. */
-    private static MeterFleet startOnFreeConsecutivePorts(final int count) throws Exception {
+    private static MeterFleet startOnFreeConsecutivePorts(int count) throws Exception {
         BindException last = null;
         for (int attempt = 0; attempt != 20; ++attempt) {
             int base = 20_000 + (int) (Math.random() * 10_000);
@@ -243,7 +243,7 @@ class MeterFleetTest {
     }
 
     /** Live threads of the fleet whose first port is the given one. */
-    static List<String> fleetThreads(final int port) {
+    static List<String> fleetThreads(int port) {
         List<String> names = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.isAlive() && t.getName().startsWith(MeterPort.THREAD_PREFIX + port + " ")) {

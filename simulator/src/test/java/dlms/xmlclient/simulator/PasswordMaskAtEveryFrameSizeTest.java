@@ -36,7 +36,7 @@ class PasswordMaskAtEveryFrameSizeTest {
         return sizes;
     }
 
-    private static <T extends GXDLMSClient> T framed(final T client, final int size) {
+    private static <T extends GXDLMSClient> T framed(T client, int size) {
         client.getHdlcSettings().setMaxInfoTX(size);
         client.getHdlcSettings().setMaxInfoRX(size);
         return client;
@@ -100,7 +100,7 @@ class PasswordMaskAtEveryFrameSizeTest {
         assertFalse(trace.contains("Gurux"), trace);
     }
 
-    private static long count(final String line, final String token) {
+    private static long count(String line, String token) {
         return (line.length() - line.replace(token, "").length()) / token.length();
     }
 }

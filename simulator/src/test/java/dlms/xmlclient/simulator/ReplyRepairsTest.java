@@ -36,7 +36,7 @@ class ReplyRepairsTest {
         assertNull(ReplyRepairs.releaseResponse(GXCommon.hexToBytes("63 03 80 01 00 FF")));
     }
 
-    private static byte[] concat(final byte[] a, final byte[] b) {
+    private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

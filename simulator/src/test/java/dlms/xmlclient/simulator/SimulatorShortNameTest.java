@@ -67,7 +67,7 @@ class SimulatorShortNameTest {
 
     @ParameterizedTest(name = "client {0}")
     @ValueSource(ints = {16, 17})
-    void publicAndLowClientsReadTheClockByShortName(final int clientSap) throws Exception {
+    void publicAndLowClientsReadTheClockByShortName(int clientSap) throws Exception {
         try (MeterSimulator meter = start();
                 TestClient client = (clientSap == 16 ? TestClient.publicClient(meter)
                         : TestClient.managementClient(meter)).associate()) {

@@ -11,8 +11,8 @@ import gurux.dlms.secure.GXDLMSSecureClient;
 
 class TraceMaskTest {
 
-    private static byte[] aarq(final InterfaceType type, final Authentication authentication,
-            final String secret) throws Exception {
+    private static byte[] aarq(InterfaceType type, Authentication authentication,
+            String secret) throws Exception {
         GXDLMSSecureClient client = new GXDLMSSecureClient(true, 17, 1, authentication, secret,
                 type);
         return client.aarqRequest()[0];
