@@ -13,7 +13,7 @@ import java.util.List;
  * meter, {@code name,host,port,flags}. Written to a temporary file beside it and moved in place,
  * so that a client never reads half of it.
  */
-final class FleetTargets {
+public final class FleetTargets {
 
     private FleetTargets() {
     }
@@ -39,7 +39,7 @@ final class FleetTargets {
      * @param origin how they were started, for the comment line
      * @throws IOException when the file cannot be written
      */
-    static void write(Path file, List<FleetMeter> meters, String origin)
+    public static void write(Path file, List<FleetMeter> meters, String origin)
             throws IOException {
         Path absolute = file.toAbsolutePath();
         Path temporary = Files.createTempFile(absolute.getParent(),

@@ -2,6 +2,13 @@ package dlms.xmlclient.simulator;
 
 import java.time.Clock;
 
+import dlms.xmlclient.simulator.device.MeterClock;
+import dlms.xmlclient.simulator.faults.FaultInjection;
+import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.simulator.server.MeterServer;
+import dlms.xmlclient.simulator.server.OneClientAccess;
+import dlms.xmlclient.simulator.transport.MeterAccess;
+import dlms.xmlclient.simulator.transport.ServerAddress;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 
 /**
@@ -31,7 +38,7 @@ final class MeterCore implements AutoCloseable {
         this.faults = new FaultInjection(options.getFault(), options.isWrapper());
         this.server = new MeterServer(device, address, options.isShortNames(),
                 new MeterClock(Clock.systemUTC()), log, faults);
-        this.access = new MeterAccess(server, address, log, faults);
+        this.access = new OneClientAccess(server, address, log, faults);
     }
 
     GXDLMSObjectCollection device() {

@@ -11,6 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DeviceTemplate;
+import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.simulator.transport.AddressRoute;
+import dlms.xmlclient.simulator.transport.FrameRoute;
+import dlms.xmlclient.simulator.transport.MeterLane;
+import dlms.xmlclient.simulator.transport.MeterPort;
+import dlms.xmlclient.simulator.transport.TcpHub;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 
 /**
@@ -39,14 +47,16 @@ public final class MeterFleet implements AutoCloseable {
     private final List<MeterCore> cores;
     private final List<FleetMeter> meters;
     private final String origin;
+    private final boolean shortNames;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MeterFleet(TcpHub hub, List<MeterCore> cores,
-            List<FleetMeter> meters, String origin) {
+            List<FleetMeter> meters, String origin, boolean shortNames) {
         this.hub = hub;
         this.cores = cores;
         this.meters = Collections.unmodifiableList(meters);
         this.origin = origin;
+        this.shortNames = shortNames;
     }
 
     /**
@@ -77,7 +87,7 @@ public final class MeterFleet implements AutoCloseable {
             List<FleetMeter> meters = options.isOnePort() ? onePort(hub, cores, options, log)
                     : portEach(hub, cores, options, log);
             hub.start(MeterPort.THREAD_PREFIX + meters.get(0).port() + " fleet ");
-            return new MeterFleet(hub, cores, meters, origin(options));
+            return new MeterFleet(hub, cores, meters, origin(options), options.isShortNames());
         } catch (Exception | Error e) {
             if (hub != null) {
                 hub.close();
@@ -153,9 +163,12 @@ public final class MeterFleet implements AutoCloseable {
         FleetTargets.write(csv, meters, origin);
     }
 
-    /** @return the meters' cores, in serial-number order (package use: the start line) */
-    List<MeterCore> cores() {
-        return cores;
+    /**
+     * @return the clients that may associate with every meter, e.g. "1 HighGMAC ciphered / 16
+     *         public / 17 Low" (with short names, those without HLS or ciphering)
+     */
+    public String clients() {
+        return Associations.describeClients(cores.get(0).device(), shortNames);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 
+import dlms.xmlclient.simulator.transport.ModeEResponder;
+import dlms.xmlclient.simulator.transport.ServerAddress;
 import dlms.xmlclient.wire.line.SerialSettings;
 import gurux.common.enums.TraceLevel;
 
@@ -234,7 +236,7 @@ public final class SimulatorOptions {
      * @throws IllegalArgumentException naming the options (by their command line flags) that
      *             do not go together
      */
-    void check() {
+    public void check() {
         if (serial != null && (wrapper || udp)) {
             throw new IllegalArgumentException(
                     "-S/--serial carries HDLC only: not with -w/--wrapper or -U/--udp");
@@ -321,7 +323,7 @@ public final class SimulatorOptions {
     }
 
     /** @return true for more than one meter, or meters on one port: a {@link MeterFleet} */
-    boolean isFleet() {
+    public boolean isFleet() {
         return count > 1 || onePort;
     }
 

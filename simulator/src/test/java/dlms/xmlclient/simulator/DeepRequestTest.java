@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.common.GXCommon;
 import gurux.common.enums.TraceLevel;
 import gurux.dlms.GXStructure;

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
@@ -44,7 +46,7 @@ class DescriptorExhaustionTest {
     void acceptFailuresAreLoggedOnceASecondAndTheMeterServesAgain() throws Exception {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -n " + DESCRIPTORS
-                + " && exec \"$0\" -cp \"$1\" dlms.xmlclient.simulator.SimulatorMain"
+                + " && exec \"$0\" -cp \"$1\" dlms.xmlclient.simulator.cli.SimulatorMain"
                 + " -p 0 -w -t Info", java.toString(), System.getProperty("java.class.path"));
         pb.redirectErrorStream(true);
         Process child = pb.start();

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.common.enums.TraceLevel;
 import gurux.dlms.GXDLMSException;
 import gurux.dlms.enums.Authentication;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ErrorCode;

@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.MeterPort;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;
 

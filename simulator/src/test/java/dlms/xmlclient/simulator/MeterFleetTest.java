@@ -20,6 +20,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.MeterPort;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.cli.SimulatorMain;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.device.DeviceFile;
 import gurux.common.GXCommon;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.objects.GXDLMSIECLocalPortSetup;

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.LoadProfile;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.internal.GXCommon;

@@ -21,6 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import dlms.xmlclient.simulator.cli.SimulatorMain;
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.device.DeviceFile;
 import dlms.xmlclient.wire.line.PtyPair;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;

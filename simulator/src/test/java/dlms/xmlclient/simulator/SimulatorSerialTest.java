@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.Frames;
 import dlms.xmlclient.wire.line.LinkTrace;
 import dlms.xmlclient.wire.line.PtyPair;
 import dlms.xmlclient.wire.line.SerialLine;

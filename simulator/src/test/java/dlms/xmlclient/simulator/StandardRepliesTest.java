@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.common.GXCommon;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;
 
 /**
- * The bytes of replies gurux.dlms 4.0.47 would get wrong (see {@link ReplyRepairs}), read off
- * the wire and checked against the Green Book's encoding, not parsed back by gurux.dlms.
+ * The bytes of replies gurux.dlms 4.0.47 would get wrong (see the server's
+ * {@code ReplyRepairs}), read off the wire and checked against the Green Book's encoding, not
+ * parsed back by gurux.dlms.
  */
 class StandardRepliesTest {
 

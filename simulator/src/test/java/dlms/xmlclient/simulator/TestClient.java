@@ -7,6 +7,8 @@ import java.net.SocketTimeoutException;
 
 import dlms.xmlclient.wire.line.SerialLine;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSClient;
 import gurux.dlms.GXReplyData;
@@ -25,7 +27,7 @@ import gurux.dlms.secure.GXDLMSSecureClient;
  * {@link TestWire}): gurux.dlms builds and parses the frames, this class moves them and follows
  * HDLC segmentation and GET/READ block transfer.
  */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
 
     static final int SERVER_ADDRESS = 1;
     /** How long a reply may take. */
@@ -137,7 +139,7 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Management client 17, Low authentication with the right password. */
-    static TestClient managementClient(MeterSimulator meter) throws IOException {
+    public static TestClient managementClient(MeterSimulator meter) throws IOException {
         return connect(meter, Associations.MANAGEMENT_CLIENT, Authentication.LOW,
                 Associations.LOW_SECRET);
     }
@@ -155,7 +157,7 @@ final class TestClient implements AutoCloseable {
      * Opens HDLC (SNRM/UA) when needed and the application association (AARQ/AARE), with HLS
      * also the challenge exchange (reply_to_HLS_authentication).
      */
-    TestClient associate() throws Exception {
+    public TestClient associate() throws Exception {
         aarq();
         if (client.getIsAuthenticationRequired()) {
             GXReplyData hls = exchange(client.getApplicationAssociationRequest());
@@ -182,7 +184,7 @@ final class TestClient implements AutoCloseable {
      * @param name logical name, or with short names the base name (an Integer)
      * @return the reply data of a read, block transfer followed
      */
-    GXReplyData read(Object name, ObjectType type, int attribute)
+    public GXReplyData read(Object name, ObjectType type, int attribute)
             throws Exception {
         return exchange(client.read(name, type, attribute));
     }
@@ -192,7 +194,7 @@ final class TestClient implements AutoCloseable {
         return exchange(client.write(ln, value, dataType, type, attribute));
     }
 
-    GXReplyData method(Object ln, ObjectType type, int method,
+    public GXReplyData method(Object ln, ObjectType type, int method,
             Object value, DataType dataType) throws Exception {
         return exchange(client.method(ln, type, method, value, dataType));
     }
