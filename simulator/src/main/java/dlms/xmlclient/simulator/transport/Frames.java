@@ -26,7 +26,7 @@ public final class Frames {
      * @return offset of the APDU's first byte when the frame starts an APDU (a WRAPPER frame,
      *         or an HDLC I-frame whose information field starts with the LLC bytes), else -1
      */
-    public static int apduOffset(byte[] frame, boolean wrapper) {
+    public static int apduOffset(final byte[] frame, final boolean wrapper) {
         if (frame == null) {
             return -1;
         }
@@ -50,7 +50,7 @@ public final class Frames {
      * @param wrapper true for WRAPPER, false for HDLC
      * @return the first byte of the APDU the frame starts, -1 when it starts none
      */
-    public static int apduTag(byte[] frame, boolean wrapper) {
+    public static int apduTag(final byte[] frame, final boolean wrapper) {
         int offset = apduOffset(frame, wrapper);
         return offset < 0 ? -1 : frame[offset] & 0xFF;
     }
@@ -60,7 +60,7 @@ public final class Frames {
      * @param wrapper true for WRAPPER, false for HDLC
      * @return the APDU bytes it carries: for HDLC up to the frame check sequence
      */
-    public static byte[] apdu(byte[] frame, boolean wrapper) {
+    public static byte[] apdu(final byte[] frame, final boolean wrapper) {
         int offset = apduOffset(frame, wrapper);
         if (offset < 0) {
             throw new IllegalArgumentException("frame carries no APDU start");
@@ -73,7 +73,7 @@ public final class Frames {
      * @param wrapper true for WRAPPER, false for HDLC
      * @return true when they are exactly one complete frame
      */
-    public static boolean isWhole(byte[] data, boolean wrapper) {
+    public static boolean isWhole(final byte[] data, final boolean wrapper) {
         if (wrapper) {
             return data.length >= WRAPPER_HEADER
                     && ((data[6] & 0xFF) << 8 | data[7] & 0xFF) == data.length - WRAPPER_HEADER;
@@ -88,7 +88,7 @@ public final class Frames {
      * @param wrapper true for WRAPPER, false for HDLC
      * @return true when it is an HDLC frame with the segmentation bit: a part of an APDU
      */
-    public static boolean isSegment(byte[] frame, boolean wrapper) {
+    public static boolean isSegment(final byte[] frame, final boolean wrapper) {
         return !wrapper && (frame[1] & 0x08) != 0;
     }
 
@@ -98,7 +98,7 @@ public final class Frames {
      * @param apdu the APDU to carry instead; small enough for one frame
      * @return the same frame (addresses, control field, LLC bytes) carrying {@code apdu}
      */
-    public static byte[] withApdu(byte[] frame, boolean wrapper, byte[] apdu) {
+    public static byte[] withApdu(final byte[] frame, final boolean wrapper, final byte[] apdu) {
         int offset = apduOffset(frame, wrapper);
         if (offset < 0) {
             throw new IllegalArgumentException("frame carries no APDU start");
@@ -129,7 +129,7 @@ public final class Frames {
      * @param wPort the source wPort to put in it
      * @return a copy with that source wPort
      */
-    public static byte[] withWrapperSource(byte[] frame, int wPort) {
+    public static byte[] withWrapperSource(final byte[] frame, final int wPort) {
         byte[] out = frame.clone();
         if (out.length >= WRAPPER_HEADER) {
             out[2] = (byte) (wPort >>> 8);
@@ -148,7 +148,7 @@ public final class Frames {
      *            0x4000 two (upper &lt;&lt; 7 | lower), else four (upper &lt;&lt; 14 | lower)
      * @return the frame with that source address; the frame unchanged when it is not one
      */
-    public static byte[] withHdlcSource(byte[] frame, int address) {
+    public static byte[] withHdlcSource(final byte[] frame, final int address) {
         int control = controlOffset(frame);
         if (control < 0 || !isWhole(frame, false)) {
             return frame;
@@ -180,7 +180,7 @@ public final class Frames {
     }
 
     /** @return the HDLC address bytes of a 1-, 2- or 4-byte address, the last with bit 0 set */
-    private static byte[] hdlcAddress(int address) {
+    private static byte[] hdlcAddress(final int address) {
         if (address < 0x80) {
             return new byte[] {(byte) (address << 1 | 1)};
         }
@@ -194,7 +194,7 @@ public final class Frames {
     }
 
     /** @return offset of the control field of an HDLC frame, -1 when it is not one */
-    public static int controlOffset(byte[] frame) {
+    public static int controlOffset(final byte[] frame) {
         if (frame.length < 9 || (frame[0] & 0xFF) != FLAG || (frame[1] & 0xF0) != 0xA0) {
             return -1;
         }
@@ -209,14 +209,14 @@ public final class Frames {
     }
 
     /** Writes the check sequence of frame[from, to) at frame[to], frame[to + 1]. */
-    public static void putFcs(byte[] frame, int from, int to) {
+    public static void putFcs(final byte[] frame, final int from, final int to) {
         int fcs = fcs16(frame, from, to);
         frame[to] = (byte) fcs;
         frame[to + 1] = (byte) (fcs >>> 8);
     }
 
     /** @return the HDLC frame check sequence (CRC-16/X-25) of data[from, to) */
-    public static int fcs16(byte[] data, int from, int to) {
+    public static int fcs16(final byte[] data, final int from, final int to) {
         int fcs = 0xFFFF;
         for (int i = from; i != to; ++i) {
             fcs ^= data[i] & 0xFF;

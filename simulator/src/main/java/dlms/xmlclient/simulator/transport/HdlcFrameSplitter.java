@@ -22,7 +22,7 @@ final class HdlcFrameSplitter {
      * @param data bytes read
      * @return the frames they complete, in order, each with its opening and closing flag
      */
-    List<byte[]> add(byte[] data) {
+    List<byte[]> add(final byte[] data) {
         byte[] bytes = Arrays.copyOf(pending, pending.length + data.length);
         System.arraycopy(data, 0, bytes, pending.length, data.length);
         List<byte[]> frames = new ArrayList<>();
@@ -59,7 +59,7 @@ final class HdlcFrameSplitter {
      * @return the physical device part of its 4-byte destination (server) address, -1 when it
      *         has a 1- or 2-byte destination, which names no meter of a shared port
      */
-    static int physicalDestination(byte[] frame) {
+    static int physicalDestination(final byte[] frame) {
         int end = HEADER;
         while (end < frame.length && (frame[end] & 0x01) == 0) {
             ++end;
