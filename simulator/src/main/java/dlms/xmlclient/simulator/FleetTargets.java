@@ -13,7 +13,7 @@ import java.util.List;
  * meter, {@code name,host,port,flags}. Written to a temporary file beside it and moved in place,
  * so that a client never reads half of it.
  */
-final class FleetTargets {
+public final class FleetTargets {
 
     private FleetTargets() {
     }
@@ -23,7 +23,7 @@ final class FleetTargets {
      * @param origin how they were started, for the comment line, e.g. "bin/simulator -N 1000"
      * @return the file's text
      */
-    static String text(final List<FleetMeter> meters, final String origin) {
+    static String text(List<FleetMeter> meters, String origin) {
         StringBuilder sb = new StringBuilder(meters.size() * 40 + 80);
         sb.append("# name,host,port,flags   (written by ").append(origin).append(")\n");
         for (FleetMeter m : meters) {
@@ -39,7 +39,7 @@ final class FleetTargets {
      * @param origin how they were started, for the comment line
      * @throws IOException when the file cannot be written
      */
-    static void write(final Path file, final List<FleetMeter> meters, final String origin)
+    public static void write(Path file, List<FleetMeter> meters, String origin)
             throws IOException {
         Path absolute = file.toAbsolutePath();
         Path temporary = Files.createTempFile(absolute.getParent(),

@@ -2,6 +2,13 @@ package dlms.xmlclient.simulator;
 
 import java.time.Clock;
 
+import dlms.xmlclient.simulator.device.MeterClock;
+import dlms.xmlclient.simulator.faults.FaultInjection;
+import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.simulator.server.MeterServer;
+import dlms.xmlclient.simulator.server.OneClientAccess;
+import dlms.xmlclient.simulator.transport.MeterAccess;
+import dlms.xmlclient.simulator.transport.ServerAddress;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 
 /**
@@ -23,15 +30,15 @@ final class MeterCore implements AutoCloseable {
      * @param serialNumber its serial number
      * @param log where its events and frames go
      */
-    MeterCore(final SimulatorOptions options, final GXDLMSObjectCollection device,
-            final long serialNumber, final SimulatorLog log) {
+    MeterCore(SimulatorOptions options, GXDLMSObjectCollection device,
+            long serialNumber, SimulatorLog log) {
         this.device = device;
         this.address = new ServerAddress(serialNumber, options.isWrapper(),
                 options.isAnyServerAddress());
         this.faults = new FaultInjection(options.getFault(), options.isWrapper());
         this.server = new MeterServer(device, address, options.isShortNames(),
                 new MeterClock(Clock.systemUTC()), log, faults);
-        this.access = new MeterAccess(server, address, log, faults);
+        this.access = new OneClientAccess(server, address, log, faults);
     }
 
     GXDLMSObjectCollection device() {

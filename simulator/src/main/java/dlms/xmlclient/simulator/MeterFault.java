@@ -51,7 +51,7 @@ public enum MeterFault {
      * @return its fault
      * @throws IllegalArgumentException naming the allowed names when there is none of that name
      */
-    public static MeterFault forOptionName(final String name) {
+    public static MeterFault forOptionName(String name) {
         for (MeterFault fault : values()) {
             if (fault.optionName().equals(name)) {
                 return fault;

@@ -11,6 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DeviceTemplate;
+import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.simulator.transport.AddressRoute;
+import dlms.xmlclient.simulator.transport.FrameRoute;
+import dlms.xmlclient.simulator.transport.MeterLane;
+import dlms.xmlclient.simulator.transport.MeterPort;
+import dlms.xmlclient.simulator.transport.TcpHub;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 
 /**
@@ -39,14 +47,16 @@ public final class MeterFleet implements AutoCloseable {
     private final List<MeterCore> cores;
     private final List<FleetMeter> meters;
     private final String origin;
+    private final boolean shortNames;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MeterFleet(final TcpHub hub, final List<MeterCore> cores,
-            final List<FleetMeter> meters, final String origin) {
+    private MeterFleet(TcpHub hub, List<MeterCore> cores,
+            List<FleetMeter> meters, String origin, boolean shortNames) {
         this.hub = hub;
         this.cores = cores;
         this.meters = Collections.unmodifiableList(meters);
         this.origin = origin;
+        this.shortNames = shortNames;
     }
 
     /**
@@ -60,7 +70,7 @@ public final class MeterFleet implements AutoCloseable {
      * @throws Exception when the device file cannot be loaded or a port cannot be opened
      *             (BindException when it is in use)
      */
-    public static MeterFleet start(final SimulatorOptions options) throws Exception {
+    public static MeterFleet start(SimulatorOptions options) throws Exception {
         options.check();
         SimulatorLog log = new SimulatorLog(options.getTraceOut(), options.getLogOut(),
                 options.getLogLevel());
@@ -77,7 +87,7 @@ public final class MeterFleet implements AutoCloseable {
             List<FleetMeter> meters = options.isOnePort() ? onePort(hub, cores, options, log)
                     : portEach(hub, cores, options, log);
             hub.start(MeterPort.THREAD_PREFIX + meters.get(0).port() + " fleet ");
-            return new MeterFleet(hub, cores, meters, origin(options));
+            return new MeterFleet(hub, cores, meters, origin(options), options.isShortNames());
         } catch (Exception | Error e) {
             if (hub != null) {
                 hub.close();
@@ -87,8 +97,8 @@ public final class MeterFleet implements AutoCloseable {
         }
     }
 
-    private static List<FleetMeter> portEach(final TcpHub hub, final List<MeterCore> cores,
-            final SimulatorOptions options, final SimulatorLog log) throws IOException {
+    private static List<FleetMeter> portEach(TcpHub hub, List<MeterCore> cores,
+            SimulatorOptions options, SimulatorLog log) throws IOException {
         List<FleetMeter> meters = new ArrayList<>(cores.size());
         for (int i = 0; i != cores.size(); ++i) {
             MeterCore core = cores.get(i);
@@ -109,8 +119,8 @@ public final class MeterFleet implements AutoCloseable {
         return meters;
     }
 
-    private static List<FleetMeter> onePort(final TcpHub hub, final List<MeterCore> cores,
-            final SimulatorOptions options, final SimulatorLog log) throws IOException {
+    private static List<FleetMeter> onePort(TcpHub hub, List<MeterCore> cores,
+            SimulatorOptions options, SimulatorLog log) throws IOException {
         Map<Integer, MeterLane> byPhysical = new HashMap<>();
         for (MeterCore core : cores) {
             byPhysical.put(core.address().physical(),
@@ -127,12 +137,12 @@ public final class MeterFleet implements AutoCloseable {
         return meters;
     }
 
-    private static String name(final MeterCore core) {
+    private static String name(MeterCore core) {
         return "meter-" + core.address().serialNumber();
     }
 
     /** @return e.g. "bin/simulator -N 1000 -X" */
-    private static String origin(final SimulatorOptions options) {
+    private static String origin(SimulatorOptions options) {
         return "bin/simulator -N " + options.getCount() + (options.isOnePort() ? " -X" : "");
     }
 
@@ -149,13 +159,16 @@ public final class MeterFleet implements AutoCloseable {
      * @param csv the file to (over)write
      * @throws IOException when it cannot be written
      */
-    public void writeTargets(final Path csv) throws IOException {
+    public void writeTargets(Path csv) throws IOException {
         FleetTargets.write(csv, meters, origin);
     }
 
-    /** @return the meters' cores, in serial-number order (package use: the start line) */
-    List<MeterCore> cores() {
-        return cores;
+    /**
+     * @return the clients that may associate with every meter, e.g. "1 HighGMAC ciphered / 16
+     *         public / 17 Low" (with short names, those without HLS or ciphering)
+     */
+    public String clients() {
+        return Associations.describeClients(cores.get(0).device(), shortNames);
     }
 
     /**

@@ -4,6 +4,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DeviceTemplate;
+import dlms.xmlclient.simulator.faults.FaultInjection;
+import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.simulator.transport.MeterAccess;
+import dlms.xmlclient.simulator.transport.MeterPort;
+import dlms.xmlclient.simulator.transport.MeterSerialPort;
+import dlms.xmlclient.simulator.transport.MeterTransport;
+import dlms.xmlclient.simulator.transport.MeterUdpPort;
+import dlms.xmlclient.simulator.transport.ModeEResponder;
+import dlms.xmlclient.simulator.transport.ServerAddress;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 
 /**
@@ -29,8 +40,8 @@ public final class MeterSimulator implements AutoCloseable {
     private final boolean modeE;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MeterSimulator(final MeterTransport transport, final MeterCore meter,
-            final SimulatorOptions options) {
+    private MeterSimulator(MeterTransport transport, MeterCore meter,
+            SimulatorOptions options) {
         this.transport = transport;
         this.meter = meter;
         this.device = meter.device();
@@ -49,7 +60,7 @@ public final class MeterSimulator implements AutoCloseable {
      * @throws IllegalArgumentException when options do not go together
      * @throws Exception when the device file cannot be loaded or the port cannot be opened
      */
-    public static MeterSimulator start(final SimulatorOptions options) throws Exception {
+    public static MeterSimulator start(SimulatorOptions options) throws Exception {
         options.check();
         if (options.isFleet()) {
             throw new IllegalArgumentException("-N/--count and -X/--one-port make a fleet:"
@@ -138,24 +149,32 @@ public final class MeterSimulator implements AutoCloseable {
         return faults.associationRequests();
     }
 
-    /** @return the served objects (package use: the command line describes them) */
-    GXDLMSObjectCollection device() {
-        return device;
-    }
-
-    /** @return the meter's address (package use: the start line) */
-    ServerAddress serverAddress() {
-        return serverAddress;
+    /** @return true when it answers frames sent to any server address */
+    public boolean isAnyServerAddress() {
+        return serverAddress.isAny();
     }
 
     /** @return true when a serial port opens with the mode E handshake */
-    boolean isModeE() {
+    public boolean isModeE() {
         return modeE;
     }
 
     /** @return how it listens, e.g. "port 4061" or "serial /dev/pts/5 300 7E1" */
-    String listening() {
+    public String listening() {
         return transport.describe();
+    }
+
+    /**
+     * @return the clients that may associate, e.g. "1 HighGMAC ciphered / 16 public / 17 Low"
+     *         (with short names, those without HLS or ciphering)
+     */
+    public String clients() {
+        return Associations.describeClients(device, shortNames);
+    }
+
+    /** @return the served objects (package use: tests look into them) */
+    GXDLMSObjectCollection device() {
+        return device;
     }
 
     /**

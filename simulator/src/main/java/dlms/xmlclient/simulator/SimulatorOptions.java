@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 
+import dlms.xmlclient.simulator.transport.ModeEResponder;
+import dlms.xmlclient.simulator.transport.ServerAddress;
 import dlms.xmlclient.wire.line.SerialSettings;
 import gurux.common.enums.TraceLevel;
 
@@ -50,7 +52,7 @@ public final class SimulatorOptions {
      * @param value TCP (or UDP) port to listen on; 0 picks a free ephemeral port
      * @return this
      */
-    public SimulatorOptions port(final int value) {
+    public SimulatorOptions port(int value) {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("port must be 0..65535: " + value);
         }
@@ -64,7 +66,7 @@ public final class SimulatorOptions {
      *            interface
      * @return this
      */
-    public SimulatorOptions bind(final InetAddress address) {
+    public SimulatorOptions bind(InetAddress address) {
         if (address == null) {
             throw new IllegalArgumentException("bind address must not be null");
         }
@@ -76,7 +78,7 @@ public final class SimulatorOptions {
      * @param value true for the TCP/UDP WRAPPER framing, false for HDLC
      * @return this
      */
-    public SimulatorOptions wrapper(final boolean value) {
+    public SimulatorOptions wrapper(boolean value) {
         this.wrapper = value;
         return this;
     }
@@ -85,7 +87,7 @@ public final class SimulatorOptions {
      * @param file device file in GXDLMSObjectCollection XML format; null = built-in device
      * @return this
      */
-    public SimulatorOptions deviceFile(final Path file) {
+    public SimulatorOptions deviceFile(Path file) {
         this.deviceFile = file;
         return this;
     }
@@ -95,7 +97,7 @@ public final class SimulatorOptions {
      *            null = no trace
      * @return this
      */
-    public SimulatorOptions trace(final PrintStream out) {
+    public SimulatorOptions trace(PrintStream out) {
         this.traceOut = out;
         return this;
     }
@@ -107,7 +109,7 @@ public final class SimulatorOptions {
      * @param level the most detailed level written (VERBOSE behaves like INFO here)
      * @return this
      */
-    public SimulatorOptions log(final PrintStream out, final TraceLevel level) {
+    public SimulatorOptions log(PrintStream out, TraceLevel level) {
         this.logOut = out;
         this.logLevel = level == null ? TraceLevel.OFF : level;
         return this;
@@ -118,7 +120,7 @@ public final class SimulatorOptions {
      *            {@link #port} instead of TCP
      * @return this
      */
-    public SimulatorOptions udp(final boolean value) {
+    public SimulatorOptions udp(boolean value) {
         this.udp = value;
         return this;
     }
@@ -129,7 +131,7 @@ public final class SimulatorOptions {
      *            address (SN % 10000 + 1000) and its IEC 62056-21 device address
      * @return this
      */
-    public SimulatorOptions serialNumber(final long value) {
+    public SimulatorOptions serialNumber(long value) {
         if (value < 0 || value > ServerAddress.MAX_SERIAL_NUMBER) {
             throw new IllegalArgumentException(
                     "serial number must be 0.." + ServerAddress.MAX_SERIAL_NUMBER + ": " + value);
@@ -143,7 +145,7 @@ public final class SimulatorOptions {
      *            address as the source of every reply
      * @return this
      */
-    public SimulatorOptions anyServerAddress(final boolean value) {
+    public SimulatorOptions anyServerAddress(boolean value) {
         this.anyServerAddress = value;
         return this;
     }
@@ -152,7 +154,7 @@ public final class SimulatorOptions {
      * @param value true for short name referencing (clients 16 and 17), false for logical names
      * @return this
      */
-    public SimulatorOptions shortNames(final boolean value) {
+    public SimulatorOptions shortNames(boolean value) {
         this.shortNames = value;
         return this;
     }
@@ -161,7 +163,7 @@ public final class SimulatorOptions {
      * @param settings serial port to serve HDLC on instead of a network port; null = network
      * @return this
      */
-    public SimulatorOptions serial(final SerialSettings settings) {
+    public SimulatorOptions serial(SerialSettings settings) {
         this.serial = settings;
         return this;
     }
@@ -171,7 +173,7 @@ public final class SimulatorOptions {
      *            baud 7E1 (needs {@link #serial})
      * @return this
      */
-    public SimulatorOptions modeE(final boolean value) {
+    public SimulatorOptions modeE(boolean value) {
         this.modeE = value;
         return this;
     }
@@ -181,7 +183,7 @@ public final class SimulatorOptions {
      *            ('0' 300 .. '6' 19200; any other character is sent as it is)
      * @return this
      */
-    public SimulatorOptions iecBaud(final char value) {
+    public SimulatorOptions iecBaud(char value) {
         this.iecBaud = value;
         return this;
     }
@@ -191,7 +193,7 @@ public final class SimulatorOptions {
      *            head with echo does
      * @return this
      */
-    public SimulatorOptions echo(final boolean value) {
+    public SimulatorOptions echo(boolean value) {
         this.echo = value;
         return this;
     }
@@ -200,7 +202,7 @@ public final class SimulatorOptions {
      * @param value how the meter misbehaves (see {@link MeterFault}); null = it does not
      * @return this
      */
-    public SimulatorOptions fault(final MeterFault value) {
+    public SimulatorOptions fault(MeterFault value) {
         this.fault = value;
         return this;
     }
@@ -211,7 +213,7 @@ public final class SimulatorOptions {
      *            {@link #onePort}, port {@link #port} + i (any free port each with port 0)
      * @return this
      */
-    public SimulatorOptions count(final int value) {
+    public SimulatorOptions count(int value) {
         if (value < 1 || value > MAX_COUNT) {
             throw new IllegalArgumentException("count must be 1.." + MAX_COUNT + ": " + value);
         }
@@ -225,7 +227,7 @@ public final class SimulatorOptions {
      *            on a multi-drop line); HDLC over TCP only
      * @return this
      */
-    public SimulatorOptions onePort(final boolean value) {
+    public SimulatorOptions onePort(boolean value) {
         this.onePort = value;
         return this;
     }
@@ -234,7 +236,7 @@ public final class SimulatorOptions {
      * @throws IllegalArgumentException naming the options (by their command line flags) that
      *             do not go together
      */
-    void check() {
+    public void check() {
         if (serial != null && (wrapper || udp)) {
             throw new IllegalArgumentException(
                     "-S/--serial carries HDLC only: not with -w/--wrapper or -U/--udp");
@@ -321,7 +323,7 @@ public final class SimulatorOptions {
     }
 
     /** @return true for more than one meter, or meters on one port: a {@link MeterFleet} */
-    boolean isFleet() {
+    public boolean isFleet() {
         return count > 1 || onePort;
     }
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Authentication;
@@ -22,13 +24,13 @@ import gurux.dlms.enums.SourceDiagnostic;
 
 class AssociationTest {
 
-    private static MeterSimulator start(final boolean wrapper) throws Exception {
+    private static MeterSimulator start(boolean wrapper) throws Exception {
         return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper));
     }
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void publicClientAssociatesWithoutAuthentication(final boolean wrapper) throws Exception {
+    void publicClientAssociatesWithoutAuthentication(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
             GXReplyData reply = client.read(DefaultDevice.SERIAL, ObjectType.DATA, 2);
@@ -40,7 +42,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void managementClientAssociatesWithLowPassword(final boolean wrapper) throws Exception {
+    void managementClientAssociatesWithLowPassword(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.managementClient(meter).associate()) {
             GXReplyData reply = client.read(DefaultDevice.LDN, ObjectType.DATA, 2);
@@ -51,7 +53,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void wrongPasswordIsRejectedWithAuthenticationFailure(final boolean wrapper)
+    void wrongPasswordIsRejectedWithAuthenticationFailure(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.connect(meter, 17, Authentication.LOW, "wrong")) {
@@ -62,7 +64,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void unknownClientAddressGetsNoAnswer(final boolean wrapper) throws Exception {
+    void unknownClientAddressGetsNoAnswer(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.connect(meter, 99, Authentication.NONE, null)) {
             byte[] request = wrapper ? client.dlms().aarqRequest()[0]
@@ -73,7 +75,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void unknownServerAddressGetsNoAnswer(final boolean wrapper) throws Exception {
+    void unknownServerAddressGetsNoAnswer(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.publicClient(meter)) {
             client.dlms().setServerAddress(5);
@@ -85,7 +87,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void setByPublicClientIsDeniedWithReadWriteDenied(final boolean wrapper) throws Exception {
+    void setByPublicClientIsDeniedWithReadWriteDenied(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
             GXReplyData reply = client.write(DefaultDevice.ACTIVE_ENERGY_IMPORT,
@@ -98,7 +100,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void methodByPublicClientIsDeniedWithReadWriteDenied(final boolean wrapper)
+    void methodByPublicClientIsDeniedWithReadWriteDenied(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
@@ -110,7 +112,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void getOfMissingObjectReturnsObjectUndefined(final boolean wrapper) throws Exception {
+    void getOfMissingObjectReturnsObjectUndefined(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
             GXReplyData reply = client.read("1.2.3.4.5.255", ObjectType.DATA, 2);
@@ -120,7 +122,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "client={0}")
     @ValueSource(ints = {16, 17})
-    void currentAssociationIsTheAssociationInUse(final int clientSap) throws Exception {
+    void currentAssociationIsTheAssociationInUse(int clientSap) throws Exception {
         try (MeterSimulator meter = start(false);
                 TestClient client = (clientSap == 16 ? TestClient.publicClient(meter)
                         : TestClient.managementClient(meter)).associate()) {
@@ -142,7 +144,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void nextClientAssociatesAfterPreviousOneDisconnectedWithoutRelease(final boolean wrapper)
+    void nextClientAssociatesAfterPreviousOneDisconnectedWithoutRelease(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(wrapper)) {
             try (TestClient first = TestClient.managementClient(meter).associate()) {
@@ -157,7 +159,7 @@ class AssociationTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void secondConnectionGetsNoAnswerWhileFirstIsAssociated(final boolean wrapper)
+    void secondConnectionGetsNoAnswerWhileFirstIsAssociated(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient first = TestClient.managementClient(meter).associate();

@@ -15,6 +15,7 @@ import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.ObjectType;
 
 /** Where the simulator listens: an unauthenticated meter stays on the loopback address. */
@@ -63,12 +64,12 @@ class BindTest {
         }
     }
 
-    private static void assertConnects(final InetAddress address, final int port)
+    private static void assertConnects(InetAddress address, int port)
             throws Exception {
         connect(address, port);
     }
 
-    private static void connect(final InetAddress address, final int port) throws Exception {
+    private static void connect(InetAddress address, int port) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), 2000);
         }

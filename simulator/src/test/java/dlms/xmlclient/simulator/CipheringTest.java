@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Authentication;
@@ -26,18 +28,18 @@ import gurux.dlms.enums.Security;
 /** Ciphered associations (clients 1 to 4): what works ciphered and what is refused. */
 class CipheringTest {
 
-    static Authentication mechanism(final int sap) {
+    static Authentication mechanism(int sap) {
         return Associations.forClient(DefaultDevice.create(), sap)
                 .getAuthenticationMechanismName().getMechanismId();
     }
 
-    static TestClient ciphered(final MeterSimulator meter, final int sap) throws Exception {
+    static TestClient ciphered(MeterSimulator meter, int sap) throws Exception {
         return TestClient.ciphered(meter, sap, mechanism(sap), "Gurux", 1);
     }
 
     @ParameterizedTest(name = "client {0}")
     @ValueSource(ints = {1, 2, 3, 4})
-    void cipheredGetSetAndActionWork(final int sap) throws Exception {
+    void cipheredGetSetAndActionWork(int sap) throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
                 TestClient client = ciphered(meter, sap).associate()) {
             assertEquals(0, client.write(DefaultDevice.ACTIVE_ENERGY_IMPORT, ObjectType.REGISTER,
@@ -54,7 +56,7 @@ class CipheringTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void loadProfileIsReadCipheredWithBlockTransfer(final boolean wrapper) throws Exception {
+    void loadProfileIsReadCipheredWithBlockTransfer(boolean wrapper) throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(
                 new SimulatorOptions().port(0).wrapper(wrapper));
                 TestClient client = ciphered(meter, 1).associate()) {
@@ -95,7 +97,7 @@ class CipheringTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void plainGetInACipheredAssociationGetsDecipheringErrorAndNoData(final boolean wrapper)
+    void plainGetInACipheredAssociationGetsDecipheringErrorAndNoData(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(
                 new SimulatorOptions().port(0).wrapper(wrapper));
@@ -135,7 +137,7 @@ class CipheringTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"block cipher key", "authentication key"})
-    void wrongKeyInTheAarqGetsDecipheringErrorAndTheNextClientIsServed(final String key)
+    void wrongKeyInTheAarqGetsDecipheringErrorAndTheNextClientIsServed(String key)
             throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             try (TestClient client = ciphered(meter, 1)) {
@@ -155,7 +157,7 @@ class CipheringTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"block cipher key", "authentication key"})
-    void wrongKeyAfterTheAssociationGetsDecipheringError(final String key) throws Exception {
+    void wrongKeyAfterTheAssociationGetsDecipheringError(String key) throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
                 TestClient client = ciphered(meter, 2).associate()) {
             setWrongKey(client, key);
@@ -166,7 +168,7 @@ class CipheringTest {
         }
     }
 
-    private static void setWrongKey(final TestClient client, final String key) {
+    private static void setWrongKey(TestClient client, String key) {
         byte[] wrong = new byte[16];
         if (key.startsWith("block")) {
             client.ciphering().setBlockCipherKey(wrong);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.DateTimeBytes;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ErrorCode;
@@ -51,7 +53,7 @@ class ClockTest {
     @Test
     void clockReadAfterSetReturnsSetTimePlusElapsed() throws Exception {
         Instant set = Instant.parse("2030-06-15T10:20:30Z");
-        setTime(dateTime(2030, 6, 15, 10, 20, 30, NOT_SPECIFIED));
+        setTime(DateTimeBytes.dateTime(2030, 6, 15, 10, 20, 30, NOT_SPECIFIED));
         long setAt = System.nanoTime();
         Thread.sleep(1200);
         Instant read = toInstant(readTime());
@@ -63,19 +65,19 @@ class ClockTest {
     @Test
     void setTimeWithDeviationIsConvertedToUtc() throws Exception {
         // 12:00 local with deviation -60 (local = UTC + 1 h) is 11:00 UTC.
-        setTime(dateTime(2030, 1, 10, 12, 0, 0, -60));
+        setTime(DateTimeBytes.dateTime(2030, 1, 10, 12, 0, 0, -60));
         assertWithin(Instant.parse("2030-01-10T11:00:00Z"), toInstant(readTime()),
                 Duration.ofSeconds(2));
     }
 
     @Test
     void clockAdjustToQuarterRoundsToNearestQuarter() throws Exception {
-        setTime(dateTime(2030, 6, 15, 10, 22, 20, NOT_SPECIFIED));
+        setTime(DateTimeBytes.dateTime(2030, 6, 15, 10, 22, 20, NOT_SPECIFIED));
         assertEquals(0, invoke(1, 0).getError());
         assertWithin(Instant.parse("2030-06-15T10:15:00Z"), toInstant(readTime()),
                 Duration.ofSeconds(2));
 
-        setTime(dateTime(2030, 6, 15, 23, 52, 40, NOT_SPECIFIED));
+        setTime(DateTimeBytes.dateTime(2030, 6, 15, 23, 52, 40, NOT_SPECIFIED));
         assertEquals(0, invoke(1, 0).getError());
         assertWithin(Instant.parse("2030-06-16T00:00:00Z"), toInstant(readTime()),
                 Duration.ofSeconds(2));
@@ -83,7 +85,7 @@ class ClockTest {
 
     @Test
     void clockAdjustToMinuteRoundsToNearestMinute() throws Exception {
-        setTime(dateTime(2030, 6, 15, 10, 22, 40, NOT_SPECIFIED));
+        setTime(DateTimeBytes.dateTime(2030, 6, 15, 10, 22, 40, NOT_SPECIFIED));
         assertEquals(0, invoke(3, 0).getError());
         assertWithin(Instant.parse("2030-06-15T10:23:00Z"), toInstant(readTime()),
                 Duration.ofSeconds(2));
@@ -91,7 +93,7 @@ class ClockTest {
 
     @Test
     void shiftTimeMovesTheClockBySeconds() throws Exception {
-        setTime(dateTime(2030, 6, 15, 10, 0, 0, NOT_SPECIFIED));
+        setTime(DateTimeBytes.dateTime(2030, 6, 15, 10, 0, 0, NOT_SPECIFIED));
         GXReplyData reply = client.method(CLOCK, ObjectType.CLOCK, 6, -300, DataType.INT16);
         assertEquals(0, reply.getError());
         assertWithin(Instant.parse("2030-06-15T09:55:00Z"), toInstant(readTime()),
@@ -112,33 +114,25 @@ class ClockTest {
         return time;
     }
 
-    private void setTime(final byte[] value) throws Exception {
+    private void setTime(byte[] value) throws Exception {
         GXReplyData reply = client.write(CLOCK, ObjectType.CLOCK, 2, value,
                 DataType.OCTET_STRING);
         assertEquals(0, reply.getError());
     }
 
-    private GXReplyData invoke(final int method, final int parameter) throws Exception {
+    private GXReplyData invoke(int method, int parameter) throws Exception {
         return client.method(CLOCK, ObjectType.CLOCK, method, parameter, DataType.INT8);
     }
 
-    /** A date-time with day of week and hundredths not specified. */
-    static byte[] dateTime(final int year, final int month, final int day, final int hour,
-            final int minute, final int second, final int deviation) {
-        return new byte[] {(byte) (year >> 8), (byte) year, (byte) month, (byte) day,
-            (byte) 0xFF, (byte) hour, (byte) minute, (byte) second, (byte) 0xFF,
-            (byte) (deviation >> 8), (byte) deviation, 0};
-    }
-
     /** Reads a date-time the meter sent, which has deviation 0. */
-    static Instant toInstant(final byte[] v) {
+    static Instant toInstant(byte[] v) {
         assertEquals(0, ((v[9] & 0xFF) << 8) | (v[10] & 0xFF), "deviation");
         return LocalDateTime.of(((v[0] & 0xFF) << 8) | (v[1] & 0xFF), v[2], v[3], v[5], v[6],
                 v[7], (v[8] & 0xFF) * 10_000_000).toInstant(ZoneOffset.UTC);
     }
 
-    private static void assertWithin(final Instant expected, final Instant actual,
-            final Duration tolerance) {
+    private static void assertWithin(Instant expected, Instant actual,
+            Duration tolerance) {
         Duration difference = Duration.between(expected, actual).abs();
         assertTrue(difference.compareTo(tolerance) <= 0,
                 "expected " + expected + " but was " + actual);

@@ -18,7 +18,7 @@ class CounterOnTheWireTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void firstCipheredApduOfTheMeterCarriesCounterOne(final boolean wrapper) throws Exception {
+    void firstCipheredApduOfTheMeterCarriesCounterOne(boolean wrapper) throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(
                 new SimulatorOptions().port(0).wrapper(wrapper))) {
             assertEquals(1, aareCounter(meter, 1));
@@ -27,7 +27,7 @@ class CounterOnTheWireTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void meterCounterRisesFromOneAssociationToTheNext(final boolean wrapper) throws Exception {
+    void meterCounterRisesFromOneAssociationToTheNext(boolean wrapper) throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(
                 new SimulatorOptions().port(0).wrapper(wrapper))) {
             long first = aareCounter(meter, 1);
@@ -41,7 +41,7 @@ class CounterOnTheWireTest {
      *
      * @return the meter's invocation counter in the accepted AARE
      */
-    private static long aareCounter(final MeterSimulator meter, final long clientCounter)
+    private static long aareCounter(MeterSimulator meter, long clientCounter)
             throws Exception {
         try (TestClient client = TestClient.ciphered(meter, 1, Authentication.HIGH_GMAC, null,
                 clientCounter)) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.common.GXCommon;
 import gurux.common.enums.TraceLevel;
 import gurux.dlms.GXStructure;
@@ -29,16 +30,16 @@ class DeepRequestTest {
     /** Serial number, attribute 2, no selective access. */
     private static final String SERIAL_DESCRIPTOR = "0001 0000600100FF 02 00";
 
-    private static byte[] hex(final String text) {
+    private static byte[] hex(String text) {
         return GXCommon.hexToBytes(text);
     }
 
     /** Structures of one element, {@code depth} deep, around an unsigned 0. */
-    private static String nested(final int depth) {
+    private static String nested(int depth) {
         return "02 01 ".repeat(depth) + "11 00";
     }
 
-    private static MeterSimulator start(final ByteArrayOutputStream log, final boolean wrapper)
+    private static MeterSimulator start(ByteArrayOutputStream log, boolean wrapper)
             throws Exception {
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper)
@@ -163,7 +164,7 @@ class DeepRequestTest {
         assertEquals(1, text.lines().count(), text);
     }
 
-    private static byte[] concat(final byte[] a, final byte[] b) {
+    private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
@@ -44,7 +46,7 @@ class DescriptorExhaustionTest {
     void acceptFailuresAreLoggedOnceASecondAndTheMeterServesAgain() throws Exception {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -n " + DESCRIPTORS
-                + " && exec \"$0\" -cp \"$1\" dlms.xmlclient.simulator.SimulatorMain"
+                + " && exec \"$0\" -cp \"$1\" dlms.xmlclient.simulator.cli.SimulatorMain"
                 + " -p 0 -w -t Info", java.toString(), System.getProperty("java.class.path"));
         pb.redirectErrorStream(true);
         Process child = pb.start();
@@ -98,14 +100,14 @@ class DescriptorExhaustionTest {
         }
     }
 
-    private static int failureLines(final List<String> lines) {
+    private static int failureLines(List<String> lines) {
         synchronized (lines) {
             return (int) lines.stream()
                     .filter(l -> l.contains("ERROR accepting a connection failed")).count();
         }
     }
 
-    private static void readLines(final Process child, final List<String> lines) {
+    private static void readLines(Process child, List<String> lines) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -116,7 +118,7 @@ class DescriptorExhaustionTest {
         }
     }
 
-    private static int awaitPort(final List<String> lines) throws InterruptedException {
+    private static int awaitPort(List<String> lines) throws InterruptedException {
         Pattern pattern = Pattern.compile("listening on port (\\d+)");
         for (int i = 0; i != 600; ++i) { // 30 s: a slow start on a busy machine
             synchronized (lines) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.common.enums.TraceLevel;
 import gurux.dlms.GXDLMSException;
 import gurux.dlms.enums.Authentication;
@@ -28,7 +30,7 @@ import gurux.dlms.enums.ObjectType;
  */
 class FaultScopeTest {
 
-    private static MeterSimulator start(final SimulatorOptions options) throws Exception {
+    private static MeterSimulator start(SimulatorOptions options) throws Exception {
         return MeterSimulator.start(options.port(0));
     }
 
@@ -90,7 +92,7 @@ class FaultScopeTest {
         "REJECT_ASSOCIATION | WARNING fault reject-association: AARQ 1 (since start) rejected,"
             + " client 16",
         "DROP_CONNECTION | WARNING fault drop-connection: closing the connection of /127.0.0.1:"})
-    void faultsThatEndAnExchangeLogIt(final MeterFault fault, final String line)
+    void faultsThatEndAnExchangeLogIt(MeterFault fault, String line)
             throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (MeterSimulator meter = start(new SimulatorOptions().fault(fault)

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.faults.FaultApdus;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXReplyData;
@@ -25,19 +28,19 @@ class FaultTest {
 
     static final int SILENCE_MILLIS = 300;
 
-    static MeterSimulator start(final MeterFault fault, final boolean wrapper) throws Exception {
+    static MeterSimulator start(MeterFault fault, boolean wrapper) throws Exception {
         return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper).fault(fault));
     }
 
     /** The first frame a client sends: SNRM over HDLC, the AARQ over WRAPPER. */
-    private static byte[] opening(final TestClient client, final boolean wrapper)
+    private static byte[] opening(TestClient client, boolean wrapper)
             throws Exception {
         return wrapper ? client.dlms().aarqRequest()[0] : client.dlms().snrmRequest();
     }
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void silentMeterAcceptsTheConnectionAndAnswersNothing(final boolean wrapper)
+    void silentMeterAcceptsTheConnectionAndAnswersNothing(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(MeterFault.SILENT, wrapper);
                 TestClient client = TestClient.publicClient(meter)) {
@@ -62,7 +65,7 @@ class FaultTest {
     /** Rejected-permanent, no-reason-given; each AARQ is answered and counted, once. */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void rejectAssociationAnswersEveryAarqWithRejectedPermanent(final boolean wrapper)
+    void rejectAssociationAnswersEveryAarqWithRejectedPermanent(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(MeterFault.REJECT_ASSOCIATION, wrapper)) {
             for (int attempt = 1; attempt != 3; ++attempt) {
@@ -82,7 +85,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void dropConnectionClosesAtTheSecondRequestOfEveryConnection(final boolean wrapper)
+    void dropConnectionClosesAtTheSecondRequestOfEveryConnection(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(MeterFault.DROP_CONNECTION, wrapper)) {
             for (int connection = 0; connection != 2; ++connection) {
@@ -101,7 +104,7 @@ class FaultTest {
     /** 20 GetRequest-next, each answered with the next block, never the last. */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void endlessBlocksAnswerEveryGetWithOneMoreBlock(final boolean wrapper) throws Exception {
+    void endlessBlocksAnswerEveryGetWithOneMoreBlock(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(MeterFault.ENDLESS_BLOCKS, wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
             GXReplyData reply = followBlocks(client, wrapper,
@@ -128,8 +131,8 @@ class FaultTest {
      *
      * @return the reply data gathered
      */
-    private static GXReplyData followBlocks(final TestClient client, final boolean wrapper,
-            final byte[] request, final int blocks) throws Exception {
+    private static GXReplyData followBlocks(TestClient client, boolean wrapper,
+            byte[] request, int blocks) throws Exception {
         boolean get = client.dlms().getUseLogicalNameReferencing();
         GXReplyData reply = new GXReplyData();
         byte[] next = request;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSClient;
 import gurux.dlms.GXDLMSConfirmedServiceError;
@@ -29,19 +31,19 @@ import gurux.dlms.objects.GXDLMSDisconnectControl;
  */
 class FaultyReplyTest {
 
-    private static MeterSimulator start(final MeterFault fault, final boolean wrapper)
+    private static MeterSimulator start(MeterFault fault, boolean wrapper)
             throws Exception {
         return FaultTest.start(fault, wrapper);
     }
 
     /** @return the frame of the reply to reading the serial number, unparsed */
-    private static byte[] readSerial(final TestClient client) throws Exception {
+    private static byte[] readSerial(TestClient client) throws Exception {
         return client.rawExchange(client.dlms().read(DefaultDevice.SERIAL, ObjectType.DATA,
                 2)[0]);
     }
 
     /** @return the APDU of a whole frame */
-    private static byte[] apdu(final byte[] frame, final boolean wrapper) {
+    private static byte[] apdu(byte[] frame, boolean wrapper) {
         return Arrays.copyOfRange(frame, Frames.apduOffset(frame, wrapper),
                 frame.length - (wrapper ? 0 : 3));
     }
@@ -105,7 +107,7 @@ class FaultyReplyTest {
      */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void wrongInvokeIdRepliesCarryTheNextInvokeId(final boolean wrapper) throws Exception {
+    void wrongInvokeIdRepliesCarryTheNextInvokeId(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(MeterFault.WRONG_INVOKE_ID, wrapper);
                 TestClient client = TestClient.managementClient(meter).associate()) {
             byte[] frame = readSerial(client);
@@ -131,7 +133,7 @@ class FaultyReplyTest {
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"HDLC", "WRAPPER", "UDP"})
-    void truncatedRepliesStopHalfway(final String framing) throws Exception {
+    void truncatedRepliesStopHalfway(String framing) throws Exception {
         boolean wrapper = !"HDLC".equals(framing);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
                 .wrapper(wrapper).udp("UDP".equals(framing)).fault(MeterFault.TRUNCATED));
@@ -152,7 +154,7 @@ class FaultyReplyTest {
     /** D8 01 01 in place of the reply; the action is not carried out. */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void exceptionResponseAnswersEveryDataRequest(final boolean wrapper) throws Exception {
+    void exceptionResponseAnswersEveryDataRequest(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(MeterFault.EXCEPTION_RESPONSE, wrapper);
                 TestClient client = TestClient.managementClient(meter).associate()) {
             byte[] frame = readSerial(client);
@@ -172,7 +174,7 @@ class FaultyReplyTest {
     /** 0E 05 03 02 (read, service-unsupported) for a Get, 0E 06 03 02 (write) for a Set. */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void serviceErrorAnswersGetWithReadAndSetWithWrite(final boolean wrapper)
+    void serviceErrorAnswersGetWithReadAndSetWithWrite(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = start(MeterFault.SERVICE_ERROR, wrapper);
                 TestClient client = TestClient.managementClient(meter).associate()) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dlms.xmlclient.simulator.cli.SimulatorMain;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.ObjectType;
 
 /** The command line of many meters: -N, -X and --write-targets. */
@@ -29,7 +31,7 @@ class FleetCommandLineTest {
     private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
-    private int run(final String... args) {
+    private int run(String... args) {
         return SimulatorMain.run(args, out, err);
     }
 
@@ -61,8 +63,8 @@ class FleetCommandLineTest {
         "-U --write-targets t.csv | --write-targets lists TCP meters: not with -U/--udp",
         "-S /dev/x --write-targets t.csv | --write-targets lists TCP meters: not with"
             + " -S/--serial"})
-    void badFleetOptionsExitWithTwoAndOneLineNamingTheFlags(final String args,
-            final String message) {
+    void badFleetOptionsExitWithTwoAndOneLineNamingTheFlags(String args,
+            String message) {
         assertEquals(2, run(args.trim().split(" ")));
         String[] lines = err().split("\\R");
         assertEquals(1, lines.length, err());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ErrorCode;
@@ -21,7 +22,7 @@ import gurux.dlms.enums.ObjectType;
 class FrameCounterTest {
 
     /** Reads the invocation counter 0.0.43.1.e.255 through the public client. */
-    static long lastAccepted(final MeterSimulator meter, final int e) throws Exception {
+    static long lastAccepted(MeterSimulator meter, int e) throws Exception {
         try (TestClient client = TestClient.publicClient(meter).associate()) {
             long value = ((Number) client.read("0.0.43.1." + e + ".255", ObjectType.DATA, 2)
                     .getValue()).longValue();
@@ -30,13 +31,13 @@ class FrameCounterTest {
         }
     }
 
-    static TestClient ciphered(final MeterSimulator meter, final int sap, final long counter)
+    static TestClient ciphered(MeterSimulator meter, int sap, long counter)
             throws Exception {
         return TestClient.ciphered(meter, sap, CipheringTest.mechanism(sap), "Gurux", counter);
     }
 
     /** Associates, reads the clock and releases; returns the next counter the client would use. */
-    static long session(final MeterSimulator meter, final int sap, final long counter)
+    static long session(MeterSimulator meter, int sap, long counter)
             throws Exception {
         try (TestClient client = ciphered(meter, sap, counter)) {
             client.associate();
@@ -48,7 +49,7 @@ class FrameCounterTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void repeatedCounterInTheAarqIsRefusedWithTheExpectedCounter(final boolean wrapper)
+    void repeatedCounterInTheAarqIsRefusedWithTheExpectedCounter(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(
                 new SimulatorOptions().port(0).wrapper(wrapper))) {

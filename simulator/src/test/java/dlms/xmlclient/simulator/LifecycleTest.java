@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.MeterPort;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;
 
@@ -91,7 +93,7 @@ class LifecycleTest {
     }
 
     /** Live threads of the given simulator port. */
-    static List<String> portThreads(final int port) {
+    static List<String> portThreads(int port) {
         List<String> names = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.isAlive() && t.getName().startsWith(MeterPort.THREAD_PREFIX + port + " ")) {

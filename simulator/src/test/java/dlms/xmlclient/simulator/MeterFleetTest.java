@@ -20,6 +20,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.MeterPort;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
@@ -229,7 +232,7 @@ class MeterFleetTest {
     }
 
     /** Consecutive ports below the ephemeral range, from a base that is free. */
-    private static MeterFleet startOnFreeConsecutivePorts(final int count) throws Exception {
+    private static MeterFleet startOnFreeConsecutivePorts(int count) throws Exception {
         BindException last = null;
         for (int attempt = 0; attempt != 20; ++attempt) {
             int base = 20_000 + (int) (Math.random() * 10_000);
@@ -243,7 +246,7 @@ class MeterFleetTest {
     }
 
     /** Live threads of the fleet whose first port is the given one. */
-    static List<String> fleetThreads(final int port) {
+    static List<String> fleetThreads(int port) {
         List<String> names = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.isAlive() && t.getName().startsWith(MeterPort.THREAD_PREFIX + port + " ")) {

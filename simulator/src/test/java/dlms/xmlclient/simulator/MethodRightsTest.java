@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.device.DeviceKeys;
 import gurux.dlms.GXArray;
 import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXStructure;

@@ -13,6 +13,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DeviceKeys;
+import dlms.xmlclient.simulator.log.TraceMask;
 import gurux.common.enums.TraceLevel;
 import gurux.dlms.GXDLMSClient;
 import gurux.dlms.enums.Authentication;
@@ -36,7 +39,7 @@ class PasswordMaskAtEveryFrameSizeTest {
         return sizes;
     }
 
-    private static <T extends GXDLMSClient> T framed(final T client, final int size) {
+    private static <T extends GXDLMSClient> T framed(T client, int size) {
         client.getHdlcSettings().setMaxInfoTX(size);
         client.getHdlcSettings().setMaxInfoRX(size);
         return client;
@@ -100,7 +103,7 @@ class PasswordMaskAtEveryFrameSizeTest {
         assertFalse(trace.contains("Gurux"), trace);
     }
 
-    private static long count(final String line, final String token) {
+    private static long count(String line, String token) {
         return (line.length() - line.replace(token, "").length()) / token.length();
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;
@@ -36,15 +37,15 @@ class ProfileTest {
         return pg;
     }
 
-    private static MeterSimulator start(final boolean wrapper) throws Exception {
+    private static MeterSimulator start(boolean wrapper) throws Exception {
         return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper));
     }
 
     /** With short names the buffer comes in ReadResponse data blocks (block transfer with read). */
     @ParameterizedTest(name = "wrapper={0} short names={1}")
     @CsvSource({"false,false", "true,false", "false,true", "true,true"})
-    void profileFullReadReturnsAllRowsWithBlockTransfer(final boolean wrapper,
-            final boolean shortNames) throws Exception {
+    void profileFullReadReturnsAllRowsWithBlockTransfer(boolean wrapper,
+            boolean shortNames) throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
                 .wrapper(wrapper).shortNames(shortNames));
                 TestClient client = TestClient.publicClient(meter).associate()) {
@@ -114,7 +115,7 @@ class ProfileTest {
 
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void profileReadByRangeReturnsOneDayInclusive(final boolean wrapper) throws Exception {
+    void profileReadByRangeReturnsOneDayInclusive(boolean wrapper) throws Exception {
         try (MeterSimulator meter = start(wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
             List<?> rows = rows(client.exchange(client.dlms().readRowsByRange(profile(),
@@ -186,7 +187,7 @@ class ProfileTest {
     }
 
     /** The rows of a buffer read; gurux.dlms's client gives null for an empty array. */
-    private static List<?> rows(final GXReplyData reply) {
+    private static List<?> rows(GXReplyData reply) {
         assertEquals(0, reply.getError());
         if (reply.getValue() == null) {
             assertArrayEquals(new byte[] {1, 0}, reply.getData().array(), "empty array");
@@ -195,18 +196,18 @@ class ProfileTest {
         return (List<?>) reply.getValue();
     }
 
-    private static Instant time(final Object row) {
+    private static Instant time(Object row) {
         Object cell = ((List<?>) row).get(0);
         assertInstanceOf(byte[].class, cell);
         return ClockTest.toInstant((byte[]) cell);
     }
 
-    private static long energy(final Object row) {
+    private static long energy(Object row) {
         return ((Number) ((List<?>) row).get(1)).longValue();
     }
 
-    private static Calendar utc(final int year, final int month, final int day, final int hour,
-            final int minute) {
+    private static Calendar utc(int year, int month, int day, int hour,
+            int minute) {
         Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         c.clear();
         c.set(year, month - 1, day, hour, minute, 0);

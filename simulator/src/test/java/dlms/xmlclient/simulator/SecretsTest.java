@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.cli.SimulatorMain;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
@@ -84,7 +86,7 @@ class SecretsTest {
     }
 
     /** Neither the text itself nor its bytes in hex, spaced or not. */
-    private static void assertAbsent(final String output, final String secret) {
+    private static void assertAbsent(String output, String secret) {
         String hex = secret.matches("[0-9A-F]{32}") ? secret : toHex(secret);
         String spaced = hex.replaceAll("(..)(?!$)", "$1 ");
         String upper = output.toUpperCase(Locale.ROOT);
@@ -93,7 +95,7 @@ class SecretsTest {
         assertFalse(upper.contains(spaced), spaced + " written");
     }
 
-    private static String toHex(final String text) {
+    private static String toHex(String text) {
         StringBuilder sb = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.US_ASCII)) {
             sb.append(String.format("%02X", b));
@@ -101,7 +103,7 @@ class SecretsTest {
         return sb.toString();
     }
 
-    private static int awaitPort(final ByteArrayOutputStream bytes) throws InterruptedException {
+    private static int awaitPort(ByteArrayOutputStream bytes) throws InterruptedException {
         Pattern pattern = Pattern.compile("listening on port (\\d+)");
         for (int i = 0; i != 100; ++i) {
             Matcher m = pattern.matcher(bytes.toString(StandardCharsets.UTF_8));

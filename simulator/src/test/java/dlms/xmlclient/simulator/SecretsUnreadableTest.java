@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.device.DeviceFile;
 import gurux.common.GXCommon;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.objects.GXDLMSIECLocalPortSetup;
@@ -37,7 +39,7 @@ class SecretsUnreadableTest {
     @TempDir
     Path dir;
 
-    private static byte[] hex(final String text) {
+    private static byte[] hex(String text) {
         return GXCommon.hexToBytes(text);
     }
 
@@ -173,7 +175,7 @@ class SecretsUnreadableTest {
         return file;
     }
 
-    private static void assertNoSecretIn(final byte[] reply) {
+    private static void assertNoSecretIn(byte[] reply) {
         String text = new String(reply, StandardCharsets.ISO_8859_1);
         for (String secret : new String[] {PORT_PASSWORD, PPP_PASSWORD, "NtpKey", "Gurux",
             "00000000"}) {
@@ -182,7 +184,7 @@ class SecretsUnreadableTest {
     }
 
     /** After an attack the meter still serves a real client's association. */
-    static void assertRealClientWorks(final MeterSimulator meter) throws Exception {
+    static void assertRealClientWorks(MeterSimulator meter) throws Exception {
         try (TestClient client = TestClient.managementClient(meter).associate()) {
             assertEquals(0, client.read(DefaultDevice.CLOCK, ObjectType.CLOCK, 2).getError());
             client.release();

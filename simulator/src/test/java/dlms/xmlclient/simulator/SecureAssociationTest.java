@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXDLMSExceptionResponse;
 import gurux.dlms.GXReplyData;
@@ -39,8 +41,8 @@ class SecureAssociationTest {
                 Arguments.of(4, "0.0.40.0.7.255", Authentication.HIGH_SHA256, "Gurux", true));
     }
 
-    static TestClient client(final MeterSimulator meter, final int sap,
-            final Authentication authentication, final String secret, final boolean ciphered)
+    static TestClient client(MeterSimulator meter, int sap,
+            Authentication authentication, String secret, boolean ciphered)
             throws Exception {
         return ciphered ? TestClient.ciphered(meter, sap, authentication, secret, 1)
                 : TestClient.connect(meter, sap, authentication, secret);
@@ -48,8 +50,8 @@ class SecureAssociationTest {
 
     @ParameterizedTest(name = "client {0} {2}")
     @MethodSource("associations")
-    void everyAssociationReadsTheClockWithItsCredentials(final int sap, final String ln,
-            final Authentication authentication, final String secret, final boolean ciphered)
+    void everyAssociationReadsTheClockWithItsCredentials(int sap, String ln,
+            Authentication authentication, String secret, boolean ciphered)
             throws Exception {
         for (boolean wrapper : new boolean[] {false, true}) {
             try (MeterSimulator meter = MeterSimulator.start(
@@ -69,8 +71,8 @@ class SecureAssociationTest {
 
     @ParameterizedTest(name = "client {0} {2}")
     @MethodSource("associations")
-    void associationsUseTheirMechanismContextAndSecuritySetup(final int sap, final String ln,
-            final Authentication authentication, final String secret, final boolean ciphered) {
+    void associationsUseTheirMechanismContextAndSecuritySetup(int sap, String ln,
+            Authentication authentication, String secret, boolean ciphered) {
         var association = Associations.forClient(DefaultDevice.create(), sap);
         assertEquals(ln, association.getLogicalName());
         assertEquals(authentication, association.getAuthenticationMechanismName()
@@ -85,7 +87,7 @@ class SecureAssociationTest {
 
     @ParameterizedTest(name = "client {0}")
     @ValueSource(ints = {18, 2, 3, 4})
-    void wrongHlsSecretGetsReadWriteDeniedInTheHlsReplyAndNothingIsServed(final int sap)
+    void wrongHlsSecretGetsReadWriteDeniedInTheHlsReplyAndNothingIsServed(int sap)
             throws Exception {
         Authentication authentication = Associations.forClient(DefaultDevice.create(), sap)
                 .getAuthenticationMechanismName().getMechanismId();
@@ -115,7 +117,7 @@ class SecureAssociationTest {
 
     @ParameterizedTest(name = "client {0}")
     @ValueSource(ints = {1, 2, 3, 4})
-    void cipheredRequestWithoutTheHlsReplyIsNotServed(final int sap) throws Exception {
+    void cipheredRequestWithoutTheHlsReplyIsNotServed(int sap) throws Exception {
         var association = Associations.forClient(DefaultDevice.create(), sap);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
                 TestClient client = TestClient.ciphered(meter, sap,
@@ -128,7 +130,7 @@ class SecureAssociationTest {
 
     @ParameterizedTest(name = "client {0}")
     @ValueSource(ints = {1, 2, 3, 4})
-    void plainAarqForACipheredAssociationIsRejected(final int sap) throws Exception {
+    void plainAarqForACipheredAssociationIsRejected(int sap) throws Exception {
         var association = Associations.forClient(DefaultDevice.create(), sap);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
                 TestClient client = TestClient.connect(meter, sap,

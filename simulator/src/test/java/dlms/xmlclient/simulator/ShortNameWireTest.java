@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.LoadProfile;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.internal.GXCommon;
@@ -31,7 +34,7 @@ class ShortNameWireTest {
     }
 
     /** Sends one APDU (in a frame gurux.dlms made, so the addresses are right). */
-    private static String exchange(final TestClient client, final String apdu) throws Exception {
+    private static String exchange(TestClient client, String apdu) throws Exception {
         byte[] template = client.dlms().read(SimulatorShortNameTest.CLOCK, ObjectType.CLOCK, 2)[0];
         byte[] reply = client.rawExchange(Frames.withApdu(template, true,
                 GXCommon.hexToBytes(apdu)));
@@ -144,7 +147,7 @@ class ShortNameWireTest {
      * Reads by block transfer: checks every block's header (numbers from 1, last-block on the
      * last only, the APDU within the negotiated 1024 bytes) and joins their raw-data.
      */
-    private static byte[] blocks(final TestClient client, final String request)
+    private static byte[] blocks(TestClient client, String request)
             throws Exception {
         GXByteBuffer joined = new GXByteBuffer();
         String reply = exchange(client, request);

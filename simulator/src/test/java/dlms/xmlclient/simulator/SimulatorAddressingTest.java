@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSClient;
 import gurux.dlms.GXReplyData;
@@ -31,7 +33,7 @@ class SimulatorAddressingTest {
     private static final byte[] OWN_BYTES = {0, 2, 0x68, 0x2D};
     private static final int SILENCE_MILLIS = 300;
 
-    private static MeterSimulator start(final SimulatorOptions options) throws Exception {
+    private static MeterSimulator start(SimulatorOptions options) throws Exception {
         return MeterSimulator.start(options.port(0));
     }
 
@@ -57,7 +59,7 @@ class SimulatorAddressingTest {
     @ParameterizedTest(name = "server address {0}")
     @ValueSource(ints = {1, 0x7F, 1 << 7 | 0x7F, 1 << 14 | 6678, 1 << 14 | 0x3FFF,
         0x3FFF << 14 | 6678, 0x3FFF << 14 | 0x3FFF})
-    void addressesOfTheMeterAreAnswered(final int address) throws Exception {
+    void addressesOfTheMeterAreAnswered(int address) throws Exception {
         try (MeterSimulator meter = start(new SimulatorOptions());
                 TestClient client = TestClient.publicClient(meter)) {
             client.dlms().setServerAddress(address);
@@ -69,7 +71,7 @@ class SimulatorAddressingTest {
     /** 2-byte 1/5 (6678 does not fit 7 bits), 1-byte 2, 4-byte 1/6679 and 2/6678. */
     @ParameterizedTest(name = "server address {0}")
     @ValueSource(ints = {1 << 7 | 5, 2, 1 << 14 | 6679, 2 << 14 | 6678})
-    void addressesOfOtherStationsGetNoAnswer(final int address) throws Exception {
+    void addressesOfOtherStationsGetNoAnswer(int address) throws Exception {
         try (MeterSimulator meter = start(new SimulatorOptions());
                 TestClient client = TestClient.publicClient(meter)) {
             client.dlms().setServerAddress(address);

@@ -21,6 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import dlms.xmlclient.simulator.cli.SimulatorMain;
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.device.DeviceFile;
 import dlms.xmlclient.wire.line.PtyPair;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
@@ -35,7 +39,7 @@ class SimulatorMainTest {
     private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
-    private int run(final String... args) {
+    private int run(String... args) {
         return SimulatorMain.run(args, out, err);
     }
 
@@ -190,8 +194,8 @@ class SimulatorMainTest {
         "-r xx | -r/--referencing must be ln or sn, not 'xx'",
         "--serial-number abc | --serial-number needs a number 0..2147483647, not 'abc'",
         "--serial-number 2147483648 | --serial-number needs a number"})
-    void badTransportOptionsExitWithTwoAndOneLineNamingTheFlag(final String args,
-            final String message) {
+    void badTransportOptionsExitWithTwoAndOneLineNamingTheFlag(String args,
+            String message) {
         assertEquals(2, run(args.trim().split(" ")));
         assertOneErrorLineContaining(message);
     }
@@ -210,8 +214,8 @@ class SimulatorMainTest {
             + " not with -S/--serial",
         "--any-server-address --fault wrong-address | --fault wrong-address and"
             + " --any-server-address both set the source of the replies"})
-    void badFaultOptionsExitWithTwoAndOneLineNamingTheFlags(final String args,
-            final String message) {
+    void badFaultOptionsExitWithTwoAndOneLineNamingTheFlags(String args,
+            String message) {
         assertEquals(2, run(args.trim().split(" ")));
         assertOneErrorLineContaining(message);
     }
@@ -311,7 +315,7 @@ class SimulatorMainTest {
     }
 
     /** @return the first group of {@code regex} once the output has it */
-    private String awaitStartLine(final String regex) throws InterruptedException {
+    private String awaitStartLine(String regex) throws InterruptedException {
         Pattern pattern = Pattern.compile(regex);
         for (int i = 0; i != 100; ++i) {
             Matcher m = pattern.matcher(out());
@@ -323,7 +327,7 @@ class SimulatorMainTest {
         throw new AssertionError("no start line: " + out() + err());
     }
 
-    private void assertOneErrorLineContaining(final String text) {
+    private void assertOneErrorLineContaining(String text) {
         String[] lines = err().split("\\R");
         assertEquals(1, lines.length, err());
         assertTrue(lines[0].contains(text), lines[0]);

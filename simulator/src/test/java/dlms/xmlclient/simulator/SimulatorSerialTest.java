@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.Frames;
 import dlms.xmlclient.wire.line.LinkTrace;
 import dlms.xmlclient.wire.line.PtyPair;
 import dlms.xmlclient.wire.line.SerialLine;
@@ -43,17 +46,17 @@ class SimulatorSerialTest {
         assumeTrue(PtyPair.available(), "socat is not installed");
     }
 
-    private static MeterSimulator start(final PtyPair pair, final SimulatorOptions options)
+    private static MeterSimulator start(PtyPair pair, SimulatorOptions options)
             throws Exception {
         return MeterSimulator.start(options.serial(SerialSettings.parse(pair.a()
                 + ":9600:8None1")));
     }
 
-    private static SerialLine open(final Path end) throws IOException {
+    private static SerialLine open(Path end) throws IOException {
         return SerialLines.open(SerialSettings.parse(end + ":9600:8None1"), LinkTrace.NONE);
     }
 
-    private static TestClient publicClient(final MeterSimulator meter, final SerialLine line) {
+    private static TestClient publicClient(MeterSimulator meter, SerialLine line) {
         return TestClient.serial(line, TestClient.dlms(meter, Associations.PUBLIC_CLIENT,
                 Authentication.NONE, null));
     }
@@ -200,12 +203,12 @@ class SimulatorSerialTest {
         }
     }
 
-    private static boolean reopenedAfterHangUp(final String log, final String port) {
+    private static boolean reopenedAfterHangUp(String log, String port) {
         int hangUp = log.indexOf("hung up");
         return hangUp >= 0 && log.indexOf("cannot open " + port, hangUp) >= 0;
     }
 
-    private static void send(final SerialLine line, final String text) throws IOException {
+    private static void send(SerialLine line, String text) throws IOException {
         line.write(text.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -213,7 +216,7 @@ class SimulatorSerialTest {
      * Reads one line up to CR LF; what came after it in the same read is kept for the next
      * line (an echo and the identification may come together).
      */
-    private String readLine(final SerialLine line) throws IOException {
+    private String readLine(SerialLine line) throws IOException {
         long deadline = System.currentTimeMillis() + TestClient.REPLY_MILLIS;
         int end;
         while ((end = pending.toString(StandardCharsets.US_ASCII).indexOf("\r\n")) < 0) {

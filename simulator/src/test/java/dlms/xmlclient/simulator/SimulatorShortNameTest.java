@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.DateTimeBytes;
+import dlms.xmlclient.simulator.device.DeviceKeys;
 import gurux.dlms.GXDLMSException;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Authentication;
@@ -67,7 +70,7 @@ class SimulatorShortNameTest {
 
     @ParameterizedTest(name = "client {0}")
     @ValueSource(ints = {16, 17})
-    void publicAndLowClientsReadTheClockByShortName(final int clientSap) throws Exception {
+    void publicAndLowClientsReadTheClockByShortName(int clientSap) throws Exception {
         try (MeterSimulator meter = start();
                 TestClient client = (clientSap == 16 ? TestClient.publicClient(meter)
                         : TestClient.managementClient(meter)).associate()) {
@@ -86,7 +89,7 @@ class SimulatorShortNameTest {
         try (MeterSimulator meter = start();
                 TestClient client = TestClient.managementClient(meter).associate()) {
             assertEquals(0, client.write(CLOCK, ObjectType.CLOCK, 2,
-                    ClockTest.dateTime(2030, 6, 15, 10, 20, 30, 0), DataType.OCTET_STRING)
+                    DateTimeBytes.dateTime(2030, 6, 15, 10, 20, 30, 0), DataType.OCTET_STRING)
                     .getError());
             Instant time = ClockTest.toInstant((byte[]) client.read(CLOCK, ObjectType.CLOCK, 2)
                     .getValue());

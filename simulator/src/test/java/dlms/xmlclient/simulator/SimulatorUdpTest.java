@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.ObjectType;
 
 /** WRAPPER over UDP: one datagram a frame, one sender at a time. */

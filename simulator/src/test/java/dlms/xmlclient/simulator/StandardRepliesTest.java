@@ -7,20 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dlms.xmlclient.simulator.device.DefaultDevice;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.common.GXCommon;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;
 
 /**
- * The bytes of replies gurux.dlms 4.0.47 would get wrong (see {@link ReplyRepairs}), read off
- * the wire and checked against the Green Book's encoding, not parsed back by gurux.dlms.
+ * The bytes of replies gurux.dlms 4.0.47 would get wrong (see the server's
+ * {@code ReplyRepairs}), read off the wire and checked against the Green Book's encoding, not
+ * parsed back by gurux.dlms.
  */
 class StandardRepliesTest {
 
     private static final String MISSING = "0.0.99.99.0.255";
 
-    private static MeterSimulator meter(final boolean wrapper) throws Exception {
+    private static MeterSimulator meter(boolean wrapper) throws Exception {
         return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper));
     }
 
@@ -30,7 +33,7 @@ class StandardRepliesTest {
      */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void releaseResponseLengthsMatchTheirContent(final boolean wrapper) throws Exception {
+    void releaseResponseLengthsMatchTheirContent(boolean wrapper) throws Exception {
         try (MeterSimulator meter = meter(wrapper);
                 TestClient client = TestClient.managementClient(meter).associate()) {
             byte[] rlre = release(client, wrapper);
@@ -47,7 +50,7 @@ class StandardRepliesTest {
     /** Ciphered, the user-information holds a glo-initiateResponse (28 len SC IC ...). */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void cipheredReleaseResponseLengthsMatchTheirContent(final boolean wrapper)
+    void cipheredReleaseResponseLengthsMatchTheirContent(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = meter(wrapper);
                 TestClient client = CipheringTest.ciphered(meter, 1).associate()) {
@@ -62,7 +65,7 @@ class StandardRepliesTest {
     /** read-write-denied (3) for the public client, then the absent return-parameters byte. */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void refusedActionResponseSaysItHasNoReturnParameters(final boolean wrapper)
+    void refusedActionResponseSaysItHasNoReturnParameters(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = meter(wrapper);
                 TestClient client = TestClient.publicClient(meter).associate()) {
@@ -76,7 +79,7 @@ class StandardRepliesTest {
     /** undefined-object (4), and success (0) keeps its own absent return-parameters byte. */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void actionOnAMissingObjectSaysItHasNoReturnParameters(final boolean wrapper)
+    void actionOnAMissingObjectSaysItHasNoReturnParameters(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = meter(wrapper);
                 TestClient client = TestClient.managementClient(meter).associate()) {
@@ -98,7 +101,7 @@ class StandardRepliesTest {
      */
     @ParameterizedTest(name = "wrapper={0}")
     @ValueSource(booleans = {false, true})
-    void cipheredActionOnAMissingObjectSaysItHasNoReturnParameters(final boolean wrapper)
+    void cipheredActionOnAMissingObjectSaysItHasNoReturnParameters(boolean wrapper)
             throws Exception {
         try (MeterSimulator meter = meter(wrapper);
                 TestClient client = TestClient.ciphered(meter, 1, Authentication.HIGH_GMAC,
@@ -117,12 +120,12 @@ class StandardRepliesTest {
         }
     }
 
-    private static byte[] release(final TestClient client, final boolean wrapper)
+    private static byte[] release(TestClient client, boolean wrapper)
             throws Exception {
         return WireApdu.of(client.rawExchange(client.dlms().releaseRequest()[0]), wrapper);
     }
 
-    private static void assertReleaseResponseLayout(final byte[] rlre) {
+    private static void assertReleaseResponseLayout(byte[] rlre) {
         String hex = GXCommon.bytesToHex(rlre);
         assertEquals(0x63, rlre[0] & 0xFF, hex);
         assertEquals(rlre.length - 2, rlre[1] & 0xFF, "RLRE length: " + hex);
@@ -135,14 +138,14 @@ class StandardRepliesTest {
     }
 
     /** Sends nothing: the frame of action disconnect (method 1) on {@code ln}. */
-    private static byte[] disconnect(final TestClient client, final String ln)
+    private static byte[] disconnect(TestClient client, String ln)
             throws Exception {
         return client.dlms().method(ln, ObjectType.DISCONNECT_CONTROL, 1, 0, DataType.INT8)[0];
     }
 
     /** @return C7 01 invoke-id-and-priority (the request's) result 00 */
-    private static byte[] actionResponse(final byte[] request, final boolean wrapper,
-            final int result) {
+    private static byte[] actionResponse(byte[] request, boolean wrapper,
+            int result) {
         byte invoke = Frames.apdu(request, wrapper)[2];
         return new byte[] {(byte) 0xC7, 0x01, invoke, (byte) result, 0x00};
     }

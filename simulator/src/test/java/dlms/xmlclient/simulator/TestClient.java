@@ -7,6 +7,8 @@ import java.net.SocketTimeoutException;
 
 import dlms.xmlclient.wire.line.SerialLine;
 
+import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSClient;
 import gurux.dlms.GXReplyData;
@@ -25,7 +27,7 @@ import gurux.dlms.secure.GXDLMSSecureClient;
  * {@link TestWire}): gurux.dlms builds and parses the frames, this class moves them and follows
  * HDLC segmentation and GET/READ block transfer.
  */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
 
     static final int SERVER_ADDRESS = 1;
     /** How long a reply may take. */
@@ -44,20 +46,20 @@ final class TestClient implements AutoCloseable {
     private final boolean wrapper;
     private int dataBlocks;
 
-    private TestClient(final TestWire wire, final boolean wrapper, final GXDLMSClient client) {
+    private TestClient(TestWire wire, boolean wrapper, GXDLMSClient client) {
         this.wrapper = wrapper;
         this.client = client;
         this.wire = wire;
     }
 
     /** A client of the meter's referencing and framing, over TCP or UDP as the meter serves. */
-    static TestClient connect(final MeterSimulator meter, final int clientAddress,
-            final Authentication authentication, final String password) throws IOException {
+    static TestClient connect(MeterSimulator meter, int clientAddress,
+            Authentication authentication, String password) throws IOException {
         return over(meter, dlms(meter, clientAddress, authentication, password));
     }
 
     /** The given gurux.dlms client, over TCP or UDP as the meter serves. */
-    static TestClient over(final MeterSimulator meter, final GXDLMSClient client)
+    static TestClient over(MeterSimulator meter, GXDLMSClient client)
             throws IOException {
         TestWire wire = meter.isUdp() ? TestWire.udp(meter.port())
                 : TestWire.tcp(InetAddress.getLoopbackAddress(), meter.port());
@@ -65,19 +67,19 @@ final class TestClient implements AutoCloseable {
     }
 
     /** An HDLC client on a serial line; closing it closes the line. */
-    static TestClient serial(final SerialLine line, final GXDLMSClient client) {
+    static TestClient serial(SerialLine line, GXDLMSClient client) {
         return new TestClient(TestWire.serial(line), false, client);
     }
 
     /** @return a gurux.dlms client for the meter's referencing and framing, server address 1 */
-    static GXDLMSSecureClient dlms(final MeterSimulator meter, final int clientAddress,
-            final Authentication authentication, final String password) {
+    static GXDLMSSecureClient dlms(MeterSimulator meter, int clientAddress,
+            Authentication authentication, String password) {
         return new GXDLMSSecureClient(!meter.isShortNames(), clientAddress, SERVER_ADDRESS,
                 authentication, password, interfaceType(meter.isWrapper()));
     }
 
-    static TestClient connect(final int port, final boolean wrapper, final int clientAddress,
-            final Authentication authentication, final String password) throws IOException {
+    static TestClient connect(int port, boolean wrapper, int clientAddress,
+            Authentication authentication, String password) throws IOException {
         return new TestClient(TestWire.tcp(InetAddress.getLoopbackAddress(), port), wrapper,
                 new GXDLMSSecureClient(true, clientAddress, SERVER_ADDRESS, authentication,
                         password, interfaceType(wrapper)));
@@ -88,7 +90,7 @@ final class TestClient implements AutoCloseable {
      * number, addressed as Gurux clients do with {@code -n SERIAL}: logical device 1, physical
      * address by the DLMS formula of gurux.dlms itself.
      */
-    static TestClient bySerialNumber(final int port, final long serialNumber)
+    static TestClient bySerialNumber(int port, long serialNumber)
             throws IOException {
         return new TestClient(TestWire.tcp(InetAddress.getLoopbackAddress(), port), false,
                 new GXDLMSSecureClient(true, Associations.PUBLIC_CLIENT,
@@ -97,15 +99,15 @@ final class TestClient implements AutoCloseable {
     }
 
     /** A public WRAPPER client (no authentication) over UDP to a port on the loopback address. */
-    static TestClient udp(final int port, final int clientAddress) throws IOException {
+    static TestClient udp(int port, int clientAddress) throws IOException {
         return new TestClient(TestWire.udp(port), true, new GXDLMSSecureClient(true,
                 clientAddress, SERVER_ADDRESS, Authentication.NONE, null, InterfaceType.WRAPPER));
     }
 
     /** A client connecting to the meter through the given local address. */
-    static TestClient connect(final MeterSimulator meter, final int clientAddress,
-            final Authentication authentication, final String password,
-            final InetAddress address) throws IOException {
+    static TestClient connect(MeterSimulator meter, int clientAddress,
+            Authentication authentication, String password,
+            InetAddress address) throws IOException {
         return new TestClient(TestWire.tcp(address, meter.port()), meter.isWrapper(),
                 dlms(meter, clientAddress, authentication, password));
     }
@@ -114,8 +116,8 @@ final class TestClient implements AutoCloseable {
      * A client configured like a real one for a ciphered association: authenticated and
      * encrypted APDUs, the documented keys and system title, frame counter {@code counter}.
      */
-    static TestClient ciphered(final MeterSimulator meter, final int clientAddress,
-            final Authentication authentication, final String secret, final long counter)
+    static TestClient ciphered(MeterSimulator meter, int clientAddress,
+            Authentication authentication, String secret, long counter)
             throws IOException {
         GXDLMSSecureClient client = new GXDLMSSecureClient(true, clientAddress, SERVER_ADDRESS,
                 authentication, secret, interfaceType(meter.isWrapper()));
@@ -127,17 +129,17 @@ final class TestClient implements AutoCloseable {
         return over(meter, client);
     }
 
-    static InterfaceType interfaceType(final boolean wrapper) {
+    static InterfaceType interfaceType(boolean wrapper) {
         return wrapper ? InterfaceType.WRAPPER : InterfaceType.HDLC;
     }
 
     /** Public client 16, no authentication. */
-    static TestClient publicClient(final MeterSimulator meter) throws IOException {
+    static TestClient publicClient(MeterSimulator meter) throws IOException {
         return connect(meter, Associations.PUBLIC_CLIENT, Authentication.NONE, null);
     }
 
     /** Management client 17, Low authentication with the right password. */
-    static TestClient managementClient(final MeterSimulator meter) throws IOException {
+    public static TestClient managementClient(MeterSimulator meter) throws IOException {
         return connect(meter, Associations.MANAGEMENT_CLIENT, Authentication.LOW,
                 Associations.LOW_SECRET);
     }
@@ -155,7 +157,7 @@ final class TestClient implements AutoCloseable {
      * Opens HDLC (SNRM/UA) when needed and the application association (AARQ/AARE), with HLS
      * also the challenge exchange (reply_to_HLS_authentication).
      */
-    TestClient associate() throws Exception {
+    public TestClient associate() throws Exception {
         aarq();
         if (client.getIsAuthenticationRequired()) {
             GXReplyData hls = exchange(client.getApplicationAssociationRequest());
@@ -182,23 +184,23 @@ final class TestClient implements AutoCloseable {
      * @param name logical name, or with short names the base name (an Integer)
      * @return the reply data of a read, block transfer followed
      */
-    GXReplyData read(final Object name, final ObjectType type, final int attribute)
+    public GXReplyData read(Object name, ObjectType type, int attribute)
             throws Exception {
         return exchange(client.read(name, type, attribute));
     }
 
-    GXReplyData write(final Object ln, final ObjectType type, final int attribute,
-            final Object value, final DataType dataType) throws Exception {
+    GXReplyData write(Object ln, ObjectType type, int attribute,
+            Object value, DataType dataType) throws Exception {
         return exchange(client.write(ln, value, dataType, type, attribute));
     }
 
-    GXReplyData method(final Object ln, final ObjectType type, final int method,
-            final Object value, final DataType dataType) throws Exception {
+    public GXReplyData method(Object ln, ObjectType type, int method,
+            Object value, DataType dataType) throws Exception {
         return exchange(client.method(ln, type, method, value, dataType));
     }
 
     /** Sends every request frame and returns the reply to the last. */
-    GXReplyData exchange(final byte[]... requests) throws Exception {
+    GXReplyData exchange(byte[]... requests) throws Exception {
         GXReplyData reply = null;
         for (byte[] request : requests) {
             reply = new GXReplyData();
@@ -207,7 +209,7 @@ final class TestClient implements AutoCloseable {
         return reply;
     }
 
-    private void readDataBlock(final byte[] request, final GXReplyData reply) throws Exception {
+    private void readDataBlock(byte[] request, GXReplyData reply) throws Exception {
         readPacket(request, reply);
         while (reply.isMoreData()) {
             if (reply.getMoreData().contains(RequestTypes.DATABLOCK)) {
@@ -227,7 +229,7 @@ final class TestClient implements AutoCloseable {
      * the whole list of results: number, then tag and content per result (ShortNameWireTest,
      * ShortNameBlocksTest). Read here: the value of the one result, or its error.
      */
-    private static void readJoinedResults(final GXReplyData reply) {
+    private static void readJoinedResults(GXReplyData reply) {
         GXByteBuffer raw = new GXByteBuffer(reply.getData().subArray(0, reply.getData().size()));
         if (GXCommon.getObjectCount(raw) != 1) {
             throw new IllegalStateException("one result expected");
@@ -240,7 +242,7 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    private void readPacket(final byte[] request, final GXReplyData reply) throws Exception {
+    private void readPacket(byte[] request, GXReplyData reply) throws Exception {
         if (request != null) {
             wire.send(request);
         }
@@ -265,7 +267,7 @@ final class TestClient implements AutoCloseable {
      * @param timeoutMillis how long to wait for an answer
      * @return the first bytes received, or null when the meter stayed silent
      */
-    byte[] sendExpectingSilence(final byte[] request, final int timeoutMillis)
+    byte[] sendExpectingSilence(byte[] request, int timeoutMillis)
             throws IOException {
         wire.send(request);
         try {
@@ -280,7 +282,7 @@ final class TestClient implements AutoCloseable {
      * @return the next bytes received, null when nothing came in time
      * @throws EOFException when the meter closed the connection
      */
-    byte[] receive(final int timeoutMillis) throws IOException {
+    byte[] receive(int timeoutMillis) throws IOException {
         return wire.receive(timeoutMillis);
     }
 
@@ -290,7 +292,7 @@ final class TestClient implements AutoCloseable {
      * @param request a whole frame
      * @return the whole reply frame
      */
-    byte[] rawExchange(final byte[] request) throws IOException {
+    byte[] rawExchange(byte[] request) throws IOException {
         wire.send(request);
         GXByteBuffer received = new GXByteBuffer();
         while (!Frames.isWhole(received.array(), wrapper)) {
@@ -310,7 +312,7 @@ final class TestClient implements AutoCloseable {
      * @param apdu a plain request APDU
      * @return the reply's APDU
      */
-    byte[] apduExchange(final byte[] apdu) throws IOException {
+    byte[] apduExchange(byte[] apdu) throws IOException {
         if (!wrapper) {
             throw new IllegalStateException("raw APDUs are sent over WRAPPER");
         }
@@ -333,7 +335,7 @@ final class TestClient implements AutoCloseable {
      * @param request a whole frame
      * @return the whole reply frame
      */
-    byte[] exchangeKeepingFrame(final byte[] request) throws Exception {
+    byte[] exchangeKeepingFrame(byte[] request) throws Exception {
         byte[] frame = rawExchange(request);
         client.getData(new GXByteBuffer(frame), new GXReplyData(), new GXReplyData());
         return frame;

@@ -30,20 +30,20 @@ interface TestWire extends AutoCloseable {
     void close() throws IOException;
 
     /** A TCP connection to the meter. */
-    static TestWire tcp(final InetAddress address, final int port) throws IOException {
+    static TestWire tcp(InetAddress address, int port) throws IOException {
         Socket socket = new Socket(address, port);
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         byte[] buffer = new byte[4096];
         return new TestWire() {
             @Override
-            public void send(final byte[] data) throws IOException {
+            public void send(byte[] data) throws IOException {
                 out.write(data);
                 out.flush();
             }
 
             @Override
-            public byte[] receive(final int timeoutMillis) throws IOException {
+            public byte[] receive(int timeoutMillis) throws IOException {
                 socket.setSoTimeout(timeoutMillis);
                 try {
                     int count = in.read(buffer);
@@ -64,18 +64,18 @@ interface TestWire extends AutoCloseable {
     }
 
     /** UDP datagrams to the meter's port on the loopback address, from a port of our own. */
-    static TestWire udp(final int port) throws IOException {
+    static TestWire udp(int port) throws IOException {
         DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         InetSocketAddress meter = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         byte[] buffer = new byte[65_535];
         return new TestWire() {
             @Override
-            public void send(final byte[] data) throws IOException {
+            public void send(byte[] data) throws IOException {
                 socket.send(new DatagramPacket(data, data.length, meter));
             }
 
             @Override
-            public byte[] receive(final int timeoutMillis) throws IOException {
+            public byte[] receive(int timeoutMillis) throws IOException {
                 socket.setSoTimeout(timeoutMillis);
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 try {
@@ -94,15 +94,15 @@ interface TestWire extends AutoCloseable {
     }
 
     /** A serial line (one end of a pseudo-terminal pair); closing the wire closes the line. */
-    static TestWire serial(final SerialLine line) {
+    static TestWire serial(SerialLine line) {
         return new TestWire() {
             @Override
-            public void send(final byte[] data) throws IOException {
+            public void send(byte[] data) throws IOException {
                 line.write(data);
             }
 
             @Override
-            public byte[] receive(final int timeoutMillis) throws IOException {
+            public byte[] receive(int timeoutMillis) throws IOException {
                 return line.read(timeoutMillis);
             }
 

@@ -21,7 +21,7 @@ final class WireApdu {
     }
 
     /** @return the APDU of a whole reply frame: after the WRAPPER header or the LLC bytes */
-    static byte[] of(final byte[] frame, final boolean wrapper) {
+    static byte[] of(byte[] frame, boolean wrapper) {
         if (wrapper) {
             return Arrays.copyOfRange(frame, 8, frame.length);
         }
@@ -45,7 +45,7 @@ final class WireApdu {
      * @param tag the tag looked for
      * @return offset of the value of the first element with that tag, -1 when there is none
      */
-    static int valueOf(final byte[] apdu, final int from, final int tag) {
+    static int valueOf(byte[] apdu, int from, int tag) {
         for (int at = from; at + 1 < apdu.length; at += 2 + (apdu[at + 1] & 0xFF)) {
             if ((apdu[at] & 0xFF) == tag) {
                 return at + 2;
@@ -55,12 +55,12 @@ final class WireApdu {
     }
 
     /** @return {@code count} bytes from {@code from} in hex, e.g. "80 01 00" */
-    static String hex(final byte[] data, final int from, final int count) {
+    static String hex(byte[] data, int from, int count) {
         return gurux.common.GXCommon.bytesToHex(Arrays.copyOfRange(data, from, from + count));
     }
 
     /** @return the four bytes at {@code offset} as an unsigned big-endian number */
-    static long uint32(final byte[] data, final int offset) {
+    static long uint32(byte[] data, int offset) {
         return (data[offset] & 0xFFL) << 24 | (data[offset + 1] & 0xFF) << 16
                 | (data[offset + 2] & 0xFF) << 8 | data[offset + 3] & 0xFF;
     }
@@ -70,7 +70,7 @@ final class WireApdu {
      *            security-control(30) invocation-counter ciphertext tag
      * @return the APDU it protects
      */
-    static byte[] decipherGeneralGlo(final byte[] apdu) throws Exception {
+    static byte[] decipherGeneralGlo(byte[] apdu) throws Exception {
         byte[] iv = Arrays.copyOf(Arrays.copyOfRange(apdu, 2, 10), 12);
         System.arraycopy(apdu, 12, iv, 8, 4);
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");

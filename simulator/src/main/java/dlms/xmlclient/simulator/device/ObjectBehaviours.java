@@ -1,0 +1,64 @@
+package dlms.xmlclient.simulator.device;
+
+import gurux.dlms.ValueEventArgs;
+import gurux.dlms.enums.ErrorCode;
+import gurux.dlms.objects.GXDLMSClock;
+import gurux.dlms.objects.GXDLMSDisconnectControl;
+import gurux.dlms.objects.GXDLMSObject;
+import gurux.dlms.objects.GXDLMSProfileGeneric;
+
+/**
+ * What the meter's objects do that gurux.dlms does not do the way a meter does: the clock runs
+ * and can be set and adjusted, the profile buffer answers selective access, the disconnect
+ * control switches. Called from the server's pre-read, pre-write and pre-action events.
+ */
+public final class ObjectBehaviours {
+
+    private final MeterClock clock;
+    private final ProfileBuffer profiles;
+
+    public ObjectBehaviours(MeterClock clock) {
+        this.clock = clock;
+        this.profiles = new ProfileBuffer(clock);
+    }
+
+    /** Answers a read of attribute 2 of a clock or profile; leaves the others to gurux.dlms. */
+    public void read(ValueEventArgs e) {
+        if (e.getIndex() != 2) {
+            return;
+        }
+        if (e.getTarget() instanceof GXDLMSClock) {
+            e.setValue(clock.timeAttribute((GXDLMSClock) e.getTarget()));
+            e.setByteArray(true);
+            e.setHandled(true);
+        } else if (e.getTarget() instanceof GXDLMSProfileGeneric) {
+            profiles.read(e, (GXDLMSProfileGeneric) e.getTarget());
+        }
+    }
+
+    /** Handles a write of the clock's time; leaves the others to gurux.dlms. */
+    public void write(ValueEventArgs e) {
+        if (e.getTarget() instanceof GXDLMSClock && e.getIndex() == 2) {
+            handled(e, clock.setTime((GXDLMSClock) e.getTarget(), e.getValue()));
+        }
+    }
+
+    /** Handles the clock, disconnect control and profile methods; leaves the others to gurux.dlms. */
+    public void invoke(ValueEventArgs e) {
+        GXDLMSObject target = e.getTarget();
+        if (target instanceof GXDLMSClock) {
+            handled(e, clock.invoke((GXDLMSClock) target, e.getIndex(), e.getParameters()));
+        } else if (target instanceof GXDLMSDisconnectControl) {
+            handled(e, DisconnectSwitch.invoke((GXDLMSDisconnectControl) target, e.getIndex()));
+        } else if (target instanceof GXDLMSProfileGeneric) {
+            handled(e, profiles.invoke((GXDLMSProfileGeneric) target, e.getIndex()));
+        }
+    }
+
+    private static void handled(ValueEventArgs e, ErrorCode result) {
+        if (result != ErrorCode.OK) {
+            e.setError(result);
+        }
+        e.setHandled(true);
+    }
+}
