@@ -1,5 +1,9 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+import dlms.xmlclient.wire.hdlc.LlcHeader;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.enums.InterfaceType;
 
 import java.io.ByteArrayOutputStream;
@@ -15,9 +19,6 @@ import java.util.List;
  */
 public final class ApduAssembler {
 
-    private static final int WRAPPER_HEADER = 8;
-    private static final int LLC = 3;
-
     private final InterfaceType interfaceType;
     private final ByteArrayOutputStream current = new ByteArrayOutputStream();
     private final List<byte[]> complete = new ArrayList<>();
@@ -29,19 +30,19 @@ public final class ApduAssembler {
     /** Adds one whole frame; frames without an information field (RR, UA, …) add nothing. */
     public void frame(byte[] frame) {
         if (interfaceType == InterfaceType.WRAPPER) {
-            if (frame.length > WRAPPER_HEADER) {
-                int length = (frame[6] & 0xFF) << 8 | (frame[7] & 0xFF); // the header's own length field
-                complete.add(Arrays.copyOfRange(frame, WRAPPER_HEADER,
-                        Math.min(frame.length, WRAPPER_HEADER + length)));
+            if (frame.length > WrapperHeader.SIZE) {
+                int length = WrapperHeader.decode(frame, 0, frame.length).length(); // the header's own length field
+                complete.add(Arrays.copyOfRange(frame, WrapperHeader.SIZE,
+                        Math.min(frame.length, WrapperHeader.SIZE + length)));
             }
             return;
         }
-        int[] info = HdlcFrames.information(frame, 0, frame.length);
-        if (info == null) {
+        HdlcFrame f = HdlcDecoder.whole(frame, 0, frame.length);
+        if (f == null || !f.hasInformation()) {
             return;
         }
-        current.write(frame, info[0], info[1] - info[0]);
-        if (!HdlcFrames.isSegmented(frame, 0)) {
+        current.write(frame, f.informationFrom(), f.informationTo() - f.informationFrom());
+        if (!f.isSegmented()) {
             complete.add(withoutLlc(current.toByteArray()));
             current.reset();
         }
@@ -70,8 +71,6 @@ public final class ApduAssembler {
 
     /** E6 E6 00 (to the meter) or E6 E7 00 (from it) starts an APDU on HDLC (IEC 62056-46). */
     private static byte[] withoutLlc(byte[] info) {
-        boolean llc = info.length >= LLC && (info[0] & 0xFF) == 0xE6
-                && ((info[1] & 0xFF) == 0xE6 || (info[1] & 0xFF) == 0xE7) && info[2] == 0;
-        return llc ? Arrays.copyOfRange(info, LLC, info.length) : info;
+        return LlcHeader.isAt(info, 0, info.length) ? Arrays.copyOfRange(info, LlcHeader.SIZE, info.length) : info;
     }
 }

@@ -1,8 +1,16 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.wire.hdlc.Fcs16;
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcEncoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+
 /**
- * The few things the client reads in an HDLC frame itself: where a frame starts, its check
- * sequences, whether it is an SNRM, and the poll/final bit of the meter's I-frames. A meter sending a window of segments sets
+ * The few things the client reads in an HDLC frame itself, with the wire module's codec: where a
+ * frame starts, its check sequences, whether it is an SNRM, and the poll/final bit of the meter's
+ * I-frames. A meter sending a window of segments sets
  * it on the last one only and is not to be sent an RR before that (IEC 62056-46, normal
  * response mode). gurux.dlms 4.0.47 compares a received control field with the one it
  * expects, final bit included, so it drops every frame of a window but the last as "Invalid
@@ -11,9 +19,7 @@ package dlms.xmlclient.session;
  */
 public final class HdlcFrames {
 
-    private static final int FLAG = 0x7E;
-    private static final int POLL_FINAL = 0x10;
-    private static final int SNRM = 0x93;
+    private static final int SNRM = HdlcControl.unnumbered(HdlcControl.Kind.SNRM, true);
 
     private HdlcFrames() {
     }
@@ -25,27 +31,15 @@ public final class HdlcFrames {
      * @return true when the frame was not final (a window goes on after it)
      */
     public static boolean markFinal(byte[] buffer, int start, int end) {
-        if (end - start < 9 || (buffer[start] & 0xFF) != FLAG || (buffer[start + 1] & 0xF0) != 0xA0) {
-            return false;
-        }
-        int length = ((buffer[start + 1] & 0x07) << 8) | (buffer[start + 2] & 0xFF);
-        int last = start + length + 1; // the closing flag
-        if (last >= end || last - start < 8) {
-            return false;
-        }
-        int control = controlOffset(buffer, start, last);
-        if (control < 0 || control >= last - 2 || (buffer[control] & 0x01) != 0 || (buffer[control] & POLL_FINAL) != 0) {
+        HdlcFrame frame = HdlcDecoder.whole(buffer, start, end);
+        if (frame == null || !HdlcControl.isInformation(frame.control()) || HdlcControl.isPollFinal(frame.control())) {
             return false; // not an I-frame, or final already
         }
-        int fcs = fcs16(buffer, start + 1, last - 2);
-        if ((buffer[last - 2] & 0xFF) != (fcs & 0xFF) || (buffer[last - 1] & 0xFF) != fcs >>> 8) {
+        if (!frame.hasRightFcs()) {
             return false; // a damaged frame keeps its wrong check sequence: the library drops it
         }
-        buffer[control] |= POLL_FINAL;
-        if (control + 3 < last - 2) { // an information field: header check sequence after the control field
-            putFcs(buffer, start + 1, control + 1);
-        }
-        putFcs(buffer, start + 1, last - 2);
+        buffer[frame.controlAt()] |= HdlcControl.POLL_FINAL;
+        HdlcEncoder.seal(frame);
         return true;
     }
 
@@ -55,15 +49,8 @@ public final class HdlcFrames {
      * like the start of one.
      */
     static boolean isFrameStart(byte[] buffer, int start, int end) {
-        if (end - start < 9 || (buffer[start] & 0xFF) != FLAG || (buffer[start + 1] & 0xF0) != 0xA0) {
-            return false;
-        }
-        int control = controlOffset(buffer, start, end);
-        if (control < 0 || control + 3 > end) {
-            return false;
-        }
-        int crc = fcs16(buffer, start + 1, control + 1);
-        return (buffer[control + 1] & 0xFF) == (crc & 0xFF) && (buffer[control + 2] & 0xFF) == crc >>> 8;
+        HdlcFrame frame = HdlcDecoder.header(buffer, start, end);
+        return frame != null && frame.hasRightHcs();
     }
 
     /**
@@ -71,27 +58,8 @@ public final class HdlcFrames {
      * there or its header check sequence (which covers the control field) is wrong.
      */
     static int control(byte[] buffer, int start, int end) {
-        int last = frameEnd(buffer, start, end);
-        if (last < 0 || !isFrameStart(buffer, start, end)) {
-            return -1;
-        }
-        int control = controlOffset(buffer, start, last);
-        return control < 0 || control >= last - 2 ? -1 : buffer[control] & 0xFF;
-    }
-
-    /**
-     * The information field of the whole frame at {@code start}: {from, to}, or null when the
-     * frame has none (or is not whole). The LLC header is part of it.
-     */
-    static int[] information(byte[] buffer, int start, int end) {
-        int last = frameEnd(buffer, start, end);
-        if (last < 0) {
-            return null;
-        }
-        int control = controlOffset(buffer, start, last);
-        int from = control + 3; // control field, header check sequence
-        int to = last - 2; // frame check sequence, then the closing flag at last
-        return control < 0 || from >= to ? null : new int[] {from, to};
+        HdlcFrame frame = HdlcDecoder.whole(buffer, start, end);
+        return frame == null || !frame.hasRightHcs() ? -1 : frame.control();
     }
 
     /**
@@ -103,9 +71,10 @@ public final class HdlcFrames {
      * @return its offset, or -1 when there is none yet
      */
     static int frameFor(byte[] buffer, int start, int end, int client) {
-        for (int at = start; at + 9 <= end; at++) {
-            if ((buffer[at] & 0xFF) == FLAG && (buffer[at + 3] & 0xFF) == client && frameEnd(buffer, at, end) > 0
-                    && isFrameStart(buffer, at, end)) {
+        HdlcAddress destination = HdlcAddress.of(client >>> 1);
+        for (int at = start; at + HdlcDecoder.SHORTEST <= end; at++) {
+            HdlcFrame frame = HdlcDecoder.whole(buffer, at, end);
+            if (frame != null && destination.equals(frame.destination()) && frame.hasRightHcs()) {
                 return at;
             }
         }
@@ -114,72 +83,24 @@ public final class HdlcFrames {
 
     /** The whole frame at {@code start} ends with the frame check sequence its bytes give. */
     static boolean hasRightFcs(byte[] buffer, int start, int end) {
-        int last = frameEnd(buffer, start, end);
-        if (last < 0) {
-            return false;
-        }
-        int fcs = fcs16(buffer, start + 1, last - 2);
-        return (buffer[last - 2] & 0xFF) == (fcs & 0xFF) && (buffer[last - 1] & 0xFF) == fcs >>> 8;
+        HdlcFrame frame = HdlcDecoder.whole(buffer, start, end);
+        return frame != null && frame.hasRightFcs();
     }
 
     /** Offset of the closing flag of the whole frame at {@code start}, or -1. */
     static int closingFlag(byte[] buffer, int start, int end) {
-        return frameEnd(buffer, start, end);
-    }
-
-    /** The segmentation bit of the frame format: the APDU goes on in the next frame. */
-    static boolean isSegmented(byte[] buffer, int start) {
-        return (buffer[start + 1] & 0x08) != 0;
-    }
-
-    /**
-     * Offset of the closing flag of the whole frame at {@code start}, or -1. The frame check
-     * sequence is not computed again: the frames read here are the ones gurux.dlms has taken (it
-     * checks it), our own, or checked by {@code translate}.
-     */
-    private static int frameEnd(byte[] buffer, int start, int end) {
-        if (end - start < 9 || (buffer[start] & 0xFF) != FLAG || (buffer[start + 1] & 0xF0) != 0xA0) {
-            return -1;
-        }
-        int length = ((buffer[start + 1] & 0x07) << 8) | (buffer[start + 2] & 0xFF);
-        int last = start + length + 1;
-        return last < end && (buffer[last] & 0xFF) == FLAG ? last : -1;
+        HdlcFrame frame = HdlcDecoder.whole(buffer, start, end);
+        return frame == null ? -1 : frame.closingFlag();
     }
 
     /** The frame is an SNRM (control field 0x93). */
     static boolean isSnrm(byte[] frame) {
-        int control = frame.length > 0 && (frame[0] & 0xFF) == FLAG ? controlOffset(frame, 0, frame.length) : -1;
+        int control = HdlcDecoder.controlAt(frame, 0, frame.length);
         return control >= 0 && (frame[control] & 0xFF) == SNRM;
     }
 
-    /** Offset of the control field after the flag, format and two addresses, or -1. */
-    private static int controlOffset(byte[] buffer, int start, int end) {
-        int control = start + 3;
-        for (int address = 0; address < 2; address++) { // destination, then source: the last byte has bit 0 set
-            while (control < end && (buffer[control] & 0x01) == 0) {
-                control++;
-            }
-            control++;
-        }
-        return control < end ? control : -1;
-    }
-
-    /** Writes the CRC-16/X.25 of buffer[from, to) at {@code to}, low byte first (IEC 62056-46 HCS and FCS). */
-    private static void putFcs(byte[] buffer, int from, int to) {
-        int crc = fcs16(buffer, from, to);
-        buffer[to] = (byte) crc;
-        buffer[to + 1] = (byte) (crc >>> 8);
-    }
-
-    /** CRC-16/X.25 of buffer[from, to): an HDLC frame's HCS or FCS (IEC 62056-46, RFC 1662). */
+    /** CRC-16/X.25 of buffer[from, to): an HDLC frame's HCS or FCS (see {@link Fcs16}). */
     public static int fcs16(byte[] buffer, int from, int to) {
-        int crc = 0xFFFF;
-        for (int i = from; i < to; i++) {
-            crc ^= buffer[i] & 0xFF;
-            for (int bit = 0; bit < 8; bit++) {
-                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0x8408 : crc >>> 1;
-            }
-        }
-        return ~crc & 0xFFFF;
+        return Fcs16.of(buffer, from, to);
     }
 }

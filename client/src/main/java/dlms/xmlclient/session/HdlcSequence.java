@@ -1,5 +1,8 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcControl.Kind;
+
 /**
  * The HDLC sequence numbers the meter must use, derived from the frames we sent (IEC 62056-46,
  * normal response mode): its I-frames carry N(S) = the N(R) we last sent, counting up within a
@@ -7,11 +10,6 @@ package dlms.xmlclient.session;
  * numbers is named (expected and got), not dropped until the reply times out.
  */
 final class HdlcSequence {
-
-    /** SNRM and DISC without their poll bit. */
-    private static final int SNRM = 0x83;
-    private static final int DISC = 0x43;
-    private static final int RR = 0x01;
 
     /** N(S) the meter's next I-frame must have. */
     private int receiveNext;
@@ -24,15 +22,15 @@ final class HdlcSequence {
         if (control < 0) {
             return;
         }
-        int c = control & ~0x10; // the poll bit does not matter here
-        if (c == SNRM || c == DISC) {
+        Kind kind = HdlcControl.kind(control);
+        if (kind == Kind.SNRM || kind == Kind.DISC) {
             receiveNext = 0;
             sendNext = 0;
-        } else if ((c & 0x01) == 0) { // I-frame
-            sendNext = (ns(c) + 1) % 8;
-            receiveNext = nr(c);
-        } else if ((c & 0x0F) == RR) {
-            receiveNext = nr(c);
+        } else if (kind == Kind.I) {
+            sendNext = (ns(control) + 1) % 8;
+            receiveNext = nr(control);
+        } else if (kind == Kind.RR) {
+            receiveNext = nr(control);
         }
     }
 
@@ -42,7 +40,7 @@ final class HdlcSequence {
      *         and what came ("expected N(S)=1 N(R)=2, got …")
      */
     String check(int control) {
-        if ((control & 0x01) != 0) {
+        if (!HdlcControl.isInformation(control)) {
             return null; // S- and U-frames carry no N(S)
         }
         if (ns(control) == receiveNext && nr(control) == sendNext) {
@@ -59,21 +57,21 @@ final class HdlcSequence {
      * it and asks again from the N(S) it expects (the RR), so it is not an error at once.
      */
     boolean recoverable(int control) {
-        return (control & 0x01) == 0 && nr(control) == sendNext && ns(control) != receiveNext;
+        return HdlcControl.isInformation(control) && nr(control) == sendNext && ns(control) != receiveNext;
     }
 
     /** A right I-frame was taken: the next one of a window counts on. */
     void received(int control) {
-        if ((control & 0x01) == 0) {
+        if (HdlcControl.isInformation(control)) {
             receiveNext = (ns(control) + 1) % 8;
         }
     }
 
     private static int ns(int control) {
-        return control >> 1 & 0x07;
+        return HdlcControl.sendSequence(control);
     }
 
     private static int nr(int control) {
-        return control >> 5 & 0x07;
+        return HdlcControl.receiveSequence(control);
     }
 }

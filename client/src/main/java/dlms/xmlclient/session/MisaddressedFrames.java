@@ -1,8 +1,10 @@
 package dlms.xmlclient.session;
 
-import gurux.dlms.GXByteBuffer;
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.enums.InterfaceType;
-import gurux.dlms.internal.GXCommon;
 
 /**
  * Finds the meter's frames that gurux.dlms drops because of their addresses, so that a request
@@ -11,9 +13,6 @@ import gurux.dlms.internal.GXCommon;
  * silently (HDLC) or waits for more (WRAPPER), so only the received bytes tell.
  */
 final class MisaddressedFrames {
-
-    private static final int FLAG = 0x7E;
-    private static final int WRAPPER_HEADER = 8;
 
     private final int clientAddress;
     private final int serverAddress;
@@ -33,19 +32,19 @@ final class MisaddressedFrames {
         }
         if (interfaceType == InterfaceType.WRAPPER) {
             // version 1, source wPort (the meter's), destination wPort (ours), length
-            if (received.length >= WRAPPER_HEADER && received[0] == 0 && received[1] == 1) {
-                check(uint16(received, 2), uint16(received, 4));
+            if (WrapperHeader.isAt(received, 0, received.length)) {
+                WrapperHeader header = WrapperHeader.decode(received, 0, received.length);
+                check(header.source(), header.destination());
             }
             return;
         }
         for (int i = 0; i + 4 < received.length; i++) {
             // Frames follow each other flag to flag: a frame starts a read or follows a flag.
-            boolean boundary = i == 0 || (received[i - 1] & 0xFF) == FLAG;
-            if (boundary && HdlcFrames.isFrameStart(received, i, received.length)) {
-                GXByteBuffer header = new GXByteBuffer(received);
-                header.position(i + 3);
-                int target = address(header);
-                int source = address(header);
+            boolean boundary = i == 0 || (received[i - 1] & 0xFF) == HdlcDecoder.FLAG;
+            HdlcFrame frame = boundary ? HdlcDecoder.header(received, i, received.length) : null;
+            if (frame != null && frame.hasRightHcs()) {
+                int target = value(frame.destination());
+                int source = value(frame.source());
                 if (target >= 0 && source >= 0 && !(target == serverAddress && source == clientAddress)) {
                     check(source, target);
                     if (found != null) {
@@ -95,15 +94,8 @@ final class MisaddressedFrames {
         return address < 0x4000 ? address & 0x7F : address & 0x3FFF;
     }
 
-    private static int uint16(byte[] data, int at) {
-        return (data[at] & 0xFF) << 8 | data[at + 1] & 0xFF;
-    }
-
-    private static int address(GXByteBuffer header) {
-        try {
-            return GXCommon.getHDLCAddress(header);
-        } catch (RuntimeException e) {
-            return -1; // a broken or truncated header: not a frame to judge
-        }
+    /** @return the address as gurux.dlms numbers it, -1 for one of another length than 1, 2 or 4 bytes */
+    private static int value(HdlcAddress address) {
+        return address == null ? -1 : address.value(); // a broken header: not a frame to judge
     }
 }

@@ -1,6 +1,8 @@
 package dlms.xmlclient.session;
 
 import dlms.xmlclient.media.Link;
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSConfirmedServiceError;
 import gurux.dlms.GXDLMSException;
@@ -22,9 +24,6 @@ import java.util.function.Supplier;
  * ends the exchange within {@link ExchangeClock#SLICE_MILLIS}.
  */
 final class ReplyReader {
-
-    /** The HDLC supervisory frame RNR (receive not ready), with its N(R) and P/F bits masked out. */
-    private static final int RNR = 0x05;
 
     private final Link link;
     private final ScriptClient client;
@@ -145,11 +144,12 @@ final class ReplyReader {
                         pending.trim();
                         continue;
                     }
-                    if (control >= 0 && (control & 0x0F) == RNR) {
+                    if (control >= 0 && HdlcControl.kind(control) == HdlcControl.Kind.RNR) {
                         // Busy: the meter did not take the frame. HDLC has the sender wait; the try's
                         // end sends it again, and the final error names the condition.
                         received.notReady++;
-                        trace.note("the meter is not ready to receive (HDLC RNR, N(R)=" + (control >> 5) + ")");
+                        trace.note("the meter is not ready to receive (HDLC RNR, N(R)="
+                                + HdlcControl.receiveSequence(control) + ")");
                         pending.position(HdlcFrames.closingFlag(pending.getData(), meterFrame, pending.size()) + 1);
                         pending.trim();
                         continue;
@@ -392,6 +392,6 @@ final class ReplyReader {
         int start = pending.position();
         int end = pending.size();
         return client.getInterfaceType() == InterfaceType.HDLC ? HdlcFrames.isFrameStart(b, start, end)
-                : end - start >= 8 && b[start] == 0 && b[start + 1] == 1;
+                : WrapperHeader.isAt(b, start, end);
     }
 }

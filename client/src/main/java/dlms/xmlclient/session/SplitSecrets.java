@@ -1,5 +1,9 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +16,6 @@ import java.util.List;
  * of a secret at a segment boundary (one byte, or two) is then hidden as surely as the whole.
  */
 final class SplitSecrets {
-
-    private static final int WRAPPER_HEADER = 8;
 
     private SplitSecrets() {
     }
@@ -46,12 +48,13 @@ final class SplitSecrets {
 
     /** {from, to} of the bytes of a frame that carry the APDU: HDLC information field, WRAPPER data. */
     private static int[] payload(byte[] frame) {
-        if (frame.length > 0 && (frame[0] & 0xFF) == 0x7E) {
-            int[] info = HdlcFrames.information(frame, 0, frame.length);
-            return info == null ? new int[] {0, 0} : info;
+        if (frame.length > 0 && (frame[0] & 0xFF) == HdlcDecoder.FLAG) {
+            HdlcFrame f = HdlcDecoder.whole(frame, 0, frame.length);
+            return f == null || !f.hasInformation() ? new int[] {0, 0}
+                    : new int[] {f.informationFrom(), f.informationTo()};
         }
-        return frame.length > WRAPPER_HEADER && frame[0] == 0 && frame[1] == 1
-                ? new int[] {WRAPPER_HEADER, frame.length} : new int[] {0, frame.length};
+        return frame.length > WrapperHeader.SIZE && WrapperHeader.isAt(frame, 0, frame.length)
+                ? new int[] {WrapperHeader.SIZE, frame.length} : new int[] {0, frame.length};
     }
 
     private static int indexOf(byte[] data, byte[] run, int from) {
