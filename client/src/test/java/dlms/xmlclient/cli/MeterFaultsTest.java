@@ -3,7 +3,7 @@ package dlms.xmlclient.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlms.xmlclient.simulator.MeterFault;
+import dlms.xmlclient.simulator.faults.MeterFault;
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dlms.xmlclient.hostile;
 
+import dlms.xmlclient.simulator.faults.MeterFault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +107,7 @@ class BoundedWaitsTest {
     void anEndlessReplyAnsweredSlowlyIsCutOffAtTheMaxReplyTime() throws Exception {
         Path script = Files.writeString(dir.resolve("serial.xml"), HostileRun.READ_SERIAL_NUMBER);
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true)
-                .fault(dlms.xmlclient.simulator.MeterFault.ENDLESS_BLOCKS));
+                .fault(MeterFault.ENDLESS_BLOCKS));
              MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (n, request, reply, client) -> {
                  ClientSide.pause(n > 1 ? 300 : 0); // each block well within the try, but no end to them
                  client.send(reply);

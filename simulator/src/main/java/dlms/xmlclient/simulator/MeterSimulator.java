@@ -1,5 +1,6 @@
 package dlms.xmlclient.simulator;
 
+import dlms.xmlclient.simulator.faults.MeterFault;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,6 @@
 package dlms.xmlclient.simulator;
 
+import dlms.xmlclient.simulator.faults.MeterFault;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;

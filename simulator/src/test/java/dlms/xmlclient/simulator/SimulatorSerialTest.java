@@ -1,5 +1,6 @@
 package dlms.xmlclient.simulator;
 
+import dlms.xmlclient.simulator.faults.MeterFault;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

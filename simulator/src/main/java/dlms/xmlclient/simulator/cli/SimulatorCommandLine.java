@@ -12,7 +12,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
-import dlms.xmlclient.simulator.MeterFault;
+import dlms.xmlclient.simulator.faults.MeterFault;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.simulator.transport.ServerAddress;
 import dlms.xmlclient.wire.line.SerialSettings;

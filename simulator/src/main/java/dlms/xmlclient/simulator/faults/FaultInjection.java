@@ -2,7 +2,6 @@ package dlms.xmlclient.simulator.faults;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dlms.xmlclient.simulator.MeterFault;
 import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.ConnectionState;
 import gurux.dlms.enums.Command;

@@ -1,4 +1,4 @@
-package dlms.xmlclient.simulator;
+package dlms.xmlclient.simulator.faults;
 
 import java.util.Arrays;
 import java.util.Locale;
