@@ -1,6 +1,7 @@
 package dlms.xmlclient.bench;
 
 import dlms.xmlclient.cli.XmlClientCommand;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code xmlclient bench --quick}, in-process: every figure is measured and shown. The figures
  * themselves are never checked: times on a shared test machine say nothing.
  */
+@Tag("bench")
 class BenchCommandTest {
 
     /** Every row the benchmark promises, by its key in bench.json. */

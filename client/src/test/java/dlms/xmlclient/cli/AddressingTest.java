@@ -8,6 +8,7 @@ import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Server addresses as engineers give them (-s, -l with -s, -n), and what a wrong one looks like.
  * The simulator is logical device 1 with serial number 12345678, so physical address 6678.
  */
+@Tag("integration")
 class AddressingTest {
 
     @TempDir

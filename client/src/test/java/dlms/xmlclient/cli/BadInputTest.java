@@ -1,5 +1,6 @@
 package dlms.xmlclient.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad command lines and bad message files: one line naming the option or file:line, exit 2. */
+@Tag("integration")
 class BadInputTest {
 
     @TempDir

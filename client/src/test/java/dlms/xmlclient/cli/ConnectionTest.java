@@ -2,6 +2,7 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Talking to a meter given with -h/-p: both DLMS profiles, and meters that are not there. */
+@Tag("integration")
 class ConnectionTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package dlms.xmlclient.cli;
 
 import gurux.dlms.GXDLMSTranslator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Exception-response and confirmed-service-error replies are replies like any other: recorded,
  * and the requests after them still run. A scripted WRAPPER meter sends them on real sockets.
  */
+@Tag("integration")
 class ErrorRepliesTest {
 
     private static final String AARE = "61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00"

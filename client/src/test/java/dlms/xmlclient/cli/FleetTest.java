@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --targets and --parallel: the sample scripts against a fleet of simulated meters, each into its own folder. */
+@Tag("integration")
 class FleetTest {
 
     private static final int METERS = 20;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gurux.serial is loaded only for a serial port: every GXSerial copies its native library to a
  * temporary file. A TCP run in a fresh JVM must not load a single gurux.serial class.
  */
+@Tag("integration")
 class LazySerialLibraryTest {
 
     @TempDir

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HDLC window and frame size: proposed in the SNRM, answered in the UA, and used by the meter's replies. */
+@Tag("integration")
 class LinkParametersTest {
 
     /** Flag, format, addresses (1 + 1 bytes here), control, HCS, FCS, flag: what a frame adds to its information field. */

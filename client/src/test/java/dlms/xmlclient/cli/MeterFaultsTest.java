@@ -9,6 +9,7 @@ import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one-line verdict and an exit code, within --wait-time × (--retries + 1) per frame, and the run
  * goes on. Waits are short here (300 ms, one retry).
  */
+@Tag("integration")
 class MeterFaultsTest {
 
     private static final int WAIT = 300;

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A reply larger than --max-reply-bytes is cut off: the script is an error, the run goes on. */
+@Tag("integration")
 class ReplyLimitsTest {
 
     @TempDir

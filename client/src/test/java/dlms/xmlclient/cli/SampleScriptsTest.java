@@ -1,6 +1,7 @@
 package dlms.xmlclient.cli;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dlms.xmlclient.script.ScriptLoader;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the built-in simulator (started in-process by the command itself, since no -h is given), each
  * folder with the association its xmlclient.options names, every reply checked.
  */
+@Tag("integration")
 class SampleScriptsTest {
 
     @TempDir

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A mistake in a targets or keys file is named by file, line and field, never by the secret on that line. */
+@Tag("integration")
 class SecretsInErrorsTest {
 
     private static final String PASSWORD = "Zx7LowPw4Qk2";

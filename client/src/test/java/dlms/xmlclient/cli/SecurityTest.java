@@ -2,6 +2,7 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every authentication level and ciphered traffic against the built-in simulator over TCP, with
  * the simulator's documented associations, secrets and keys (bin/simulator --help).
  */
+@Tag("integration")
 class SecurityTest {
 
     static final String TITLE = "4142434445464748";

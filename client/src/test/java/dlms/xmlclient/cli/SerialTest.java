@@ -10,6 +10,7 @@ import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other, as a user makes a virtual serial port. Everything above gurux.serial runs for real:
  * HDLC over a byte stream, the mode-E sign-on with its rate switch, echo and timeouts.
  */
+@Tag("integration")
 class SerialTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -16,6 +17,7 @@ import org.w3c.dom.Element;
  * The client end to end over a socket: a ReadResponse too long for one APDU comes in data blocks
  * (the simulator's, in the Green Book's form) and is shown as the one ReadResponse it stands for.
  */
+@Tag("integration")
 class ShortNameBlocksCliTest {
 
     @TempDir

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ending a run early: --fail-fast after the first failing script, Ctrl-C after the exchange in progress. */
+@Tag("integration")
 class StoppingTest {
 
     private static final String GET_SERIAL_NUMBER = """

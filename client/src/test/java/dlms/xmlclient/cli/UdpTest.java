@@ -9,10 +9,12 @@ import gurux.dlms.GXDLMSClient;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.InterfaceType;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** WRAPPER over UDP: each APDU in one datagram. */
+@Tag("integration")
 class UdpTest {
 
     @TempDir

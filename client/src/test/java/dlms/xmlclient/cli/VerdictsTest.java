@@ -1,6 +1,7 @@
 package dlms.xmlclient.cli;
 
 import dlms.xmlclient.report.JUnitXml;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Replies checked against expected files through the whole command, against the built-in simulator. */
+@Tag("integration")
 class VerdictsTest {
 
     @TempDir

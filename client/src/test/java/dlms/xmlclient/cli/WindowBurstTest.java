@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator (a gurux.dlms server) never does, so a scripted meter replays the simulator's own
  * frames of a segmented profile read, with two segments sent in one burst.
  */
+@Tag("integration")
 class WindowBurstTest {
 
     private static final String SCRIPT = "messages/load-profile/entries-3-to-12.xml";

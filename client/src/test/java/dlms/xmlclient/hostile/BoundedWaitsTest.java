@@ -11,6 +11,7 @@ import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * documentation states. Before, each of these attacks kept the client for as long as the meter
  * went on (a byte per second: until the meter hung up).
  */
+@Tag("integration")
 class BoundedWaitsTest {
 
     /** The documented bound for these options: one frame exchange, two tries of a second. */

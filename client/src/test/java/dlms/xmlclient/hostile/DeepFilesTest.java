@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Message and expected files nested past the documented depth are refused with file:line, at once; the run goes on. */
+@Tag("integration")
 class DeepFilesTest {
 
     @TempDir

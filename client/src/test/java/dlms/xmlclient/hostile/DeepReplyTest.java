@@ -8,11 +8,13 @@ import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A reply nested thousands of levels deep is that request's finding; the script and the run go on. */
+@Tag("integration")
 class DeepReplyTest {
 
     static final String TWO_READS = "<Messages>\n" + HostileRun.GET_SERIAL_NUMBER + HostileRun.GET_SERIAL_NUMBER

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that never end a frame, under a minute's --wait-time. Before, the client went on until the
  * meter hung up (79.5 s in the attack that found it).
  */
+@Tag("integration")
 class InterruptedExchangeTest {
 
     @TempDir

@@ -7,10 +7,12 @@ import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The meter's UA and AARE are judged: impossible link parameters and a garbled AARE are named. */
+@Tag("integration")
 class JudgedLinkTest {
 
     @TempDir

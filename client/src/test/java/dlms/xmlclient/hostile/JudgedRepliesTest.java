@@ -7,10 +7,12 @@ import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A meter's answer is judged, not trusted: forged answers that look plausible are named deviations. */
+@Tag("integration")
 class JudgedRepliesTest {
 
     @TempDir

@@ -7,11 +7,13 @@ import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The man in the middle itself: what passes through is the meter's, what it forges reaches the client. */
+@Tag("integration")
 class MeddlingProxyTest {
 
     @TempDir

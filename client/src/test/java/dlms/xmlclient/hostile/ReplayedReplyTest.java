@@ -8,6 +8,7 @@ import dlms.xmlclient.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it): the meter's invocation counter does not rise, and the client says so. Before, the
  * replayed reply passed, exit 0, with nothing in the trace.
  */
+@Tag("integration")
 class ReplayedReplyTest {
 
     private static final String[] CIPHERED_CLIENT = {"-c", "1", "-a", "HighGMAC", "-C", "AuthenticationEncryption",

@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** No input, signal or failed write ends a run without its reports, or leaves an earlier run's looking current. */
+@Tag("integration")
 class RunSurvivesTest {
 
     /** What an earlier, passing run left in the folder. */

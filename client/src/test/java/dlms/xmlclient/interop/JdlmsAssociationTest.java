@@ -2,6 +2,7 @@ package dlms.xmlclient.interop;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmuc.jdlms.settings.client.ReferencingMethod;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as the standard says; everything else shows a jDLMS deviation, pinned here by the bytes jDLMS sends,
  * and the exact line our client prints about it.
  */
+@Tag("integration")
 class JdlmsAssociationTest {
 
     static final String SCRIPT = JdlmsServerTest.INTEROP + "messages/ln/03-energy.xml";

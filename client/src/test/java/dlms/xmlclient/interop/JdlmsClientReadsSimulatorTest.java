@@ -1,5 +1,7 @@
 package dlms.xmlclient.interop;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +26,7 @@ import dlms.xmlclient.simulator.MeterSimulator;
  * sockets, by every link and client, and gets what the sample scripts expect: the replies are
  * decoded by jDLMS and compared with the expected files.
  */
+@Tag("integration")
 class JdlmsClientReadsSimulatorTest {
 
     /** Scripts that only read, and whose replies are the same for every client. */

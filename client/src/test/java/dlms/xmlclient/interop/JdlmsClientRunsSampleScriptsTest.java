@@ -1,5 +1,7 @@
 package dlms.xmlclient.interop;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -17,6 +19,7 @@ import dlms.xmlclient.simulator.MeterSimulator;
  * played by jDLMS's client as the client its xmlclient.options names, on a meter of its own,
  * and compared with its expected file.
  */
+@Tag("integration")
 class JdlmsClientRunsSampleScriptsTest {
 
     static final List<String> SCRIPTS = List.of("association-view.xml", "set-data-value.xml",

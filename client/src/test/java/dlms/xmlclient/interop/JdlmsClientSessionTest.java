@@ -1,5 +1,7 @@
 package dlms.xmlclient.interop;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +26,7 @@ import dlms.xmlclient.simulator.MeterSimulator;
  * What a session with jDLMS's client goes through besides reading: release, refusals and
  * errors, after which the association goes on.
  */
+@Tag("integration")
 class JdlmsClientSessionTest {
 
     private static final int DATA = 1;

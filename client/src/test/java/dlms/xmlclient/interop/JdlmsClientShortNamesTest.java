@@ -1,5 +1,7 @@
 package dlms.xmlclient.interop;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +44,7 @@ import org.openmuc.jdlms.settings.client.ReferencingMethod;
  * names are the built-in meter's ({@code bin/simulator --help}); the management client 17 with
  * its Low password from messages/xmlclient.options.
  */
+@Tag("integration")
 class JdlmsClientShortNamesTest {
 
     private static final int CLOCK_TIME = 0x00A8;

@@ -2,6 +2,7 @@ package dlms.xmlclient.interop;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmuc.jdlms.settings.client.ReferencingMethod;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * jDLMS's HDLC server gets no further than the UA: it cannot read an SNRM without parameters, and
  * the N(R) of every I-frame it sends stays 0.
  */
+@Tag("integration")
 class JdlmsHdlcTest {
 
     static final String SCRIPT = JdlmsServerTest.INTEROP + "messages/ln/03-energy.xml";

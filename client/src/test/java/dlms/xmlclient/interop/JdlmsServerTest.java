@@ -2,6 +2,7 @@ package dlms.xmlclient.interop;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmuc.jdlms.settings.client.ReferencingMethod;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * unknown method) are here too; the association-level ones are in {@link JdlmsAssociationTest},
  * short names in {@link JdlmsShortNameTest}, HDLC in {@link JdlmsHdlcTest}.
  */
+@Tag("integration")
 class JdlmsServerTest {
 
     static final String INTEROP = "client/src/test/resources/interop/";

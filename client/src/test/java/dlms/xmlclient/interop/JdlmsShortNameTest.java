@@ -2,6 +2,7 @@ package dlms.xmlclient.interop;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmuc.jdlms.settings.client.ReferencingMethod;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * jDLMS accepts the association, but its InitiateResponse always names the VAA of a logical-name
  * association (0x0007), so no short-name script gets past the AARE.
  */
+@Tag("integration")
 class JdlmsShortNameTest {
 
     static final String SCRIPT = JdlmsServerTest.INTEROP + "messages/sn/clock-and-energy.xml";

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * that answers byte for byte what a test gives it (the simulator's responder is tested end to
  * end in the CLI tests).
  */
+@Tag("integration")
 class ModeEHandshakeTest {
 
     private PtyPair pty;

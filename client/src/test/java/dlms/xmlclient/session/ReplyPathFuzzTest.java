@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code target/fuzz-crashers/} and kept, once fixed, in {@code src/test/resources/fuzz/}, which
  * {@link #keptCrashersEndInAVerdict()} replays on every build.
  */
+@Tag("fuzz")
 class ReplyPathFuzzTest {
 
     private static final long DEFAULT_SEED = 0x6D1F_2026L;

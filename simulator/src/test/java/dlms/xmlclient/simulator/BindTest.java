@@ -13,12 +13,14 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Collections;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.ObjectType;
 
 /** Where the simulator listens: an unauthenticated meter stays on the loopback address. */
+@Tag("integration")
 class BindTest {
 
     @Test

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,7 @@ import gurux.dlms.enums.ObjectType;
 import gurux.dlms.enums.Security;
 
 /** Ciphered associations (clients 1 to 4): what works ciphered and what is refused. */
+@Tag("integration")
 class CipheringTest {
 
     static Authentication mechanism(int sap) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.DateTimeBytes;
@@ -19,6 +20,7 @@ import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.ObjectType;
 
+@Tag("integration")
 class ClockTest {
 
     private static final String CLOCK = DefaultDevice.CLOCK;

@@ -1,5 +1,7 @@
 package dlms.xmlclient.simulator;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import gurux.dlms.enums.Authentication;
  * glo-initiateResponse: it starts at 1 (a client that has received nothing yet takes 0 as its
  * last counter and accepts only a greater one) and only rises, across associations.
  */
+@Tag("integration")
 class CounterOnTheWireTest {
 
     @ParameterizedTest(name = "wrapper={0}")

@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.DefaultDevice;
@@ -24,6 +25,7 @@ import gurux.dlms.enums.ObjectType;
  * refused with an answer the standard allows, or at worst cost their own connection; the meter
  * goes on serving. Before, one such SetRequest ended the meter's worker for good.
  */
+@Tag("integration")
 class DeepRequestTest {
 
     private static final int DEPTH = 2500;

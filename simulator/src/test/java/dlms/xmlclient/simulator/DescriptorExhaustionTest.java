@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -35,6 +36,7 @@ import gurux.dlms.enums.ObjectType;
  * child JVM under {@code ulimit -n}, the only way to run out of descriptors for real.
  */
 @EnabledOnOs(OS.LINUX)
+@Tag("integration")
 class DescriptorExhaustionTest {
 
     /** Descriptors of the child: some 30 for the JVM and its jars, the rest for sockets. */

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +30,7 @@ import gurux.dlms.enums.ObjectType;
  * Where the faults reach: ciphered associations (plain fault replies; ciphered ones that cannot
  * be changed go through), UDP, and the default silence to unknown clients.
  */
+@Tag("integration")
 class FaultScopeTest {
 
     private static MeterSimulator start(SimulatorOptions options) throws Exception {

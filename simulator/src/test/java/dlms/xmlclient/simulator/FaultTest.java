@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,7 @@ import gurux.dlms.enums.RequestTypes;
 import gurux.dlms.enums.SourceDiagnostic;
 
 /** Faults of the link and the association: what a client sees of each on a real socket. */
+@Tag("integration")
 class FaultTest {
 
     static final int SILENCE_MILLIS = 300;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,7 @@ import gurux.dlms.objects.GXDLMSDisconnectControl;
  * Faults in the replies to data requests (after the association, which they leave alone):
  * the bytes a client receives on a real socket, and what gurux.dlms's client makes of them.
  */
+@Tag("integration")
 class FaultyReplyTest {
 
     private static MeterSimulator start(MeterFault fault, boolean wrapper)

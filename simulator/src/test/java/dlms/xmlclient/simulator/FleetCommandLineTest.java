@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.ObjectType;
 
 /** The command line of many meters: -N, -X and --write-targets. */
+@Tag("integration")
 class FleetCommandLineTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dlms.xmlclient.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ import gurux.dlms.enums.ObjectType;
  * Replay protection: each ciphered client's frame counter must rise, for the life of the
  * simulator. gurux.dlms 4.0.47 alone accepts a repeated counter.
  */
+@Tag("integration")
 class FrameCounterTest {
 
     /** Reads the invocation counter 0.0.43.1.e.255 through the public client. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.DefaultDevice;
@@ -18,6 +19,7 @@ import dlms.xmlclient.simulator.transport.MeterPort;
 import gurux.dlms.enums.DataType;
 import gurux.dlms.enums.ObjectType;
 
+@Tag("integration")
 class LifecycleTest {
 
     @Test

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import dlms.xmlclient.simulator.transport.MeterPort;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
+@Tag("integration")
 class MeterFleetTest {
 
     private static final int SILENCE_MILLIS = 500;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.Associations;
@@ -25,6 +26,7 @@ import gurux.dlms.enums.ObjectType;
  * An association's and a security setup's methods act only on the association in use and the
  * security setup it refers to; anything else is read-write-denied and changes nothing.
  */
+@Tag("integration")
 class MethodRightsTest {
 
     private static final int DENIED = ErrorCode.READ_WRITE_DENIED.getValue();

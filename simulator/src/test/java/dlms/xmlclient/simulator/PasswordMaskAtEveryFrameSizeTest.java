@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.Associations;
@@ -25,6 +26,7 @@ import gurux.dlms.enums.Authentication;
  * from the smallest (32 bytes, the password split over segments) to the largest the meter
  * takes; and no HLS secret shows at any size.
  */
+@Tag("integration")
 class PasswordMaskAtEveryFrameSizeTest {
 
     private static final int SMALLEST = 32;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.cli.SimulatorMain;
@@ -21,6 +22,7 @@ import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
 /** No password, secret or key in anything the simulator writes. */
+@Tag("integration")
 class SecretsTest {
 
     private static final String WRONG_PASSWORD = "s3cr3t!";

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import gurux.dlms.objects.GXDLMSPppSetup;
  * port passwords and keys): each is answered read-write-denied on its own, the other items of
  * a list as usual. Raw APDUs over WRAPPER, as an attacker sends them.
  */
+@Tag("integration")
 class SecretsUnreadableTest {
 
     private static final String IEC_PORT = "0.0.20.0.0.255";

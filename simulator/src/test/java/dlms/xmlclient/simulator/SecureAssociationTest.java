@@ -1,5 +1,7 @@
 package dlms.xmlclient.simulator;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,6 +29,7 @@ import gurux.dlms.enums.SourceDiagnostic;
 import gurux.dlms.objects.enums.ApplicationContextName;
 
 /** The association table the client side relies on, with a real client per association. */
+@Tag("integration")
 class SecureAssociationTest {
 
     /** Client SAP, association, authentication, secret, ciphered. */

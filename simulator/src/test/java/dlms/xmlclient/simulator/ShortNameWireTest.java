@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.Associations;
@@ -21,6 +22,7 @@ import gurux.dlms.internal.GXDataInfo;
  * APDU): a method invoked by a parameterised ReadRequest, the object list by access selector,
  * and a block-transferred ReadResponse, whose raw-data joined is the whole list of results.
  */
+@Tag("integration")
 class ShortNameWireTest {
 
     /** Disconnect control 0.0.96.3.10.255: output_state, remote_disconnect, remote_reconnect. */

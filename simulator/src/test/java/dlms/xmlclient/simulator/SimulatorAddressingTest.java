@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,7 @@ import gurux.dlms.enums.ObjectType;
  * The meter's HDLC and WRAPPER addresses: logical device 1, physical address from the serial
  * number.
  */
+@Tag("integration")
 class SimulatorAddressingTest {
 
     /** Logical 1, physical 12345678 % 10000 + 1000. */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,7 @@ import dlms.xmlclient.wire.line.PtyPair;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
+@Tag("integration")
 class SimulatorMainTest {
 
     @TempDir

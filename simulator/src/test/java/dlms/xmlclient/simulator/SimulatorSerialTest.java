@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.Associations;
@@ -32,6 +33,7 @@ import gurux.dlms.enums.ObjectType;
  * HDLC on a serial port, with and without the IEC 62056-21 mode E handshake, over a socat
  * pseudo-terminal pair: the meter on one end, the test on the other.
  */
+@Tag("integration")
 class SimulatorSerialTest {
 
     private static final String SIGN_ON = "/?!\r\n";

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ import gurux.dlms.internal.GXCommon;
 import gurux.dlms.secure.GXDLMSSecureClient;
 
 /** Short name referencing: the base names --help documents, read and write by short name. */
+@Tag("integration")
 class SimulatorShortNameTest {
 
     static final int CLOCK = 0xA0;

@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.DefaultDevice;
 import gurux.dlms.enums.ObjectType;
 
 /** WRAPPER over UDP: one datagram a frame, one sender at a time. */
+@Tag("integration")
 class SimulatorUdpTest {
 
     private static MeterSimulator start() throws Exception {

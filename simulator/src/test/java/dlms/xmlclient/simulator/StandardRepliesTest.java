@@ -1,5 +1,7 @@
 package dlms.xmlclient.simulator;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +21,7 @@ import gurux.dlms.enums.ObjectType;
  * {@code ReplyRepairs}), read off the wire and checked against the Green Book's encoding, not
  * parsed back by gurux.dlms.
  */
+@Tag("integration")
 class StandardRepliesTest {
 
     private static final String MISSING = "0.0.99.99.0.255";

@@ -2,6 +2,7 @@ package dlms.xmlclient.simulator.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.MeterSimulator;
@@ -14,6 +15,7 @@ import gurux.dlms.objects.GXDLMSDisconnectControl;
 import gurux.dlms.objects.enums.ControlMode;
 import gurux.dlms.objects.enums.ControlState;
 
+@Tag("integration")
 class DisconnectControlTest {
 
     private static final String DC = DefaultDevice.DISCONNECT_CONTROL;

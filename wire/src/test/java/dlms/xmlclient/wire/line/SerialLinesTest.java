@@ -12,9 +12,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The serial seam over a socat pseudo-terminal pair, as a user's virtual serial port. */
+@Tag("integration")
 class SerialLinesTest {
 
     private PtyPair pty;
