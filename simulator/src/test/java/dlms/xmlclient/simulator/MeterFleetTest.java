@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dlms.xmlclient.simulator.device.Associations;
 import dlms.xmlclient.simulator.device.DefaultDevice;
 import dlms.xmlclient.simulator.transport.MeterPort;
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcStream;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.ObjectType;
 
@@ -123,6 +126,30 @@ class MeterFleetTest {
             byte[] ua = client.sendExpectingSilence(
                     Arrays.copyOfRange(snrm, half, snrm.length), TestClient.REPLY_MILLIS);
             assertNotNull(ua, "UA to the SNRM put together");
+        }
+    }
+
+    /** One 7E closes the first frame and opens the second (HDLC lets frames share a flag). */
+    @Test
+    void framesSharingAFlagAreBothAnsweredOnASharedPort() throws Exception {
+        try (MeterFleet fleet = MeterFleet.start(new SimulatorOptions().port(0).count(2)
+                .onePort(true));
+                TestClient client = TestClient.bySerialNumber(fleet.meters().get(0).port(),
+                        12345679)) {
+            byte[] snrm = client.dlms().snrmRequest();
+            byte[] twice = Arrays.copyOf(snrm, 2 * snrm.length - 1);
+            System.arraycopy(snrm, 1, twice, snrm.length, snrm.length - 1);
+            HdlcStream replies = new HdlcStream();
+            List<byte[]> frames = new ArrayList<>(replies.add(
+                    client.sendExpectingSilence(twice, TestClient.REPLY_MILLIS)));
+            while (frames.size() < 2) {
+                byte[] more = client.receive(TestClient.REPLY_MILLIS);
+                assertNotNull(more, "a reply to each SNRM");
+                frames.addAll(replies.add(more));
+            }
+            for (byte[] ua : frames) {
+                assertEquals(HdlcControl.Kind.UA, HdlcControl.kind(HdlcDecoder.whole(ua).control()));
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dlms.xmlclient.simulator.device.Associations;
 import dlms.xmlclient.simulator.device.DefaultDevice;
-import dlms.xmlclient.simulator.transport.Frames;
+import dlms.xmlclient.wire.hdlc.Fcs16;
 import dlms.xmlclient.wire.line.LinkTrace;
 import dlms.xmlclient.wire.line.PtyPair;
 import dlms.xmlclient.wire.line.SerialLine;
@@ -149,8 +149,7 @@ class SimulatorSerialTest {
             byte[] frame = client.rawExchange(client.dlms().read(DefaultDevice.SERIAL,
                     ObjectType.DATA, 2)[0]);
             int end = frame.length - 3;
-            assertEquals(Frames.fcs16(frame, 1, end) ^ 0xFFFF,
-                    frame[end] & 0xFF | (frame[end + 1] & 0xFF) << 8);
+            assertEquals(Fcs16.of(frame, 1, end) ^ 0xFFFF, Fcs16.found(frame, end));
         }
     }
 

@@ -3,18 +3,23 @@ package dlms.xmlclient.simulator.faults;
 import java.util.Arrays;
 
 import dlms.xmlclient.simulator.transport.Frames;
+import dlms.xmlclient.wire.hdlc.Fcs16;
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcEncoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+import dlms.xmlclient.wire.wrapper.WrapperEncoder;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.enums.Command;
 
 /**
  * The broken frames of the faults, each made from a whole reply frame the meter would send
- * (see {@link Frames} for the formats). Every frame returned is a new array.
+ * (HDLC or WRAPPER, written with the wire module's codec). Every frame returned is a new array.
  */
 final class FaultFrames {
 
     /** Logical device (HDLC upper address) or wPort that wrong-address replies come from. */
     static final int OTHER_STATION = 5;
-
-    private static final int WRAPPER_HEADER = 8;
 
     private FaultFrames() {
     }
@@ -22,7 +27,7 @@ final class FaultFrames {
     /** @return the HDLC frame with both bytes of its frame check sequence inverted */
     static byte[] withBadFcs(byte[] frame) {
         byte[] out = frame.clone();
-        if (Frames.isWhole(out, false)) {
+        if (HdlcDecoder.whole(out) != null) {
             out[out.length - 3] ^= (byte) 0xFF;
             out[out.length - 2] ^= (byte) 0xFF;
         }
@@ -34,8 +39,8 @@ final class FaultFrames {
      *         (whose length counts the whole APDU) and the first half of its APDU
      */
     static byte[] truncated(byte[] frame, boolean wrapper) {
-        int keep = wrapper ? WRAPPER_HEADER + Math.max(1, (frame.length - WRAPPER_HEADER) / 2)
-                : frame.length / 2;
+        int header = WrapperHeader.SIZE;
+        int keep = wrapper ? header + Math.max(1, (frame.length - header) / 2) : frame.length / 2;
         return Arrays.copyOf(frame, Math.min(keep, frame.length - 1));
     }
 
@@ -46,30 +51,14 @@ final class FaultFrames {
      */
     static byte[] fromOtherStation(byte[] frame, boolean wrapper) {
         if (wrapper) {
-            return Frames.withWrapperSource(frame, OTHER_STATION);
+            return WrapperEncoder.withSource(frame, OTHER_STATION);
         }
-        int control = Frames.controlOffset(frame);
-        if (control < 0) {
+        HdlcFrame whole = HdlcDecoder.whole(frame);
+        HdlcAddress source = whole == null ? null : whole.source();
+        if (source == null || whole.destination() == null) {
             return frame.clone();
         }
-        int start = control - 1;
-        while ((frame[start - 1] & 0x01) == 0) {
-            --start; // back to the end of the destination address
-        }
-        int address;
-        switch (control - start) {
-        case 1:
-            address = OTHER_STATION;
-            break;
-        case 2:
-            address = OTHER_STATION << 7 | (frame[start + 1] & 0xFF) >>> 1;
-            break;
-        default:
-            address = OTHER_STATION << 14 | ((frame[start + 2] & 0xFF) >>> 1) << 7
-                    | (frame[start + 3] & 0xFF) >>> 1;
-            break;
-        }
-        return Frames.withHdlcSource(frame, address);
+        return HdlcEncoder.withSource(frame, source.withUpper(OTHER_STATION));
     }
 
     /**
@@ -91,7 +80,7 @@ final class FaultFrames {
         int id = out[offset + 2] & 0xFF;
         out[offset + 2] = (byte) (id & 0xF0 | (id + 1) & 0x0F);
         if (!wrapper) {
-            Frames.putFcs(out, 1, out.length - 3);
+            Fcs16.put(out, 1, out.length - 3); // the header, and so its HCS, is unchanged
         }
         return out;
     }

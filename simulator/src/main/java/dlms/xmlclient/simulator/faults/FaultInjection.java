@@ -3,6 +3,9 @@ package dlms.xmlclient.simulator.faults;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dlms.xmlclient.simulator.transport.Frames;
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
 import gurux.dlms.ConnectionState;
 import gurux.dlms.enums.Command;
 
@@ -29,6 +32,8 @@ public final class FaultInjection {
 
     /** The data request of an association at which drop-connection hangs up. */
     public static final int DROPPED_REQUEST = 2;
+
+    private static final int SNRM = HdlcControl.unnumbered(HdlcControl.Kind.SNRM, true);
 
     private final MeterFault fault;
     private final boolean wrapper;
@@ -171,7 +176,7 @@ public final class FaultInjection {
 
     /** @return true for one whole HDLC SNRM frame */
     private boolean isSnrm(byte[] data) {
-        int control = Frames.isWhole(data, wrapper) ? Frames.controlOffset(data) : -1;
-        return control >= 0 && (data[control] & 0xFF) == Command.SNRM;
+        HdlcFrame frame = wrapper ? null : HdlcDecoder.whole(data);
+        return frame != null && frame.control() == SNRM;
     }
 }

@@ -2,6 +2,12 @@ package dlms.xmlclient.simulator.log;
 
 import java.io.ByteArrayOutputStream;
 
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFormat;
+import dlms.xmlclient.wire.hdlc.LlcHeader;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
+
 /**
  * Hides a Low-level-security password in the frame trace. An AARQ carries the password in clear
  * in its calling-authentication-value (tag AC); with HLS that field is a random challenge, which
@@ -19,16 +25,14 @@ public final class TraceMask {
     /** Shown instead of each password byte. */
     public static final String MASK = "**";
 
-    private static final int FLAG = 0x7E;
+    private static final int FLAG = HdlcDecoder.FLAG;
     private static final int AARQ = 0x60;
     private static final int CALLING_AUTHENTICATION_VALUE = 0xAC;
     private static final int MECHANISM_NAME = 0x8B;
     /** Mechanism ids below this are no authentication (0) and Low (1). */
     private static final int FIRST_HLS_MECHANISM = 2;
-    private static final int WRAPPER_HEADER = 8;
-    private static final int LLC_SIZE = 3;
     /** Longest HDLC frame: an 11-bit frame length, plus the flags. */
-    private static final int MAX_FRAME = 2049;
+    private static final int MAX_FRAME = HdlcFormat.MAX_LENGTH + 2;
     /** Longest AARQ read for its password; the rest of a longer one is hidden. */
     private static final int MAX_AARQ = 4096;
 
@@ -86,7 +90,8 @@ public final class TraceMask {
             // (a mode E sign-on, noise) is shown as it is.
             frameTotal = 0;
             control = 0;
-            if (hdlcSeen && (b & 0xF0) == 0xA0) {
+            frame[1] = b; // where a frame format goes
+            if (hdlcSeen && HdlcFormat.isType3(frame, 1)) {
                 frame[frameLength++] = (byte) FLAG;
                 wrapper = false;
             } else {
@@ -113,18 +118,18 @@ public final class TraceMask {
             frameLength = 0; // not a WRAPPER header: resynchronise
             return false;
         }
-        if (at == WRAPPER_HEADER - 1) {
-            frameTotal = WRAPPER_HEADER + ((frame[6] & 0xFF) << 8 | frame[7] & 0xFF);
+        if (at == WrapperHeader.SIZE - 1) {
+            frameTotal = WrapperHeader.SIZE + WrapperHeader.decode(frame, 0, frameLength).length();
             aarq = null;
-            if (frameTotal == WRAPPER_HEADER) {
+            if (frameTotal == WrapperHeader.SIZE) {
                 frameLength = 0;
             }
             return false;
         }
-        if (at < WRAPPER_HEADER) {
+        if (at < WrapperHeader.SIZE) {
             return false;
         }
-        if (at == WRAPPER_HEADER && (frame[at] & 0xFF) == AARQ) {
+        if (at == WrapperHeader.SIZE && (frame[at] & 0xFF) == AARQ) {
             aarq = new ByteArrayOutputStream();
         }
         return apduByte(frame[at]);
@@ -133,34 +138,24 @@ public final class TraceMask {
     private boolean hdlcByte() {
         int at = frameLength - 1;
         hdlcSeen = true;
-        if (at == 1 && (frame[1] & 0xF0) != 0xA0) {
+        if (at == 1 && !HdlcFormat.isType3(frame, 1)) {
             frameLength = 0; // not a type 3 frame: resynchronise
             return false;
         }
         if (at == 2) {
-            frameTotal = ((frame[1] & 0x07) << 8 | frame[2] & 0xFF) + 2;
-            return false;
-        }
-        if (at < 3) {
+            frameTotal = HdlcFormat.length(frame, 1) + 2;
             return false;
         }
         if (control == 0) {
-            int addressEnds = 0;
-            for (int i = 3; i <= at; ++i) {
-                if ((frame[i] & 0x01) != 0) {
-                    ++addressEnds;
-                }
-                if (addressEnds == 2 && i < at) {
-                    control = i + 1;
-                    break;
-                }
-            }
+            // Known once the control field and the bytes of the shortest frame have come, in
+            // time for the information field, which starts after the HCS.
+            control = Math.max(0, HdlcDecoder.controlAt(frame, 0, frameLength));
             if (control == 0) {
                 return false;
             }
         }
         int info = control + 3; // control, header check sequence
-        if (at < info || at >= frameTotal - 3 || (frame[control] & 0x01) != 0) {
+        if (at < info || at >= frameTotal - 3 || !isInformation()) {
             return false; // header, check sequence, flag, or not an I-frame
         }
         if (at == info) {
@@ -169,9 +164,8 @@ public final class TraceMask {
             }
             aarqContinues = false;
         }
-        int llc = at - info;
         if (aarq == null) {
-            if (llc == LLC_SIZE && (frame[info] & 0xFF) == 0xE6
+            if (at - info == LlcHeader.SIZE && LlcHeader.isAt(frame, info, at)
                     && (frame[at] & 0xFF) == AARQ) {
                 aarq = new ByteArrayOutputStream();
             } else {
@@ -183,8 +177,8 @@ public final class TraceMask {
 
     /** The frame is complete: an HDLC segment lets the AARQ go on in the next frame. */
     private void frameEnded() {
-        if (!wrapper && control != 0 && (frame[control] & 0x01) == 0) {
-            aarqContinues = aarq != null && (frame[1] & 0x08) != 0;
+        if (!wrapper && control != 0 && isInformation()) {
+            aarqContinues = aarq != null && HdlcFormat.isSegmented(frame, 1);
         } else if (!wrapper && control != 0) {
             aarq = null; // SNRM, DISC: no AARQ goes on
             aarqContinues = false;
@@ -193,6 +187,10 @@ public final class TraceMask {
             aarq = null;
         }
         frameLength = 0;
+    }
+
+    private boolean isInformation() {
+        return HdlcControl.isInformation(frame[control] & 0xFF);
     }
 
     /** Adds a byte to the AARQ: @return true when it is a password byte */

@@ -1,9 +1,12 @@
 package dlms.xmlclient.simulator.server;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 import dlms.xmlclient.simulator.transport.Frames;
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ErrorCode;
 
@@ -43,15 +46,16 @@ final class DeepRequests {
         if (!Frames.isWhole(request, wrapper)) {
             return null; // a frame over several reads: left to OneClientAccess's guard
         }
-        int from = Frames.WRAPPER_HEADER;
-        int to = wrapper ? request.length : request.length - 3;
+        int from = WrapperHeader.SIZE;
+        int to = request.length;
         if (!wrapper) {
-            int control = Frames.controlOffset(request);
-            if (control < 0 || (request[control] & 0x01) != 0) {
+            HdlcFrame frame = HdlcDecoder.whole(request);
+            to = frame.informationTo();
+            if (!HdlcControl.isInformation(frame.control())) {
                 segments = null; // SNRM, DISC, RR: no APDU in progress
                 return null;
             }
-            boolean more = Frames.isSegment(request, false);
+            boolean more = frame.isSegmented();
             if (segments == null) {
                 from = Frames.apduOffset(request, false);
                 if (from < 0) {
@@ -61,8 +65,9 @@ final class DeepRequests {
                     segments = new ByteArrayOutputStream();
                     segments.write(request, from, to - from);
                 }
-            } else if (to > control + 3) {
-                segments.write(request, control + 3, to - control - 3);
+            } else if (frame.hasInformation()) {
+                segments.write(request, frame.informationFrom(),
+                        frame.informationTo() - frame.informationFrom());
             }
             if (segments != null) {
                 byte[] received = segments.toByteArray();
@@ -106,21 +111,6 @@ final class DeepRequests {
                 (byte) (tag == Command.READ_REQUEST ? 5 : 6), 3, 0};
         }
         return ExceptionResponses.operationNotPossible();
-    }
-
-    /**
-     * @param frame an HDLC I-frame continuing an APDU (no LLC bytes), such as the last segment
-     *            of a request refused here
-     * @return a frame with the same header and LLC bytes, for {@link Frames#withApdu}
-     */
-    static byte[] withLlc(byte[] frame) {
-        int control = Frames.controlOffset(frame);
-        byte[] out = Arrays.copyOf(frame, control + 3 + 7);
-        out[control + 3] = (byte) 0xE6;
-        out[control + 4] = (byte) 0xE6;
-        out[control + 5] = 0;
-        out[out.length - 1] = 0x7E;
-        return out;
     }
 
     /**

@@ -10,6 +10,9 @@ import dlms.xmlclient.simulator.faults.FaultInjection;
 import dlms.xmlclient.simulator.log.SimulatorLog;
 import dlms.xmlclient.simulator.transport.Frames;
 import dlms.xmlclient.simulator.transport.ServerAddress;
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
 import gurux.dlms.ConnectionState;
 import gurux.dlms.GXDLMSConnectionEventArgs;
 import gurux.dlms.GXServerReply;
@@ -118,9 +121,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
             refusal = deepRequests.refusal(request);
         }
         if (refusal != null) {
-            sr.setData(Frames.withApdu(Frames.apduOffset(request, wrapper) < 0
-                    ? DeepRequests.withLlc(request) : request, wrapper,
-                    HarmlessRequest.of(shortNames)));
+            sr.setData(Frames.requestWithApdu(request, wrapper, HarmlessRequest.of(shortNames)));
         }
         security.startRequest();
         if (shortNames) {
@@ -189,13 +190,12 @@ public final class MeterServer extends GXDLMSSecureServer2 {
      *         while the association waits for the client's HLS reply (pass 3)
      */
     private boolean isHlsPendingReceiveReady(byte[] request) {
-        if (wrapper || !Frames.isWhole(request, false)
-                || (getConnectionState() & ConnectionState.DLMS) != 0) {
+        HdlcFrame frame = wrapper ? null : HdlcDecoder.whole(request);
+        if (frame == null || (getConnectionState() & ConnectionState.DLMS) != 0) {
             return false;
         }
-        int control = Frames.controlOffset(request);
         GXDLMSAssociationLogicalName association = association();
-        return control > 0 && (request[control] & 0x0F) == 0x01 && association != null
+        return HdlcControl.kind(frame.control()) == HdlcControl.Kind.RR && association != null
                 && association.getAssociationStatus() == AssociationStatus.ASSOCIATION_PENDING;
     }
 

@@ -2,6 +2,7 @@ package dlms.xmlclient.simulator.server;
 
 import dlms.xmlclient.simulator.log.SimulatorLog;
 import dlms.xmlclient.simulator.transport.Frames;
+import dlms.xmlclient.wire.hdlc.LlcHeader;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSConverter;
 import gurux.dlms.GXDLMSSettings;
@@ -31,8 +32,6 @@ final class ReadResponseBlocks {
     /** Variable-Access-Specification choices that ask for a result: variable-name, parameterized. */
     private static final int VARIABLE_NAME = 2;
     private static final int PARAMETERIZED_ACCESS = 4;
-    /** LLC bytes gurux.dlms counts in the APDU size when it decides on block transfer (HDLC). */
-    private static final int LLC_SIZE = 3;
 
     private final SimulatorLog log;
     /** Results asked for by the ReadRequest being served; 0 for any other request. */
@@ -78,7 +77,8 @@ final class ReadResponseBlocks {
         if (quantity == 0 || reads.length != quantity) {
             return; // not a new read, or some result was refused before: none is long
         }
-        int size = (wrapper ? 0 : LLC_SIZE) + 1 + GXCommon.getObjectCountSizeInBytes(quantity)
+        // gurux.dlms counts the LLC bytes (HDLC) in the APDU size for block transfer.
+        int size = (wrapper ? 0 : LlcHeader.SIZE) + 1 + GXCommon.getObjectCountSizeInBytes(quantity)
                 + 1 + quantity - 1; // command, number, first tag, the other tags
         for (ValueEventArgs e : reads) {
             byte[] result = encoded(e, settings);

@@ -3,6 +3,7 @@ package dlms.xmlclient.simulator.transport;
 import java.util.Map;
 
 import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
 
 /**
  * One TCP port for many HDLC meters, as on a multi-drop line: each frame goes to the meter whose
@@ -27,7 +28,7 @@ public final class AddressRoute implements FrameRoute {
     @Override
     public void received(TcpConnection connection, byte[] data) {
         for (byte[] frame : connection.splitter().add(data)) {
-            int physical = HdlcFrameSplitter.physicalDestination(frame);
+            int physical = physicalDestination(frame);
             MeterLane lane = byPhysical.get(physical);
             if (lane == null) {
                 log.frame("RX", connection.peer(), frame);
@@ -39,5 +40,16 @@ public final class AddressRoute implements FrameRoute {
             connection.uses(lane);
             lane.frame(connection, frame);
         }
+    }
+
+    /**
+     * @param frame one whole HDLC frame from a client
+     * @return the physical device (lower HDLC address) of its 4-byte destination address, -1
+     *         when it has another form, which names no meter of a shared port
+     */
+    static int physicalDestination(byte[] frame) {
+        // The destination address follows the flag and the 2-byte frame format.
+        HdlcAddress destination = HdlcAddress.decode(frame, 3, frame.length);
+        return destination != null && destination.size() == 4 ? destination.lower() : -1;
     }
 }

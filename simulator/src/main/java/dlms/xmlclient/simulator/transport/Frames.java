@@ -2,20 +2,23 @@ package dlms.xmlclient.simulator.transport;
 
 import java.util.Arrays;
 
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcEncoder;
+import dlms.xmlclient.wire.hdlc.HdlcFormat;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+import dlms.xmlclient.wire.hdlc.LlcHeader;
+import dlms.xmlclient.wire.wrapper.WrapperDecoder;
+import dlms.xmlclient.wire.wrapper.WrapperEncoder;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
+
 /**
- * Just enough of the HDLC and WRAPPER frame formats to find the start of the APDU a frame
- * carries and to put another APDU in its place, keeping the frame's addresses and control field
- * (so the HDLC sequence numbers stay right). HDLC frames are IEC 62056-46 type 3
- * frames: flag, format (2 bytes), destination and source address (1, 2 or 4 bytes, the last
- * with bit 0 set), control, header check sequence, information, frame check sequence, flag.
+ * The APDU in a frame of the meter's framing, WRAPPER or HDLC, with the wire module's codec:
+ * where it starts, and the same frame carrying another one (its addresses and control field
+ * kept, so that the HDLC sequence numbers stay right). The meter's server replaces a request's
+ * or a reply's APDU without caring which framing carries it.
  */
 public final class Frames {
-
-    private static final int FLAG = 0x7E;
-    public static final int WRAPPER_HEADER = 8;
-    private static final int LLC_SIZE = 3;
-    /** LLC bytes before an APDU: E6 E6 00 from the client, E6 E7 00 from the server. */
-    private static final int LLC_DESTINATION = 0xE6;
 
     private Frames() {
     }
@@ -26,23 +29,21 @@ public final class Frames {
      * @return offset of the APDU's first byte when the frame starts an APDU (a WRAPPER frame,
      *         or an HDLC I-frame whose information field starts with the LLC bytes), else -1
      */
-    public static int apduOffset(final byte[] frame, final boolean wrapper) {
+    public static int apduOffset(byte[] frame, boolean wrapper) {
         if (frame == null) {
             return -1;
         }
         if (wrapper) {
-            return frame.length > WRAPPER_HEADER ? WRAPPER_HEADER : -1;
+            return frame.length > WrapperHeader.SIZE ? WrapperHeader.SIZE : -1;
         }
-        int control = controlOffset(frame);
-        if (control < 0 || (frame[control] & 0x01) != 0) {
-            return -1; // not an I-frame
-        }
-        int info = control + 3; // control, then the 2-byte header check sequence
-        if (info + LLC_SIZE >= frame.length - 3 || (frame[info] & 0xFF) != LLC_DESTINATION
-                || (frame[info + 1] & 0xFE) != LLC_DESTINATION || frame[info + 2] != 0) {
+        int control = HdlcDecoder.controlAt(frame, 0, frame.length);
+        if (control < 0 || !HdlcControl.isInformation(frame[control] & 0xFF)) {
             return -1;
         }
-        return info + LLC_SIZE;
+        int info = control + 3; // after the header check sequence
+        int apdu = info + LlcHeader.SIZE;
+        int fcs = frame.length - 3;
+        return apdu < fcs && LlcHeader.isAt(frame, info, fcs) ? apdu : -1;
     }
 
     /**
@@ -50,7 +51,7 @@ public final class Frames {
      * @param wrapper true for WRAPPER, false for HDLC
      * @return the first byte of the APDU the frame starts, -1 when it starts none
      */
-    public static int apduTag(final byte[] frame, final boolean wrapper) {
+    public static int apduTag(byte[] frame, boolean wrapper) {
         int offset = apduOffset(frame, wrapper);
         return offset < 0 ? -1 : frame[offset] & 0xFF;
     }
@@ -60,27 +61,18 @@ public final class Frames {
      * @param wrapper true for WRAPPER, false for HDLC
      * @return the APDU bytes it carries: for HDLC up to the frame check sequence
      */
-    public static byte[] apdu(final byte[] frame, final boolean wrapper) {
-        int offset = apduOffset(frame, wrapper);
-        if (offset < 0) {
-            throw new IllegalArgumentException("frame carries no APDU start");
-        }
+    public static byte[] apdu(byte[] frame, boolean wrapper) {
+        int offset = checkedApduOffset(frame, wrapper);
         return Arrays.copyOfRange(frame, offset, wrapper ? frame.length : frame.length - 3);
     }
 
     /**
      * @param data bytes received in one read
      * @param wrapper true for WRAPPER, false for HDLC
-     * @return true when they are exactly one complete frame
+     * @return true when they are exactly one whole frame
      */
-    public static boolean isWhole(final byte[] data, final boolean wrapper) {
-        if (wrapper) {
-            return data.length >= WRAPPER_HEADER
-                    && ((data[6] & 0xFF) << 8 | data[7] & 0xFF) == data.length - WRAPPER_HEADER;
-        }
-        return data.length >= 9 && (data[0] & 0xFF) == FLAG
-                && (data[data.length - 1] & 0xFF) == FLAG
-                && ((data[1] & 0x07) << 8 | data[2] & 0xFF) == data.length - 2;
+    public static boolean isWhole(byte[] data, boolean wrapper) {
+        return wrapper ? WrapperDecoder.isWhole(data) : HdlcDecoder.whole(data) != null;
     }
 
     /**
@@ -88,142 +80,56 @@ public final class Frames {
      * @param wrapper true for WRAPPER, false for HDLC
      * @return true when it is an HDLC frame with the segmentation bit: a part of an APDU
      */
-    public static boolean isSegment(final byte[] frame, final boolean wrapper) {
-        return !wrapper && (frame[1] & 0x08) != 0;
+    public static boolean isSegment(byte[] frame, boolean wrapper) {
+        return !wrapper && HdlcFormat.isSegmented(frame, 1);
     }
 
     /**
      * @param frame a frame that starts an APDU (see {@link #apduOffset})
      * @param wrapper true for WRAPPER, false for HDLC
      * @param apdu the APDU to carry instead; small enough for one frame
-     * @return the same frame (addresses, control field, LLC bytes) carrying {@code apdu}
+     * @return the same frame (addresses, control field, LLC bytes) carrying {@code apdu}, in
+     *         one frame (no segmentation bit)
      */
-    public static byte[] withApdu(final byte[] frame, final boolean wrapper, final byte[] apdu) {
+    public static byte[] withApdu(byte[] frame, boolean wrapper, byte[] apdu) {
+        int offset = checkedApduOffset(frame, wrapper);
+        if (wrapper) {
+            return WrapperEncoder.withApdu(frame, apdu);
+        }
+        return hdlcWith(frame, Arrays.copyOfRange(frame, offset - LlcHeader.SIZE, offset), apdu);
+    }
+
+    /**
+     * @param request a whole request frame; an HDLC one may continue an APDU (no LLC bytes),
+     *            as the last segment of a request does
+     * @param wrapper true for WRAPPER, false for HDLC
+     * @param apdu the APDU to carry instead
+     * @return the request (addresses, control field) carrying {@code apdu} after the client's
+     *         LLC bytes, in one frame
+     */
+    public static byte[] requestWithApdu(byte[] request, boolean wrapper, byte[] apdu) {
+        if (wrapper || apduOffset(request, false) >= 0) {
+            return withApdu(request, wrapper, apdu);
+        }
+        return hdlcWith(request, LlcHeader.command(), apdu);
+    }
+
+    private static byte[] hdlcWith(byte[] frame, byte[] llc, byte[] apdu) {
+        HdlcFrame header = HdlcDecoder.header(frame, 0, frame.length);
+        if (header == null || header.destination() == null || header.source() == null) {
+            throw new IllegalArgumentException("no HDLC frame with addresses of 1, 2 or 4 bytes");
+        }
+        byte[] information = Arrays.copyOf(llc, llc.length + apdu.length);
+        System.arraycopy(apdu, 0, information, llc.length, apdu.length);
+        return HdlcEncoder.encode(header.destination(), header.source(), header.control(),
+                information, false);
+    }
+
+    private static int checkedApduOffset(byte[] frame, boolean wrapper) {
         int offset = apduOffset(frame, wrapper);
         if (offset < 0) {
             throw new IllegalArgumentException("frame carries no APDU start");
         }
-        if (wrapper) {
-            byte[] out = Arrays.copyOf(frame, WRAPPER_HEADER + apdu.length);
-            out[6] = (byte) (apdu.length >>> 8);
-            out[7] = (byte) apdu.length;
-            System.arraycopy(apdu, 0, out, WRAPPER_HEADER, apdu.length);
-            return out;
-        }
-        // Flag, header up to the control field, HCS, LLC, APDU, FCS, flag.
-        byte[] out = new byte[offset + apdu.length + 3];
-        System.arraycopy(frame, 0, out, 0, offset);
-        System.arraycopy(apdu, 0, out, offset, apdu.length);
-        int length = out.length - 2; // everything between the flags
-        out[1] = (byte) (0xA0 | (length >>> 8) & 0x07); // one frame: no segmentation bit
-        out[2] = (byte) length;
-        int control = controlOffset(out);
-        putFcs(out, 1, control + 1);
-        putFcs(out, 1, out.length - 3);
-        out[out.length - 1] = FLAG;
-        return out;
-    }
-
-    /**
-     * @param frame a WRAPPER frame the meter sends
-     * @param wPort the source wPort to put in it
-     * @return a copy with that source wPort
-     */
-    public static byte[] withWrapperSource(final byte[] frame, final int wPort) {
-        byte[] out = frame.clone();
-        if (out.length >= WRAPPER_HEADER) {
-            out[2] = (byte) (wPort >>> 8);
-            out[3] = (byte) wPort;
-        }
-        return out;
-    }
-
-    /**
-     * Puts another source (secondary station) address in an HDLC frame. The address may have
-     * another length than the one it replaces, so the frame length, header check sequence and
-     * frame check sequence are written again.
-     *
-     * @param frame one whole HDLC frame the meter sends
-     * @param address the source address as gurux.dlms numbers it: below 0x80 one byte, below
-     *            0x4000 two (upper &lt;&lt; 7 | lower), else four (upper &lt;&lt; 14 | lower)
-     * @return the frame with that source address; the frame unchanged when it is not one
-     */
-    public static byte[] withHdlcSource(final byte[] frame, final int address) {
-        int control = controlOffset(frame);
-        if (control < 0 || !isWhole(frame, false)) {
-            return frame;
-        }
-        int source = 3;
-        while ((frame[source] & 0x01) == 0) {
-            ++source; // past the destination address
-        }
-        ++source;
-        byte[] encoded = hdlcAddress(address);
-        boolean hasInfo = frame.length > control + 4; // flag after the check sequence
-        byte[] info = hasInfo ? Arrays.copyOfRange(frame, control + 3, frame.length - 3)
-                : new byte[0];
-        int header = source + encoded.length + 1; // up to and with the control field
-        byte[] out = new byte[header + 2 + (hasInfo ? info.length + 2 : 0) + 1];
-        System.arraycopy(frame, 0, out, 0, source);
-        System.arraycopy(encoded, 0, out, source, encoded.length);
-        out[header - 1] = frame[control];
-        int length = out.length - 2;
-        out[1] = (byte) (frame[1] & 0xF8 | (length >>> 8) & 0x07);
-        out[2] = (byte) length;
-        putFcs(out, 1, header);
-        if (hasInfo) {
-            System.arraycopy(info, 0, out, header + 2, info.length);
-            putFcs(out, 1, out.length - 3);
-        }
-        out[out.length - 1] = FLAG;
-        return out;
-    }
-
-    /** @return the HDLC address bytes of a 1-, 2- or 4-byte address, the last with bit 0 set */
-    private static byte[] hdlcAddress(final int address) {
-        if (address < 0x80) {
-            return new byte[] {(byte) (address << 1 | 1)};
-        }
-        if (address < 0x4000) {
-            return new byte[] {(byte) (address >>> 7 << 1), (byte) (address << 1 | 1)};
-        }
-        int upper = address >>> 14;
-        int lower = address & 0x3FFF;
-        return new byte[] {(byte) (upper >>> 7 << 1), (byte) (upper << 1),
-            (byte) (lower >>> 7 << 1), (byte) (lower << 1 | 1)};
-    }
-
-    /** @return offset of the control field of an HDLC frame, -1 when it is not one */
-    public static int controlOffset(final byte[] frame) {
-        if (frame.length < 9 || (frame[0] & 0xFF) != FLAG || (frame[1] & 0xF0) != 0xA0) {
-            return -1;
-        }
-        int i = 3;
-        for (int address = 0; address != 2; ++address) {
-            while (i < frame.length && (frame[i] & 0x01) == 0) {
-                ++i;
-            }
-            ++i;
-        }
-        return i < frame.length ? i : -1;
-    }
-
-    /** Writes the check sequence of frame[from, to) at frame[to], frame[to + 1]. */
-    public static void putFcs(final byte[] frame, final int from, final int to) {
-        int fcs = fcs16(frame, from, to);
-        frame[to] = (byte) fcs;
-        frame[to + 1] = (byte) (fcs >>> 8);
-    }
-
-    /** @return the HDLC frame check sequence (CRC-16/X-25) of data[from, to) */
-    public static int fcs16(final byte[] data, final int from, final int to) {
-        int fcs = 0xFFFF;
-        for (int i = from; i != to; ++i) {
-            fcs ^= data[i] & 0xFF;
-            for (int bit = 0; bit != 8; ++bit) {
-                fcs = (fcs & 1) != 0 ? (fcs >>> 1) ^ 0x8408 : fcs >>> 1;
-            }
-        }
-        return ~fcs & 0xFFFF;
+        return offset;
     }
 }

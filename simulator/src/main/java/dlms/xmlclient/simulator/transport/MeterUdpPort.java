@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 
 /**
  * The meter's UDP port: the WRAPPER profile over UDP, one WRAPPER frame a datagram, each reply
@@ -19,8 +20,6 @@ import dlms.xmlclient.simulator.log.SimulatorLog;
  */
 public final class MeterUdpPort implements MeterTransport {
 
-    /** Version, source and destination wPort, length. */
-    private static final int WRAPPER_HEADER = 8;
     /** Largest UDP payload. */
     private static final int MAX_DATAGRAM = 65_507;
 
@@ -85,10 +84,11 @@ public final class MeterUdpPort implements MeterTransport {
      * same client and takes its association over instead of waiting out the inactivity time-out.
      */
     private static Object client(DatagramPacket packet, byte[] data) {
-        if (data.length < WRAPPER_HEADER) {
+        WrapperHeader header = WrapperHeader.decode(data, 0, data.length);
+        if (header == null) {
             return packet.getSocketAddress();
         }
-        return List.of(packet.getAddress(), (data[2] & 0xFF) << 8 | data[3] & 0xFF);
+        return List.of(packet.getAddress(), header.source());
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dlms.xmlclient.simulator.transport;
 
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcEncoder;
+import dlms.xmlclient.wire.wrapper.WrapperEncoder;
+
 /**
  * The meter's own server address. Logical device 1; the physical address follows the serial
  * number by the DLMS formula gurux.dlms uses in {@code GXDLMSClient.getServerAddress(int)}:
@@ -72,9 +77,9 @@ public final class ServerAddress {
         return any;
     }
 
-    /** @return the 4-byte HDLC address as gurux.dlms writes it: logical &lt;&lt; 14 | physical */
-    int hdlcAddress() {
-        return LOGICAL_DEVICE << 14 | physical();
+    /** @return the meter's own 4-byte HDLC address: logical device, physical address */
+    HdlcAddress hdlcAddress() {
+        return new HdlcAddress(LOGICAL_DEVICE, physical(), 4);
     }
 
     /**
@@ -85,16 +90,21 @@ public final class ServerAddress {
         if (any) {
             return true;
         }
-        if (wrapper || address < 0x80) {
+        if (wrapper) {
             return address == LOGICAL_DEVICE || address == ALL_STATION_1_BYTE;
         }
-        if (address < 0x4000) {
-            return address >>> 7 == LOGICAL_DEVICE && (address & 0x7F) == ALL_STATION_1_BYTE;
+        HdlcAddress hdlc = HdlcAddress.of(address);
+        int upper = hdlc.upper();
+        int lower = hdlc.lower();
+        switch (hdlc.size()) {
+        case 1:
+            return upper == LOGICAL_DEVICE || upper == ALL_STATION_1_BYTE;
+        case 2:
+            return upper == LOGICAL_DEVICE && lower == ALL_STATION_1_BYTE;
+        default:
+            return (upper == LOGICAL_DEVICE || upper == ALL_STATION_2_BYTES)
+                    && (lower == physical() || lower == ALL_STATION_2_BYTES);
         }
-        int logical = address >>> 14;
-        int physical = address & 0x3FFF;
-        return (logical == LOGICAL_DEVICE || logical == ALL_STATION_2_BYTES)
-                && (physical == physical() || physical == ALL_STATION_2_BYTES);
     }
 
     /**
@@ -106,7 +116,10 @@ public final class ServerAddress {
         if (!any) {
             return reply;
         }
-        return wrapper ? Frames.withWrapperSource(reply, LOGICAL_DEVICE)
-                : Frames.withHdlcSource(reply, hdlcAddress());
+        if (wrapper) {
+            return WrapperEncoder.withSource(reply, LOGICAL_DEVICE);
+        }
+        return HdlcDecoder.whole(reply) == null ? reply
+                : HdlcEncoder.withSource(reply, hdlcAddress());
     }
 }

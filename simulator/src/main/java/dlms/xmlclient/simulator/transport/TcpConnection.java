@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import dlms.xmlclient.wire.hdlc.HdlcStream;
+
 /**
  * One accepted TCP connection of a {@link TcpHub}: a client's key in {@link MeterAccess} (by
  * identity) and where its replies go. Replies are written at once from the worker that made
@@ -26,7 +28,7 @@ final class TcpConnection implements MeterAccess.Replies {
     /** Meters the connection has sent to; selector thread only. */
     private final Set<MeterLane> lanes = new LinkedHashSet<>();
     /** Frame assembly for a port shared by meters; selector thread only. */
-    private HdlcFrameSplitter splitter;
+    private HdlcStream splitter;
     /** Set when the meter hangs up (drop-connection): nothing is read or sent any more. */
     private volatile boolean hungUp;
     /** Selector thread only. */
@@ -74,9 +76,9 @@ final class TcpConnection implements MeterAccess.Replies {
     }
 
     /** @return the frame assembly of the connection (a port shared by meters) */
-    HdlcFrameSplitter splitter() {
+    HdlcStream splitter() {
         if (splitter == null) {
-            splitter = new HdlcFrameSplitter();
+            splitter = new HdlcStream();
         }
         return splitter;
     }

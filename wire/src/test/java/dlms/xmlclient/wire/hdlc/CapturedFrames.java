@@ -45,6 +45,10 @@ final class CapturedFrames {
             + " 00 00 00 01 45 27 7E";
     /** RNR, N(R)=1, final, from 1 / 6678 to client 17 (its check sequence computed apart, in Python). */
     static final String RNR_4_BYTE = "7E A0 0A 23 00 02 68 2D 35 B7 91 7E";
+    /** SNRM from client 1 to server 1, no parameters, as the simulator received it. */
+    static final String SNRM_CLIENT_1 = "7E A0 07 03 03 93 8C 11 7E";
+    /** An exception-response the simulator sent: I-frame N(S)=3 N(R)=4 final, server 1 to client 1. */
+    static final String EXCEPTION_RESPONSE = "7E A0 13 05 03 96 B5 21 E6 E7 00 D8 01 06 00 00 00 04 F2 B8 7E";
 
     private CapturedFrames() {
     }

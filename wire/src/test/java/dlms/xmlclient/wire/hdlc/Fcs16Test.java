@@ -1,7 +1,9 @@
 package dlms.xmlclient.wire.hdlc;
 
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.AARQ;
+import static dlms.xmlclient.wire.hdlc.CapturedFrames.EXCEPTION_RESPONSE;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.GREEN_BOOK_SNRM;
+import static dlms.xmlclient.wire.hdlc.CapturedFrames.SNRM_CLIENT_1;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +35,15 @@ class Fcs16Test {
         byte[] aarq = bytes(AARQ);
         assertTrue(Fcs16.matches(aarq, 1, 6), "HCS: format to control field");
         assertTrue(Fcs16.matches(aarq, 1, aarq.length - 3), "FCS: format to the end of the information");
+    }
+
+    @Test
+    void simulatorsFramesCarryTheSequencesOfTheirBytes() {
+        assertEquals(0x118C, Fcs16.of(bytes(SNRM_CLIENT_1), 1, 6));
+        byte[] reply = bytes(EXCEPTION_RESPONSE);
+        assertEquals(0x21B5, Fcs16.of(reply, 1, 6), "HCS");
+        assertEquals(0xB8F2, Fcs16.of(reply, 1, reply.length - 3), "FCS");
+        assertEquals(0xB8F2, Fcs16.found(reply, reply.length - 3));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static dlms.xmlclient.wire.hdlc.CapturedFrames.AARQ_SEGMENT_1;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.AARQ_SEGMENT_2;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.DISC;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.GREEN_BOOK_SNRM;
+import static dlms.xmlclient.wire.hdlc.CapturedFrames.SNRM_2_BYTE;
+import static dlms.xmlclient.wire.hdlc.CapturedFrames.SNRM_4_BYTE;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.UA;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.bytes;
 import static dlms.xmlclient.wire.hdlc.CapturedFrames.hex;
@@ -80,6 +82,13 @@ class HdlcFramesOfAStreamTest {
         String shared = AARQ_SEGMENT_1 + AARQ_SEGMENT_2.substring(2); // and the first has 7E in its HCS
         assertEquals(List.of(AARQ_SEGMENT_1, AARQ_SEGMENT_2), hexes(stream.add(bytes("00 11 " + shared))));
         assertEquals(List.of(DISC), hexes(stream.add(bytes("7E 7E 55 " + DISC))));
+    }
+
+    @Test
+    void aConnectionSkipsFlagsBeforeAFrameAndKeepsFramesWithTheirOwnFlagsApart() {
+        HdlcStream stream = new HdlcStream();
+        assertEquals(List.of(SNRM_4_BYTE, SNRM_2_BYTE),
+                hexes(stream.add(bytes("01 02 7E 7E 7E 33 " + SNRM_4_BYTE + " " + SNRM_2_BYTE))));
     }
 
     private static String problem(byte[] stream) {
