@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Where each association setting came from, in the words the user finds it by: the flag when it
- * was typed on the command line ({@code -P}), the options-file or targets-file line that set it
- * ({@code messages/xmlclient.options:4}, {@code targets.csv:12}), the keys-file line, or
+ * was typed on the command line ({@code -P}), with the options-file or targets-file line that set it
+ * ({@code -c in messages/xmlclient.options:4}, {@code -P in targets.csv:12}), the keys-file line, or
  * {@code XMLCLIENT_PASSWORD}. A setting left at its default is named by the flag that sets it.
  */
 final class FlagSources {
@@ -61,10 +61,14 @@ final class FlagSources {
         return new SettingSources(places);
     }
 
-    /** The file line that set the flag, or the flag itself when typed or left at its default. */
+    /**
+     * The flag, and the file line that set it when a file did ({@code -P in targets.csv:12}: the
+     * line holds other flags too); the flag alone when typed or left at its default.
+     */
     private static String place(FlagValues flags, String flag) {
         String line = flags.fileLine(flag);
-        return line != null ? line : (flag.length() == 1 ? "-" : "--") + flag;
+        String name = (flag.length() == 1 ? "-" : "--") + flag;
+        return line != null ? name + " in " + line : name;
     }
 
     /** As {@link SecurityOptions#password} chooses: a typed flag, else the environment, else a file's flag. */

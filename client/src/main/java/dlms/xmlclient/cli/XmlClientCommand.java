@@ -27,6 +27,7 @@ import org.apache.commons.cli.ParseException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -120,6 +121,7 @@ public final class XmlClientCommand {
         boolean record = line.hasOption(ClientOptions.RECORD);
         Path expectedDir = expectedDir(line, record);
         Path outDir = outDir(line);
+        checkTraceWritable(outDir);
         RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT),
                 line.hasOption(ClientOptions.FAIL_FAST));
         WriteFailures writes = new WriteFailures(err);
@@ -258,6 +260,18 @@ public final class XmlClientCommand {
             throw new UsageException("-x " + path + ": no such file or folder");
         } catch (IOException e) {
             throw new UsageException("-x " + path + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The trace file can be written: said before the built-in simulator starts or a meter is
+     * dialled, as when the command opened the trace itself (the launcher opens it again).
+     */
+    private static void checkTraceWritable(Path outDir) throws UsageException {
+        try {
+            Files.newBufferedWriter(outDir.resolve(RunLauncher.TRACE_FILE), StandardCharsets.UTF_8).close();
+        } catch (IOException e) {
+            throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());
         }
     }
 

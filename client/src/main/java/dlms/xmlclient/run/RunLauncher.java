@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class RunLauncher {
 
-    static final String TRACE_FILE = "trace.txt";
+    /** The trace file in a run's out folder. */
+    public static final String TRACE_FILE = "trace.txt";
 
     private RunLauncher() {
     }

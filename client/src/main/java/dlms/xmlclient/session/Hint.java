@@ -1,8 +1,10 @@
 package dlms.xmlclient.session;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,6 +16,9 @@ import java.util.function.Function;
 public final class Hint {
 
     public static final Hint NONE = new Hint(List.of());
+
+    /** Between a setting's name and the file line that set it (the caller's words). */
+    private static final String IN = " in ";
 
     private sealed interface Part permits Text, Settings {
     }
@@ -69,7 +74,8 @@ public final class Hint {
      * The hint in words, "" when there is none.
      *
      * @param places where each setting was set, in its user's words: {@code [-P]},
-     *               {@code [messages/xmlclient.options:4]}; a place two settings share is said once
+     *               {@code [-P in messages/xmlclient.options:4]}; a place two settings share is said
+     *               once, and so is a file line: "-A, -B and -T in targets.csv:2"
      */
     public String words(Function<Setting, List<String>> places) {
         StringBuilder b = new StringBuilder();
@@ -79,10 +85,23 @@ public final class Hint {
             } else if (p instanceof Settings s) {
                 Set<String> said = new LinkedHashSet<>();
                 s.settings().forEach(setting -> said.addAll(places.apply(setting)));
-                b.append(list(List.copyOf(said)));
+                b.append(list(grouped(said)));
             }
         }
         return b.toString();
+    }
+
+    /** Places "what in where" that share their where, said once: "-A and -B in targets.csv:2". */
+    private static List<String> grouped(Set<String> places) {
+        Map<String, List<String>> byWhere = new LinkedHashMap<>();
+        for (String place : places) {
+            int in = place.indexOf(IN);
+            String where = in < 0 ? place : place.substring(in);
+            byWhere.computeIfAbsent(where, k -> new ArrayList<>()).add(in < 0 ? "" : place.substring(0, in));
+        }
+        List<String> out = new ArrayList<>();
+        byWhere.forEach((where, whats) -> out.add(where.startsWith(IN) ? list(whats) + where : where));
+        return out;
     }
 
     /** a; a and b; a, b and c. */

@@ -54,7 +54,7 @@ class AddressingTest {
             CliRun run = read(out, meter, "-l", "1", "-s", "17", "--wait-time", "300", "--retries", "0");
             assertEquals(3, run.exitCode, run.toString());
             assertTrue(run.out.contains("SNRM failed: no reply from the meter within 300 ms; the meter may not know"
-                    + " client 17 or server address 145 (logical 1, physical 17) (check messages/xmlclient.options:4"
+                    + " client 17 or server address 145 (logical 1, physical 17) (check -c in messages/xmlclient.options:4"
                     + " and -s, -l or -n)"), run.out); // client 17 is the options file's, the server address typed
         }
     }

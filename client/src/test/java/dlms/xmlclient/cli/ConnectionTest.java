@@ -86,7 +86,7 @@ class ConnectionTest {
             assertEquals(3, run.exitCode, run.toString());
             String line = onlyLineMentioning(run.out, "1-read.xml");
             assertTrue(line.contains("SNRM failed: no reply from the meter within 300 ms after 2 tries"), line);
-            assertTrue(line.contains("check messages/xmlclient.options:4 and -s"), line); // its -c 17
+            assertTrue(line.contains("check -c in messages/xmlclient.options:4 and -s"), line); // its -c 17
             assertTrue(run.elapsedMillis < 5_000, "took " + run.elapsedMillis + " ms");
             try (var files = Files.walk(run.outDir)) {
                 assertFalse(files.anyMatch(f -> f.toString().endsWith(".tmp")), "a temporary file was left behind");

@@ -51,29 +51,29 @@ class FlagSourcesTest {
     }
 
     @Test
-    void anOptionsFileLineIsNamedByFileAndLine() throws Exception {
+    void anOptionsFileLineIsNamedWithItsFlag() throws Exception {
         Path file = Files.writeString(dir.resolve(FolderOptions.FILE_NAME), "# the site's meters\n-c 17\n-a Low -P secret\n");
         FlagValues flags = FolderOptions.read(file);
-        assertEquals("failed (check " + file + ":3)", hint(sources(flags, Map.of()), Hint.check(Setting.PASSWORD)));
-        assertEquals("failed (check " + file + ":2 and -s, -l or -n)", hint(sources(flags, Map.of()),
+        assertEquals("failed (check -P in " + file + ":3)", hint(sources(flags, Map.of()), Hint.check(Setting.PASSWORD)));
+        assertEquals("failed (check -c in " + file + ":2 and -s, -l or -n)", hint(sources(flags, Map.of()),
                 Hint.check(Setting.CLIENT_ADDRESS, Setting.SERVER_ADDRESS)));
         FlagValues typedPassword = flags.overriddenBy(SecurityOptionsTest.flags("-P", "other"));
         assertEquals("failed (check -P)", hint(sources(typedPassword, Map.of()), Hint.check(Setting.PASSWORD)),
                 "the command line overrides the file");
         Path logical = Files.writeString(dir.resolve("logical.options"), "-l 1\n");
-        assertEquals(List.of("-s", logical + ":1"), sources(FolderOptions.read(logical).overriddenBy(
+        assertEquals(List.of("-s", "-l in " + logical + ":1"), sources(FolderOptions.read(logical).overriddenBy(
                 SecurityOptionsTest.flags("-s", "5")), Map.of()).of(Setting.SERVER_ADDRESS),
                 "a typed part of the server address by its flag, a written one by its line");
     }
 
     @Test
-    void aTargetsLineIsNamedOnceForAllTheSettingsItGives() throws Exception {
+    void aTargetsLineIsNamedOnceForAllTheFlagsOnIt() throws Exception {
         Path file = Files.writeString(dir.resolve("targets.csv"), "name,host,port,flags\n"
                 + "meter-1,127.0.0.1,4061,-c 1 -a HighGMAC -C AuthenticationEncryption " + KEYS + "\n");
         FlagValues flags = SecurityOptionsTest.flags("-c", "17").overriddenBy(TargetsFile.read(file).get(0).flags());
-        assertEquals("failed (check " + file + ":2)", hint(sources(flags, Map.of()),
+        assertEquals("failed (check -A, -B and -T in " + file + ":2)", hint(sources(flags, Map.of()),
                 Hint.check(Setting.AUTHENTICATION_KEY, Setting.BLOCK_CIPHER_KEY, Setting.SYSTEM_TITLE)));
-        assertEquals("failed (check " + file + ":2 and -V)",
+        assertEquals("failed (check -B in " + file + ":2 and -V)",
                 hint(sources(flags, Map.of()), Hint.check(Setting.BLOCK_CIPHER_KEY, Setting.SECURITY_SUITE)));
     }
 

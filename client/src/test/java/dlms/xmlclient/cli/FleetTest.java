@@ -113,7 +113,7 @@ class FleetTest {
         assertTrue(run.out.contains("5 meters: 3 passed, 0 failed, 0 not checked, 2 errors"), run.out);
         assertTrue(Pattern.compile("ERROR +wrong-password +20 scripts: 2 passed, 0 failed, 0 not checked, 18 errors")
                 .matcher(run.out).find(), run.out);
-        assertTrue(run.out.contains("wrong password (check " + file + ":6)"), "its own line's -P: " + run.out);
+        assertTrue(run.out.contains("wrong password (check -P in " + file + ":6)"), "its own line's -P: " + run.out);
         assertTrue(run.out.contains("cannot connect to 127.0.0.1:" + dead), run.out);
         assertTrue(Files.exists(run.outDir.resolve("dead/report.html")), "a meter that did not pass gets its page");
         String junit = Files.readString(run.outDir.resolve("junit.xml"));
@@ -134,8 +134,8 @@ class FleetTest {
         CliRun run = CliRun.run(dir.resolve("out"), "-x", "messages/clock/1-read.xml", "--targets", file.toString(),
                 "--wait-time", "1000", "--retries", "0");
         assertEquals(ExitCode.NO_CONNECTION, run.exitCode, run.toString());
-        assertTrue(run.out.contains("wrong password (check " + file + ":2)"), run.out);
-        assertTrue(run.out.contains("wrong block cipher key (" + file + ":3), authentication key (" + file + ":3)"),
+        assertTrue(run.out.contains("wrong password (check -P in " + file + ":2)"), run.out);
+        assertTrue(run.out.contains("wrong block cipher key (-B in " + file + ":3), authentication key (-A in " + file + ":3)"),
                 run.out);
     }
 

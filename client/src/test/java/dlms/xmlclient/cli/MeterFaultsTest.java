@@ -50,7 +50,7 @@ class MeterFaultsTest {
             CliRun run = run(out, meter, "-x", "messages/energy");
             assertEquals(3, run.exitCode, run.toString());
             assertTrue(run.out.contains("no connection: SNRM failed: no reply from the meter within 300 ms after 2 tries;"
-                    + " the meter may not know client 17 or server address 1 (check messages/xmlclient.options:4 and"
+                    + " the meter may not know client 17 or server address 1 (check -c in messages/xmlclient.options:4 and"
                     + " -s, -l or -n)"), run.out);
             assertTrue(run.out.contains("4 scripts: 0 passed, 0 failed, 0 not checked, 4 errors"), run.out);
             bounded(run, 4);

@@ -176,7 +176,7 @@ class SecurityTest {
             CliRun fromFile = run(meter, "-x " + site);
             assertEquals(3, fromFile.exitCode, fromFile.toString());
             assertTrue(line(fromFile, "1-read.xml").contains("association rejected by the meter: authentication-failure"
-                    + " (13): wrong password (check " + options + ":3)"), fromFile.out);
+                    + " (13): wrong password (check -P in " + options + ":3)"), fromFile.out);
 
             Files.writeString(options, "-c 17 -a Low -P 00000000\n");
             CliRun fromEnv = CliRun.run(out, Map.of(SecurityOptions.PASSWORD_VARIABLE, "Not-The-Pw-42"),

@@ -34,7 +34,7 @@ final class GuruxXmlData {
     }
 
     /** @return the data a Gurux XML data element holds */
-    static DataObject toData(final Element e) {
+    static DataObject toData(Element e) {
         String value = e.getAttribute("Value");
         switch (e.getTagName()) {
         case "None":
@@ -68,7 +68,7 @@ final class GuruxXmlData {
         }
     }
 
-    private static List<DataObject> children(final Element e) {
+    private static List<DataObject> children(Element e) {
         List<DataObject> list = new ArrayList<>();
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element child) {
@@ -79,13 +79,13 @@ final class GuruxXmlData {
     }
 
     /** @return the Gurux XML of data jDLMS decoded; a type without a Gurux name keeps jDLMS's */
-    static String toXml(final DataObject data) {
+    static String toXml(DataObject data) {
         StringBuilder out = new StringBuilder();
         append(out, data);
         return out.toString();
     }
 
-    private static void append(final StringBuilder out, final DataObject data) {
+    private static void append(StringBuilder out, DataObject data) {
         String name = NAMES.getOrDefault(data.getType(), "jDLMS-" + data.getType());
         out.append('<').append(name);
         if (data.getType() == Type.ARRAY || data.getType() == Type.STRUCTURE) {
@@ -103,11 +103,11 @@ final class GuruxXmlData {
         out.append(" />");
     }
 
-    private static String escaped(final String text) {
+    private static String escaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
     }
 
-    private static String value(final DataObject data) {
+    private static String value(DataObject data) {
         switch (data.getType()) {
         case OCTET_STRING:
             return HEX.formatHex(data.<byte[]>getValue());

@@ -14,7 +14,7 @@ final class JdlmsAssociation implements AutoCloseable {
     private final DlmsConnection connection;
     private boolean released;
 
-    JdlmsAssociation(final DlmsConnection connection) {
+    JdlmsAssociation(DlmsConnection connection) {
         this.connection = connection;
     }
 

@@ -35,12 +35,12 @@ enum JdlmsClient {
 
     private final int sap;
 
-    JdlmsClient(final int sap) {
+    JdlmsClient(int sap) {
         this.sap = sap;
     }
 
     /** @return the client of that SAP */
-    static JdlmsClient withSap(final int sap) {
+    static JdlmsClient withSap(int sap) {
         for (JdlmsClient client : values()) {
             if (client.sap == sap) {
                 return client;
@@ -50,12 +50,12 @@ enum JdlmsClient {
     }
 
     /** @return the client a sample script is written for ({@link SampleCredentials#clientOf}) */
-    static JdlmsClient of(final String script) {
+    static JdlmsClient of(String script) {
         return withSap(SampleCredentials.clientOf(script));
     }
 
     /** Opens the association: HDLC (SNRM/UA) when the link needs it, AARQ/AARE, HLS pass 3/4. */
-    JdlmsAssociation associate(final MeterSimulator meter, final JdlmsLink link)
+    JdlmsAssociation associate(MeterSimulator meter, JdlmsLink link)
             throws IOException {
         TcpConnectionBuilder builder = link.builder(meter).setClientId(sap);
         switch (this) {
@@ -82,7 +82,7 @@ enum JdlmsClient {
     }
 
     /** Reads client 1's invocation counter through the public client, as a real client does. */
-    private static long lastAcceptedCounter(final MeterSimulator meter, final JdlmsLink link)
+    private static long lastAcceptedCounter(MeterSimulator meter, JdlmsLink link)
             throws IOException {
         try (JdlmsAssociation association = PUBLIC.associate(meter, link)) {
             GetResult counter = association.connection().get(

@@ -48,7 +48,7 @@ class JdlmsClientReadsSimulatorTest {
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("linksAndClients")
-    void readScriptsGetTheirExpectedReplies(final JdlmsLink link, final JdlmsClient client)
+    void readScriptsGetTheirExpectedReplies(JdlmsLink link, JdlmsClient client)
             throws Exception {
         try (MeterSimulator meter = link.startMeter();
                 JdlmsAssociation association = client.associate(meter, link)) {
@@ -67,7 +67,7 @@ class JdlmsClientReadsSimulatorTest {
      */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("linksAndClients")
-    void associationViewListsEveryObjectTheReadScriptsRead(final JdlmsLink link,
+    void associationViewListsEveryObjectTheReadScriptsRead(JdlmsLink link,
             final JdlmsClient client) throws Exception {
         Set<String> read = new TreeSet<>();
         for (String script : READS) {
@@ -89,7 +89,7 @@ class JdlmsClientReadsSimulatorTest {
     }
 
     /** @return "class-id logical-name" of every object_list_element */
-    private static Set<String> objects(final DataObject objectList) {
+    private static Set<String> objects(DataObject objectList) {
         Set<String> objects = new TreeSet<>();
         for (DataObject element : objectList.<List<DataObject>>getValue()) {
             List<DataObject> fields = element.getValue();

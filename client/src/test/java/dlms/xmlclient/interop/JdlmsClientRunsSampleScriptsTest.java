@@ -34,7 +34,7 @@ class JdlmsClientRunsSampleScriptsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("linksAndScripts")
-    void scriptGetsItsExpectedRepliesAsItsOwnClient(final JdlmsLink link, final String script)
+    void scriptGetsItsExpectedRepliesAsItsOwnClient(JdlmsLink link, String script)
             throws Exception {
         try (MeterSimulator meter = link.startMeter();
                 JdlmsAssociation association = JdlmsClient.of(script).associate(meter, link)) {

@@ -46,7 +46,7 @@ class JdlmsClientSessionTest {
      */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("linksAndClients")
-    void releaseIsAnsweredWithAReleaseResponseJdlmsDecodes(final JdlmsLink link,
+    void releaseIsAnsweredWithAReleaseResponseJdlmsDecodes(JdlmsLink link,
             final JdlmsClient client) throws Exception {
         try (MeterSimulator meter = link.startMeter()) {
             for (int session = 0; session != 2; ++session) {
@@ -61,7 +61,7 @@ class JdlmsClientSessionTest {
     /** Get, Set and Action on a missing object: object-undefined, and the association goes on. */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("linksAndClients")
-    void missingObjectIsUndefinedAndTheAssociationGoesOn(final JdlmsLink link,
+    void missingObjectIsUndefinedAndTheAssociationGoesOn(JdlmsLink link,
             final JdlmsClient client) throws Exception {
         try (MeterSimulator meter = link.startMeter();
                 JdlmsAssociation association = client.associate(meter, link)) {
@@ -81,7 +81,7 @@ class JdlmsClientSessionTest {
     /** The public client reads the supply switch but may not open it: read-write-denied. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(JdlmsLink.class)
-    void publicClientMayNotDisconnectTheSupply(final JdlmsLink link) throws Exception {
+    void publicClientMayNotDisconnectTheSupply(JdlmsLink link) throws Exception {
         try (MeterSimulator meter = link.startMeter();
                 JdlmsAssociation association = JdlmsClient.PUBLIC.associate(meter, link)) {
             DlmsConnection connection = association.connection();

@@ -59,13 +59,13 @@ class JdlmsClientShortNamesTest {
     private static final int ROWS_A_DAY = 96;
     private static final int ROWS = 7 * ROWS_A_DAY;
 
-    private static MeterSimulator start(final boolean wrapper) throws Exception {
+    private static MeterSimulator start(boolean wrapper) throws Exception {
         return MeterSimulator.start(new SimulatorOptions().port(0).shortNames(true)
                 .wrapper(wrapper));
     }
 
     /** jDLMS's builder for the meter: client 17, Low, short names, logical device 1. */
-    private static TcpConnectionBuilder builder(final MeterSimulator meter, final boolean wrapper,
+    private static TcpConnectionBuilder builder(MeterSimulator meter, boolean wrapper,
             final List<String> apdus) {
         TcpConnectionBuilder builder = new TcpConnectionBuilder(InetAddress.getLoopbackAddress())
                 .setPort(meter.port()).setClientId(17).setLogicalDeviceId(1)
@@ -79,7 +79,7 @@ class JdlmsClientShortNamesTest {
         return wrapper ? builder.useWrapper() : builder.useHdlc();
     }
 
-    private static String hex(final byte[] bytes) {
+    private static String hex(byte[] bytes) {
         StringBuilder b = new StringBuilder();
         for (byte it : bytes) {
             b.append(String.format("%02X", it & 0xFF));
@@ -87,20 +87,20 @@ class JdlmsClientShortNamesTest {
         return b.toString();
     }
 
-    private static DataObject read(final DlmsSnConnection sn, final SnAddressSpec address)
+    private static DataObject read(DlmsSnConnection sn, SnAddressSpec address)
             throws IOException {
         ReadResult result = sn.read(address);
         assertEquals(AccessResultCode.SUCCESS, result.getResultCode(), address.toString());
         return result.getResultData();
     }
 
-    private static DataObject read(final DlmsSnConnection sn, final int variableName)
+    private static DataObject read(DlmsSnConnection sn, int variableName)
             throws IOException {
         return read(sn, SnAddressSpec.newAttributeAddress(variableName));
     }
 
     /** @return the instant of a date-time octet string, by jDLMS's decoding (deviation 0) */
-    private static Instant instant(final DataObject dateTime) {
+    private static Instant instant(DataObject dateTime) {
         CosemDateTime time = CosemDateTime.decode(dateTime.getValue());
         assertEquals(0, time.get(Field.DEVIATION), "the meter runs in UTC");
         return LocalDateTime.of(time.get(Field.YEAR), time.get(Field.MONTH),
@@ -109,8 +109,8 @@ class JdlmsClientShortNamesTest {
     }
 
     /** @return date-time octet string: UTC, day of week not specified, status 0 */
-    private static DataObject dateTime(final int year, final int month, final int day,
-            final int hour, final int minute, final int second) {
+    private static DataObject dateTime(int year, int month, int day,
+            final int hour, int minute, int second) {
         return DataObject.newOctetStringData(new byte[] {(byte) (year >> 8), (byte) year,
             (byte) month, (byte) day, (byte) 0xFF, (byte) hour, (byte) minute, (byte) second,
             0, 0, 0, 0});
@@ -118,7 +118,7 @@ class JdlmsClientShortNamesTest {
 
     @ParameterizedTest(name = "wrapper {0}")
     @ValueSource(booleans = {false, true})
-    void readsTheClockAndARegister(final boolean wrapper) throws Exception {
+    void readsTheClockAndARegister(boolean wrapper) throws Exception {
         List<String> apdus = Collections.synchronizedList(new ArrayList<>());
         try (MeterSimulator meter = start(wrapper);
                 DlmsSnConnection sn = builder(meter, wrapper, apdus).buildSnConnection()) {
@@ -136,7 +136,7 @@ class JdlmsClientShortNamesTest {
 
     @ParameterizedTest(name = "wrapper {0}")
     @ValueSource(booleans = {false, true})
-    void writesTheClockAndReadsItBack(final boolean wrapper) throws Exception {
+    void writesTheClockAndReadsItBack(boolean wrapper) throws Exception {
         List<String> apdus = Collections.synchronizedList(new ArrayList<>());
         try (MeterSimulator meter = start(wrapper);
                 DlmsSnConnection sn = builder(meter, wrapper, apdus).buildSnConnection()) {
@@ -151,7 +151,7 @@ class JdlmsClientShortNamesTest {
 
     @ParameterizedTest(name = "wrapper {0}")
     @ValueSource(booleans = {false, true})
-    void readsTheLoadProfileWholeAndByRangeInBlocks(final boolean wrapper) throws Exception {
+    void readsTheLoadProfileWholeAndByRangeInBlocks(boolean wrapper) throws Exception {
         List<String> apdus = Collections.synchronizedList(new ArrayList<>());
         try (MeterSimulator meter = start(wrapper);
                 DlmsSnConnection sn = builder(meter, wrapper, apdus).buildSnConnection()) {
@@ -180,7 +180,7 @@ class JdlmsClientShortNamesTest {
 
     @ParameterizedTest(name = "wrapper {0}")
     @ValueSource(booleans = {false, true})
-    void invokesMethodsByParameterisedReadAndByWrite(final boolean wrapper) throws Exception {
+    void invokesMethodsByParameterisedReadAndByWrite(boolean wrapper) throws Exception {
         List<String> apdus = Collections.synchronizedList(new ArrayList<>());
         try (MeterSimulator meter = start(wrapper);
                 DlmsSnConnection sn = builder(meter, wrapper, apdus).buildSnConnection()) {
@@ -203,7 +203,7 @@ class JdlmsClientShortNamesTest {
      */
     @ParameterizedTest(name = "wrapper {0}")
     @ValueSource(booleans = {false, true})
-    void logicalNameAccessOverShortNames(final boolean wrapper) throws Exception {
+    void logicalNameAccessOverShortNames(boolean wrapper) throws Exception {
         List<String> apdus = Collections.synchronizedList(new ArrayList<>());
         try (MeterSimulator meter = start(wrapper);
                 DlmsConnection ln = builder(meter, wrapper, apdus).build()) {

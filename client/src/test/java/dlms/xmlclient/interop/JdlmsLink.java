@@ -32,7 +32,7 @@ enum JdlmsLink {
 
     private final String description;
 
-    JdlmsLink(final String description) {
+    JdlmsLink(String description) {
         this.description = description;
     }
 
@@ -42,7 +42,7 @@ enum JdlmsLink {
     }
 
     /** @return a jDLMS connection builder for this link to the meter */
-    TcpConnectionBuilder builder(final MeterSimulator meter) {
+    TcpConnectionBuilder builder(MeterSimulator meter) {
         TcpConnectionBuilder builder = new TcpConnectionBuilder(InetAddress.getLoopbackAddress())
                 .setPort(meter.port()).setLogicalDeviceId(LOGICAL_DEVICE)
                 .setResponseTimeout(RESPONSE_MILLIS);

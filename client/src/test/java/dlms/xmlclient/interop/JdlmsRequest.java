@@ -32,7 +32,7 @@ final class JdlmsRequest {
      * @return the reply as Gurux XML
      * @throws IllegalArgumentException for a request this replay does not make
      */
-    static String send(final DlmsConnection connection, final Element request)
+    static String send(DlmsConnection connection, Element request)
             throws IOException {
         Element normal = only(request, request.getTagName() + "Normal");
         switch (request.getTagName()) {
@@ -51,7 +51,7 @@ final class JdlmsRequest {
      * @param request the request element of a script
      * @return the object it addresses as class id and logical name, e.g. "8 0000010000FF"
      */
-    static String object(final Element request) {
+    static String object(Element request) {
         Element normal = only(request, request.getTagName() + "Normal");
         Element descriptor = child(normal, "AttributeDescriptor");
         if (descriptor == null) {
@@ -61,7 +61,7 @@ final class JdlmsRequest {
                 + only(descriptor, "InstanceId").getAttribute("Value");
     }
 
-    private static String get(final DlmsConnection connection, final Element normal)
+    private static String get(DlmsConnection connection, Element normal)
             throws IOException {
         Element selection = child(normal, "AccessSelection");
         SelectiveAccessDescription access = selection == null ? null
@@ -78,7 +78,7 @@ final class JdlmsRequest {
                 + "</Result></GetResponseNormal></GetResponse>";
     }
 
-    private static String set(final DlmsConnection connection, final Element normal)
+    private static String set(DlmsConnection connection, Element normal)
             throws IOException {
         Element descriptor = only(normal, "AttributeDescriptor");
         DataObject value = GuruxXmlData.toData(firstElement(only(normal, "Value")));
@@ -89,7 +89,7 @@ final class JdlmsRequest {
                 + ResultNames.of(result.getCode()) + "\" /></SetResponseNormal></SetResponse>";
     }
 
-    private static String action(final DlmsConnection connection, final Element normal)
+    private static String action(DlmsConnection connection, Element normal)
             throws IOException {
         Element descriptor = only(normal, "MethodDescriptor");
         Element parameters = child(normal, "MethodInvocationParameters");
@@ -107,16 +107,16 @@ final class JdlmsRequest {
                 + "</ActionResponseNormal></ActionResponse>";
     }
 
-    private static ObisCode instance(final Element descriptor) {
+    private static ObisCode instance(Element descriptor) {
         return new ObisCode(HexFormat.of().parseHex(only(descriptor, "InstanceId")
                 .getAttribute("Value")));
     }
 
-    private static int number(final Element parent, final String name) {
+    private static int number(Element parent, String name) {
         return Integer.parseInt(only(parent, name).getAttribute("Value"));
     }
 
-    private static Element only(final Element parent, final String name) {
+    private static Element only(Element parent, String name) {
         Element e = child(parent, name);
         if (e == null) {
             throw new IllegalArgumentException("no jDLMS replay of <" + parent.getTagName()
@@ -125,7 +125,7 @@ final class JdlmsRequest {
         return e;
     }
 
-    private static Element child(final Element parent, final String name) {
+    private static Element child(Element parent, String name) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && e.getTagName().equals(name)) {
                 return e;
@@ -134,7 +134,7 @@ final class JdlmsRequest {
         return null;
     }
 
-    private static Element firstElement(final Element parent) {
+    private static Element firstElement(Element parent) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 return e;

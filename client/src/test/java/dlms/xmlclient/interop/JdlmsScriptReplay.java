@@ -40,7 +40,7 @@ final class JdlmsScriptReplay {
      * @param relativePath a script under messages/, e.g. "load-profile/whole.xml"
      * @return one line per request whose reply differs from the expected one; empty when all match
      */
-    static List<String> mismatches(final DlmsConnection connection, final String relativePath)
+    static List<String> mismatches(DlmsConnection connection, String relativePath)
             throws Exception {
         Script script = load(relativePath);
         List<String> expected = new Expectations(EXPECTED).forScript(script);
@@ -68,7 +68,7 @@ final class JdlmsScriptReplay {
      * @param relativePath a script under messages/
      * @return the objects its requests address (see {@link JdlmsRequest#object})
      */
-    static List<String> objects(final String relativePath) throws Exception {
+    static List<String> objects(String relativePath) throws Exception {
         List<String> objects = new ArrayList<>();
         for (Step step : load(relativePath).steps()) {
             objects.add(JdlmsRequest.object(element(step.requestXml())));
@@ -76,20 +76,20 @@ final class JdlmsScriptReplay {
         return objects;
     }
 
-    private static Script load(final String relativePath) throws Exception {
+    private static Script load(String relativePath) throws Exception {
         // The loader's addresses and framing only matter to frames it would build; none here.
         return new ScriptLoader(InterfaceType.WRAPPER, true, 16, 1)
                 .load(MESSAGES.resolve(relativePath), relativePath);
     }
 
-    private static Element element(final String xml) throws Exception {
+    private static Element element(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setIgnoringComments(true);
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)))
                 .getDocumentElement();
     }
 
-    private static String abridged(final String xml) {
+    private static String abridged(String xml) {
         return xml.length() <= 600 ? xml : xml.substring(0, 600) + "...";
     }
 }

@@ -22,7 +22,7 @@ final class ResultNames {
     }
 
     /** @return the Gurux name of a result code, "Code" and the number when it has none */
-    static String of(final long code) {
+    static String of(long code) {
         return NAMES.getOrDefault(code, "Code" + code);
     }
 }

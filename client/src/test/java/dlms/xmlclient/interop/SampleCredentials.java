@@ -34,7 +34,7 @@ final class SampleCredentials {
     }
 
     /** @return the word after a flag in an options file, null when the flag is not there */
-    private static String flag(final Path options, final String name) {
+    private static String flag(Path options, String name) {
         List<String> words = Arrays.asList(String.join(" ", lines(options)).trim().split("\\s+"));
         int at = words.indexOf(name);
         return at < 0 || at + 1 >= words.size() ? null : words.get(at + 1);
@@ -44,7 +44,7 @@ final class SampleCredentials {
      * @param script a script under messages/, e.g. "public/set-clock-denied.xml"
      * @return the client SAP (-c) of the nearest xmlclient.options from the script's folder up
      */
-    static int clientOf(final String script) {
+    static int clientOf(String script) {
         for (Path folder = MESSAGES.resolve(script).getParent(); folder.startsWith(MESSAGES);
                 folder = folder.getParent()) {
             Path options = folder.resolve("xmlclient.options");
@@ -59,7 +59,7 @@ final class SampleCredentials {
     }
 
     /** @return a key of messages/secure/simulator.keys, e.g. "block-cipher-key" */
-    static byte[] key(final String name) {
+    static byte[] key(String name) {
         String hex = keys().get(name);
         if (hex == null) {
             throw new IllegalStateException("messages/secure/simulator.keys has no " + name);
@@ -79,7 +79,7 @@ final class SampleCredentials {
     }
 
     /** @return the lines of a sample file without comments */
-    private static List<String> lines(final Path file) {
+    private static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.trim().startsWith("#")).toList();
