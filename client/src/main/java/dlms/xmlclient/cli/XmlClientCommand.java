@@ -302,7 +302,9 @@ public final class XmlClientCommand {
             }
         }
         if (!Files.isDirectory(dir)) {
-            throw new UsageException("-e " + value + ": no such folder");
+            throw new UsageException("-e " + value + (Files.exists(dir)
+                    ? ": a file, not a folder (-e names the folder of expected replies, laid out as -x)"
+                    : ": no such folder"));
         }
         return dir;
     }

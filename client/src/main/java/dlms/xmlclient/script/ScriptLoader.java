@@ -83,6 +83,7 @@ public final class ScriptLoader {
             }
             String location = relativePath + ":" + line;
             anyInvokeIdToDefault(element, location);
+            logicalNamesToHex(element, relativePath);
             Optional<Element> unknown = GuruxTags.unknownIn(element);
             if (unknown.isPresent()) {
                 throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(unknown.get()), "unknown element <"
@@ -117,6 +118,25 @@ public final class ScriptLoader {
                         + " a wildcard (only InvokeIdAndPriority may be *, and is sent as "
                         + ANY_INVOKE_ID_SENT_AS + ")", null);
             }
+        }
+    }
+
+    /**
+     * Every {@code <InstanceId>} as the 6 bytes of hex the translator encodes; a dotted or
+     * A-B:C.D.E.F code is converted, anything else stops the script at that element's line.
+     */
+    private static void logicalNamesToHex(Element request, String relativePath) throws ScriptException {
+        for (Element e : descendants(request)) {
+            if (!e.getTagName().equals("InstanceId")) {
+                continue;
+            }
+            String value = e.getAttribute("Value");
+            Optional<String> hex = ObisCode.hex(value);
+            if (hex.isEmpty()) {
+                throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(e), "<InstanceId Value=\""
+                        + value + "\"/>: not a logical name (OBIS code); write " + ObisCode.FORMS, null);
+            }
+            e.setAttribute("Value", hex.get());
         }
     }
 

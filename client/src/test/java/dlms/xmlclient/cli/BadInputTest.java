@@ -35,6 +35,21 @@ class BadInputTest {
     }
 
     @Test
+    void anExpectedFileGivenForTheFolderIsNamedAsAFile() {
+        CliRun run = CliRun.run(out, "-x", "messages/get-serial-number.xml", "-e", "expected/get-serial-number.xml");
+        assertEquals(2, run.exitCode);
+        assertEquals("xmlclient: -e expected/get-serial-number.xml: a file, not a folder (-e names the folder of"
+                + " expected replies, laid out as -x)\n", run.err);
+    }
+
+    @Test
+    void aMistypedOptionGetsASuggestion() {
+        CliRun run = CliRun.run(out, "-x", "messages", "--expceted", "expected");
+        assertEquals(2, run.exitCode);
+        assertEquals("xmlclient: unknown option --expceted (did you mean --expected?) (see --help)\n", run.err);
+    }
+
+    @Test
     void badNumberNamesTheOption() {
         CliRun run = CliRun.run(out, "-c", "sixteen", "-x", "messages");
         assertEquals(2, run.exitCode);

@@ -100,4 +100,37 @@ class ScriptLoaderTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void aDottedOrReducedLogicalNameIsSentAsItsSixBytes() throws Exception {
+        Path file = dir.resolve("dotted.xml");
+        Files.writeString(file, messages("1.0.1.8.0.255", "1-0:1.8.0*255"));
+        Script script = loader.load(file, "dotted.xml");
+        for (Step step : script.steps()) {
+            // C0 01 C1 | class 3 | 1.0.1.8.0.255 | attribute 2 | no selective access
+            assertEquals("C001C100030100010800FF0200", hex(step.request().getData()));
+        }
+    }
+
+    @Test
+    void aLogicalNameOfAnotherShapeStopsTheScriptAtItsLine() throws Exception {
+        Path file = dir.resolve("short.xml");
+        Files.writeString(file, messages("1.0.1.8.0"));
+        ScriptException e = assertThrows(ScriptException.class, () -> loader.load(file, "short.xml"));
+        assertEquals("short.xml:4: <InstanceId Value=\"1.0.1.8.0\"/>: not a logical name (OBIS code); write 6 bytes"
+                + " in hex (0100010800FF), 1.0.1.8.0.255 or 1-0:1.8.0.255", e.getMessage());
+    }
+
+    /** A script of one Get of attribute 2 of a register per logical name. */
+    private static String messages(String... instanceIds) {
+        StringBuilder b = new StringBuilder("<Messages>\n");
+        for (String id : instanceIds) {
+            b.append("""
+                      <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" />
+                        <AttributeDescriptor><ClassId Value="3" />
+                        <InstanceId Value="%s" /><AttributeId Value="2" /></AttributeDescriptor></GetRequestNormal></GetRequest>
+                    """.formatted(id));
+        }
+        return b.append("</Messages>\n").toString();
+    }
 }
