@@ -63,7 +63,7 @@ final class ClientOptions {
                 + " to HDLC mode E at the rate the meter proposes (with -S)").build());
         o.addOption(Option.builder(UDP).longOpt("udp").desc("WRAPPER frames over UDP instead of TCP (implies -w)").build());
         o.addOption(valued(AUTHENTICATION, "authentication", "LEVEL",
-                "None (default), Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC, HighECDSA"));
+                "None (default), Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC"));
         o.addOption(valued(PASSWORD, "password", "PASSWORD", "password for Low, secret for High, HighMD5, HighSHA1"
                 + " and HighSHA256 (visible in ps: prefer --password-file or XMLCLIENT_PASSWORD)"));
         o.addOption(valued(null, PASSWORD_FILE, "FILE", "read the password from the first line of FILE"));

@@ -115,7 +115,7 @@ final class ConnectionOptions {
                         HdlcParameters.DEFAULT.maxInfo()));
     }
 
-    /** Accepts the Gurux spellings: None, Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC, HighECDSA. */
+    /** Accepts the Gurux spellings (HighECDSA too, so that SecurityOptions can say why it is refused). */
     static Authentication authentication(FlagValues line, String value) throws UsageException {
         String wanted = value.replace("_", "").toLowerCase(Locale.ROOT);
         for (Authentication a : Authentication.values()) {
@@ -124,7 +124,7 @@ final class ConnectionOptions {
             }
         }
         throw new UsageException(line.flag(ClientOptions.AUTHENTICATION) + " " + value
-                + ": expected None, Low, High, HighMD5, HighSHA1, HighSHA256, HighGMAC or HighECDSA");
+                + ": expected None, Low, High, HighMD5, HighSHA1, HighSHA256 or HighGMAC");
     }
 
     static int integer(FlagValues line, String option, int min, int max, int fallback)

@@ -50,6 +50,17 @@ class BadInputTest {
     }
 
     @Test
+    void highEcdsaIsNotOfferedAndIsRefusedWithItsReason() {
+        CliRun help = CliRun.run(out, "--help");
+        assertEquals(0, help.exitCode);
+        assertTrue(!help.out.contains("ECDSA"), "--help offers only what runs: " + help.out);
+        CliRun run = CliRun.run(out, "-a", "HighECDSA", "-x", "messages/get-serial-number.xml");
+        assertEquals(2, run.exitCode);
+        assertEquals("xmlclient: -a HighECDSA is not supported: gurux.dlms 4.0.47 prints the private signing key on"
+                + " standard output whenever it signs an HLS challenge\n", run.err);
+    }
+
+    @Test
     void badNumberNamesTheOption() {
         CliRun run = CliRun.run(out, "-c", "sixteen", "-x", "messages");
         assertEquals(2, run.exitCode);
