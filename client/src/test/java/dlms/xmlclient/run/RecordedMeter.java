@@ -1,6 +1,7 @@
 package dlms.xmlclient.run;
 
 import dlms.xmlclient.media.Link;
+import gurux.dlms.internal.GXCommon;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class RecordedMeter implements Link {
             if (line.startsWith("TX ")) {
                 exchanges.add(new Exchange(line.substring(3).strip(), new ArrayList<>()));
             } else if (line.startsWith("RX ")) {
-                exchanges.get(exchanges.size() - 1).answers().add(bytes(line.substring(3)));
+                exchanges.get(exchanges.size() - 1).answers().add(GXCommon.hexToBytes(line.substring(3)));
             }
         }
         return new RecordedMeter(exchanges);
@@ -64,7 +65,7 @@ final class RecordedMeter implements Link {
         if (sends < exchanges.size() && sends < silentFrom) {
             Exchange exchange = exchanges.get(sends);
             if (!matches(exchange.sent(), data)) {
-                mismatches.add("frame " + sends + ": recorded " + exchange.sent() + ", sent " + hex(data));
+                mismatches.add("frame " + sends + ": recorded " + exchange.sent() + ", sent " + GXCommon.toHex(data, true));
             }
             inbound.addAll(exchange.answers());
         }
@@ -102,22 +103,5 @@ final class RecordedMeter implements Link {
             }
         }
         return true;
-    }
-
-    private static byte[] bytes(String hex) {
-        String[] parts = hex.strip().split(" ");
-        byte[] out = new byte[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = (byte) Integer.parseInt(parts[i], 16);
-        }
-        return out;
-    }
-
-    private static String hex(byte[] data) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : data) {
-            b.append(b.length() == 0 ? "" : " ").append(String.format("%02X", x & 0xFF));
-        }
-        return b.toString();
     }
 }
