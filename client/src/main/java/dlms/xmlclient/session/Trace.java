@@ -15,7 +15,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The frame trace: every frame in hex with a timestamp and direction, to the trace file and,
- * at Verbose, to the console. Never given secrets: the session traces frames only.
+ * at Verbose, to the console. Never given secrets: the session traces frames only. One per run,
+ * used by that run's thread: the secrets and the association request's masks are its state.
  */
 public final class Trace implements LinkTrace {
 

@@ -66,8 +66,6 @@ final class ScriptReplay {
         }
     }
 
-    private static final Trace NO_TRACE = new Trace(null, null);
-
     private ScriptReplay() {
     }
 
@@ -88,7 +86,7 @@ final class ScriptReplay {
         List<Check> checks = new ArrayList<>();
         List<String> findings = new ArrayList<>();
         String error = null;
-        try (Session session = Session.open(settings, link, NO_TRACE, new FrameCounters())) {
+        try (Session session = Session.open(settings, link, new Trace(null, null), new FrameCounters())) {
             client[0] = clientOf(session);
             boolean scriptedSnrm = script.sends(Command.SNRM);
             try {
