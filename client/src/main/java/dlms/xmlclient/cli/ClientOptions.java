@@ -40,6 +40,7 @@ final class ClientOptions {
     static final String OUT = "o";
     static final String EXPECTED = "e";
     static final String STRICT = "strict";
+    static final String MISSING_EXPECTED = "missing-expected";
     static final String FAIL_FAST = "fail-fast";
     static final String RECORD = "record";
     static final String WAIT_TIME = "wait-time";
@@ -97,6 +98,9 @@ final class ClientOptions {
         o.addOption(valued(TRACE, "trace", "LEVEL", "Error, Warning, Info (default) or Verbose (every frame on the console)"));
         o.addOption(valued(MESSAGES, "messages", "PATH", "message file, or folder of them (searched recursively)"));
         o.addOption(valued(EXPECTED, "expected", "DIR", "expected replies: DIR/<path below -x> for each message file"));
+        o.addOption(Option.builder().longOpt(MISSING_EXPECTED).hasArg().argName("fail|not-checked")
+                .desc("with -e, a script that has no expected file: fail (default), naming the file looked for, or"
+                        + " not-checked (a folder that mixes checked and unchecked scripts)").build());
         o.addOption(Option.builder().longOpt(STRICT).desc("a reply with no expected reply fails (default: not checked)").build());
         o.addOption(Option.builder().longOpt(FAIL_FAST).desc("stop after the first script that fails or breaks off"
                 + " (the rest are reported as not run)").build());

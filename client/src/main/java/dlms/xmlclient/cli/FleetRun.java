@@ -47,20 +47,23 @@ final class FleetRun {
     private final Path outDir;
     private final ScriptCache cache;
     private final boolean strict;
+    private final boolean missingExpectedFails;
     private final boolean failFast;
     private final int parallel;
     private final FleetListener listener;
     private final PrintStream err;
     private final WriteFailures writes;
 
-    FleetRun(List<Meter> meters, Path outDir, ScriptCache cache, boolean strict, boolean failFast, int parallel,
-            FleetListener listener, PrintStream err) {
-        this(meters, outDir, cache, strict, failFast, parallel, listener, err, new WriteFailures(err));
+    FleetRun(List<Meter> meters, Path outDir, ScriptCache cache, boolean strict, boolean missingExpectedFails,
+            boolean failFast, int parallel, FleetListener listener, PrintStream err) {
+        this(meters, outDir, cache, strict, missingExpectedFails, failFast, parallel, listener, err,
+                new WriteFailures(err));
     }
 
     /** @param writes where an output file that cannot be written is told and kept */
-    FleetRun(List<Meter> meters, Path outDir, ScriptCache cache, boolean strict, boolean failFast, int parallel,
-            FleetListener listener, PrintStream err, WriteFailures writes) {
+    FleetRun(List<Meter> meters, Path outDir, ScriptCache cache, boolean strict, boolean missingExpectedFails,
+            boolean failFast, int parallel, FleetListener listener, PrintStream err, WriteFailures writes) {
+        this.missingExpectedFails = missingExpectedFails;
         this.writes = writes;
         this.meters = List.copyOf(meters);
         this.outDir = outDir;
@@ -137,7 +140,8 @@ final class FleetRun {
             String target = meter.scripts().get(0).connection().medium().describe();
             List<RunListener> reports = List.of(new ReplyFiles(dir, writes), unlessPassed(
                     new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes)));
-            RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast);
+            RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast,
+                    missingExpectedFails);
             outcomes = RunLauncher.launch(RunRequest.of(plan, reports).stoppedBy(stop).sharing(cache)).outcomes();
         } catch (IOException e) {
             List<ScriptOutcome> failed = alike(meter, Status.BAD_INPUT, "cannot write to " + dir + ": " + e.getMessage());

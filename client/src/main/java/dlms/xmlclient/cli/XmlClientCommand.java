@@ -123,7 +123,7 @@ public final class XmlClientCommand {
         Path outDir = outDir(line);
         checkTraceWritable(outDir);
         RunPlan plan = new RunPlan(scripts, outDir, record ? null : expectedDir, line.hasOption(ClientOptions.STRICT),
-                line.hasOption(ClientOptions.FAIL_FAST));
+                line.hasOption(ClientOptions.FAIL_FAST), missingExpectedFails(line));
         WriteFailures writes = new WriteFailures(err);
         List<RunListener> listeners = new ArrayList<>(List.of(
                 new ReplyFiles(outDir, writes),
@@ -207,6 +207,7 @@ public final class XmlClientCommand {
                         targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
                 new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes)));
         FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
+                missingExpectedFails(line),
                 line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err, writes);
         StopSignal stop = new StopSignal();
         return stoppable(stop, () -> {
@@ -273,6 +274,17 @@ public final class XmlClientCommand {
         } catch (IOException e) {
             throw new UsageException("-o " + outDir + ": cannot write the trace: " + e.getMessage());
         }
+    }
+
+    /** --missing-expected: fail (the default, safe in CI) or not-checked. */
+    private static boolean missingExpectedFails(CommandLine line) throws UsageException {
+        String value = line.getOptionValue(ClientOptions.MISSING_EXPECTED, "fail");
+        return switch (value) {
+            case "fail" -> true;
+            case "not-checked" -> false;
+            default -> throw new UsageException("--" + ClientOptions.MISSING_EXPECTED + " " + value
+                    + ": expected fail or not-checked");
+        };
     }
 
     /** The -o folder, created. */

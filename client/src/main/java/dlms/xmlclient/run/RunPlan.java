@@ -11,11 +11,19 @@ import java.util.List;
  * @param expectedDir the expected replies folder (-e), or null
  * @param strict      a reply with nothing to check it against fails instead of being "not checked"
  * @param failFast    stop after the first script that does not pass or is not checked clean (FAIL or ERROR)
+ * @param missingExpectedFails with an expected folder, a script with no expected file (and no replies
+ *                    inline) fails, naming the file looked for; else its replies are not checked
  */
-public record RunPlan(List<ScriptSource> scripts, Path outDir, Path expectedDir, boolean strict, boolean failFast) {
+public record RunPlan(List<ScriptSource> scripts, Path outDir, Path expectedDir, boolean strict, boolean failFast,
+        boolean missingExpectedFails) {
 
     public RunPlan {
         scripts = List.copyOf(scripts);
+    }
+
+    /** A plan in which a missing expected file leaves its replies not checked. */
+    public RunPlan(List<ScriptSource> scripts, Path outDir, Path expectedDir, boolean strict, boolean failFast) {
+        this(scripts, outDir, expectedDir, strict, failFast, false);
     }
 
     public RunPlan(List<ScriptSource> scripts, Path outDir, Path expectedDir, boolean strict) {
@@ -23,6 +31,6 @@ public record RunPlan(List<ScriptSource> scripts, Path outDir, Path expectedDir,
     }
 
     public RunPlan withScripts(List<ScriptSource> newScripts) {
-        return new RunPlan(newScripts, outDir, expectedDir, strict, failFast);
+        return new RunPlan(newScripts, outDir, expectedDir, strict, failFast, missingExpectedFails);
     }
 }

@@ -16,6 +16,7 @@ import dlms.xmlclient.verdict.ReplyComparator;
 import dlms.xmlclient.verdict.Verdict;
 import gurux.dlms.enums.Command;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,7 @@ public final class Runner {
             trace.endCapture();
             return new ScriptOutcome(source, null, Status.BAD_INPUT, List.of(), e.getMessage(), millisSince(start), "");
         }
+        Path missingExpected = missingExpectedFile(source, expected);
         int requests = script.steps().size();
         trace.note("script " + source.relativePath() + " (" + requests + (requests == 1 ? " request)" : " requests)"));
         List<RequestResult> results = new ArrayList<>();
@@ -139,7 +141,7 @@ public final class Runner {
                     try {
                         String xml = session.exchange(step.request());
                         reply = new StepReply(step, xml, sentAt, millisSince(sent));
-                        check = check(expected.get(step.number() - 1), reply)
+                        check = check(expected.get(step.number() - 1), reply, missingExpected)
                                 .withFindings(session.replyFindings(), failsOnFindings);
                     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                         // A reply our code or the library cannot handle: this script stops, the run goes on.
@@ -208,9 +210,9 @@ public final class Runner {
         }
     }
 
-    private Check check(String expectedXml, StepReply reply) {
+    private Check check(String expectedXml, StepReply reply, Path missingExpected) {
         if (expectedXml == null) {
-            return Check.notChecked(plan.strict());
+            return missingExpected != null ? Check.missingExpectedFile(missingExpected) : Check.notChecked(plan.strict());
         }
         try {
             return Check.compared(expectedXml, comparator.compare(expectedXml, reply.replyXml(), reply.sentAt()));
@@ -219,6 +221,17 @@ public final class Runner {
             // expectation never ends the run and its reports.
             return Check.error(expectedXml, "cannot compare: " + e.getMessage());
         }
+    }
+
+    /**
+     * The expected file looked for and not found, when the plan fails such scripts: with -e, a
+     * script that expects nothing at all (no file, no inline reply) is a missing file, not a pass.
+     */
+    private Path missingExpectedFile(ScriptSource source, List<String> expected) {
+        if (!plan.missingExpectedFails() || plan.expectedDir() == null || expected.stream().anyMatch(Objects::nonNull)) {
+            return null;
+        }
+        return plan.expectedDir().resolve(source.relativePath());
     }
 
     private static long millisSince(long nanoStart) {

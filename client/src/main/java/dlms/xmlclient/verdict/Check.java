@@ -1,5 +1,6 @@
 package dlms.xmlclient.verdict;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,12 @@ public record Check(Verdict verdict, String expectedXml, List<Difference> differ
                 ? new Check(Verdict.FAIL, null, List.of(), "no expected reply (--strict)")
                 : new Check(Verdict.NOT_CHECKED, null, List.of(), "no expected reply")
                 ;
+    }
+
+    /** A reply whose script has no expected file where one was looked for. */
+    public static Check missingExpectedFile(Path file) {
+        return new Check(Verdict.FAIL, null, List.of(), "no expected file " + file
+                + " (record it with --record; --missing-expected not-checked lets a folder mix checked and unchecked scripts)");
     }
 
     public static Check error(String expectedXml, String note) {

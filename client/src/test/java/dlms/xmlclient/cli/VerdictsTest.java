@@ -109,16 +109,24 @@ class VerdictsTest {
     }
 
     @Test
-    void noExpectedFileIsNotCheckedUnlessStrict() throws Exception {
+    void aMissingExpectedFileFailsNamingThePathUnlessTheFolderIsSaidToMixThem() throws Exception {
         samples("get-serial-number.xml", "energy/a-plus.xml");
         Files.delete(dir.resolve("expected/energy/a-plus.xml"));
-        CliRun lenient = run("-e", expectedDir());
-        assertEquals(0, lenient.exitCode, lenient.toString());
-        assertTrue(lenient.out.matches("(?s).*\\] NOT CHECKED +\\S*energy/a-plus.xml.*"), lenient.out);
-        assertTrue(lenient.out.contains("1 passed, 0 failed, 1 not checked"), lenient.out);
-        CliRun strict = run("-e", expectedDir(), "--strict");
+        CliRun run = run("-e", expectedDir());
+        assertEquals(1, run.exitCode, run.toString());
+        assertTrue(run.out.contains("energy/a-plus.xml #1 no expected file " + Path.of(expectedDir(), "energy", "a-plus.xml")),
+                run.out);
+        assertTrue(run.out.contains("1 passed, 1 failed"), run.out);
+        CliRun mixed = run("-e", expectedDir(), "--missing-expected", "not-checked");
+        assertEquals(0, mixed.exitCode, mixed.toString());
+        assertTrue(mixed.out.matches("(?s).*\\] NOT CHECKED +\\S*energy/a-plus.xml.*"), mixed.out);
+        assertTrue(mixed.out.contains("1 passed, 0 failed, 1 not checked"), mixed.out);
+        CliRun strict = run("-e", expectedDir(), "--missing-expected", "not-checked", "--strict");
         assertEquals(1, strict.exitCode, strict.toString());
         assertTrue(strict.out.contains("energy/a-plus.xml #1 no expected reply (--strict)"), strict.out);
+        CliRun typo = run("-e", expectedDir(), "--missing-expected", "skip");
+        assertEquals(2, typo.exitCode, typo.toString());
+        assertTrue(typo.err.contains("--missing-expected skip: expected fail or not-checked"), typo.err);
     }
 
     @Test
