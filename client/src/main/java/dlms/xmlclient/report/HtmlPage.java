@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The HTML report page: one self-contained document (inline style, no script, nothing
- * fetched) with the overall result, the counts, a table of the scripts and a section per script.
+ * The HTML report page: one self-contained document (inline style, nothing fetched) with the
+ * overall result, the counts, a table of the scripts and a section per script, those that did
+ * not pass first.
  */
 final class HtmlPage {
 
@@ -49,7 +50,7 @@ final class HtmlPage {
             .error-line{color:var(--error);font-weight:700}
             .req{border-top:1px dashed var(--line);margin:.5em 0;padding-top:.3em}
             .rh{margin:.2em 0}
-            .cols{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.6em}
+            .cols{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:.6em}
             .cols.c3{grid-template-columns:repeat(3,minmax(0,1fr))}
             .ch{font-weight:600;font-size:.85em;color:#59636e}
             pre{margin:0;padding:.4em .5em;background:#f6f8fa;border:1px solid var(--line);overflow-x:auto}
@@ -60,6 +61,19 @@ final class HtmlPage {
             .diffs{color:var(--fail);margin:.3em 0;padding-left:1.4em}
             .warnings{color:var(--error);margin:.3em 0;padding-left:1.4em}
             .trace{margin:.5em 0}
+            .what{font-weight:600}.desc{color:#59636e}
+            .val{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;background:#ddf4ff;
+             border:1px solid #54aeff;border-radius:.3em;padding:0 .4em;white-space:nowrap}
+            pre .cm{color:#0550ae}
+            table.profile{width:auto;font-size:12px;margin:.3em 0}
+            table.profile td{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap;padding:0 .6em}
+            table.profile th{font-weight:600;font-size:11px}
+            .profile-box{max-height:24em;overflow:auto;width:fit-content;max-width:100%;border:1px solid var(--line);margin:.3em 0 .5em}
+            .profile-box thead th{position:sticky;top:0}
+            h2.group{display:block;margin:1em 0 .2em;font-size:1.05em;color:#59636e}
+            .tools{margin:.5em 0}.tools button{margin-left:.6em}
+            body:has(#only-problems:checked) :is(section.script.pass,section.script.nc,tr.pass,tr.nc,.req.pass,.req.nc,
+             h2.group.rest){display:none}
             @media print{body{margin:0}pre{white-space:pre-wrap;word-break:break-all}
              *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
             """;
@@ -70,24 +84,16 @@ final class HtmlPage {
         this.sections = new HtmlSection(xml);
     }
 
+    /** The end of the page, after the sections. */
+    static final String TAIL = "</main>\n</body>\n</html>\n";
+
     /**
+     * The page up to its sections: the result, the counts, the failures and the table.
+     *
      * @param target   the meter, in one line
      * @param when     when the run finished, as shown
      * @param setting  a further line about how the run was checked, or null
      */
-    String render(List<ScriptOutcome> outcomes, long elapsedMillis, String target, String when, String setting) {
-        StringBuilder out = new StringBuilder(64 * 1024);
-        out.append(head(outcomes, elapsedMillis, target, when, setting));
-        for (int i = 0; i < outcomes.size(); i++) {
-            out.append(section(outcomes.get(i), i));
-        }
-        return out.append(TAIL).toString();
-    }
-
-    /** The end of the page, after the sections. */
-    static final String TAIL = "</main>\n</body>\n</html>\n";
-
-    /** The page up to its sections: the result, the counts, the failures and the table. */
     String head(List<ScriptOutcome> outcomes, long elapsedMillis, String target, String when, String setting) {
         StringBuilder out = new StringBuilder(16 * 1024);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -95,8 +101,36 @@ final class HtmlPage {
                 .append("<title>xmlclient report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(out, outcomes, elapsedMillis, target, when, setting);
         failures(out, outcomes);
+        tools(out);
         table(out, outcomes);
-        return out.append("<main>\n").toString();
+        out.append("<main>\n");
+        if (outcomes.stream().anyMatch(HtmlPage::isProblem) && !outcomes.stream().allMatch(HtmlPage::isProblem)) {
+            out.append("<h2 class=\"group\">Did not pass</h2>\n");
+        }
+        return out.toString();
+    }
+
+    /** A script that failed or did not complete: its section comes first. */
+    static boolean isProblem(ScriptOutcome o) {
+        return o.verdict() == Verdict.FAIL || o.verdict() == Verdict.ERROR;
+    }
+
+    /** The heading between the sections that did not pass and the rest, when there are both. */
+    static String restHeading(List<ScriptOutcome> outcomes) {
+        boolean problems = outcomes.stream().anyMatch(HtmlPage::isProblem);
+        boolean rest = !outcomes.stream().allMatch(HtmlPage::isProblem);
+        return problems && rest ? "<h2 class=\"group rest\">Passed or not checked</h2>\n" : "";
+    }
+
+    /**
+     * The filter (pure CSS: works where a report viewer blocks scripts) and expand/collapse all
+     * (one-line handlers; without scripts each section still opens on its own).
+     */
+    private static void tools(StringBuilder out) {
+        String all = "for(const d of document.querySelectorAll('section.script>details'))d.open=";
+        out.append("<p class=\"tools\"><label><input type=\"checkbox\" id=\"only-problems\"> show only what did not pass")
+                .append("</label><button type=\"button\" onclick=\"").append(all).append("true\">expand all</button>")
+                .append("<button type=\"button\" onclick=\"").append(all).append("false\">collapse all</button></p>\n");
     }
 
     /** The section of the script at {@code index} in run order. */
@@ -199,7 +233,7 @@ final class HtmlPage {
                 items.append("<li class=\"").append(Html.css(o.verdict())).append("\">").append(Html.badge(o.verdict()))
                         .append(" <a href=\"#").append(id(i)).append("\">")
                         .append(Html.escape(o.source().displayPath()))
-                        .append("</a> <span class=\"note\">").append(Html.escape(Html.oneLine(firstProblem(o), 160)))
+                        .append("</a> <span class=\"note\">").append(Html.escape(firstProblem(o)))
                         .append("</span></li>\n");
             }
         }
@@ -219,7 +253,8 @@ final class HtmlPage {
                     .append("\">").append(Html.escape(o.source().displayPath())).append("</a></td><td class=\"n\">")
                     .append(o.requests().size()).append("</td><td class=\"n\">")
                     .append(o.count(Verdict.PASS) + o.count(Verdict.FAIL)).append("</td><td class=\"n\">")
-                    .append(o.elapsedMillis()).append("</td><td class=\"first\">")
+                    .append(o.elapsedMillis()).append("</td><td class=\"first\" title=\"")
+                    .append(Html.escape(firstProblem(o))).append("\">")
                     .append(Html.escape(Html.oneLine(firstProblem(o), 200))).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");

@@ -28,7 +28,9 @@ public final class HtmlReport implements RunListener {
     private final WriteFailures failures;
     private final HtmlPage page = new HtmlPage(new HtmlXml());
     private String setting;
-    /** The sections of the scripts finished so far, streamed as they finish. */
+    /** The sections of the scripts finished so far that did not pass, streamed as they finish: they come first. */
+    private ReportPart problems;
+    /** ...and of those that passed or were not checked. */
     private ReportPart part;
     private int sectionsWritten;
 
@@ -71,39 +73,47 @@ public final class HtmlReport implements RunListener {
         } catch (IOException e) {
             failures.add(file, e);
         }
+        problems = ReportPart.open(file, failures);
         part = ReportPart.open(file, failures);
     }
 
     @Override
     public void scriptFinished(ScriptOutcome outcome) {
         if (part != null) {
-            part.append(page.section(outcome, sectionsWritten++));
+            (HtmlPage.isProblem(outcome) ? problems : part).append(page.section(outcome, sectionsWritten++));
         }
     }
 
     @Override
     public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
-        ReportPart body = part == null ? ReportPart.inMemory() : part;
+        ReportPart first = problems == null ? ReportPart.inMemory() : problems;
+        ReportPart rest = part == null ? ReportPart.inMemory() : part;
+        problems = null;
         part = null;
         try {
-            // The scripts the runner did not start (Ctrl-C, --fail-fast) come last.
+            // The scripts the runner did not start (Ctrl-C, --fail-fast) are errors: they join the problems.
             for (int i = Math.min(sectionsWritten, outcomes.size()); i < outcomes.size(); i++) {
-                body.append(page.section(outcomes.get(i), i));
+                (HtmlPage.isProblem(outcomes.get(i)) ? first : rest).append(page.section(outcomes.get(i), i));
             }
-            body.writeWhole(file, page.head(outcomes, elapsedMillis, target, now(), setting), HtmlPage.TAIL);
+            ReportPart.writeWhole(file, page.head(outcomes, elapsedMillis, target, now(), setting),
+                    List.of(first, ReportPart.text(HtmlPage.restHeading(outcomes)), rest), HtmlPage.TAIL);
         } catch (IOException | RuntimeException e) {
             failures.add(file, e);
         } finally {
-            body.discard();
+            first.discard();
+            rest.discard();
         }
     }
 
     /** Drops what was written of the page (a fleet's passing meter has none); an earlier page is removed. */
     public void discard() {
-        if (part != null) {
-            part.discard();
-            part = null;
+        for (ReportPart p : new ReportPart[] {problems, part}) {
+            if (p != null) {
+                p.discard();
+            }
         }
+        problems = null;
+        part = null;
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

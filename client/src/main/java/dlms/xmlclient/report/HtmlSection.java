@@ -1,5 +1,7 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.decode.DecodedReply;
+import dlms.xmlclient.decode.ScriptDecoding;
 import dlms.xmlclient.run.RequestResult;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.StepReply;
@@ -21,6 +23,8 @@ final class HtmlSection {
     static final int EMBED_LIMIT = 1 << 20;
     /** ...with this many lines visible. */
     static final int PREVIEW = 40;
+    /** The most rows of a profile buffer the page tabulates. */
+    static final int PROFILE_ROWS = 5000;
 
     private final HtmlXml xml;
 
@@ -60,20 +64,28 @@ final class HtmlSection {
         if (o.error() != null && o.status() != ScriptOutcome.Status.COMPLETED) {
             out.append("<p class=\"error-line\">").append(Html.escape(o.error())).append("</p>\n");
         }
-        for (RequestResult r : o.requests()) {
-            request(out, r);
+        ScriptDecoding decoding = Decodings.ofRequests(o.requests());
+        for (int i = 0; i < o.requests().size(); i++) {
+            request(out, o.requests().get(i), decoding.reply(i));
         }
         trace(out, o.trace());
         out.append("</div>\n</details>\n</section>\n");
     }
 
-    private void request(StringBuilder out, RequestResult r) {
+    private void request(StringBuilder out, RequestResult r, DecodedReply decoded) {
         Check check = r.check();
         Verdict verdict = check.verdict();
         StepReply reply = r.reply();
         out.append("<div class=\"req ").append(Html.css(verdict)).append("\">\n<p class=\"rh\"><b>#")
-                .append(r.step().number()).append("</b> line ").append(r.step().line()).append(' ')
-                .append(Html.badge(verdict));
+                .append(r.step().number()).append("</b> ").append(Html.badge(verdict)).append(" <span class=\"what\">")
+                .append(Html.escape(decoded.request())).append("</span>");
+        if (decoded.description() != null) {
+            out.append(" <span class=\"desc\">").append(Html.escape(decoded.description())).append("</span>");
+        }
+        if (decoded.value() != null && check.verdict() != Verdict.FAIL) {
+            out.append(" <span class=\"val\">= ").append(Html.escape(Html.oneLine(decoded.value(), 120))).append("</span>");
+        }
+        out.append(" <span class=\"meta\">line ").append(r.step().line()).append("</span>");
         if (reply != null) {
             out.append(" <span class=\"meta\">").append(Html.duration(reply.elapsedMillis())).append("</span>");
         }
@@ -81,6 +93,9 @@ final class HtmlSection {
             out.append(" · <span class=\"note\">").append(Html.escape(check.note())).append("</span>");
         }
         out.append("</p>\n");
+        if (decoded.table() != null) {
+            profile(out, decoded.table());
+        }
         boolean withExpected = verdict == Verdict.FAIL;
         out.append(withExpected ? "<div class=\"cols c3\">\n" : "<div class=\"cols\">\n");
         column(out, "Request", xmlBlock(r.step().requestXml(), List.of()), null);
@@ -90,7 +105,8 @@ final class HtmlSection {
         } else if (reply.replyXml() == null) {
             column(out, "Reply", null, "no reply on this interface");
         } else {
-            column(out, "Reply", xmlBlock(reply.replyXml(), xpaths), null);
+            column(out, "Reply", xmlBlock(Decodings.annotated(reply.replyXml(), reply.replyXml(), decoded.comments()),
+                    xpaths), null);
         }
         if (withExpected) {
             column(out, "Expected", check.expectedXml() == null ? null : xmlBlock(check.expectedXml(), List.of()),
@@ -112,6 +128,28 @@ final class HtmlSection {
             out.append("</ul>\n");
         }
         out.append("</div>\n");
+    }
+
+    /** A profile buffer as the table it is: a row per entry, a column per capture object. */
+    private static void profile(StringBuilder out, DecodedReply.ProfileTable table) {
+        out.append("<div class=\"profile-box\"><table class=\"profile\">\n<thead><tr><th>#</th>");
+        for (String head : table.heads()) {
+            out.append("<th>").append(Html.escape(head)).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        int shown = Math.min(table.rows().size(), PROFILE_ROWS);
+        for (int i = 0; i < shown; i++) {
+            out.append("<tr><td class=\"n\">").append(i + 1).append("</td>");
+            for (String cell : table.rows().get(i)) {
+                out.append("<td>").append(Html.escape(cell)).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table></div>\n");
+        if (shown < table.rows().size()) {
+            out.append("<p class=\"none\">… ").append(table.rows().size() - shown)
+                    .append(" more entries: the reply file has them all</p>\n");
+        }
     }
 
     private static void column(StringBuilder out, String title, String block, String none) {

@@ -87,6 +87,12 @@ final class HtmlXml {
          * Lines {@code from} (inclusive) to {@code to} (exclusive) as HTML, one per text line,
          * each marked line's text (not its indentation) in {@code <mark>}.
          */
+        /** An escaped line with its comment, from {@code <!--} on, in a span of its own colour. */
+        private static String comments(String escaped) {
+            int at = escaped.indexOf("&lt;!--");
+            return at < 0 ? escaped : escaped.substring(0, at) + "<span class=\"cm\">" + escaped.substring(at) + "</span>";
+        }
+
         String html(int from, int to) {
             StringBuilder out = new StringBuilder();
             for (int i = from; i < to; i++) {
@@ -96,10 +102,12 @@ final class HtmlXml {
                     while (text < line.length() && line.charAt(text) == ' ') {
                         text++;
                     }
-                    out.append(line, 0, text).append("<mark>").append(Html.escape(line.substring(text)))
-                            .append("</mark>");
+                    int comment = line.indexOf(" <!--", text);
+                    int end = comment < 0 ? line.length() : comment;
+                    out.append(line, 0, text).append("<mark>").append(Html.escape(line.substring(text, end)))
+                            .append("</mark>").append(comments(Html.escape(line.substring(end))));
                 } else {
-                    out.append(Html.escape(line));
+                    out.append(comments(Html.escape(line)));
                 }
                 if (i + 1 < to) {
                     out.append('\n');
@@ -174,7 +182,15 @@ final class HtmlXml {
                               List<String> lines, BitSet marked) {
         String indent = INDENT.repeat(depth);
         switch (node.getNodeType()) {
-            case Node.COMMENT_NODE -> lines.add(indent + "<!--" + node.getNodeValue() + "-->");
+            case Node.COMMENT_NODE -> {
+                String comment = "<!--" + node.getNodeValue() + "-->";
+                if (node.getNodeValue().startsWith(" = ") && !lines.isEmpty()) {
+                    // A decoded value's meaning stays on the line of the value it explains.
+                    lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + comment);
+                } else {
+                    lines.add(indent + comment);
+                }
+            }
             case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
                 String text = node.getNodeValue().strip();
                 if (!text.isEmpty()) {

@@ -1,5 +1,7 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.decode.DecodedReply;
+import dlms.xmlclient.decode.ScriptDecoding;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.StepReply;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -67,18 +70,32 @@ public final class ReplyFiles implements RunListener {
         return xml.toString();
     }
 
-    /** Streams the reply file: one reply at a time, never the whole file in one string. */
+    /**
+     * Streams the reply file: one reply at a time, never the whole file in one string. Each
+     * reply is headed by what was asked ({@code #1 line 5: Get Register 1.0.1.8.0.255 ...}) and
+     * carries what its values mean as comments ({@code <!-- = 1094547 Wh -->}), which no
+     * comparison reads.
+     */
     static void render(ScriptOutcome outcome, Function<StepReply, String> replyText, Appendable xml)
             throws IOException {
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Messages>\n");
-        for (StepReply reply : outcome.replies()) {
+        List<StepReply> replies = outcome.replies();
+        ScriptDecoding decoding = Decodings.of(replies);
+        for (int i = 0; i < replies.size(); i++) {
+            StepReply reply = replies.get(i);
+            DecodedReply decoded = decoding.reply(i);
             xml.append("  <!-- #").append(String.valueOf(reply.step().number())).append(" line ")
-                    .append(String.valueOf(reply.step().line()))
-                    .append(" -->\n");
+                    .append(String.valueOf(reply.step().line())).append(": ")
+                    .append(Decodings.comment(decoded.request()));
+            if (decoded.description() != null) {
+                xml.append(" - ").append(Decodings.comment(decoded.description()));
+            }
+            xml.append(" -->\n");
             if (reply.replyXml() == null) {
                 xml.append("  <NoReply /> <!-- none on this interface -->\n");
             } else {
-                xml.append(indent(replyText.apply(reply))).append('\n');
+                xml.append(indent(Decodings.annotated(replyText.apply(reply), reply.replyXml(), decoded.comments())))
+                        .append('\n');
             }
         }
         if (outcome.status() != ScriptOutcome.Status.COMPLETED && outcome.error() != null) {

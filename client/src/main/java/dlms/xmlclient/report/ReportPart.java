@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -45,6 +46,13 @@ final class ReportPart {
         return new ReportPart(null, null, new StringBuilder());
     }
 
+    /** A part that is this text. */
+    static ReportPart text(String text) {
+        ReportPart part = inMemory();
+        part.append(text);
+        return part;
+    }
+
     void append(String text) {
         if (broken != null) {
             return;
@@ -68,6 +76,24 @@ final class ReportPart {
 
     /** Writes {@code head}, the body and {@code tail} to {@code target}, whole or not at all. */
     void writeWhole(Path target, String head, String tail) throws IOException {
+        writeWhole(target, head, List.of(this), tail);
+    }
+
+    /** Writes {@code head}, each part's body in turn and {@code tail} to {@code target}, whole or not at all. */
+    static void writeWhole(Path target, String head, List<ReportPart> parts, String tail) throws IOException {
+        for (ReportPart part : parts) {
+            part.close();
+        }
+        AtomicFiles.write(target, w -> {
+            w.write(head);
+            for (ReportPart part : parts) {
+                part.copyTo(w);
+            }
+            w.write(tail);
+        });
+    }
+
+    private void close() throws IOException {
         if (broken != null) {
             throw broken;
         }
@@ -75,17 +101,16 @@ final class ReportPart {
             out.close();
             out = null;
         }
-        AtomicFiles.write(target, w -> {
-            w.write(head);
-            if (memory != null) {
-                w.append(memory);
-            } else {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    in.transferTo(w);
-                }
+    }
+
+    private void copyTo(Writer w) throws IOException {
+        if (memory != null) {
+            w.append(memory);
+        } else {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                in.transferTo(w);
             }
-            w.write(tail);
-        });
+        }
     }
 
     /** Removes the part file. */

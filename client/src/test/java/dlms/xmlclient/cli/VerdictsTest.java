@@ -130,6 +130,26 @@ class VerdictsTest {
     }
 
     @Test
+    void replyFilesSayWhatEachValueMeansInCommentsThatNoComparisonReads() throws Exception {
+        samples("energy/a-plus.xml", "clock/1-read.xml");
+        CliRun run = run("-e", expectedDir());
+        assertEquals(0, run.exitCode, run.toString());
+        String reply = Files.readString(run.outDir.resolve("replies/energy/a-plus.xml"));
+        assertTrue(reply.contains("<!-- #1 line 5: Get Register 1.0.1.8.0.255 attribute 2 (value) - Sum Li Active power+"), reply);
+        assertTrue(reply.contains("<UInt32 Value=\"1094547\" /> <!-- = 1094547 Wh = 1094.547 kWh -->"), reply);
+        assertTrue(reply.contains("<Structure Qty=\"2\" > <!-- = scaler 0, unit Wh -->"), reply);
+        String clock = Files.readString(run.outDir.resolve("replies/clock/1-read.xml"));
+        assertTrue(clock.matches("(?s).*<OctetString Value=\"[0-9A-F]{24}\" /> <!-- = 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*"), clock);
+        String html = Files.readString(run.outDir.resolve("report.html"));
+        assertTrue(html.contains("<span class=\"what\">Get Clock 0.0.1.0.0.255 attribute 2 (time)</span>"), html);
+        // An expected file made from the reply file, comments and all, still passes: comments are not compared.
+        Files.copy(run.outDir.resolve("replies/energy/a-plus.xml"), dir.resolve("expected/energy/a-plus.xml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliRun again = run("-e", expectedDir());
+        assertEquals(0, again.exitCode, again.toString());
+    }
+
+    @Test
     void junitXmlValidatesAndTheHtmlReportShowsEveryScript() throws Exception {
         samples("energy/a-plus.xml", "get-serial-number.xml", "get-missing-object.xml");
         edit("expected/get-serial-number.xml", "^[0-9]{8}$", "^[0-9]{9}$");

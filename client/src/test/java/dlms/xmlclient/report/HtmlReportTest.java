@@ -130,10 +130,36 @@ class HtmlReportTest {
         assertEquals(5, occurrences(table, "<tr class="));
         assertTrue(table.contains("<tr class=\"fail\"><td class=\"n\">2</td><td><span class=\"badge fail\">FAIL"
                 + "</span></td><td><a href=\"#s2\">messages/energy/a-plus.xml</a></td><td class=\"n\">2</td>"
-                + "<td class=\"n\">2</td><td class=\"n\">44</td><td class=\"first\">#2: " + DATA
+                + "<td class=\"n\">2</td><td class=\"n\">44</td><td class=\"first\" title=\"#2: " + DATA
+                + "/Structure/UInt8[2]/@Value expected 5 got 7 (+1 more)\">#2: " + DATA
                 + "/Structure/UInt8[2]/@Value expected 5 got 7 (+1 more)</td></tr>"), table);
-        assertTrue(table.contains("<td class=\"first\">bad input: line 3: &lt;Foo A=&#39;1&#39; B=&quot;2&quot;&gt; "
+        assertTrue(table.contains("\">bad input: line 3: &lt;Foo A=&#39;1&#39; B=&quot;2&quot;&gt; "
                 + "is not a request\uFFFD</td>"), table);
+    }
+
+    @Test
+    void sectionsThatDidNotPassComeFirstAndTheRestFollowUnderTheirOwnHeading() throws IOException {
+        String page = write(sampleRun());
+        int problems = page.indexOf("<h2 class=\"group\">Did not pass</h2>");
+        int rest = page.indexOf("<h2 class=\"group rest\">Passed or not checked</h2>");
+        assertTrue(problems > 0 && rest > problems, page);
+        for (String failed : List.of("s2", "s5")) {
+            int at = page.indexOf("<section id=\"" + failed + "\"");
+            assertTrue(at > problems && at < rest, failed + " is not among the problems");
+        }
+        for (String passed : List.of("s1", "s3")) {
+            assertTrue(page.indexOf("<section id=\"" + passed + "\"") > rest, passed + " is not after the problems");
+        }
+    }
+
+    @Test
+    void offersAFilterForWhatDidNotPassAndExpandOrCollapseAll() throws IOException {
+        String page = write(sampleRun());
+        assertTrue(page.contains("<input type=\"checkbox\" id=\"only-problems\"> show only what did not pass"), page);
+        assertTrue(page.contains("body:has(#only-problems:checked) :is(section.script.pass,section.script.nc,"), page);
+        assertTrue(page.contains(">expand all</button>") && page.contains(">collapse all</button>"), page);
+        assertFalse(page.contains("<script"), "no script element: the handlers are inline, the filter is CSS");
+        assertFalse(page.contains("src=") || page.contains("href=\"http"), "nothing fetched");
     }
 
     @Test
@@ -177,8 +203,10 @@ class HtmlReportTest {
     @Test
     void eachRequestShowsNumberLineVerdictAndElapsedBesideItsReply() throws IOException {
         String s1 = section(write(sampleRun()), "s1");
-        assertTrue(s1.contains("<p class=\"rh\"><b>#2</b> line 17 <span class=\"badge pass\">PASS</span> "
-                + "<span class=\"meta\">7 ms</span></p>"), s1);
+        assertTrue(s1.contains("<p class=\"rh\"><b>#2</b> <span class=\"badge pass\">PASS</span> "
+                + "<span class=\"what\">Get Clock 0.0.1.0.0.255 attribute 3 (time_zone)</span> "
+                + "<span class=\"desc\">Clock object</span> <span class=\"val\">= local time is UTC-01:00</span> "
+                + "<span class=\"meta\">line 17</span> <span class=\"meta\">7 ms</span></p>"), s1);
         assertTrue(s1.contains("<div class=\"cols\">\n<div class=\"col\"><div class=\"ch\">Request</div>"
                 + "<pre class=\"xml\">&lt;GetRequest&gt;"), s1);
         assertTrue(s1.contains("&lt;AttributeId Value=&quot;3&quot; /&gt;"), s1);
@@ -212,11 +240,14 @@ class HtmlReportTest {
         String page = write(sampleRun());
         String s3 = section(page, "s3");
         assertTrue(s3.contains("<div class=\"ch\">Reply</div><p class=\"none\">no reply on this interface</p>"), s3);
-        assertTrue(s3.contains("<b>#1</b> line 4 <span class=\"badge nc\">NOT CHECKED</span> <span class=\"meta\">6 ms"
+        assertTrue(s3.contains("<b>#1</b> <span class=\"badge nc\">NOT CHECKED</span> <span class=\"what\">Get Clock"
+                + " 0.0.1.0.0.255 attribute 2 (time)</span> <span class=\"desc\">Clock object</span> <span class=\"val\">="
+                + " &quot;12345&quot;</span> <span class=\"meta\">line 4</span> <span class=\"meta\">6 ms"
                 + "</span> · <span class=\"note\">no expected reply</span>"), s3);
         String s4 = section(page, "s4");
         assertEquals(2, occurrences(s4, "<div class=\"ch\">Reply</div><p class=\"none\">no reply</p>"), s4);
-        assertTrue(s4.contains("<b>#2</b> line 14 <span class=\"badge error\">ERROR</span> · "
+        assertTrue(s4.contains("<b>#2</b> <span class=\"badge error\">ERROR</span> <span class=\"what\">Set</span>"
+                + " <span class=\"meta\">line 14</span> · "
                 + "<span class=\"note\">not sent: the script stopped at request #1</span></p>"), s4);
     }
 

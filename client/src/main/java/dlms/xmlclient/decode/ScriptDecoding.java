@@ -1,0 +1,189 @@
+package dlms.xmlclient.decode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dlms.xmlclient.decode.DecodedReply.ProfileTable;
+
+/**
+ * Decodes the replies of one script together: a register's value is scaled by the scaler_unit
+ * the same script read, a profile's buffer is laid out by the capture_objects it read. Nothing
+ * here changes what is compared; it only adds words.
+ */
+public final class ScriptDecoding {
+
+    private final List<XmlNode> requests = new ArrayList<>();
+    private final List<XmlNode> replies = new ArrayList<>();
+    private final Map<String, ScalerUnit> scalers = new HashMap<>();
+    private final Map<String, List<CaptureObject>> captures = new HashMap<>();
+
+    /** @param exchanges each request's XML and its reply's XML (null when there was none), in script order */
+    public ScriptDecoding(List<String[]> exchanges) {
+        for (String[] exchange : exchanges) {
+            XmlNode request = XmlNodes.parse(exchange[0]);
+            XmlNode reply = XmlNodes.parse(exchange[1]);
+            requests.add(request);
+            replies.add(reply);
+            learn(request, reply);
+        }
+    }
+
+    /** Remembers scaler_units and capture objects, whichever request of the script read them. */
+    private void learn(XmlNode request, XmlNode reply) {
+        List<CosemTarget> targets = CosemTarget.of(request);
+        List<XmlNode> values = values(reply);
+        for (int i = 0; i < Math.min(targets.size(), values.size()); i++) {
+            CosemTarget t = targets.get(i);
+            XmlNode value = values.get(i);
+            if (value == null || t.method()) {
+                continue;
+            }
+            int c = t.classId();
+            if ((c == 3 || c == 4) && t.index() == 3 || c == 5 && t.index() == 4) {
+                ScalerUnit su = ScalerUnit.of(value);
+                if (su != null) {
+                    scalers.put(t.obis(), su);
+                }
+            } else if (c == 7 && t.index() == 3) {
+                List<CaptureObject> columns = CaptureObject.listOf(value);
+                if (columns != null) {
+                    captures.put(t.obis(), columns);
+                }
+            }
+        }
+    }
+
+    /** The reading of the reply to request {@code index} (0-based). */
+    public DecodedReply reply(int index) {
+        XmlNode request = requests.get(index);
+        List<CosemTarget> targets = CosemTarget.of(request);
+        Map<Integer, String> comments = new TreeMap<>();
+        ValueReading reading = new ValueReading(scalers, comments);
+        List<XmlNode> values = values(replies.get(index));
+        String summary = null;
+        ProfileTable table = null;
+        for (int i = 0; i < values.size(); i++) {
+            XmlNode value = values.get(i);
+            if (value == null) {
+                continue;
+            }
+            CosemTarget target = values.size() == targets.size() || targets.size() == 1 && i == 0
+                    ? (i < targets.size() ? targets.get(i) : null) : null;
+            List<CaptureObject> columns = target == null ? null : columns(request, target);
+            String read = reading.read(value, target, columns);
+            summary = summary == null ? read : read == null ? summary : summary + "; " + read;
+            if (table == null && target != null && target.classId() == 7 && target.index() == 2
+                    && value.name().equals("Array")) {
+                table = table(value, columns);
+            }
+        }
+        return new DecodedReply(describe(request, targets), description(targets), comments, summary, table);
+    }
+
+    private static String describe(XmlNode request, List<CosemTarget> targets) {
+        String service = request == null ? "?" : service(request.name());
+        if (targets.isEmpty()) {
+            return request != null && request.find("GetRequestNext") != null ? service + " next block" : service;
+        }
+        StringBuilder s = new StringBuilder(service);
+        for (int i = 0; i < targets.size(); i++) {
+            s.append(i == 0 ? " " : ", ").append(targets.get(i).describe());
+        }
+        return s.toString();
+    }
+
+    /** "Get" from "GetRequest", "Read" from "ReadRequest"; other PDUs by their own name. */
+    static String service(String pdu) {
+        return pdu.endsWith("Request") ? pdu.substring(0, pdu.length() - "Request".length()) : pdu;
+    }
+
+    private static String description(List<CosemTarget> targets) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (CosemTarget t : targets) {
+            String d = t.obisDescription();
+            if (d != null) {
+                seen.putIfAbsent(t.obis(), d);
+            }
+        }
+        if (seen.isEmpty()) {
+            return null;
+        }
+        if (seen.size() == 1) {
+            return seen.values().iterator().next();
+        }
+        List<String> parts = new ArrayList<>();
+        seen.forEach((obis, d) -> parts.add(obis + ": " + d));
+        return String.join("; ", parts);
+    }
+
+    /** The values a reply carries, one per object asked for (Data, or a data-access-result in its place). */
+    static List<XmlNode> values(XmlNode reply) {
+        List<XmlNode> values = new ArrayList<>();
+        if (reply == null) {
+            return values;
+        }
+        for (XmlNode data : reply.findAll("Data")) {
+            values.add(data.children().isEmpty() ? null : data.children().get(0));
+        }
+        return values;
+    }
+
+    /** A buffer's columns: the capture objects read, narrowed by the request's selected values. */
+    private List<CaptureObject> columns(XmlNode request, CosemTarget target) {
+        if (target.classId() != 7 || target.index() != 2) {
+            return null;
+        }
+        List<CaptureObject> all = captures.get(target.obis());
+        XmlNode parameters = request.find("AccessParameters");
+        XmlNode selection = parameters == null || parameters.children().isEmpty() ? null : parameters.children().get(0);
+        if (selection == null || selection.children().size() != 4) {
+            return all;
+        }
+        List<XmlNode> p = selection.children();
+        if (target.selector() == 1) {
+            List<CaptureObject> selected = CaptureObject.listOf(p.get(3));
+            return selected == null || selected.isEmpty() ? all : selected;
+        }
+        if (target.selector() == 2 && all != null) {
+            Integer from = CosemTarget.number(p.get(2).value());
+            Integer to = CosemTarget.number(p.get(3).value());
+            if (from == null || to == null || from < 1 || from > all.size()) {
+                return null;
+            }
+            return all.subList(from - 1, to == 0 || to > all.size() ? all.size() : Math.max(to, from));
+        }
+        return all;
+    }
+
+    private ProfileTable table(XmlNode rows, List<CaptureObject> columns) {
+        int width = rows.children().stream().mapToInt(r -> r.children().size()).max().orElse(0);
+        List<String> heads = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            heads.add(columns != null && i < columns.size() ? head(columns.get(i)) : "column " + (i + 1));
+        }
+        ValueReading cells = new ValueReading(scalers, new HashMap<>());
+        List<List<String>> body = new ArrayList<>();
+        for (XmlNode row : rows.children()) {
+            List<String> line = new ArrayList<>();
+            for (int i = 0; i < row.children().size(); i++) {
+                XmlNode cell = row.children().get(i);
+                CosemTarget column = columns != null && i < columns.size() ? columns.get(i).target() : null;
+                String text = cells.read(cell, column, null);
+                line.add(text != null ? text : cell.name().toLowerCase(Locale.ROOT));
+            }
+            body.add(line);
+        }
+        return new ProfileTable(heads, body);
+    }
+
+    /** "1.0.1.8.0.255 value" under the class name: short enough for a column head. */
+    private static String head(CaptureObject c) {
+        String name = CosemNames.attributeName(c.classId(), c.attribute());
+        return CosemNames.className(c.classId()) + " " + c.obis() + " " + (name != null ? name : "attribute " + c.attribute());
+    }
+}

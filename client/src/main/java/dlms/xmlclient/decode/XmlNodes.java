@@ -1,0 +1,86 @@
+package dlms.xmlclient.decode;
+
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads XML text into {@link XmlNode}s; text that is not XML reads as null (nothing to decode). */
+public final class XmlNodes {
+
+    private static final SAXParserFactory FACTORY = SAXParserFactory.newInstance();
+
+    private XmlNodes() {
+    }
+
+    /** The root element, or null when the text does not parse. */
+    public static XmlNode parse(String xml) {
+        if (xml == null) {
+            return null;
+        }
+        Builder builder = new Builder();
+        try {
+            FACTORY.newSAXParser().parse(new InputSource(new StringReader(xml)), builder);
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            return null;
+        }
+        return builder.root;
+    }
+
+    private static final class Builder extends DefaultHandler {
+        private final Deque<List<XmlNode>> open = new ArrayDeque<>();
+        private final Deque<Object[]> starts = new ArrayDeque<>();
+        private Locator locator;
+        private XmlNode root;
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attrs) {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                map.put(attrs.getQName(i), attrs.getValue(i));
+            }
+            starts.push(new Object[] {qName, map, locator == null ? 0 : locator.getLineNumber()});
+            open.push(new ArrayList<>());
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            Object[] start = starts.pop();
+            XmlNode node = new XmlNode((String) start[0], (Map<String, String>) start[1], List.copyOf(open.pop()),
+                    (Integer) start[2]);
+            if (open.isEmpty()) {
+                root = node;
+            } else {
+                open.peek().add(node);
+            }
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e; // not printed: the default handler would write "[Fatal Error]" to stderr
+        }
+    }
+}
