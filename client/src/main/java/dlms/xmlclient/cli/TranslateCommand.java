@@ -141,7 +141,7 @@ public final class TranslateCommand {
             } catch (RuntimeException e) {
                 throw new BadInput("the PDU cannot be decoded (truncated, or not an xDLMS APDU)" + why(data));
             }
-            return wellFormed(xml, "") + findings(EncodingCheck.ofApdu(data), "", warnings) + "\n";
+            return TranslatedPdu.decoded(wellFormed(xml, "")) + findings(EncodingCheck.ofApdu(data), "", warnings) + "\n";
         }
         List<byte[]> frames = HexFrames.split(data, framing);
         ApduAssembler apdus = new ApduAssembler(framing == Framing.HDLC ? InterfaceType.HDLC : InterfaceType.WRAPPER);
@@ -169,7 +169,7 @@ public final class TranslateCommand {
                 throw new BadInput("frame " + n + ": the PDU cannot be decoded (truncated, or not an xDLMS APDU)"
                         + (apdu == null ? "" : why(apdu)));
             }
-            wellFormed(xml, "frame " + n + ": ");
+            xml = TranslatedPdu.decoded(wellFormed(xml, "frame " + n + ": "));
             StringBuilder block = new StringBuilder();
             if (frames.size() > 1) {
                 block.append("<!-- frame ").append(n).append(": ").append(GXDLMSTranslator.toHex(frame))

@@ -33,6 +33,28 @@ public final class ScriptDecoding {
         }
     }
 
+    /** A decoding that learns as the script goes ({@link #next}), keeping no reply. */
+    public static ScriptDecoding live() {
+        return new ScriptDecoding(List.of());
+    }
+
+    /** What a request asks for, in words ("Get Register 1.0.1.8.0.255 attribute 2 (value)"). */
+    public static String request(String requestXml) {
+        XmlNode request = XmlNodes.parse(requestXml);
+        return describe(request, CosemTarget.of(request));
+    }
+
+    /**
+     * The reading of a reply just received, in the light of what the script read before it
+     * (a scaler_unit read later does not count here: the words are written as the replies come).
+     */
+    public DecodedReply next(String requestXml, String replyXml) {
+        XmlNode request = XmlNodes.parse(requestXml);
+        XmlNode reply = XmlNodes.parse(replyXml);
+        learn(request, reply);
+        return decode(request, reply);
+    }
+
     /** Remembers scaler_units and capture objects, whichever request of the script read them. */
     private void learn(XmlNode request, XmlNode reply) {
         List<CosemTarget> targets = CosemTarget.of(request);
@@ -60,11 +82,14 @@ public final class ScriptDecoding {
 
     /** The reading of the reply to request {@code index} (0-based). */
     public DecodedReply reply(int index) {
-        XmlNode request = requests.get(index);
+        return decode(requests.get(index), replies.get(index));
+    }
+
+    private DecodedReply decode(XmlNode request, XmlNode reply) {
         List<CosemTarget> targets = CosemTarget.of(request);
         Map<Integer, String> comments = new TreeMap<>();
         ValueReading reading = new ValueReading(scalers, comments);
-        List<XmlNode> values = values(replies.get(index));
+        List<XmlNode> values = values(reply);
         String summary = null;
         ProfileTable table = null;
         for (int i = 0; i < values.size(); i++) {
@@ -86,7 +111,8 @@ public final class ScriptDecoding {
     }
 
     private static String describe(XmlNode request, List<CosemTarget> targets) {
-        String service = request == null ? "?" : service(request.name());
+        XmlNode pdu = pdu(request);
+        String service = pdu == null ? "?" : service(pdu.name());
         if (targets.isEmpty()) {
             return request != null && request.find("GetRequestNext") != null ? service + " next block" : service;
         }
@@ -95,6 +121,12 @@ public final class ScriptDecoding {
             s.append(i == 0 ? " " : ", ").append(targets.get(i).describe());
         }
         return s.toString();
+    }
+
+    /** The PDU itself: a whole frame's XML (HDLC, WRAPPER) holds it in its {@code <PDU>}. */
+    public static XmlNode pdu(XmlNode root) {
+        XmlNode inFrame = root == null ? null : root.child("PDU");
+        return inFrame != null && !inFrame.children().isEmpty() ? inFrame.children().get(0) : root;
     }
 
     /** "Get" from "GetRequest", "Read" from "ReadRequest"; other PDUs by their own name. */

@@ -1,5 +1,6 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.decode.CommentedXml;
 import dlms.xmlclient.decode.DecodedReply;
 import dlms.xmlclient.decode.ScriptDecoding;
 import dlms.xmlclient.run.RequestResult;
@@ -105,7 +106,7 @@ final class HtmlSection {
         } else if (reply.replyXml() == null) {
             column(out, "Reply", null, "no reply on this interface");
         } else {
-            column(out, "Reply", xmlBlock(Decodings.annotated(reply.replyXml(), reply.replyXml(), decoded.comments()),
+            column(out, "Reply", xmlBlock(CommentedXml.annotated(reply.replyXml(), reply.replyXml(), decoded.comments()),
                     xpaths), null);
         }
         if (withExpected) {

@@ -1,5 +1,6 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.decode.CommentedXml;
 import dlms.xmlclient.decode.DecodedReply;
 import dlms.xmlclient.decode.ScriptDecoding;
 import dlms.xmlclient.run.RunListener;
@@ -86,15 +87,15 @@ public final class ReplyFiles implements RunListener {
             DecodedReply decoded = decoding.reply(i);
             xml.append("  <!-- #").append(String.valueOf(reply.step().number())).append(" line ")
                     .append(String.valueOf(reply.step().line())).append(": ")
-                    .append(Decodings.comment(decoded.request()));
+                    .append(CommentedXml.comment(decoded.request()));
             if (decoded.description() != null) {
-                xml.append(" - ").append(Decodings.comment(decoded.description()));
+                xml.append(" - ").append(CommentedXml.comment(decoded.description()));
             }
             xml.append(" -->\n");
             if (reply.replyXml() == null) {
                 xml.append("  <NoReply /> <!-- none on this interface -->\n");
             } else {
-                xml.append(indent(Decodings.annotated(replyText.apply(reply), reply.replyXml(), decoded.comments())))
+                xml.append(indent(CommentedXml.annotated(replyText.apply(reply), reply.replyXml(), decoded.comments())))
                         .append('\n');
             }
         }

@@ -127,6 +127,7 @@ public final class Runner {
             // A script that sends its own SNRM drives the whole association (as in the Gurux
             // XmlClient): no automatic AARQ either.
             boolean scriptedSnrm = script.sends(Command.SNRM);
+            TracedMeaning meaning = new TracedMeaning(trace);
             try {
                 session.associate(!scriptedSnrm, !scriptedSnrm && !script.sends(Command.AARQ));
                 for (Step step : script.steps()) {
@@ -139,7 +140,9 @@ public final class Runner {
                     StepReply reply;
                     Check check;
                     try {
+                        meaning.sending(step.number(), step.requestXml());
                         String xml = session.exchange(step.request());
+                        meaning.received(step.number(), step.requestXml(), xml);
                         reply = new StepReply(step, xml, sentAt, millisSince(sent));
                         check = check(expected.get(step.number() - 1), reply, missingExpected)
                                 .withFindings(session.replyFindings(), failsOnFindings);

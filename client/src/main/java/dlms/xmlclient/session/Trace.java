@@ -123,6 +123,11 @@ public final class Trace implements LinkTrace {
         return hex.contains(runHex) ? hex.replace(runHex, runHex.replaceAll("[0-9A-F]{2}", "**")) : hex;
     }
 
+    /** Whether a line traced now goes anywhere (a file, the console, a report's excerpt). */
+    public boolean recording() {
+        return file != null || console != null || capture != null;
+    }
+
     public void note(String text) {
         line("--", text);
     }

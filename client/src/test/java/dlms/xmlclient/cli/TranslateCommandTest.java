@@ -88,7 +88,9 @@ class TranslateCommandTest {
         Run run = translate(words(SEED));
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("", run.err());
+        // Our heading says what the request asks for; the translator's comments stay.
         assertEquals("""
+                <!-- Get Data 0.0.42.0.0.255 attribute 2 (value) - COSEM Logical device name -->
                 <GetRequest>
                   <GetRequestNormal>
                     <!-- Priority: HIGH ServiceClass: CONFIRMED InvokeID: 1 -->
@@ -120,7 +122,8 @@ class TranslateCommandTest {
     void barePduDecodesWithoutFraming() {
         Run run = translate(words(GET_CLOCK_PDU));
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("<GetRequest>\n"), run.out());
+        assertTrue(run.out().startsWith("<!-- Get Clock 0.0.1.0.0.255 attribute 2 (time) - Clock object -->\n<GetRequest>\n"),
+                run.out());
         assertTrue(run.out().contains("<ClassId Value=\"8\" />"), run.out());
         assertTrue(run.out().contains("<!-- 0.0.1.0.0.255 -->\n"), run.out());
         assertTrue(run.out().contains("<InstanceId Value=\"0000010000FF\" />"), run.out());
@@ -145,7 +148,7 @@ class TranslateCommandTest {
         Run separateFlags = translate(words(SEED + " " + RESPONSE));
         assertEquals(0, separateFlags.exitCode(), separateFlags.toString());
         String out = separateFlags.out();
-        assertTrue(out.startsWith("<!-- frame 1: " + SEED + " -->\n<GetRequest>\n"), out);
+        assertTrue(out.startsWith("<!-- frame 1: " + SEED + " -->\n<!-- Get Data 0.0.42.0.0.255 attribute 2 (value) - COSEM Logical device name -->\n<GetRequest>\n"), out);
         assertTrue(out.contains("</GetRequest>\n\n<!-- frame 2: " + RESPONSE + " -->\n<GetResponse>\n"), out);
         assertTrue(out.contains("<OctetString Value=\"0000010000FF\" />"), out);
         assertTrue(out.endsWith("</GetResponse>\n"), out);
@@ -155,10 +158,20 @@ class TranslateCommandTest {
     }
 
     @Test
+    void aReplyValueReadsInIsoNeverInTheLocaleOfTheMachine() {
+        // C4 GetResponse-normal with a clock value: the translator's comment would be "12/4/26, 4:35:59 PM".
+        Run run = translate(words("C4 01 C1 00 09 0C 07 EA 0C 04 05 10 23 3B 00 FF C4 80"));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("<OctetString Value=\"07EA0C040510233B00FFC480\" />"
+                + " <!-- = 2026-12-04T16:35:59+01:00, status daylight saving active -->"), run.out());
+        assertFalse(run.out().contains("PM"), run.out());
+    }
+
+    @Test
     void frameOptionShowsHdlcAddressesAndFrameType() {
         Run run = translate("--frame", SEED);
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("<HDLC "), run.out());
+        assertTrue(run.out().startsWith("<!-- Get Data 0.0.42.0.0.255 attribute 2 (value) - COSEM Logical device name -->\n<HDLC "), run.out());
         assertTrue(run.out().contains("<TargetAddress Value=\"1\" />\n<SourceAddress Value=\"16\" />\n"), run.out());
         assertTrue(run.out().contains("<FrameType Value=\"32\" />\n<PDU>\n<GetRequest>"), run.out());
         assertTrue(run.out().endsWith("</PDU>\n</HDLC>\n"), run.out());
@@ -254,7 +267,8 @@ class TranslateCommandTest {
         assertEquals(0, run.exitCode(), run.toString());
         String out = run.out();
         assertTrue(out.contains("<!-- frame 1: " + SEGMENTS[0] + " -->\n<!-- segment: the PDU goes on"), out);
-        assertTrue(out.contains("<!-- last segment: the whole PDU of frames 1 to 3 -->\n<SetRequest>"), out);
+        assertTrue(out.contains("<!-- last segment: the whole PDU of frames 1 to 3 -->\n<!-- Set Data 0.0.96.1.0.255"
+                + " attribute 2 (value) - Device ID 1, manufacturing number -->\n<SetRequest>"), out);
         StringBuilder value = new StringBuilder();
         for (int i = 0; i < 70; i++) {
             value.append(String.format("%02X", i));
