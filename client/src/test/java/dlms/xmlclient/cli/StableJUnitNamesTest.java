@@ -109,8 +109,8 @@ class StableJUnitNamesTest {
     void aSingleScriptAsXIsNamedByItsFileName() throws Exception {
         Path script = samples("energy/a-plus.xml").resolve("energy/a-plus.xml");
         List<String> names = names(run(script.toString(), "out").outDir.resolve("junit.xml"));
-        assertEquals(List.of("a-plus.xml", "a-plus | Get 1.0.1.8.0.255 attribute 2", "a-plus | Get 1.0.1.8.0.255 attribute 3"),
-                names);
+        assertEquals(List.of("a-plus.xml", "a-plus | Get 1.0.1.8.0.255 attribute 2",
+                "a-plus | Get 1.0.1.8.0.255 attribute 3"), names);
     }
 
     @Test
@@ -155,7 +155,8 @@ class StableJUnitNamesTest {
             String junit = Files.readString(run.outDir.resolve("junit.xml"));
             String deadSuite = junit.substring(junit.indexOf("<testsuite name=\"dead/"));
             assertTrue(deadSuite.matches("(?s)<testsuite [^>]*failures=\"0\" errors=\"1\" skipped=\"1\".*"), deadSuite);
-            assertTrue(deadSuite.contains("<skipped message=\"not sent: the script stopped at request #1\""), deadSuite);
+            assertTrue(deadSuite.contains("<skipped message=\"not sent: the script stopped at request #1\""),
+                    deadSuite);
         }
     }
 }

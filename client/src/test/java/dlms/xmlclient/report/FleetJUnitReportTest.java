@@ -59,9 +59,11 @@ class FleetJUnitReportTest {
             names.add(suite.getAttribute("name") + " | " + cases.get(0).getAttribute("classname") + " | "
                     + cases.get(0).getAttribute("name"));
         }
-        assertTrue(names.contains("meter-01/energy/a-plus.xml | meter-01.energy.a-plus | Get 0.0.1.0.0.255 attribute 2"),
+        assertTrue(names.contains("meter-01/energy/a-plus.xml | meter-01.energy.a-plus"
+                + " | Get 0.0.1.0.0.255 attribute 2"),
                 names.toString());
-        assertTrue(names.contains("site.b.2/energy/a-plus.xml | site_b_2.energy.a-plus | Get 0.0.1.0.0.255 attribute 2"),
+        assertTrue(names.contains("site.b.2/energy/a-plus.xml | site_b_2.energy.a-plus"
+                + " | Get 0.0.1.0.0.255 attribute 2"),
                 names.toString());
         assertTrue(names.contains("meter-03/broken.xml | meter-03.broken | broken.xml"), names.toString());
     }

@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JUnitNamesTest {
 
     private static String get(int classId, String instance, int attribute) {
-        return "<GetRequest><GetRequestNormal><InvokeIdAndPriority Value=\"193\" /><AttributeDescriptor><ClassId Value=\""
-                + classId + "\" /><InstanceId Value=\"" + instance + "\" /><AttributeId Value=\"" + attribute
-                + "\" /></AttributeDescriptor></GetRequestNormal></GetRequest>";
+        return "<GetRequest><GetRequestNormal><InvokeIdAndPriority Value=\"193\" /><AttributeDescriptor>"
+                + "<ClassId Value=\"" + classId + "\" /><InstanceId Value=\"" + instance + "\" />"
+                + "<AttributeId Value=\"" + attribute + "\" /></AttributeDescriptor></GetRequestNormal></GetRequest>";
     }
 
     private static String name(String requestXml) {
@@ -61,7 +61,8 @@ class JUnitNamesTest {
         assertEquals("Get 1.0.1.8.0.255 attribute 2", name(get(3, "0100010800FF", 2)));
         assertEquals("Set 0.0.1.0.0.255 attribute 2", name("<SetRequest><SetRequestNormal><AttributeDescriptor>"
                 + "<ClassId Value=\"8\" /><InstanceId Value=\"0000010000FF\" /><AttributeId Value=\"2\" />"
-                + "</AttributeDescriptor><Value><OctetString Value=\"07EA\" /></Value></SetRequestNormal></SetRequest>"));
+                + "</AttributeDescriptor><Value><OctetString Value=\"07EA\" /></Value></SetRequestNormal>"
+                + "</SetRequest>"));
         assertEquals("Action 0.0.1.0.0.255 method 1", name("<ActionRequest><ActionRequestNormal><MethodDescriptor>"
                 + "<ClassId Value=\"8\" /><InstanceId Value=\"0000010000FF\" /><MethodId Value=\"1\" />"
                 + "</MethodDescriptor></ActionRequestNormal></ActionRequest>"));

@@ -126,8 +126,8 @@ class JUnitReportTest {
     void theRootCarriesTheRunsTotalsAndTime() throws Exception {
         Element root = JUnitXml.validate(write()).getDocumentElement();
         // sampleRun: 2 + 2 + 3 requests, one no-connection script of 2 and one bad input.
-        assertEquals(List.of("10", "1", "2", "1.234"), List.of(root.getAttribute("tests"), root.getAttribute("failures"),
-                root.getAttribute("errors"), root.getAttribute("time")));
+        assertEquals(List.of("10", "1", "2", "1.234"), List.of(root.getAttribute("tests"),
+                root.getAttribute("failures"), root.getAttribute("errors"), root.getAttribute("time")));
     }
 
     @Test

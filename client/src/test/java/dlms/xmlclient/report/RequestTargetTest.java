@@ -22,8 +22,9 @@ class RequestTargetTest {
 
     @Test
     void aGetNamesTheClassTheDottedLogicalNameAndTheAttribute() {
-        RequestTarget t = RequestTarget.of("<GetRequest>\n  <GetRequestNormal>\n    <InvokeIdAndPriority Value=\"193\" />"
-                + attribute(3, "0100010800FF", 2) + "</GetRequestNormal></GetRequest>");
+        RequestTarget t = RequestTarget.of("<GetRequest>\n  <GetRequestNormal>\n"
+                + "    <InvokeIdAndPriority Value=\"193\" />" + attribute(3, "0100010800FF", 2)
+                + "</GetRequestNormal></GetRequest>");
         assertEquals(new RequestTarget("Get", Form.NORMAL, List.of(new Member(3, "1.0.1.8.0.255", 2, false, -1, -1)),
                 -1), t);
     }
@@ -33,15 +34,17 @@ class RequestTargetTest {
         RequestTarget t = RequestTarget.of("<GetRequest><GetRequestNormal><InvokeIdAndPriority Value=\"193\" />"
                 + attribute(7, "0100630100FF", 2) + "<AccessSelection><AccessSelector Value=\"2\" /><AccessParameters>"
                 + "<Structure Qty=\"4\"><UInt32 Value=\"3\" /><UInt32 Value=\"12\" /><UInt16 Value=\"1\" />"
-                + "<UInt16 Value=\"0\" /></Structure></AccessParameters></AccessSelection></GetRequestNormal></GetRequest>");
+                + "<UInt16 Value=\"0\" /></Structure></AccessParameters></AccessSelection></GetRequestNormal>"
+                + "</GetRequest>");
         assertEquals(List.of(new Member(7, "1.0.99.1.0.255", 2, false, -1, 2)), t.members());
     }
 
     @Test
     void aGetWithListNamesEachObjectInOrderWithItsOwnSelection() {
         RequestTarget t = RequestTarget.of("<GetRequest><GetRequestWithList><InvokeIdAndPriority Value=\"193\" />"
-                + "<AttributeDescriptorList Qty=\"2\"><AttributeDescriptorWithSelection>" + attribute(3, "0100010800FF", 2)
-                + "</AttributeDescriptorWithSelection><AttributeDescriptorWithSelection>" + attribute(7, "0100630100FF", 2)
+                + "<AttributeDescriptorList Qty=\"2\"><AttributeDescriptorWithSelection>"
+                + attribute(3, "0100010800FF", 2) + "</AttributeDescriptorWithSelection>"
+                + "<AttributeDescriptorWithSelection>" + attribute(7, "0100630100FF", 2)
                 + "<AccessSelection><AccessSelector Value=\"1\" /></AccessSelection></AttributeDescriptorWithSelection>"
                 + "</AttributeDescriptorList></GetRequestWithList></GetRequest>");
         assertEquals(Form.WITH_LIST, t.form());
@@ -51,8 +54,9 @@ class RequestTargetTest {
 
     @Test
     void aNextBlockRequestHasItsBlockNumberAndNoObject() {
-        RequestTarget get = RequestTarget.of("<GetRequest><GetRequestForNextDataBlock><InvokeIdAndPriority Value=\"193\" />"
-                + "<BlockNumber Value=\"3\" /></GetRequestForNextDataBlock></GetRequest>");
+        RequestTarget get = RequestTarget.of("<GetRequest><GetRequestForNextDataBlock>"
+                + "<InvokeIdAndPriority Value=\"193\" /><BlockNumber Value=\"3\" /></GetRequestForNextDataBlock>"
+                + "</GetRequest>");
         assertEquals(new RequestTarget("Get", Form.NEXT_BLOCK, List.of(), 3), get);
         RequestTarget action = RequestTarget.of("<ActionRequest><ActionRequestForNextPBlock>"
                 + "<InvokeIdAndPriority Value=\"193\" /><BlockNumber Value=\"12\" /></ActionRequestForNextPBlock>"
@@ -64,13 +68,15 @@ class RequestTargetTest {
     void setFormsAreToldApart() {
         assertEquals(Form.NORMAL, RequestTarget.of("<SetRequest><SetRequestNormal>" + attribute(8, "0000010000FF", 2)
                 + "<Value><OctetString Value=\"07EA\" /></Value></SetRequestNormal></SetRequest>").form());
-        RequestTarget first = RequestTarget.of("<SetRequest><SetRequestFirstDataBlock>" + attribute(1, "00002A0000FF", 2)
-                + "<DataBlock><LastBlock Value=\"0\" /><BlockNumber Value=\"1\" /><RawData Value=\"0102\" /></DataBlock>"
+        RequestTarget first = RequestTarget.of("<SetRequest><SetRequestFirstDataBlock>"
+                + attribute(1, "00002A0000FF", 2) + "<DataBlock><LastBlock Value=\"0\" /><BlockNumber Value=\"1\" />"
+                + "<RawData Value=\"0102\" /></DataBlock>"
                 + "</SetRequestFirstDataBlock></SetRequest>");
         assertEquals(new RequestTarget("Set", Form.FIRST_BLOCK, List.of(new Member(1, "0.0.42.0.0.255", 2, false, -1,
                 -1)), 1), first);
-        RequestTarget later = RequestTarget.of("<SetRequest><SetRequestWithDataBlock><DataBlock><LastBlock Value=\"1\" />"
-                + "<BlockNumber Value=\"2\" /><RawData Value=\"03\" /></DataBlock></SetRequestWithDataBlock></SetRequest>");
+        RequestTarget later = RequestTarget.of("<SetRequest><SetRequestWithDataBlock><DataBlock>"
+                + "<LastBlock Value=\"1\" /><BlockNumber Value=\"2\" /><RawData Value=\"03\" /></DataBlock>"
+                + "</SetRequestWithDataBlock></SetRequest>");
         assertEquals(new RequestTarget("Set", Form.BLOCK, List.of(), 2), later);
     }
 
@@ -113,8 +119,9 @@ class RequestTargetTest {
 
     @Test
     void aLogicalNameWrittenDottedOrAsAbcdefIsReadAsWell() {
-        assertEquals("1.0.1.8.0.255", RequestTarget.of("<GetRequest><GetRequestNormal>" + attribute(3, "1-0:1.8.0*255", 2)
-                + "</GetRequestNormal></GetRequest>").members().get(0).logicalName());
+        assertEquals("1.0.1.8.0.255", RequestTarget.of("<GetRequest><GetRequestNormal>"
+                + attribute(3, "1-0:1.8.0*255", 2) + "</GetRequestNormal></GetRequest>").members().get(0)
+                .logicalName());
         assertEquals("nonsense", RequestTarget.of("<GetRequest><GetRequestNormal>" + attribute(3, "nonsense", 2)
                 + "</GetRequestNormal></GetRequest>").members().get(0).logicalName());
     }
