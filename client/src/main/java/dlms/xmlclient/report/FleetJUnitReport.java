@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * {@code out/junit.xml} of a fleet: one testsuite per meter and script, named
- * {@code <meter>/<script path>}. Suites are written as each meter finishes, into a part file,
+ * {@code <meter>/<script path below -x>}, its test cases in class {@code <meter>.<script path, dotted>}
+ * (see {@link JUnitNames}). Suites are written as each meter finishes, into a part file,
  * so memory does not grow with the fleet; the totals the root element carries are known only at
  * the end, when the file is put together and moved into place. Traces go in system-out only for
  * scripts that did not pass (every meter's whole trace is in its own folder).
@@ -73,10 +74,12 @@ public final class FleetJUnitReport implements FleetListener {
         }
         try {
             for (ScriptOutcome o : outcomes) {
-                tests += JUnitReport.tests(o);
-                failures += o.count(Verdict.FAIL);
-                errors += JUnitReport.errors(o);
-                JUnitReport.suite(xml, o, meter + "/" + o.source().relativePath(), meter + " (" + outputs + ")",
+                JUnitSuite suite = JUnitSuite.of(o);
+                tests += suite.tests();
+                failures += suite.count(JUnitSuite.Outcome.FAILED);
+                errors += suite.count(JUnitSuite.Outcome.ERROR);
+                String path = o.source().relativePath();
+                suite.write(xml, meter + "/" + path, JUnitNames.className(meter, path), meter + " (" + outputs + ")",
                         started, o.verdict() != Verdict.PASS && o.verdict() != Verdict.NOT_CHECKED);
             }
             xml.flush();
@@ -97,7 +100,7 @@ public final class FleetJUnitReport implements FleetListener {
             try (Writer out = Files.newBufferedWriter(whole, StandardCharsets.UTF_8)) {
                 out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"xmlclient fleet\" tests=\""
                         + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\" time=\""
-                        + JUnitReport.seconds(elapsedMillis) + "\">");
+                        + JUnitSuite.seconds(elapsedMillis) + "\">");
                 try (var in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
                     in.transferTo(out);
                 }

@@ -11,8 +11,14 @@ import javax.xml.validation.SchemaFactory;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Test helper: a junit.xml must validate against the schema CI parsers expect, and add up. */
+/**
+ * Test helper: a junit.xml must validate against the schema Jenkins' xUnit plugin checks a JUnit
+ * report with (junit-10.xsd, stored unchanged in test resources), carry what Jenkins and GitLab
+ * read (every suite's four counts, every case's class name and time), and add up.
+ */
 public final class JUnitXml {
 
     private JUnitXml() {
@@ -21,7 +27,7 @@ public final class JUnitXml {
     /** Validates {@code file} and checks every suite's counts against its test cases; returns the document. */
     public static Document validate(Path file) throws Exception {
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(JUnitXml.class.getResource("/junit/junit-report.xsd"))
+                .newSchema(JUnitXml.class.getResource("/junit/junit-10.xsd"))
                 .newValidator().validate(new StreamSource(file.toFile()));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         NodeList suites = doc.getElementsByTagName("testsuite");
@@ -32,6 +38,16 @@ public final class JUnitXml {
             Element suite = (Element) suites.item(i);
             String name = suite.getAttribute("name");
             int cases = suite.getElementsByTagName("testcase").getLength();
+            for (String count : new String[] {"tests", "failures", "errors", "skipped"}) {
+                assertTrue(suite.getAttribute(count).matches("[0-9]+"), name + " " + count + "=\""
+                        + suite.getAttribute(count) + "\"");
+            }
+            NodeList testCases = suite.getElementsByTagName("testcase");
+            for (int c = 0; c < testCases.getLength(); c++) {
+                Element testCase = (Element) testCases.item(c);
+                assertFalse(testCase.getAttribute("classname").isEmpty(), name + ": a case without classname");
+                assertTrue(testCase.getAttribute("time").matches("[0-9]+\\.[0-9]{3}"), name + ": time");
+            }
             assertEquals(cases, Integer.parseInt(suite.getAttribute("tests")), name + " tests");
             assertEquals(suite.getElementsByTagName("failure").getLength(),
                     Integer.parseInt(suite.getAttribute("failures")), name + " failures");
