@@ -77,8 +77,8 @@ final class ExpectedUpdate {
         for (int i = common; i < olds.size(); i++) {
             Span o = olds.get(i);
             edits.delete(leadingSpaceStart(oldText, o), o.end).note = "#" + (i + 1) + " <" + o.name
-                    + "> removed (it was at line " + line(oldText, o.start) + "): the script has " + requests(freshes.size())
-                    + " now";
+                    + "> removed (it was at line " + line(oldText, o.start) + "): the script has "
+                    + requests(freshes.size()) + " now";
         }
         if (freshes.size() > common) {
             addReplies(oldRoot, olds, freshRoot, freshes, common);

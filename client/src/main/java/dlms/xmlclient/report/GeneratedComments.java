@@ -70,6 +70,11 @@ final class GeneratedComments {
             Span fresh = e.getKey().element() < aligned && freshes.containsKey(e.getKey())
                     ? freshes.get(e.getKey()).get(0) : null;
             List<Span> comments = e.getValue();
+            if (e.getKey().element() >= aligned) {
+                // The header of a reply that goes: its removal is told with the reply's.
+                comments.forEach(c -> edits.delete(ExpectedUpdate.leadingSpaceStart(oldText, c), c.end));
+                continue;
+            }
             for (int i = 0; i < comments.size(); i++) {
                 Span old = comments.get(i);
                 if (i == 0 && fresh != null) {

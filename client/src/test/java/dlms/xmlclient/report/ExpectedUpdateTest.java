@@ -146,8 +146,8 @@ class ExpectedUpdateTest {
         assertEquals(List.of("14: #2 added: the script has 2 requests now"), notes(added));
         TextEdits.Result removed = update(two, one);
         assertEquals(one, removed.text());
-        assertEquals("#2 <GetResponse> removed (it was at line 15): the script has 1 request now",
-                removed.notes().get(removed.notes().size() - 1).note());
+        assertEquals(List.of("13: #2 <GetResponse> removed (it was at line 15): the script has 1 request now"),
+                notes(removed));
     }
 
     @Test
