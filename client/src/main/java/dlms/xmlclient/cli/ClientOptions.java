@@ -104,7 +104,10 @@ final class ClientOptions {
         o.addOption(Option.builder().longOpt(STRICT).desc("a reply with no expected reply fails (default: not checked)").build());
         o.addOption(Option.builder().longOpt(FAIL_FAST).desc("stop after the first script that fails or breaks off"
                 + " (the rest are reported as not run)").build());
-        o.addOption(Option.builder().longOpt(RECORD).desc("write the replies as the expected files in -e DIR").build());
+        o.addOption(Option.builder().longOpt(RECORD).hasArg().optionalArg(true).argName("update")
+                .desc("write the replies as expected files in -e DIR where none exists (existing files stay as they"
+                        + " are); --record=update also updates existing files: values that no longer match get the"
+                        + " new value (each change printed), placeholders that still match and comments stay").build());
         o.addOption(valued(null, FINDINGS, "fail|warn", "what the meter's encoding findings and other deviations from"
                 + " the standard do: fail the request (default) or only warn (for a known quirk of one meter)"));
         o.addOption(valued(OUT, "out", "DIR", "output folder (default out)"));

@@ -40,20 +40,22 @@ final class UsageErrors {
         if (!typed.startsWith("--")) {
             return Optional.empty();
         }
-        String name = typed.substring(2);
+        return nearest(typed.substring(2), ClientOptions.definitions().getOptions().stream()
+                .map(Option::getLongOpt).filter(n -> n != null).toList());
+    }
+
+    /** Of {@code known} words, the one nearest {@code typed}: at most two edits away, and the only one so near. */
+    static Optional<String> nearest(String typed, List<String> known) {
         int best = MAX_EDITS + 1;
         List<String> nearest = new ArrayList<>();
-        for (Option option : ClientOptions.definitions().getOptions()) {
-            if (option.getLongOpt() == null) {
-                continue;
-            }
-            int d = edits(name, option.getLongOpt());
+        for (String word : known) {
+            int d = edits(typed, word);
             if (d < best) {
                 best = d;
                 nearest.clear();
             }
             if (d == best) {
-                nearest.add(option.getLongOpt());
+                nearest.add(word);
             }
         }
         return best <= MAX_EDITS && nearest.size() == 1 ? Optional.of(nearest.get(0)) : Optional.empty();

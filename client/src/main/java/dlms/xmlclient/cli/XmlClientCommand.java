@@ -6,6 +6,7 @@ import dlms.xmlclient.report.FleetConsoleReport;
 import dlms.xmlclient.report.FleetJUnitReport;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.JUnitReport;
+import dlms.xmlclient.report.RecordMode;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.FleetListener;
@@ -118,7 +119,8 @@ public final class XmlClientCommand {
         List<ScriptSource> scripts = new ScriptSettings(env).apply(found, flags);
         // The medium and framing are command-line flags only: the same for every script.
         ConnectionSettings target = scripts.get(0).connection();
-        boolean record = line.hasOption(ClientOptions.RECORD);
+        Optional<RecordMode> recordMode = RecordOption.of(line);
+        boolean record = recordMode.isPresent();
         Path expectedDir = expectedDir(line, record);
         Path outDir = outDir(line);
         checkTraceWritable(outDir);
@@ -128,10 +130,18 @@ public final class XmlClientCommand {
         List<RunListener> listeners = new ArrayList<>(List.of(
                 new ReplyFiles(outDir, writes),
                 new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
-        if (record) {
-            listeners.add(new ExpectedRecorder(expectedDir, out, err));
+        ExpectedRecorder recorder = recordMode.map(m -> new ExpectedRecorder(expectedDir, m, out, err, writes))
+                .orElse(null);
+        if (recorder != null) {
+            listeners.add(recorder);
         }
-        PrintStream echo = verbosity == Verbosity.VERBOSE ? out : null;
+        int code = runOn(target, plan, listeners, verbosity == Verbosity.VERBOSE ? out : null, writes);
+        // An existing expected file that --record=update could not read is bad input (told on stderr).
+        return recorder != null && recorder.refusedAny() ? ExitCode.worst(code, ExitCode.BAD_INPUT) : code;
+    }
+
+    private int runOn(ConnectionSettings target, RunPlan plan, List<RunListener> listeners, PrintStream echo,
+            WriteFailures writes) throws UsageException {
         if (target.medium().isSet()) {
             return runAgainst(plan, target.medium().describe() + " (" + target.interfaceType() + ")",
                     listeners, echo, writes);

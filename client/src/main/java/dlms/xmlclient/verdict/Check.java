@@ -39,7 +39,8 @@ public record Check(Verdict verdict, String expectedXml, List<Difference> differ
     /** A reply whose script has no expected file where one was looked for. */
     public static Check missingExpectedFile(Path file) {
         return new Check(Verdict.FAIL, null, List.of(), "no expected file " + file
-                + " (record it with --record; --missing-expected not-checked lets a folder mix checked and unchecked scripts)");
+                + " (--record writes the missing expected files and leaves existing ones as they are;"
+                + " --missing-expected not-checked lets a folder mix checked and unchecked scripts)");
     }
 
     public static Check error(String expectedXml, String note) {

@@ -65,7 +65,31 @@ public final class Expectations {
         return expected;
     }
 
+    /**
+     * Checks an expected file as a run loads it (well-formed, every placeholder valid), whatever
+     * its number of replies: {@code --record=update} keeps its placeholders.
+     */
+    public void checkFile(Path file) throws ScriptException {
+        replyElements(file);
+    }
+
     private List<String> fromFile(Path file, int requests) throws ScriptException {
+        List<Element> elements = replyElements(file);
+        if (elements.size() != requests) {
+            int firstExtraLine = elements.size() > requests ? LineNumberedXml.lineOf(elements.get(requests)) : 0;
+            throw new ScriptException(file + (firstExtraLine > 0 ? ":" + firstExtraLine : ""), "holds "
+                    + elements.size() + " expected " + (elements.size() == 1 ? "reply" : "replies") + " for " + requests + " "
+                    + (requests == 1 ? "request" : "requests") + " (one reply element per request, in order)", null);
+        }
+        List<String> replies = new ArrayList<>();
+        for (Element reply : elements) {
+            replies.add(elementXml.toXml(reply));
+        }
+        return replies;
+    }
+
+    /** The reply elements of an expected file, their placeholders checked. */
+    private List<Element> replyElements(Path file) throws ScriptException {
         Document doc;
         try (InputStream in = Files.newInputStream(file)) {
             doc = LineNumberedXml.parse(in);
@@ -78,26 +102,16 @@ public final class Expectations {
         } catch (IOException e) {
             throw new ScriptException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
-        List<String> replies = new ArrayList<>();
-        int firstExtraLine = 0;
+        List<Element> replies = new ArrayList<>();
         for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element reply) {
-                String location = file + ":" + LineNumberedXml.lineOf(reply);
                 try {
                     placeholders.validate(reply);
                 } catch (RuntimeException e) {
-                    throw new ScriptException(location, e.getMessage(), e);
+                    throw new ScriptException(file + ":" + LineNumberedXml.lineOf(reply), e.getMessage(), e);
                 }
-                replies.add(elementXml.toXml(reply));
-                if (replies.size() == requests + 1) {
-                    firstExtraLine = LineNumberedXml.lineOf(reply);
-                }
+                replies.add(reply);
             }
-        }
-        if (replies.size() != requests) {
-            throw new ScriptException(file + (firstExtraLine > 0 ? ":" + firstExtraLine : ""), "holds " + replies.size() + " expected "
-                    + (replies.size() == 1 ? "reply" : "replies") + " for " + requests + " "
-                    + (requests == 1 ? "request" : "requests") + " (one reply element per request, in order)", null);
         }
         return replies;
     }
