@@ -182,8 +182,8 @@ class BadInputTest {
                 .replace("<InvokeIdAndPriority Value=\"193\" />", "<InvokeIdAndPriority Value=\"high\" />"));
         CliRun run = CliRun.run(out, "-x", scripts.toString());
         assertEquals(2, run.exitCode, run.toString());
-        assertTrue(run.out.contains("bad input: b-bad-value.xml:5: <GetRequest> cannot be encoded: For input string:"
-                + " \"high\""), run.out);
+        assertTrue(run.out.contains("bad input: b-bad-value.xml:7: <InvokeIdAndPriority Value=\"high\"/>: not a whole"
+                + " number; expected 0..255\n"), run.out);
         assertEquals(1, run.replies("a-good.xml").size());
     }
 }
