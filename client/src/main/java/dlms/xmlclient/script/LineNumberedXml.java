@@ -6,6 +6,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
@@ -14,8 +15,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -45,17 +48,44 @@ public final class LineNumberedXml {
         }
     }
 
+    /**
+     * A file the parser refused, with the mistake named at the line of the broken tag (see
+     * {@link XmlMistake}); the parser's own exception is its cause.
+     */
+    public static final class NotWellFormed extends org.xml.sax.SAXParseException {
+        private static final long serialVersionUID = 1L;
+
+        NotWellFormed(XmlMistake.Found found, org.xml.sax.SAXParseException parserSays) {
+            super(found.message(), null, null, found.line(), -1, parserSays);
+        }
+    }
+
     private LineNumberedXml() {
     }
 
     /** Parsers are costly to create and not thread-safe: one per thread, reset for each file. */
     private static final ThreadLocal<Parsers> PARSERS = ThreadLocal.withInitial(Parsers::new);
 
+    /**
+     * @throws NotWellFormed when the text is not XML, naming the mistake at its line
+     * @throws TooDeep       when elements nest past {@link #MAX_DEPTH}
+     */
     public static Document parse(InputStream in) throws IOException, SAXException {
+        byte[] bytes = in.readAllBytes(); // message and expected files are small; kept to name a mistake
         Parsers parsers = PARSERS.get();
         parsers.sax.reset();
         Document doc = parsers.dom.newDocument();
-        parsers.sax.parse(in, new Builder(doc));
+        Builder builder = new Builder(doc);
+        try {
+            parsers.sax.parse(new ByteArrayInputStream(bytes), builder);
+        } catch (TooDeep e) {
+            throw e;
+        } catch (SAXParseException e) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            throw new NotWellFormed(XmlMistake.describe(text, builder.progress(), e.getLineNumber(),
+                    e.getColumnNumber(), e.getMessage()), e);
+        }
         return doc;
     }
 
@@ -87,10 +117,30 @@ public final class LineNumberedXml {
         private final Deque<Node> open = new ArrayDeque<>();
         private final StringBuilder text = new StringBuilder();
         private Locator locator;
+        private String rootTag;
+        private int rootClosedLine;
+        private int acceptedLine = 1;
+        private int acceptedColumn = 1;
 
         Builder(Document doc) {
             this.doc = doc;
             open.push(doc);
+        }
+
+        /** What was accepted so far: where a mistake may begin. */
+        XmlMistake.Progress progress() {
+            Node innermost = open.peek();
+            String openTag = innermost instanceof Element e ? e.getTagName() : null;
+            return new XmlMistake.Progress(openTag, lineOf(innermost), rootTag, rootClosedLine, acceptedLine,
+                    acceptedColumn);
+        }
+
+        /** The parser's locator stands just after what it reported last. */
+        private void accepted() {
+            if (locator != null) {
+                acceptedLine = locator.getLineNumber();
+                acceptedColumn = locator.getColumnNumber();
+            }
         }
 
         @Override
@@ -112,17 +162,29 @@ public final class LineNumberedXml {
             element.setUserData(LINE, locator == null ? 0 : locator.getLineNumber(), null);
             open.peek().appendChild(element);
             open.push(element);
+            rootTag = rootTag == null ? qName : rootTag;
+            accepted();
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) {
             flushText();
             open.pop();
+            if (open.peek() == doc) {
+                rootClosedLine = locator == null ? 0 : locator.getLineNumber();
+            }
+            accepted();
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
             text.append(ch, start, length);
+            accepted();
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) {
+            accepted();
         }
 
         private void flushText() {

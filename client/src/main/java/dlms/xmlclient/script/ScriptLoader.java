@@ -91,10 +91,12 @@ public final class ScriptLoader {
                         null);
             }
             String xml = elementXml.toXml(element);
-            GXDLMSXmlPdu pdu = translate(xml, location, element.getTagName());
+            RequestValues values = RequestValues.check(element, relativePath);
+            GXDLMSXmlPdu pdu = translate(elementXml.toXml(values.forTranslator()), location, element.getTagName());
             if (!pdu.isRequest()) {
                 throw new ScriptException(location, "<" + element.getTagName() + "> is not a request", null);
             }
+            pdu.setData(values.splice(pdu.getData()));
             steps.add(new Step(steps.size() + 1, line, pdu, xml, null, 0, delay));
             delay = 0;
         }

@@ -119,7 +119,8 @@ class BadInputTest {
         CliRun run = CliRun.run(out, "-x", scripts.toString());
 
         assertEquals(2, run.exitCode, run.toString());
-        assertTrue(run.out.matches("(?s).*\\[2/4] ERROR +\\S*b-broken.xml +bad input: b-broken.xml:5: not well-formed XML.*"), run.out);
+        assertTrue(run.out.matches("(?s).*\\[2/4] ERROR +\\S*b-broken.xml +bad input: b-broken.xml:4: not well-formed XML:"
+                + " <GetRequestNormal> is not closed \\(found </GetRequest> on line 5\\)\n.*"), run.out);
         assertTrue(run.out.matches("(?s).*\\[3/4] ERROR +\\S*c-unknown.xml +bad input: c-unknown.xml:12: unknown element"
                 + " <FetchRequest> \\(not a name the Gurux translator knows: check its spelling\\)\n.*"), run.out);
         assertTrue(run.out.matches("(?s).*\\[1/4] NOT CHECKED +\\S*a-good.xml .*"), run.out);
@@ -181,8 +182,8 @@ class BadInputTest {
                 .replace("<InvokeIdAndPriority Value=\"193\" />", "<InvokeIdAndPriority Value=\"high\" />"));
         CliRun run = CliRun.run(out, "-x", scripts.toString());
         assertEquals(2, run.exitCode, run.toString());
-        assertTrue(run.out.contains("bad input: b-bad-value.xml:5: <GetRequest> cannot be encoded: For input string:"
-                + " \"high\""), run.out);
+        assertTrue(run.out.contains("bad input: b-bad-value.xml:7: <InvokeIdAndPriority Value=\"high\"/>: not a whole"
+                + " number; expected 0..255\n"), run.out);
         assertEquals(1, run.replies("a-good.xml").size());
     }
 }

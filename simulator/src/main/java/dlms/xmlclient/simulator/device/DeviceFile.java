@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.objects.GXDLMSObject;
@@ -111,7 +113,9 @@ public final class DeviceFile {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            doc = factory.newDocumentBuilder().parse(in);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // throws; the default one printed [Fatal Error] to stderr
+            doc = builder.parse(in);
         } catch (Exception e) {
             throw new DeviceFileException("not a device file: " + file + ": " + e.getMessage(), e);
         }
