@@ -32,7 +32,7 @@ public final class SimulatorOptions {
     private boolean udp;
     private long serialNumber = ServerAddress.DEFAULT_SERIAL_NUMBER;
     private boolean anyServerAddress;
-    private boolean shortNames;
+    private Referencing referencing = Referencing.BOTH;
     private SerialSettings serial;
     private boolean modeE;
     /** Proposed mode E baud rate character; null = {@link ModeEResponder#DEFAULT_BAUD}. */
@@ -43,7 +43,8 @@ public final class SimulatorOptions {
     private boolean onePort;
 
     /**
-     * Defaults: TCP port 4061 on the loopback address, HDLC, logical names, the built-in device
+     * Defaults: TCP port 4061 on the loopback address, HDLC, logical and short names (chosen per
+     * association), the built-in device
      * with serial number 12345678, no trace, no log, no fault.
      */
     public SimulatorOptions() {
@@ -152,11 +153,24 @@ public final class SimulatorOptions {
     }
 
     /**
-     * @param value true for short name referencing (clients 16 and 17), false for logical names
+     * @param value true for short name referencing only (clients 16 and 17), false for logical
+     *            names only
      * @return this
      */
     public SimulatorOptions shortNames(boolean value) {
-        this.shortNames = value;
+        return referencing(value ? Referencing.SHORT_NAMES : Referencing.LOGICAL_NAMES);
+    }
+
+    /**
+     * @param value the referencing served: {@link Referencing#BOTH} by default, each
+     *            association's taken from its AARQ
+     * @return this
+     */
+    public SimulatorOptions referencing(Referencing value) {
+        if (value == null) {
+            throw new IllegalArgumentException("referencing must not be null");
+        }
+        this.referencing = value;
         return this;
     }
 
@@ -348,8 +362,8 @@ public final class SimulatorOptions {
         return anyServerAddress;
     }
 
-    boolean isShortNames() {
-        return shortNames;
+    Referencing getReferencing() {
+        return referencing;
     }
 
     SerialSettings getSerial() {
