@@ -4,6 +4,7 @@ import dlms.xmlclient.simulator.faults.MeterFault;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import dlms.xmlclient.simulator.transport.ModeEResponder;
 import dlms.xmlclient.simulator.transport.ServerAddress;
@@ -152,25 +153,14 @@ public final class SimulatorOptions {
         return this;
     }
 
-    /**
-     * @param value true for short name referencing only (clients 16 and 17), false for logical
-     *            names only
-     * @return this
-     */
+    /** @return this, serving short names only (clients 16 and 17) if true, else LN only */
     public SimulatorOptions shortNames(boolean value) {
         return referencing(value ? Referencing.SHORT_NAMES : Referencing.LOGICAL_NAMES);
     }
 
-    /**
-     * @param value the referencing served: {@link Referencing#BOTH} by default, each
-     *            association's taken from its AARQ
-     * @return this
-     */
+    /** @return this, serving the referencing given: by default both, chosen per association */
     public SimulatorOptions referencing(Referencing value) {
-        if (value == null) {
-            throw new IllegalArgumentException("referencing must not be null");
-        }
-        this.referencing = value;
+        this.referencing = Objects.requireNonNull(value, "referencing");
         return this;
     }
 
