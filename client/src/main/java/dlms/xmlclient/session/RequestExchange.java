@@ -4,6 +4,7 @@ import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.InterfaceType;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,12 @@ final class RequestExchange {
     }
 
     /** @return the reply as XML, or null for an HDLC-only request on WRAPPER */
-    String send(GXDLMSXmlPdu request) throws SessionException {
+    String send(GXDLMSXmlPdu scripted) throws SessionException {
+        String now = ClientTimeValue.dateTime(Clock.systemUTC());
+        GXDLMSXmlPdu request = ClientTimeValue.resolved(scripted, now, connection.settings.logicalNames());
+        if (request != scripted) {
+            connection.trace.note(ClientTimeValue.NOW + " sent as " + now + " (the client's time in UTC)");
+        }
         int command = request.getCommand();
         if (connection.settings.interfaceType() == InterfaceType.WRAPPER
                 && (command == Command.SNRM || command == Command.DISCONNECT_REQUEST)) {

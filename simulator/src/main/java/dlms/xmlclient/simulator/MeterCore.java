@@ -5,8 +5,8 @@ import java.time.Clock;
 import dlms.xmlclient.simulator.device.MeterClock;
 import dlms.xmlclient.simulator.faults.FaultInjection;
 import dlms.xmlclient.simulator.log.SimulatorLog;
-import dlms.xmlclient.simulator.server.MeterServer;
 import dlms.xmlclient.simulator.server.OneClientAccess;
+import dlms.xmlclient.simulator.server.ReferencingServers;
 import dlms.xmlclient.simulator.transport.MeterAccess;
 import dlms.xmlclient.simulator.transport.ServerAddress;
 import gurux.dlms.objects.GXDLMSObjectCollection;
@@ -21,7 +21,7 @@ final class MeterCore implements AutoCloseable {
     private final GXDLMSObjectCollection device;
     private final ServerAddress address;
     private final FaultInjection faults;
-    private final MeterServer server;
+    private final ReferencingServers server;
     private final MeterAccess access;
 
     /**
@@ -36,8 +36,10 @@ final class MeterCore implements AutoCloseable {
         this.address = new ServerAddress(serialNumber, options.isWrapper(),
                 options.isAnyServerAddress());
         this.faults = new FaultInjection(options.getFault(), options.isWrapper());
-        this.server = new MeterServer(device, address, options.isShortNames(),
-                new MeterClock(Clock.systemUTC()), log, faults);
+        MeterClock clock = new MeterClock(Clock.systemUTC());
+        Referencing referencing = options.getReferencing();
+        this.server = new ReferencingServers(device, address, referencing.logicalNames(),
+                referencing.shortNames(), clock, log, faults);
         this.access = new OneClientAccess(server, address, log, faults);
     }
 

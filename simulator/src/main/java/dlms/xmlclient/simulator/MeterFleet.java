@@ -47,16 +47,16 @@ public final class MeterFleet implements AutoCloseable {
     private final List<MeterCore> cores;
     private final List<FleetMeter> meters;
     private final String origin;
-    private final boolean shortNames;
+    private final Referencing referencing;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MeterFleet(TcpHub hub, List<MeterCore> cores,
-            List<FleetMeter> meters, String origin, boolean shortNames) {
+            List<FleetMeter> meters, String origin, Referencing referencing) {
         this.hub = hub;
         this.cores = cores;
         this.meters = Collections.unmodifiableList(meters);
         this.origin = origin;
-        this.shortNames = shortNames;
+        this.referencing = referencing;
     }
 
     /**
@@ -87,7 +87,7 @@ public final class MeterFleet implements AutoCloseable {
             List<FleetMeter> meters = options.isOnePort() ? onePort(hub, cores, options, log)
                     : portEach(hub, cores, options, log);
             hub.start(MeterPort.THREAD_PREFIX + meters.get(0).port() + " fleet ");
-            return new MeterFleet(hub, cores, meters, origin(options), options.isShortNames());
+            return new MeterFleet(hub, cores, meters, origin(options), options.getReferencing());
         } catch (Exception | Error e) {
             if (hub != null) {
                 hub.close();
@@ -168,7 +168,8 @@ public final class MeterFleet implements AutoCloseable {
      *         public / 17 Low" (with short names, those without HLS or ciphering)
      */
     public String clients() {
-        return Associations.describeClients(cores.get(0).device(), shortNames);
+        return Associations.describeClients(cores.get(0).device(),
+                referencing == Referencing.SHORT_NAMES);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class MeterSimulator implements AutoCloseable {
     private final ServerAddress serverAddress;
     private final FaultInjection faults;
     private final boolean udp;
-    private final boolean shortNames;
+    private final Referencing referencing;
     private final boolean modeE;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -49,7 +49,7 @@ public final class MeterSimulator implements AutoCloseable {
         this.serverAddress = meter.address();
         this.faults = meter.faults();
         this.udp = options.isUdp();
-        this.shortNames = options.isShortNames();
+        this.referencing = options.getReferencing();
         this.modeE = options.isModeE();
     }
 
@@ -122,9 +122,14 @@ public final class MeterSimulator implements AutoCloseable {
         return udp;
     }
 
-    /** @return true for short name referencing, false for logical names */
+    /** @return true for short name referencing only, false when it serves logical names */
     public boolean isShortNames() {
-        return shortNames;
+        return referencing == Referencing.SHORT_NAMES;
+    }
+
+    /** @return the referencing it serves: LN, SN, or both chosen per association */
+    public Referencing referencing() {
+        return referencing;
     }
 
     /** @return the meter's serial number (also its IEC 62056-21 device address) */
@@ -167,10 +172,10 @@ public final class MeterSimulator implements AutoCloseable {
 
     /**
      * @return the clients that may associate, e.g. "1 HighGMAC ciphered / 16 public / 17 Low"
-     *         (with short names, those without HLS or ciphering)
+     *         (with short names only, those without HLS or ciphering)
      */
     public String clients() {
-        return Associations.describeClients(device, shortNames);
+        return Associations.describeClients(device, isShortNames());
     }
 
     /** @return the served objects (package use: tests look into them) */

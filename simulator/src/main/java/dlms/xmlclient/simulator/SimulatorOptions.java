@@ -4,6 +4,7 @@ import dlms.xmlclient.simulator.faults.MeterFault;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import dlms.xmlclient.simulator.transport.ModeEResponder;
 import dlms.xmlclient.simulator.transport.ServerAddress;
@@ -32,7 +33,7 @@ public final class SimulatorOptions {
     private boolean udp;
     private long serialNumber = ServerAddress.DEFAULT_SERIAL_NUMBER;
     private boolean anyServerAddress;
-    private boolean shortNames;
+    private Referencing referencing = Referencing.BOTH;
     private SerialSettings serial;
     private boolean modeE;
     /** Proposed mode E baud rate character; null = {@link ModeEResponder#DEFAULT_BAUD}. */
@@ -43,7 +44,8 @@ public final class SimulatorOptions {
     private boolean onePort;
 
     /**
-     * Defaults: TCP port 4061 on the loopback address, HDLC, logical names, the built-in device
+     * Defaults: TCP port 4061 on the loopback address, HDLC, logical and short names (chosen per
+     * association), the built-in device
      * with serial number 12345678, no trace, no log, no fault.
      */
     public SimulatorOptions() {
@@ -151,12 +153,14 @@ public final class SimulatorOptions {
         return this;
     }
 
-    /**
-     * @param value true for short name referencing (clients 16 and 17), false for logical names
-     * @return this
-     */
+    /** @return this, serving short names only (clients 16 and 17) if true, else LN only */
     public SimulatorOptions shortNames(boolean value) {
-        this.shortNames = value;
+        return referencing(value ? Referencing.SHORT_NAMES : Referencing.LOGICAL_NAMES);
+    }
+
+    /** @return this, serving the referencing given: by default both, chosen per association */
+    public SimulatorOptions referencing(Referencing value) {
+        this.referencing = Objects.requireNonNull(value, "referencing");
         return this;
     }
 
@@ -348,8 +352,8 @@ public final class SimulatorOptions {
         return anyServerAddress;
     }
 
-    boolean isShortNames() {
-        return shortNames;
+    Referencing getReferencing() {
+        return referencing;
     }
 
     SerialSettings getSerial() {

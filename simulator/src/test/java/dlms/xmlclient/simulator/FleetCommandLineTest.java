@@ -101,7 +101,7 @@ class FleetCommandLineTest {
             assertEquals("-n 102", third[3]);
             int port = Integer.parseInt(third[2]);
             assertTrue(lines[0].startsWith("Simulator fleet of 3 meters listening on port " + port
-                    + ", each meter at its server address (-n SERIAL) (127.0.0.1, HDLC, LN,"
+                    + ", each meter at its server address (-n SERIAL) (127.0.0.1, HDLC, LN and SN,"
                     + " server address 1 / physical SN % 10000 + 1000 / serial numbers"
                     + " 100-102, clients 1 HighGMAC ciphered"), lines[0]);
             try (TestClient client = TestClient.bySerialNumber(port, 102).associate()) {

@@ -149,7 +149,7 @@ class SimulatorMainTest {
         runner.start();
         int port = awaitPort();
         assertTrue(out().startsWith("Simulator listening on port " + port
-                + " (127.0.0.1, HDLC, LN, server address 1 / physical 6678 / serial number"
+                + " (127.0.0.1, HDLC, LN and SN, server address 1 / physical 6678 / serial number"
                 + " 12345678, clients 1 HighGMAC ciphered"
                 + " / 2 HighMD5 ciphered / 3 HighSHA1 ciphered / 4 HighSHA256 ciphered"
                 + " / 16 public / 17 Low / 18 High; secrets and keys: see --help)"), out());
@@ -194,7 +194,7 @@ class SimulatorMainTest {
         "-S /dev/x -i --iec-baud 55 | --iec-baud needs one character",
         "-S /dev/x -p 0 | -p/--port does not apply to a serial port (-S/--serial)",
         "-S /dev/x -b 0.0.0.0 | -b/--bind does not apply to a serial port (-S/--serial)",
-        "-r xx | -r/--referencing must be ln or sn, not 'xx'",
+        "-r xx | -r/--referencing must be ln, sn or both, not 'xx'",
         "--serial-number abc | --serial-number needs a number 0..2147483647, not 'abc'",
         "--serial-number 2147483648 | --serial-number needs a number"})
     void badTransportOptionsExitWithTwoAndOneLineNamingTheFlag(String args,
@@ -263,7 +263,7 @@ class SimulatorMainTest {
         int port = Integer.parseInt(awaitStartLine("listening on UDP port (\\d+)"));
         try {
             assertTrue(out().startsWith("Simulator listening on UDP port " + port
-                    + " (127.0.0.1, WRAPPER, LN, server address 1 / serial number 12345678,"
+                    + " (127.0.0.1, WRAPPER, LN and SN, server address 1 / serial number 12345678,"
                     + " clients 1 HighGMAC ciphered"), out());
             try (TestClient client = TestClient.udp(port, Associations.PUBLIC_CLIENT)
                     .associate()) {
@@ -303,7 +303,7 @@ class SimulatorMainTest {
             try {
                 awaitStartLine("(listening on serial)");
                 assertTrue(out().startsWith("Simulator listening on serial " + pair.a()
-                        + " 300 7E1 (HDLC, mode E, LN, server address 1 / physical 6678 /"
+                        + " 300 7E1 (HDLC, mode E, LN and SN, server address 1 / physical 6678 /"
                         + " serial number 12345678, clients 1 HighGMAC"), out());
             } finally {
                 runner.interrupt();

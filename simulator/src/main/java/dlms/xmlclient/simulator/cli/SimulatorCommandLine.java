@@ -13,6 +13,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 import dlms.xmlclient.simulator.faults.MeterFault;
+import dlms.xmlclient.simulator.Referencing;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.simulator.transport.ServerAddress;
 import dlms.xmlclient.wire.line.SerialSettings;
@@ -60,7 +61,7 @@ final class SimulatorCommandLine {
     final SerialSettings serial;
     final boolean modeE;
     final boolean udp;
-    final boolean shortNames;
+    final Referencing referencing;
     final long serialNumber;
     final boolean anyServerAddress;
     final Character iecBaud;
@@ -82,7 +83,8 @@ final class SimulatorCommandLine {
         serial = cl.hasOption(SERIAL) ? serialSettings(cl.getOptionValue(SERIAL)) : null;
         modeE = cl.hasOption(MODE_E);
         udp = cl.hasOption(UDP);
-        shortNames = cl.hasOption(REFERENCING) && referencing(cl.getOptionValue(REFERENCING));
+        referencing = cl.hasOption(REFERENCING) ? referencing(cl.getOptionValue(REFERENCING))
+                : Referencing.BOTH;
         serialNumber = cl.hasOption(SERIAL_NUMBER) ? serialNumber(cl.getOptionValue(SERIAL_NUMBER))
                 : ServerAddress.DEFAULT_SERIAL_NUMBER;
         anyServerAddress = cl.hasOption(ANY_SERVER_ADDRESS);
@@ -109,7 +111,7 @@ final class SimulatorCommandLine {
      */
     SimulatorOptions options() throws UsageException {
         SimulatorOptions options = new SimulatorOptions().port(port).bind(bind).wrapper(wrapper)
-                .deviceFile(device).udp(udp).shortNames(shortNames).serialNumber(serialNumber)
+                .deviceFile(device).udp(udp).referencing(referencing).serialNumber(serialNumber)
                 .anyServerAddress(anyServerAddress).serial(serial).modeE(modeE).echo(echo)
                 .fault(fault).count(count).onePort(onePort);
         if (iecBaud != null) {
@@ -149,8 +151,9 @@ final class SimulatorCommandLine {
                 + " (a client's -n SERIAL)").build());
         o.addOption(valued(null, WRITE_TARGETS, "FILE", "once listening, write the meters as"
                 + " name,host,port,flags lines for the client's --targets FILE"));
-        o.addOption(valued(REFERENCING, "referencing", "ln|sn",
-                "logical name (default) or short name referencing"));
+        o.addOption(valued(REFERENCING, "referencing", "ln|sn|both",
+                "logical name or short name referencing only; by default both, each association"
+                        + " the one its AARQ's application context names"));
         o.addOption(valued(null, SERIAL_NUMBER, "N", "the meter's serial number (default 12345678);"
                 + " its HDLC physical address is N % 10000 + 1000"));
         o.addOption(Option.builder().longOpt(ANY_SERVER_ADDRESS).desc("answer frames sent to any"
@@ -198,14 +201,17 @@ final class SimulatorCommandLine {
         }
     }
 
-    private static boolean referencing(String value) throws UsageException {
+    private static Referencing referencing(String value) throws UsageException {
         switch (value.trim().toLowerCase(Locale.ROOT)) {
         case "ln":
-            return false;
+            return Referencing.LOGICAL_NAMES;
         case "sn":
-            return true;
+            return Referencing.SHORT_NAMES;
+        case "both":
+            return Referencing.BOTH;
         default:
-            throw new UsageException("-r/--referencing must be ln or sn, not '" + value + "'");
+            throw new UsageException("-r/--referencing must be ln, sn or both, not '" + value
+                    + "'");
         }
     }
 

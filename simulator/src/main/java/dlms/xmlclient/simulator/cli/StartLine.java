@@ -28,7 +28,7 @@ final class StartLine {
         return "Simulator listening on " + meter.listening() + " ("
                 + (meter.address() == null ? "" : meter.address().getHostAddress() + ", ")
                 + (meter.isWrapper() ? "WRAPPER" : "HDLC") + (meter.isModeE() ? ", mode E" : "")
-                + (meter.isShortNames() ? ", SN, " : ", LN, ")
+                + ", " + meter.referencing().label() + ", "
                 + serverAddress(meter) + ", clients " + meter.clients()
                 + (meter.fault() == null ? "" : "; fault " + meter.fault().optionName())
                 + "; secrets and keys: see --help)";
@@ -59,7 +59,7 @@ final class StartLine {
         return "Simulator fleet of " + meters.size() + " meters listening on "
                 + ports(meters, cl.onePort) + " (" + first.host() + ", "
                 + (wrapper ? "WRAPPER" : "HDLC")
-                + (cl.shortNames ? ", SN, " : ", LN, ") + "server address "
+                + ", " + cl.referencing.label() + ", server address "
                 + (cl.anyServerAddress ? "any (answers as 1)" : "1")
                 + (wrapper ? "" : " / physical SN % 10000 + 1000")
                 + " / serial numbers " + first.serialNumber()

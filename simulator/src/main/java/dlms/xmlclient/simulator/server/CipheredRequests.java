@@ -9,7 +9,6 @@ import gurux.dlms.GXUInt32;
 import gurux.dlms.enums.Command;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSObject;
-import gurux.dlms.objects.GXDLMSObjectCollection;
 
 /**
  * The security of a ciphered association that a meter has and gurux.dlms 4.0.47 lacks: replay
@@ -41,14 +40,15 @@ final class CipheredRequests {
     private boolean unprotected;
 
     /**
-     * @param device the served objects, with the invocation counters of the associations
+     * @param counters the invocation counters of the meter's associations, shared by its
+     *            servers (one per referencing, see {@link ReferencingServers})
      * @param settings the server's settings (the client's system title, the counter in use)
      * @param wrapper true for WRAPPER framing, false for HDLC
      * @param refusals where a refused request is logged
      */
-    CipheredRequests(GXDLMSObjectCollection device, GXDLMSSettings settings, boolean wrapper,
+    CipheredRequests(InvocationCounters counters, GXDLMSSettings settings, boolean wrapper,
             RefusalLog refusals) {
-        this.counters = new InvocationCounters(device);
+        this.counters = counters;
         this.settings = settings;
         this.wrapper = wrapper;
         this.refusals = refusals;

@@ -67,10 +67,11 @@ public final class MeterServer extends GXDLMSSecureServer2 {
      * @param clock clock behaviour
      * @param log where connection events go
      * @param faults the meter's misbehaviour, which may answer in gurux.dlms's place
+     * @param counters the invocation counters, one set per meter
      */
-    public MeterServer(GXDLMSObjectCollection device, ServerAddress address,
-            boolean shortNames, MeterClock clock, SimulatorLog log,
-            FaultInjection faults) {
+    MeterServer(GXDLMSObjectCollection device, ServerAddress address, boolean shortNames,
+            MeterClock clock, SimulatorLog log, FaultInjection faults,
+            InvocationCounters counters) {
         super(!shortNames, address.isWrapper() ? InterfaceType.WRAPPER : InterfaceType.HDLC);
         this.objects = new ObjectBehaviours(clock);
         this.log = log;
@@ -88,7 +89,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         } else {
             getItems().addAll(device);
         }
-        security = new CipheredRequests(device, getSettings(), wrapper, refusals);
+        security = new CipheredRequests(counters, getSettings(), wrapper, refusals);
         setCipher(security.ciphering());
         readResults = new ReadResponseBlocks(log);
         ProfileBuffer.initializeWithoutCaptureThreads(getItems(), this::initialize);
@@ -164,6 +165,18 @@ public final class MeterServer extends GXDLMSSecureServer2 {
                 sr.setReply(repaired);
             }
         }
+    }
+
+    /**
+     * Takes over an HDLC link another server of the meter set up (see
+     * {@link ReferencingServers}): the SNRM is handled as if received, its UA not sent.
+     *
+     * @param snrm the SNRM frame of the link
+     * @throws Exception when gurux.dlms fails
+     */
+    void takeLink(byte[] snrm) throws Exception {
+        reset();
+        handleRequest(new GXServerReply(snrm));
     }
 
     /**
@@ -323,7 +336,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     @Override
     protected void onPreWrite(ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
-            objects.write(e);
+            if (!WrittenTypes.refusedUnmatched(e, log)) {
+                objects.write(e);
+            }
         }
     }
 

@@ -35,7 +35,7 @@ import gurux.dlms.GXServerReply;
  */
 public final class OneClientAccess implements MeterAccess {
 
-    private final MeterServer server;
+    private final ReferencingServers server;
     private final ServerAddress address;
     private final SimulatorLog log;
     private final FaultInjection faults;
@@ -54,12 +54,12 @@ public final class OneClientAccess implements MeterAccess {
     private long ownerSeen;
 
     /**
-     * @param server the meter's DLMS server
+     * @param server the meter's DLMS servers
      * @param address the meter's address, which may rewrite the source of its replies
      * @param log where events, frames and failures go
      * @param faults how the meter misbehaves
      */
-    public OneClientAccess(MeterServer server, ServerAddress address, SimulatorLog log,
+    public OneClientAccess(ReferencingServers server, ServerAddress address, SimulatorLog log,
             FaultInjection faults) {
         this.server = server;
         this.address = address;

@@ -1,0 +1,138 @@
+package dlms.xmlclient.session;
+
+import gurux.dlms.GXDLMSXmlClient;
+import gurux.dlms.GXDLMSXmlPdu;
+import gurux.dlms.TranslatorOutputType;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * {@code <OctetString Value="${now}" />} in a request: the client's current time as a COSEM
+ * date-time, put in when the request is sent, not when the script is loaded (a loaded script is
+ * cached and may run later, and again), so that a script can set a meter's clock to the right
+ * time, as GXDLMSDirector's "set clock to PC time" does, and leave the meter as it found it.
+ * <p>
+ * The date-time (Blue Book 4.1.6.1, 12 octets) is UTC with deviation 0 and clock status 0: it
+ * names one instant wherever the test PC is and whatever its daylight saving, and leaves no
+ * deviation sign for a meter to misread (meters differ on it). A meter that keeps local time
+ * converts it with its own time_zone.
+ */
+final class ClientTimeValue {
+
+    /** The placeholder, the whole of a Value attribute. */
+    static final String NOW = "${now}";
+
+    private ClientTimeValue() {
+    }
+
+    /**
+     * @param request a loaded request
+     * @param dateTime the client's time, see {@link #dateTime}
+     * @param logicalNames the referencing the request is encoded for
+     * @return the request with every {@code ${now}} replaced by that date-time, the request
+     *         itself when it has none
+     * @throws SessionException when the request with the time cannot be encoded
+     */
+    static GXDLMSXmlPdu resolved(GXDLMSXmlPdu request, String dateTime, boolean logicalNames)
+            throws SessionException {
+        Node node = request.getXmlNode();
+        if (node == null) {
+            return request;
+        }
+        String xml;
+        // The loaded script's DOM is shared by every run of the script: read it under its lock
+        // (a deferred DOM changes as it is read), and change only a copy.
+        synchronized (node.getOwnerDocument() == null ? node : node.getOwnerDocument()) {
+            if (!contains(node)) {
+                return request;
+            }
+            Node copy = node.cloneNode(true);
+            replace(copy, dateTime);
+            xml = serialised(copy);
+        }
+        GXDLMSXmlClient translator = new GXDLMSXmlClient(TranslatorOutputType.SIMPLE_XML);
+        translator.setUseLogicalNameReferencing(logicalNames);
+        List<GXDLMSXmlPdu> pdus;
+        try {
+            pdus = translator.load("<Messages>" + xml + "</Messages>", null);
+        } catch (RuntimeException e) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, "cannot encode the request with " + NOW
+                    + " replaced by the client's time: " + e.getMessage(), e);
+        }
+        if (pdus.size() != 1) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, "cannot encode the request with "
+                    + NOW + " replaced by the client's time");
+        }
+        return pdus.get(0);
+    }
+
+    /**
+     * @return the COSEM date-time of the clock's instant in UTC: year, month, day, day of week
+     *         (1 Monday), hour, minute, second, hundredths, deviation 0, status 0, in hex
+     */
+    static String dateTime(Clock clock) {
+        LocalDateTime t = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        byte[] b = {(byte) (t.getYear() >> 8), (byte) t.getYear(), (byte) t.getMonthValue(),
+            (byte) t.getDayOfMonth(), (byte) t.getDayOfWeek().getValue(), (byte) t.getHour(),
+            (byte) t.getMinute(), (byte) t.getSecond(), (byte) (t.getNano() / 10_000_000), 0, 0, 0};
+        return HexFormat.of().withUpperCase().formatHex(b);
+    }
+
+    private static boolean contains(Node node) {
+        if (node instanceof Element e) {
+            NamedNodeMap attributes = e.getAttributes();
+            for (int i = 0; i != attributes.getLength(); ++i) {
+                if (NOW.equals(attributes.item(i).getNodeValue())) {
+                    return true;
+                }
+            }
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (contains(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void replace(Node node, String hex) {
+        if (node instanceof Element e) {
+            NamedNodeMap attributes = e.getAttributes();
+            for (int i = 0; i != attributes.getLength(); ++i) {
+                if (NOW.equals(attributes.item(i).getNodeValue())) {
+                    attributes.item(i).setNodeValue(hex);
+                }
+            }
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            replace(child, hex);
+        }
+    }
+
+    private static String serialised(Node node) throws SessionException {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(node), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new SessionException(SessionException.Kind.EXCHANGE, "cannot write the request with " + NOW
+                    + " replaced: " + e.getMessage(), e);
+        }
+    }
+}
