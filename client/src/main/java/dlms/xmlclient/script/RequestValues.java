@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class RequestValues {
 
     /** A value checked when it is sent, not here (another part of the client fills it in). */
+    /** The client's time, filled in when the request is sent (session's ClientTimeValue). */
+    static final String NOW = "${now}";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -47,6 +49,14 @@ final class RequestValues {
         List<Element> copies = ScriptLoader.descendants(values.forTranslator);
         for (int i = 0; i < written.size(); i++) {
             values.prepare(written.get(i), copies.get(i));
+        }
+        Element now = written.stream().filter(e -> NOW.equals(e.getAttribute("Value"))).findFirst().orElse(null);
+        if (now != null && !values.splices.isEmpty()) {
+            // The time is put in by encoding the request again, which would undo the exact bytes spliced in here.
+            Element spliced = values.splices.get(0).element();
+            throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(spliced), "<" + spliced.getTagName()
+                    + ">: cannot go in the same request as " + NOW + " (line " + LineNumberedXml.lineOf(now)
+                    + "); send them in two requests", null);
         }
         return values;
     }
@@ -83,6 +93,11 @@ final class RequestValues {
         String tag = e.getTagName();
         String value = e.getAttribute("Value");
         String location = relativePath + ":" + LineNumberedXml.lineOf(e);
+        if (PLACEHOLDER.matcher(value).matches() && !(value.equals(NOW) && tag.equals("OctetString"))) {
+            // Only the client's time is filled in when a request is sent; anything else would go out as a dummy.
+            throw new ScriptException(location, "<" + tag + " Value=\"" + value + "\"/>: the only placeholder a request"
+                    + " may hold is <OctetString Value=\"" + NOW + "\"/>, the client's current time", null);
+        }
         if (ValueRules.checks(tag) && !PLACEHOLDER.matcher(value).matches()) {
             String fault = ValueRules.fault(tag, value);
             if (fault != null) {
@@ -109,9 +124,8 @@ final class RequestValues {
         if (!ValueRules.checks(tag)) {
             return;
         }
-        if (PLACEHOLDER.matcher(value).matches()) {
-            copy.setAttribute("Value", ValueRules.standIn(tag, value));
-            return;
+        if (value.equals(NOW)) {
+            return; // stays in the translated request, where the exchange puts the time in as it sends
         }
         byte type = switch (tag) {
             case "boolean" -> 3;

@@ -91,20 +91,6 @@ final class ValueRules {
         return value;
     }
 
-    /** What the translator is given for a placeholder: a valid value of the type, replaced when sent. */
-    static String standIn(String tag, String value) {
-        String name = tag.toLowerCase(Locale.ROOT);
-        if (RANGES.containsKey(name) || name.equals("boolean")) {
-            return "0";
-        }
-        return switch (name) {
-            case "datetime" -> "FFFFFFFFFFFFFFFFFF800000";
-            case "date", "time", "float32", "float64" -> "FF".repeat((Integer) SIZED.get(name)[0]);
-            case "string" -> value;
-            default -> ""; // octet and bit strings: the translator would read hex digits out of the name
-        };
-    }
-
     private static String sizedFault(String name, String value, int size, String holds) {
         int digits = hexDigits(value);
         if (digits == size * 2) {

@@ -143,7 +143,23 @@ class RequestValuesTest {
         Step step = loader.load(file, "x.xml").steps().get(0);
         assertTrue(step.requestXml().contains("Value=\"${now}\""), step.requestXml());
         assertEquals(SET_HEADER + "0900", hex(step.request().getData()));
-        loader.load(write("1", "2", "<UInt32 Value=\"${count}\" />"), "x.xml"); // not refused
+        assertTrue(step.request().getXmlNode().getOwnerDocument() != null
+                && ((org.w3c.dom.Element) step.request().getXmlNode()).getElementsByTagName("OctetString").item(0)
+                        .getAttributes().getNamedItem("Value").getNodeValue().equals("${now}"),
+                "the translated request keeps ${now}, which the exchange fills in as it sends");
+    }
+
+    @Test
+    void theClientsTimeCannotShareARequestWithAValueWhoseExactBytesAreSplicedIn() {
+        String message = refused("<Structure Qty=\"2\">\n<OctetString Value=\"${now}\" />\n<Boolean Value=\"true\" />\n</Structure>");
+        assertTrue(message.matches("x\\.xml:\\d+: <Boolean>: cannot go in the same request as \\$\\{now} \\(line \\d+\\);"
+                + " send them in two requests"), message);
+    }
+
+    @Test
+    void anyOtherPlaceholderInARequestIsRefusedAtItsLine() {
+        assertEquals("x.xml:11: <UInt32 Value=\"${count}\"/>: the only placeholder a request may hold is"
+                + " <OctetString Value=\"${now}\"/>, the client's current time", refused("<UInt32 Value=\"${count}\" />"));
     }
 
     private String sent(String value) throws Exception {
