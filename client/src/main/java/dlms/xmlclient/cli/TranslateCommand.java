@@ -4,6 +4,7 @@ import dlms.xmlclient.cli.HexFrames.BadInput;
 import dlms.xmlclient.cli.HexFrames.Framing;
 import dlms.xmlclient.script.ElementXml;
 import dlms.xmlclient.script.LineNumberedXml;
+import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.ScriptLoader;
 import dlms.xmlclient.session.AcseApdu;
 import dlms.xmlclient.session.ApduAssembler;
@@ -256,7 +257,10 @@ public final class TranslateCommand {
 
     // ---- message file to hex
 
-    private record Message(String name, int line, String xml) {
+    /** Elements of a message file that are no messages: the translator passes over them. */
+    private static final Set<String> NOT_ENCODED = Set.of("Description", "Error", "ErrorUrl", "Sleep");
+
+    private record Message(String name, int line, String xml, Element element) {
     }
 
     /** Link frames (SNRM, DISC, ...) are valid in a script but have no PDU: a note on err, no line. */
@@ -267,14 +271,24 @@ public final class TranslateCommand {
         String file = line.getOptionValue(TO_HEX);
         List<Message> messages = readMessages(file);
         GXDLMSXmlClient client = new GXDLMSXmlClient(TranslatorOutputType.SIMPLE_XML);
+        // The translator's own defaults (HDLC, logical names, client 16, server 1), as before.
+        ScriptLoader loader = new ScriptLoader(InterfaceType.HDLC, true, 16, 1);
         List<String> hex = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Message m : messages) {
             String where = file + ":" + m.line() + ": <" + m.name() + ">";
             List<GXDLMSXmlPdu> pdus;
             try {
-                // The XML client, not xmlToPdu: it encodes requests and responses and tells templates apart.
-                pdus = client.load("<Messages>" + m.xml() + "</Messages>", null);
+                if (!ScriptLoader.isReply(m.name()) && !NOT_ENCODED.contains(m.name())) {
+                    // A request is encoded as a run sends it: dotted logical names, checked values, exact bytes.
+                    pdus = List.of(loader.encode(m.element(), file));
+                } else {
+                    // The XML client, not xmlToPdu: it encodes responses and tells templates apart.
+                    pdus = client.load("<Messages>" + m.xml() + "</Messages>", null);
+                }
+            } catch (ScriptException e) {
+                errors.add(e.getMessage());
+                continue;
             } catch (RuntimeException e) {
                 if (ScriptLoader.isReply(m.name())) {
                     err.println(PREFIX + where + " is an expected reply with wildcards, not a message: skipped");
@@ -325,7 +339,7 @@ public final class TranslateCommand {
         for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 ScriptLoader.substituteAnyInvokeId(e);
-                messages.add(new Message(e.getTagName(), LineNumberedXml.lineOf(e), elementXml.toXml(e)));
+                messages.add(new Message(e.getTagName(), LineNumberedXml.lineOf(e), elementXml.toXml(e), e));
             }
         }
         return messages;

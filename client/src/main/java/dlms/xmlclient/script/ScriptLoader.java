@@ -81,29 +81,39 @@ public final class ScriptLoader {
                 steps.set(steps.size() - 1, previous.withInlineExpected(elementXml.toXml(element), line));
                 continue;
             }
-            String location = relativePath + ":" + line;
-            anyInvokeIdToDefault(element, location);
-            logicalNamesToHex(element, relativePath);
-            Optional<Element> unknown = GuruxTags.unknownIn(element);
-            if (unknown.isPresent()) {
-                throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(unknown.get()), "unknown element <"
-                        + unknown.get().getTagName() + "> (not a name the Gurux translator knows: check its spelling)",
-                        null);
-            }
-            String xml = elementXml.toXml(element);
-            RequestValues values = RequestValues.check(element, relativePath);
-            GXDLMSXmlPdu pdu = translate(elementXml.toXml(values.forTranslator()), location, element.getTagName());
-            if (!pdu.isRequest()) {
-                throw new ScriptException(location, "<" + element.getTagName() + "> is not a request", null);
-            }
-            pdu.setData(values.splice(pdu.getData()));
-            steps.add(new Step(steps.size() + 1, line, pdu, xml, null, 0, delay));
+            GXDLMSXmlPdu pdu = encode(element, relativePath);
+            steps.add(new Step(steps.size() + 1, line, pdu, elementXml.toXml(element), null, 0, delay));
             delay = 0;
         }
         if (steps.isEmpty()) {
             throw new ScriptException(relativePath, "no requests in <" + root.getTagName() + ">", null);
         }
         return new Script(file, relativePath, steps);
+    }
+
+    /**
+     * One request element of a message file, checked and encoded as it is sent: its logical
+     * names in hex, its values checked at their lines, values the translator gets wrong spliced
+     * in exactly. The element is changed (logical names, any invoke id); its text after this is
+     * what the script shows.
+     */
+    public GXDLMSXmlPdu encode(Element element, String relativePath) throws ScriptException {
+        String location = relativePath + ":" + LineNumberedXml.lineOf(element);
+        anyInvokeIdToDefault(element, location);
+        logicalNamesToHex(element, relativePath);
+        Optional<Element> unknown = GuruxTags.unknownIn(element);
+        if (unknown.isPresent()) {
+            throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(unknown.get()), "unknown element <"
+                    + unknown.get().getTagName() + "> (not a name the Gurux translator knows: check its spelling)",
+                    null);
+        }
+        RequestValues values = RequestValues.check(element, relativePath);
+        GXDLMSXmlPdu pdu = translate(elementXml.toXml(values.forTranslator()), location, element.getTagName());
+        if (!pdu.isRequest()) {
+            throw new ScriptException(location, "<" + element.getTagName() + "> is not a request", null);
+        }
+        pdu.setData(values.splice(pdu.getData()));
+        return pdu;
     }
 
     /** True for reply elements: the names the Gurux translator gives replies. */

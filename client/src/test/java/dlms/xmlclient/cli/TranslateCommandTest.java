@@ -306,6 +306,17 @@ class TranslateCommandTest {
     }
 
     @Test
+    void toHexEncodesARequestAsARunSendsItDottedLogicalNamesIncluded() throws Exception {
+        Run dotted = translate("--to-hex", messageFile(GET_CLOCK_XML.replace("0000010000FF", "0.0.1.0.0.255")).toString());
+        assertEquals(GET_CLOCK_PDU + "\n", dotted.out(), dotted.toString());
+        Path bad = messageFile(SET_XML.replace("<UInt16 Value=\"1000\" />", "<UInt16 Value=\"12x45\" />"));
+        Run refused = translate("--to-hex", bad.toString());
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().matches("xmlclient translate: " + java.util.regex.Pattern.quote(bad.toString())
+                + ":\\d+: <UInt16 Value=\"12x45\"/>: not a whole number; expected 0\\.\\.65535\n"), refused.err());
+    }
+
+    @Test
     void starInvokeIdIsSentAs193() throws Exception {
         Run run = translate("--to-hex", messageFile(GET_CLOCK_XML.replace("\"193\"", "\"*\"")).toString());
         assertEquals(0, run.exitCode(), run.toString());
@@ -314,10 +325,10 @@ class TranslateCommandTest {
 
     @Test
     void badElementIsNamedWithItsLine() throws Exception {
-        // Line 1 BOM + declaration, 2 comment, 3 <Messages>, 4 comment, 5-14 the Get, 15 the bad Set
+        // Line 1 BOM + declaration, 2 comment, 3 <Messages>, 4 comment, 5-14 the Get, 15 the Set, 17 its bad value
         Path file = messageFile(GET_CLOCK_XML, SET_XML.replace("\"194\"", "\"high\""));
         Run run = translate("--to-hex", file.toString());
-        assertOneLineError(run, file + ":15: <SetRequest> cannot be encoded: For input string: \"high\"");
+        assertOneLineError(run, file + ":17: <InvokeIdAndPriority Value=\"high\"/>: not a whole number; expected 0..255");
     }
 
     @Test
