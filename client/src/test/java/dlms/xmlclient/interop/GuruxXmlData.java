@@ -60,7 +60,9 @@ final class GuruxXmlData {
         case "Enum":
             return DataObject.newEnumerateData(Integer.parseInt(value));
         case "OctetString":
-            return DataObject.newOctetStringData(HEX.parseHex(value));
+            // ${now}: the client's time, as the xmlclient puts it in when it sends (UTC, deviation 0)
+            return DataObject.newOctetStringData("${now}".equals(value) ? JdlmsClock.encode(java.time.Instant.now())
+                    : HEX.parseHex(value));
         case "String":
             return DataObject.newVisibleStringData(value.getBytes(StandardCharsets.US_ASCII));
         default:

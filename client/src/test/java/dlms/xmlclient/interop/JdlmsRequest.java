@@ -108,8 +108,9 @@ final class JdlmsRequest {
     }
 
     private static ObisCode instance(Element descriptor) {
-        return new ObisCode(HexFormat.of().parseHex(only(descriptor, "InstanceId")
-                .getAttribute("Value")));
+        // Any form a message file may use (hex, dotted, A-B:C.D.E*F), read as the xmlclient reads it.
+        String written = only(descriptor, "InstanceId").getAttribute("Value");
+        return new ObisCode(HexFormat.of().parseHex(dlms.xmlclient.script.ObisCode.hex(written).orElseThrow()));
     }
 
     private static int number(Element parent, String name) {
