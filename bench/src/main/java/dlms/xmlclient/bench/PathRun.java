@@ -4,7 +4,9 @@ import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.JUnitReport;
+import dlms.xmlclient.report.RecordMode;
 import dlms.xmlclient.report.ReplyFiles;
+import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
 import dlms.xmlclient.run.RunLauncher;
@@ -86,7 +88,8 @@ final class PathRun {
     static void record(List<ScriptSource> scripts, Path outDir, Path expectedDir, PrintStream err) throws IOException {
         Files.createDirectories(expectedDir);
         RunPlan plan = new RunPlan(scripts, outDir, null, false);
-        List<RunListener> recorder = List.of(new ExpectedRecorder(expectedDir, NOWHERE, err));
+        List<RunListener> recorder = List.of(new ExpectedRecorder(expectedDir, RecordMode.UPDATE, NOWHERE, err,
+                new WriteFailures(err)));
         List<ScriptOutcome> outcomes = RunLauncher.launch(counting(RunRequest.of(plan, recorder), new AtomicLong()))
                 .outcomes();
         for (ScriptOutcome o : outcomes) {

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class ValueReading {
 
+    /** How deep into structures and arrays values are read (a hostile reply may nest thousands deep). */
+    private static final int MAX_DEPTH = 32;
+
     private final Map<String, ScalerUnit> scalers;
     private final Map<Integer, String> comments;
 
@@ -120,6 +123,13 @@ final class ValueReading {
 
     /** Without knowing the attribute: dates, text, logical names in object definitions. */
     private String generic(XmlNode value) {
+        return generic(value, 0);
+    }
+
+    private String generic(XmlNode value, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null; // deeper than any COSEM attribute: nothing a person would read there
+        }
         switch (value.name()) {
             case "OctetString" -> {
                 String hex = value.value();
@@ -138,11 +148,11 @@ final class ValueReading {
                 if (definition != null) {
                     return say(value, definition.describe());
                 }
-                value.children().forEach(this::generic);
+                value.children().forEach(c -> generic(c, depth + 1));
                 return null;
             }
             case "Array" -> {
-                value.children().forEach(this::generic);
+                value.children().forEach(c -> generic(c, depth + 1));
                 return value.children().size() + (value.children().size() == 1 ? " element" : " elements");
             }
             default -> {

@@ -1,6 +1,8 @@
 package dlms.xmlclient.decode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +35,16 @@ public record XmlNode(String name, Map<String, String> attributes, List<XmlNode>
 
     /** The first node below (depth first, this one included) of that name, or null. */
     public XmlNode find(String nodeName) {
-        if (name.equals(nodeName)) {
-            return this;
-        }
-        for (XmlNode c : children) {
-            XmlNode found = c.find(nodeName);
-            if (found != null) {
-                return found;
+        // Without recursion: a hostile reply may nest thousands deep.
+        Deque<XmlNode> todo = new ArrayDeque<>();
+        todo.push(this);
+        while (!todo.isEmpty()) {
+            XmlNode n = todo.pop();
+            if (n.name.equals(nodeName)) {
+                return n;
+            }
+            for (int i = n.children.size() - 1; i >= 0; i--) {
+                todo.push(n.children.get(i));
             }
         }
         return null;
@@ -48,17 +53,20 @@ public record XmlNode(String name, Map<String, String> attributes, List<XmlNode>
     /** Every node below of that name, in document order, not looking inside a match. */
     public List<XmlNode> findAll(String nodeName) {
         List<XmlNode> found = new ArrayList<>();
-        collect(nodeName, found);
-        return found;
-    }
-
-    private void collect(String nodeName, List<XmlNode> found) {
-        for (XmlNode c : children) {
-            if (c.name.equals(nodeName)) {
-                found.add(c);
-            } else {
-                c.collect(nodeName, found);
+        Deque<XmlNode> todo = new ArrayDeque<>();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            todo.push(children.get(i));
+        }
+        while (!todo.isEmpty()) {
+            XmlNode n = todo.pop();
+            if (n.name.equals(nodeName)) {
+                found.add(n);
+                continue;
+            }
+            for (int i = n.children.size() - 1; i >= 0; i--) {
+                todo.push(n.children.get(i));
             }
         }
+        return found;
     }
 }

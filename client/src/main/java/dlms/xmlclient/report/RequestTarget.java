@@ -1,6 +1,7 @@
 package dlms.xmlclient.report;
 
 import dlms.xmlclient.script.ObisCode;
+import dlms.xmlclient.script.ScriptLoader;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
@@ -83,7 +84,7 @@ public record RequestTarget(String service, Form form, List<Member> members, lon
         List<Member> members = new ArrayList<>();
         long block = -1;
         boolean blockAccess = false;
-        for (Element e : descendants(root)) {
+        for (Element e : ScriptLoader.descendants(root)) {
             switch (e.getTagName()) {
                 case "AttributeDescriptor", "MethodDescriptor" -> members.add(logicalName(e));
                 case "VariableName" -> members.add(shortName(e));
@@ -188,26 +189,6 @@ public record RequestTarget(String service, Form form, List<Member> members, lon
         } catch (Exception notXml) {
             return null;
         }
-    }
-
-    /** The element's descendants in document order, without recursion (a request may nest deep). */
-    private static List<Element> descendants(Element root) {
-        List<Element> found = new ArrayList<>();
-        Node node = root.getFirstChild();
-        while (node != null && node != root) {
-            if (node instanceof Element e) {
-                found.add(e);
-            }
-            if (node.getFirstChild() != null) {
-                node = node.getFirstChild();
-                continue;
-            }
-            while (node != root && node.getNextSibling() == null) {
-                node = node.getParentNode();
-            }
-            node = node == root ? null : node.getNextSibling();
-        }
-        return found;
     }
 
     private static Element firstChild(Element parent) {

@@ -153,7 +153,7 @@ public final class ScriptLoader {
     }
 
     /** The element's descendant elements in document order, found without recursion. */
-    static List<Element> descendants(Element root) {
+    public static List<Element> descendants(Element root) {
         List<Element> found = new ArrayList<>();
         Node node = root.getFirstChild();
         while (node != null && node != root) {

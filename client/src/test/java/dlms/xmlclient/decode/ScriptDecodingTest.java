@@ -123,4 +123,16 @@ class ScriptDecodingTest {
         assertEquals("Get class 9999 0.0.99.99.0.255 attribute 2",
                 new ScriptDecoding(List.<String[]>of(new String[] {get(9999, "0000636300FF", 2), null})).reply(0).request());
     }
+
+    @Test
+    void aReplyNestedTensOfThousandsDeepIsReadWithoutOverflowingTheStack() {
+        int depth = 50_000;
+        StringBuilder data = new StringBuilder();
+        data.append("<Structure Qty=\"1\" >\n".repeat(depth)).append("<OctetString Value=\"07EA0301070C000000000000\" />\n")
+                .append("</Structure>\n".repeat(depth));
+        DecodedReply d = new ScriptDecoding(List.<String[]>of(new String[] {get(1, "0000600100FF", 2), reply(data.toString())}))
+                .reply(0);
+        assertEquals("Get Data 0.0.96.1.0.255 attribute 2 (value)", d.request());
+        assertNull(d.comments().get(6 + depth), "below the depth a person reads, nothing is said");
+    }
 }
