@@ -83,12 +83,12 @@ final class HtmlSection {
         if (decoded.description() != null) {
             out.append(" <span class=\"desc\">").append(Html.escape(decoded.description())).append("</span>");
         }
-        if (decoded.value() != null && check.verdict() != Verdict.FAIL) {
+        if (decoded.value() != null) { // what arrived, also where it differs from what was expected
             out.append(" <span class=\"val\">= ").append(Html.escape(Html.oneLine(decoded.value(), 120))).append("</span>");
         }
         out.append(" <span class=\"meta\">line ").append(r.step().line()).append("</span>");
         if (reply != null) {
-            out.append(" <span class=\"meta\">").append(Html.duration(reply.elapsedMillis())).append("</span>");
+            out.append(" <span class=\"meta\">· ").append(Html.duration(reply.elapsedMillis())).append("</span>");
         }
         if (check.note() != null) {
             out.append(" · <span class=\"note\">").append(Html.escape(check.note())).append("</span>");

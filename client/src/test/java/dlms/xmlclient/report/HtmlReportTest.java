@@ -206,7 +206,7 @@ class HtmlReportTest {
         assertTrue(s1.contains("<p class=\"rh\"><b>#2</b> <span class=\"badge pass\">PASS</span> "
                 + "<span class=\"what\">Get Clock 0.0.1.0.0.255 attribute 3 (time_zone)</span> "
                 + "<span class=\"desc\">Clock object</span> <span class=\"val\">= local time is UTC-01:00</span> "
-                + "<span class=\"meta\">line 17</span> <span class=\"meta\">7 ms</span></p>"), s1);
+                + "<span class=\"meta\">line 17</span> <span class=\"meta\">· 7 ms</span></p>"), s1);
         assertTrue(s1.contains("<div class=\"cols\">\n<div class=\"col\"><div class=\"ch\">Request</div>"
                 + "<pre class=\"xml\">&lt;GetRequest&gt;"), s1);
         assertTrue(s1.contains("&lt;AttributeId Value=&quot;3&quot; /&gt;"), s1);
@@ -242,7 +242,7 @@ class HtmlReportTest {
         assertTrue(s3.contains("<div class=\"ch\">Reply</div><p class=\"none\">no reply on this interface</p>"), s3);
         assertTrue(s3.contains("<b>#1</b> <span class=\"badge nc\">NOT CHECKED</span> <span class=\"what\">Get Clock"
                 + " 0.0.1.0.0.255 attribute 2 (time)</span> <span class=\"desc\">Clock object</span> <span class=\"val\">="
-                + " &quot;12345&quot;</span> <span class=\"meta\">line 4</span> <span class=\"meta\">6 ms"
+                + " &quot;12345&quot;</span> <span class=\"meta\">line 4</span> <span class=\"meta\">· 6 ms"
                 + "</span> · <span class=\"note\">no expected reply</span>"), s3);
         String s4 = section(page, "s4");
         assertEquals(2, occurrences(s4, "<div class=\"ch\">Reply</div><p class=\"none\">no reply</p>"), s4);
