@@ -142,7 +142,8 @@ public final class TranslateCommand {
             } catch (RuntimeException e) {
                 throw new BadInput("the PDU cannot be decoded (truncated, or not an xDLMS APDU)" + why(data));
             }
-            return TranslatedPdu.decoded(wellFormed(xml, "")) + findings(EncodingCheck.ofApdu(data), "", warnings) + "\n";
+            return TranslatedPdu.decoded(wellFormed(xml, "")) + findings(EncodingCheck.ofApdu(data), "", warnings)
+                    + "\n";
         }
         List<byte[]> frames = HexFrames.split(data, framing);
         ApduAssembler apdus = new ApduAssembler(framing == Framing.HDLC ? InterfaceType.HDLC : InterfaceType.WRAPPER);

@@ -32,8 +32,8 @@ final class TranslatedPdu {
             return xml;
         }
         boolean request = pdu.name().endsWith("Request");
-        DecodedReply d = new ScriptDecoding(List.<String[]>of(request ? new String[] {text, null}
-                : new String[] {null, text})).reply(0);
+        DecodedReply d = new ScriptDecoding(List.of(request ? new ScriptDecoding.Exchange(text, null)
+                : new ScriptDecoding.Exchange(null, text))).reply(0);
         if (request) {
             String heading = d.request() + (d.description() == null ? "" : " - " + d.description());
             return "<!-- " + CommentedXml.comment(heading) + " -->\n" + text;

@@ -60,7 +60,8 @@ public final class CosemDateTime {
             s.append('Z');
         } else {
             int offset = -deviation;
-            s.append(offset < 0 ? '-' : '+').append(String.format("%02d:%02d", Math.abs(offset) / 60, Math.abs(offset) % 60));
+            s.append(offset < 0 ? '-' : '+')
+                    .append(String.format("%02d:%02d", Math.abs(offset) / 60, Math.abs(offset) % 60));
         }
         String flags = status(status);
         if (!flags.isEmpty()) {

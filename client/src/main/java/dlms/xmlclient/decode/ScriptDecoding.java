@@ -1,5 +1,7 @@
 package dlms.xmlclient.decode;
 
+import dlms.xmlclient.decode.DecodedReply.ProfileTable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import dlms.xmlclient.decode.DecodedReply.ProfileTable;
 
 /**
  * Decodes the replies of one script together: a register's value is scaled by the scaler_unit
@@ -22,11 +22,15 @@ public final class ScriptDecoding {
     private final Map<String, ScalerUnit> scalers = new HashMap<>();
     private final Map<String, List<CaptureObject>> captures = new HashMap<>();
 
-    /** @param exchanges each request's XML and its reply's XML (null when there was none), in script order */
-    public ScriptDecoding(List<String[]> exchanges) {
-        for (String[] exchange : exchanges) {
-            XmlNode request = XmlNodes.parse(exchange[0]);
-            XmlNode reply = XmlNodes.parse(exchange[1]);
+    /** One request of a script and its reply, as XML; the reply is null when none came. */
+    public record Exchange(String requestXml, String replyXml) {
+    }
+
+    /** @param exchanges the script's requests and replies, in script order */
+    public ScriptDecoding(List<Exchange> exchanges) {
+        for (Exchange exchange : exchanges) {
+            XmlNode request = XmlNodes.parse(exchange.requestXml());
+            XmlNode reply = XmlNodes.parse(exchange.replyXml());
             requests.add(request);
             replies.add(reply);
             learn(request, reply);
@@ -216,6 +220,7 @@ public final class ScriptDecoding {
     /** "1.0.1.8.0.255 value" under the class name: short enough for a column head. */
     private static String head(CaptureObject c) {
         String name = CosemNames.attributeName(c.classId(), c.attribute());
-        return CosemNames.className(c.classId()) + " " + c.obis() + " " + (name != null ? name : "attribute " + c.attribute());
+        return CosemNames.className(c.classId()) + " " + c.obis() + " "
+                + (name != null ? name : "attribute " + c.attribute());
     }
 }

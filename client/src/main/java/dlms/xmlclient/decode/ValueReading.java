@@ -46,7 +46,8 @@ final class ValueReading {
         }
         if (c == 8 && a == 4 && value.value() != null) {
             Integer status = CosemTarget.number(value.value());
-            return status == null ? null : say(value, CosemDateTime.status(status).isEmpty() ? "status ok" : CosemDateTime.status(status));
+            String words = status == null ? null : CosemDateTime.status(status);
+            return words == null ? null : say(value, words.isEmpty() ? "status ok" : words);
         }
         if (c == 7 && a == 3) {
             List<CaptureObject> listed = CaptureObject.listOf(value);
@@ -90,7 +91,8 @@ final class ValueReading {
             }
             String description = CosemNames.obisDescription(obis);
             String base = shortNames ? " at " + shortName(f.get(0).value()) : "";
-            say(entry, CosemNames.className(classId) + " " + obis + base + (description == null ? "" : ": " + description));
+            say(entry, CosemNames.className(classId) + " " + obis + base
+                    + (description == null ? "" : ": " + description));
         }
         return list.children().size() + (list.children().size() == 1 ? " object" : " objects");
     }

@@ -14,18 +14,19 @@ final class Decodings {
     }
 
     static ScriptDecoding of(List<StepReply> replies) {
-        List<String[]> exchanges = new ArrayList<>();
+        List<ScriptDecoding.Exchange> exchanges = new ArrayList<>();
         for (StepReply r : replies) {
-            exchanges.add(new String[] {r.step().requestXml(), r.replyXml()});
+            exchanges.add(new ScriptDecoding.Exchange(r.step().requestXml(), r.replyXml()));
         }
         return new ScriptDecoding(exchanges);
     }
 
     /** The decoding of every request of a script, a request with no reply included. */
     static ScriptDecoding ofRequests(List<RequestResult> requests) {
-        List<String[]> exchanges = new ArrayList<>();
+        List<ScriptDecoding.Exchange> exchanges = new ArrayList<>();
         for (RequestResult r : requests) {
-            exchanges.add(new String[] {r.step().requestXml(), r.reply() == null ? null : r.reply().replyXml()});
+            String reply = r.reply() == null ? null : r.reply().replyXml();
+            exchanges.add(new ScriptDecoding.Exchange(r.step().requestXml(), reply));
         }
         return new ScriptDecoding(exchanges);
     }

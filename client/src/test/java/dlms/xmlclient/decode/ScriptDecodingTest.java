@@ -25,8 +25,8 @@ class ScriptDecodingTest {
     @Test
     void aRegisterValueIsScaledByTheScalerUnitTheScriptReadsEvenAfterIt() {
         ScriptDecoding d = new ScriptDecoding(List.of(
-                new String[] {get(3, "0100200700FF", 2), reply("<UInt16 Value=\"2319\" />")},
-                new String[] {get(3, "0100200700FF", 3), reply(SCALER_MINUS_ONE_VOLT)}));
+                new ScriptDecoding.Exchange(get(3, "0100200700FF", 2), reply("<UInt16 Value=\"2319\" />")),
+                new ScriptDecoding.Exchange(get(3, "0100200700FF", 3), reply(SCALER_MINUS_ONE_VOLT))));
         DecodedReply value = d.reply(0);
         assertEquals("Get Register 1.0.32.7.0.255 attribute 2 (value)", value.request());
         assertEquals("L1 Voltage Inst. value", value.description());
@@ -37,8 +37,8 @@ class ScriptDecodingTest {
 
     @Test
     void withoutItsScalerUnitAValueStaysTheNumberItIs() {
-        ScriptDecoding d = new ScriptDecoding(List.<String[]>of(
-                new String[] {get(3, "0100200700FF", 2), reply("<UInt16 Value=\"2319\" />")}));
+        ScriptDecoding d = new ScriptDecoding(List.of(
+                new ScriptDecoding.Exchange(get(3, "0100200700FF", 2), reply("<UInt16 Value=\"2319\" />"))));
         assertEquals("2319", d.reply(0).value());
         assertEquals(java.util.Map.of(), d.reply(0).comments());
     }
@@ -46,16 +46,16 @@ class ScriptDecodingTest {
     @Test
     void energyInThousandsReadsAlsoInKilo() {
         ScriptDecoding d = new ScriptDecoding(List.of(
-                new String[] {get(3, "0100010800FF", 2), reply("<UInt32 Value=\"1094547\" />")},
-                new String[] {get(3, "0100010800FF", 3), reply("<Structure Qty=\"2\" >\n<Int8 Value=\"0\" />\n<Enum Value=\"30\" />\n</Structure>")}));
+                new ScriptDecoding.Exchange(get(3, "0100010800FF", 2), reply("<UInt32 Value=\"1094547\" />")),
+                new ScriptDecoding.Exchange(get(3, "0100010800FF", 3), reply("<Structure Qty=\"2\" >\n<Int8 Value=\"0\" />\n<Enum Value=\"30\" />\n</Structure>"))));
         assertEquals("1094547 Wh = 1094.547 kWh", d.reply(0).value());
     }
 
     @Test
     void aClockReadsAsIsoAndItsTimeZoneAsAnOffset() {
         ScriptDecoding d = new ScriptDecoding(List.of(
-                new String[] {get(8, "0000010000FF", 2), reply("<OctetString Value=\"07EA0301070C000000FFC400\" />")},
-                new String[] {get(8, "0000010000FF", 3), reply("<Int16 Value=\"-60\" />")}));
+                new ScriptDecoding.Exchange(get(8, "0000010000FF", 2), reply("<OctetString Value=\"07EA0301070C000000FFC400\" />")),
+                new ScriptDecoding.Exchange(get(8, "0000010000FF", 3), reply("<Int16 Value=\"-60\" />"))));
         assertEquals("Get Clock 0.0.1.0.0.255 attribute 2 (time)", d.reply(0).request());
         assertEquals("2026-03-01T12:00:00+01:00", d.reply(0).value());
         assertEquals("local time is UTC+01:00", d.reply(1).value());
@@ -70,9 +70,9 @@ class ScriptDecodingTest {
         String buffer = "<Array Qty=\"1\" >\n<Structure Qty=\"2\" >\n<OctetString Value=\"07EA01010400000000000000\" />\n"
                 + "<UInt32 Value=\"1013969\" />\n</Structure>\n</Array>";
         ScriptDecoding d = new ScriptDecoding(List.of(
-                new String[] {get(7, "0100630100FF", 3), reply(columns)},
-                new String[] {get(7, "0100630100FF", 2), reply(buffer)},
-                new String[] {get(3, "0100010800FF", 3), reply("<Structure Qty=\"2\" >\n<Int8 Value=\"0\" />\n<Enum Value=\"30\" />\n</Structure>")}));
+                new ScriptDecoding.Exchange(get(7, "0100630100FF", 3), reply(columns)),
+                new ScriptDecoding.Exchange(get(7, "0100630100FF", 2), reply(buffer)),
+                new ScriptDecoding.Exchange(get(3, "0100010800FF", 3), reply("<Structure Qty=\"2\" >\n<Int8 Value=\"0\" />\n<Enum Value=\"30\" />\n</Structure>"))));
         assertEquals("2 columns", d.reply(0).value());
         assertEquals("column 1: Clock 0.0.1.0.0.255 attribute 2 (time)", d.reply(0).comments().get(7));
         DecodedReply.ProfileTable table = d.reply(1).table();
@@ -91,8 +91,8 @@ class ScriptDecodingTest {
                 + "<AccessSelector Value=\"2\" />\n<AccessParameters>\n<Structure Qty=\"4\">\n<UInt32 Value=\"3\" />\n"
                 + "<UInt32 Value=\"4\" />\n<UInt16 Value=\"2\" />\n<UInt16 Value=\"2\" />\n</Structure>\n</AccessParameters>\n</AccessSelection>");
         ScriptDecoding d = new ScriptDecoding(List.of(
-                new String[] {get(7, "0100630100FF", 3), reply(columns)},
-                new String[] {byEntry, reply("<Array Qty=\"1\" >\n<Structure Qty=\"1\" >\n<UInt32 Value=\"7\" />\n</Structure>\n</Array>")}));
+                new ScriptDecoding.Exchange(get(7, "0100630100FF", 3), reply(columns)),
+                new ScriptDecoding.Exchange(byEntry, reply("<Array Qty=\"1\" >\n<Structure Qty=\"1\" >\n<UInt32 Value=\"7\" />\n</Structure>\n</Array>"))));
         assertEquals("Get Profile generic 1.0.99.1.0.255 attribute 2 (buffer) by entry", d.reply(1).request());
         assertEquals(List.of("Register 1.0.1.8.0.255 value"), d.reply(1).table().heads());
     }
@@ -100,8 +100,8 @@ class ScriptDecodingTest {
     @Test
     void printableOctetsReadAsTextAndARequestWithoutReplyHasOnlyItsHeading() {
         ScriptDecoding d = new ScriptDecoding(List.of(
-                new String[] {get(1, "0000600100FF", 2), reply("<OctetString Value=\"53494D30303031\" />")},
-                new String[] {get(1, "0000600100FF", 2), null}));
+                new ScriptDecoding.Exchange(get(1, "0000600100FF", 2), reply("<OctetString Value=\"53494D30303031\" />")),
+                new ScriptDecoding.Exchange(get(1, "0000600100FF", 2), null)));
         assertEquals("\"SIM0001\"", d.reply(0).value());
         assertEquals("Device ID 1, manufacturing number", d.reply(1).description());
         assertNull(d.reply(1).value());
@@ -110,7 +110,7 @@ class ScriptDecodingTest {
     @Test
     void shortNameReadsAreNamedByTheirAddresses() {
         String read = "<ReadRequest Qty=\"02\">\n<VariableName Value=\"0158\" />\n<VariableName Value=\"0160\" />\n</ReadRequest>";
-        assertEquals("Read 0158, 0160", new ScriptDecoding(List.<String[]>of(new String[] {read, null})).reply(0).request());
+        assertEquals("Read 0158, 0160", new ScriptDecoding(List.of(new ScriptDecoding.Exchange(read, null))).reply(0).request());
     }
 
     @Test
@@ -119,9 +119,9 @@ class ScriptDecodingTest {
                 + "<ClassId Value=\"8\" />\n<InstanceId Value=\"0000010000FF\" />\n<MethodId Value=\"1\" />\n</MethodDescriptor>\n"
                 + "</ActionRequestNormal>\n</ActionRequest>";
         assertEquals("Action Clock 0.0.1.0.0.255 method 1 (adjust_to_quarter)",
-                new ScriptDecoding(List.<String[]>of(new String[] {action, null})).reply(0).request());
+                new ScriptDecoding(List.of(new ScriptDecoding.Exchange(action, null))).reply(0).request());
         assertEquals("Get class 9999 0.0.99.99.0.255 attribute 2",
-                new ScriptDecoding(List.<String[]>of(new String[] {get(9999, "0000636300FF", 2), null})).reply(0).request());
+                new ScriptDecoding(List.of(new ScriptDecoding.Exchange(get(9999, "0000636300FF", 2), null))).reply(0).request());
     }
 
     @Test
@@ -130,7 +130,7 @@ class ScriptDecodingTest {
         StringBuilder data = new StringBuilder();
         data.append("<Structure Qty=\"1\" >\n".repeat(depth)).append("<OctetString Value=\"07EA0301070C000000000000\" />\n")
                 .append("</Structure>\n".repeat(depth));
-        DecodedReply d = new ScriptDecoding(List.<String[]>of(new String[] {get(1, "0000600100FF", 2), reply(data.toString())}))
+        DecodedReply d = new ScriptDecoding(List.of(new ScriptDecoding.Exchange(get(1, "0000600100FF", 2), reply(data.toString()))))
                 .reply(0);
         assertEquals("Get Data 0.0.96.1.0.255 attribute 2 (value)", d.request());
         assertNull(d.comments().get(6 + depth), "below the depth a person reads, nothing is said");
