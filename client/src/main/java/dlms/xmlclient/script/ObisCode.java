@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class ObisCode {
 
     /** The forms, as said in a message. */
-    public static final String FORMS = "6 bytes in hex (0100010800FF), 1.0.1.8.0.255 or 1-0:1.8.0.255";
+    public static final String FORMS = "6 bytes in hex (0100010800FF), 1.0.1.8.0.255 or 1-0:1.8.0*255";
 
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]{12}");
     private static final Pattern DOTTED = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})"

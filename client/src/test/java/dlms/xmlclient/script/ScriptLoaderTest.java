@@ -118,7 +118,7 @@ class ScriptLoaderTest {
         Files.writeString(file, messages("1.0.1.8.0"));
         ScriptException e = assertThrows(ScriptException.class, () -> loader.load(file, "short.xml"));
         assertEquals("short.xml:4: <InstanceId Value=\"1.0.1.8.0\"/>: not a logical name (OBIS code); write 6 bytes"
-                + " in hex (0100010800FF), 1.0.1.8.0.255 or 1-0:1.8.0.255", e.getMessage());
+                + " in hex (0100010800FF), 1.0.1.8.0.255 or 1-0:1.8.0*255", e.getMessage());
     }
 
     /** A script of one Get of attribute 2 of a register per logical name. */
