@@ -6,6 +6,7 @@ import gurux.dlms.objects.GXDLMSClock;
 import gurux.dlms.objects.GXDLMSDisconnectControl;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
+import gurux.dlms.objects.GXDLMSRegister;
 
 /**
  * What the meter's objects do that gurux.dlms does not do the way a meter does: the clock runs
@@ -43,7 +44,10 @@ public final class ObjectBehaviours {
         }
     }
 
-    /** Handles the clock, disconnect control and profile methods; leaves the others to gurux.dlms. */
+    /**
+     * Handles the clock, disconnect control, profile and register reset methods; leaves the
+     * others to gurux.dlms.
+     */
     public void invoke(ValueEventArgs e) {
         GXDLMSObject target = e.getTarget();
         if (target instanceof GXDLMSClock) {
@@ -52,6 +56,9 @@ public final class ObjectBehaviours {
             handled(e, DisconnectSwitch.invoke((GXDLMSDisconnectControl) target, e.getIndex()));
         } else if (target instanceof GXDLMSProfileGeneric) {
             handled(e, profiles.invoke((GXDLMSProfileGeneric) target, e.getIndex()));
+        } else if (target instanceof GXDLMSRegister && e.getIndex() == 1) {
+            RegisterReset.reset((GXDLMSRegister) target, e);
+            e.setHandled(true);
         }
     }
 
