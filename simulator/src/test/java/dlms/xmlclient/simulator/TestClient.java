@@ -134,7 +134,7 @@ public final class TestClient implements AutoCloseable {
     }
 
     /** Public client 16, no authentication. */
-    static TestClient publicClient(MeterSimulator meter) throws IOException {
+    public static TestClient publicClient(MeterSimulator meter) throws IOException {
         return connect(meter, Associations.PUBLIC_CLIENT, Authentication.NONE, null);
     }
 

@@ -148,7 +148,8 @@ public final class Associations {
      * clients 16 and 17 (so the views of those two are the ones they had before the other
      * associations existed); besides, the association itself, for a ciphered one its security
      * setup and invocation counter, for the public one every invocation counter, which clients
-     * read there before they associate ciphered.
+     * read there before they associate ciphered. The public one does not see the payment
+     * objects that take money (see {@link Prepayment#isPublic}).
      */
     static boolean isInView(GXDLMSAssociationLogicalName association,
             GXDLMSObject object) {
@@ -170,7 +171,7 @@ public final class Associations {
             }
             return true;
         default:
-            return true;
+            return !isPublic(association) || Prepayment.isPublic(object);
         }
     }
 

@@ -89,6 +89,7 @@ public final class DefaultDevice {
         long lastEnergy = LoadProfile.addDefault(objects, clock, activeImport, random);
         activeImport.setValue(new GXUInt32(lastEnergy + random.nextInt(200)));
         objects.add(disconnectControl());
+        Prepayment.addDefaults(objects);
         Associations.addDefaults(objects);
         return objects;
     }

@@ -16,7 +16,8 @@ import gurux.dlms.objects.enums.ControlState;
  * <li>mode 0 (always connected) refuses both with other-reason.</li>
  * </ul>
  * A method that finds the switch already in the target state succeeds without a change.
- * output_state is true only in the connected state.
+ * output_state is true only in the connected state. The meter itself switches too (see
+ * {@link #local}).
  */
 final class DisconnectSwitch {
 
@@ -45,6 +46,24 @@ final class DisconnectSwitch {
             return ErrorCode.OK;
         default:
             return ErrorCode.READ_WRITE_DENIED;
+        }
+    }
+
+    /**
+     * The meter's own switching, by its supply control (out of credit): local_disconnect (g),
+     * connected to ready_for_reconnection, in every mode but 0; local_reconnect (h),
+     * ready_for_reconnection to connected, in modes 5 and 6 only.
+     *
+     * @param dc the disconnect control object
+     * @param connect true to reconnect, false to disconnect
+     */
+    static void local(GXDLMSDisconnectControl dc, boolean connect) {
+        ControlMode mode = dc.getControlMode() == null ? ControlMode.NONE : dc.getControlMode();
+        if (!connect && mode != ControlMode.NONE && dc.getControlState() == ControlState.CONNECTED) {
+            set(dc, ControlState.READY_FOR_RECONNECTION);
+        } else if (connect && (mode == ControlMode.MODE_5 || mode == ControlMode.MODE_6)
+                && dc.getControlState() == ControlState.READY_FOR_RECONNECTION) {
+            set(dc, ControlState.CONNECTED);
         }
     }
 

@@ -1,6 +1,7 @@
 package dlms.xmlclient.simulator.server;
 
 import dlms.xmlclient.simulator.device.Associations;
+import dlms.xmlclient.simulator.device.Prepayment;
 import dlms.xmlclient.simulator.device.SecurityObjects;
 import gurux.dlms.enums.AccessMode;
 import gurux.dlms.enums.MethodAccessMode;
@@ -16,7 +17,8 @@ import gurux.dlms.objects.GXDLMSSecuritySetup;
  * 2..9, the value of Data and Register objects and the capture period of a Profile generic, and
  * may invoke the methods of every object but other associations and security setups: an
  * association's methods only on itself, a security setup's only on the one it refers to. The
- * logical name (attribute 1) is never writable; a secret ({@link SecretAttributes}) is never
+ * public association does not read the Token gateway or the Charges (see
+ * {@link Prepayment#isPublic}). The logical name (attribute 1) is never writable; a secret ({@link SecretAttributes}) is never
  * readable; an invocation counter (0.0.43.1.e.255) is read only, since only received frames may
  * move it.
  */
@@ -41,6 +43,9 @@ final class AccessPolicy {
             // never readable. Not even write-only: gurux.dlms 4.0.47 checks reads only against
             // NO_ACCESS.
             return AccessMode.NO_ACCESS;
+        }
+        if (Associations.isPublic(association) && !Prepayment.isPublic(target)) {
+            return AccessMode.NO_ACCESS; // gurux.dlms serves objects outside the view too
         }
         if (Associations.isPublic(association) || !isWritable(target, index)) {
             return AccessMode.READ;
