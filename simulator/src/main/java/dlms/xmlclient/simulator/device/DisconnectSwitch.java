@@ -59,10 +59,11 @@ final class DisconnectSwitch {
      */
     static void local(GXDLMSDisconnectControl dc, boolean connect) {
         ControlMode mode = dc.getControlMode() == null ? ControlMode.NONE : dc.getControlMode();
-        if (!connect && mode != ControlMode.NONE && dc.getControlState() == ControlState.CONNECTED) {
+        ControlState state = dc.getControlState();
+        if (!connect && mode != ControlMode.NONE && state == ControlState.CONNECTED) {
             set(dc, ControlState.READY_FOR_RECONNECTION);
         } else if (connect && (mode == ControlMode.MODE_5 || mode == ControlMode.MODE_6)
-                && dc.getControlState() == ControlState.READY_FOR_RECONNECTION) {
+                && state == ControlState.READY_FOR_RECONNECTION) {
             set(dc, ControlState.CONNECTED);
         }
     }

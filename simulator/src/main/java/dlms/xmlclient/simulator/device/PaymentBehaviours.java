@@ -65,7 +65,8 @@ final class PaymentBehaviours {
             if (!(parameter instanceof byte[])) {
                 return ErrorCode.UNMATCHED_TYPE;
             }
-            TokenEntry.enter((GXDLMSTokenGateway) target, (byte[]) parameter, objects, now(objects));
+            TokenEntry.enter((GXDLMSTokenGateway) target, (byte[]) parameter, objects,
+                    now(objects));
             return ErrorCode.OK;
         } else if (target instanceof GXDLMSAccount) {
             return account((GXDLMSAccount) target, e.getIndex(), objects);

@@ -17,10 +17,10 @@ import gurux.dlms.objects.enums.TokenStatusCode;
  * token (attribute 2) with its time (3), delivered remotely (5), and its processing ends in
  * token_status (6), the first check that fails naming it: token_format_failure (not a
  * {@link TestToken}), authentication_failure (its check value is wrong: a typo),
- * validation_result_failure (this gateway has accepted it already), token_execution_result_failure
- * (the account is not active, or the credit would overflow); token_execution_ok when its amount
- * went to the credits of the account's token_gateway_configuration, each its token_proportion
- * (percent).
+ * validation_result_failure (this gateway has accepted it already),
+ * token_execution_result_failure (the account is not active, or the credit would overflow);
+ * token_execution_ok when its amount went to the credits of the account's
+ * token_gateway_configuration, each its token_proportion (percent).
  */
 final class TokenEntry {
 
@@ -33,8 +33,8 @@ final class TokenEntry {
      * @param objects the device
      * @param now the meter's time
      */
-    static void enter(GXDLMSTokenGateway gateway, byte[] token, List<? extends GXDLMSObject> objects,
-            Instant now) {
+    static void enter(GXDLMSTokenGateway gateway, byte[] token,
+            List<? extends GXDLMSObject> objects, Instant now) {
         gateway.setToken(token);
         gateway.setTime(PaymentTimes.at(now));
         gateway.setDeliveryMethod(TokenDelivery.REMOTE);
@@ -61,7 +61,8 @@ final class TokenEntry {
         List<GXTokenGatewayConfiguration> shares = account.getTokenGatewayConfigurations();
         long[] amounts = new long[shares.size()];
         for (int i = 0; i != amounts.length; ++i) {
-            GXDLMSCredit credit = PaymentObjects.credit(objects, shares.get(i).getCreditReference());
+            GXDLMSCredit credit = PaymentObjects.credit(objects,
+                    shares.get(i).getCreditReference());
             long share = token.amount() * (shares.get(i).getTokenProportion() & 0xFF) / 100;
             amounts[i] = credit == null ? 0 : credit.getCurrentCreditAmount() + share;
             if (amounts[i] > Integer.MAX_VALUE) {
@@ -69,7 +70,8 @@ final class TokenEntry {
             }
         }
         for (int i = 0; i != amounts.length; ++i) {
-            GXDLMSCredit credit = PaymentObjects.credit(objects, shares.get(i).getCreditReference());
+            GXDLMSCredit credit = PaymentObjects.credit(objects,
+                    shares.get(i).getCreditReference());
             if (credit != null) {
                 credit.setCurrentCreditAmount((int) amounts[i]);
             }

@@ -18,9 +18,9 @@ import gurux.dlms.objects.GXDLMSSecuritySetup;
  * may invoke the methods of every object but other associations and security setups: an
  * association's methods only on itself, a security setup's only on the one it refers to. The
  * public association does not read the Token gateway or the Charges (see
- * {@link Prepayment#isPublic}). The logical name (attribute 1) is never writable; a secret ({@link SecretAttributes}) is never
- * readable; an invocation counter (0.0.43.1.e.255) is read only, since only received frames may
- * move it.
+ * {@link Prepayment#isPublic}). The logical name (attribute 1) is never writable; a secret
+ * ({@link SecretAttributes}) is never readable; an invocation counter (0.0.43.1.e.255) is read
+ * only, since only received frames may move it.
  */
 final class AccessPolicy {
 

@@ -22,7 +22,7 @@ import gurux.dlms.objects.enums.TokenStatusCode;
 class TokenGatewayTest {
 
     private static final String GATEWAY = Prepayment.TOKEN_GATEWAY;
-    /** Token 1 for 10.00 EUR; the check value computed apart from TestToken (Python, CRC-16/X.25). */
+    /** Token 1 for 10.00 EUR; its check value computed apart from TestToken (CRC-16/X.25). */
     private static final String TOKEN_1 = "00000001000003E819C9";
 
     @Test
