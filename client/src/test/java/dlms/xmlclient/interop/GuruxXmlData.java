@@ -28,7 +28,8 @@ final class GuruxXmlData {
             Map.entry(Type.INTEGER, "Int8"), Map.entry(Type.LONG_INTEGER, "Int16"),
             Map.entry(Type.UNSIGNED, "UInt8"), Map.entry(Type.LONG_UNSIGNED, "UInt16"),
             Map.entry(Type.LONG64, "Int64"), Map.entry(Type.LONG64_UNSIGNED, "UInt64"),
-            Map.entry(Type.ENUMERATE, "Enum"));
+            Map.entry(Type.ENUMERATE, "Enum"), Map.entry(Type.BIT_STRING, "BitString"),
+            Map.entry(Type.UTF8_STRING, "StringUTF8"));
 
     private GuruxXmlData() {
     }
@@ -109,12 +110,25 @@ final class GuruxXmlData {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
     }
 
+    /** @return the bits as Gurux writes them: 0s and 1s, bit 0 (the first octet's MSB) first */
+    private static String bits(org.openmuc.jdlms.datatypes.BitString bits) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i != bits.getNumBits(); ++i) {
+            text.append((bits.getBitString()[i / 8] >> (7 - i % 8) & 1) == 0 ? '0' : '1');
+        }
+        return text.toString();
+    }
+
     private static String value(DataObject data) {
         switch (data.getType()) {
         case OCTET_STRING:
             return HEX.formatHex(data.<byte[]>getValue());
         case VISIBLE_STRING:
             return new String(data.<byte[]>getValue(), StandardCharsets.US_ASCII);
+        case UTF8_STRING:
+            return new String(data.<byte[]>getValue(), StandardCharsets.UTF_8);
+        case BIT_STRING:
+            return bits(data.getValue());
         case BOOLEAN:
             return data.getValue().toString();
         default:

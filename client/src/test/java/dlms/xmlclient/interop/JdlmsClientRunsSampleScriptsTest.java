@@ -15,7 +15,8 @@ import dlms.xmlclient.simulator.MeterSimulator;
 
 /**
  * The logical-name sample scripts that change the meter or depend on the client (the
- * association view, Set, Action, the public client's refusal, the ciphered exchange), each
+ * association view, Set, Action, the public client's refusal, the ciphered exchange, token
+ * entry and relay control by credit), each
  * played by jDLMS's client as the client its xmlclient.options names, on a meter of its own,
  * and compared with its expected file.
  */
@@ -25,7 +26,8 @@ class JdlmsClientRunsSampleScriptsTest {
     static final List<String> SCRIPTS = List.of("association-view.xml", "set-data-value.xml",
             "clock/2-set-and-read.xml", "clock/3-adjust-to-quarter.xml",
             "disconnect-reconnect.xml", "public/set-clock-denied.xml",
-            "secure/ciphered-exchange.xml");
+            "secure/ciphered-exchange.xml", "prepayment/1-credit-read.xml",
+            "prepayment/2-token-entry.xml", "prepayment/3-relay-by-credit.xml");
 
     static Stream<Arguments> linksAndScripts() {
         return Stream.of(JdlmsLink.values()).flatMap(link -> SCRIPTS.stream()
