@@ -11,7 +11,7 @@ import gurux.dlms.enums.ObjectType;
 
 /**
  * The payment metering objects' attributes as they go on the wire, against the types of the
- * Blue Book (DLMS UA 1000-1, 4.6.2 Account, 4.6.3 Credit, 4.6.4 Charge, 4.6.5 Token gateway),
+ * Blue Book (DLMS UA 1000-1: Account class 111, Credit 112, Charge 113, Token gateway 115),
  * written out by hand: the GetResponse-normal header C4 01 C1 00, then the Data.
  */
 @Tag("integration")

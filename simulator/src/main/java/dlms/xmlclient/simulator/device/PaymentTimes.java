@@ -20,7 +20,7 @@ import gurux.dlms.objects.GXDLMSTokenGateway;
  */
 final class PaymentTimes {
 
-    /** A date-time with every field "not specified" (Blue Book 4.1.6.1). */
+    /** A date-time with every field "not specified" (Blue Book, date and time formats). */
     private static final byte[] NOT_SPECIFIED = {
         (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
         (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x80, 0x00, (byte) 0xFF};

@@ -2,7 +2,6 @@ package dlms.xmlclient.simulator.device;
 
 import static dlms.xmlclient.simulator.device.TokenGatewayTest.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -11,14 +10,11 @@ import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.simulator.TestClient;
 import gurux.dlms.GXBitString;
-import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.DataType;
-import gurux.dlms.enums.ErrorCode;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.objects.GXDLMSCredit;
 import gurux.dlms.objects.GXDLMSDisconnectControl;
 import gurux.dlms.objects.GXDLMSObjectCollection;
-import gurux.dlms.objects.GXDLMSTokenGateway;
 import gurux.dlms.objects.enums.ControlMode;
 import gurux.dlms.objects.enums.ControlState;
 import gurux.dlms.objects.enums.CreditStatus;
@@ -94,24 +90,6 @@ class SupplyControlTest {
         assertEquals(ControlState.CONNECTED, PaymentObjects.disconnectControl(device)
                 .getControlState());
         assertEquals(1000, PaymentObjects.account(device).getAvailableCredit());
-    }
-
-    @Test
-    void guruxCreditUpdateAmountFailsOnItsParameter() {
-        // gurux.dlms 4.0.47 reads a Credit method's parameter from the value, which a server's
-        // action event leaves null: PaymentBehaviours handles the Credit's methods.
-        GXDLMSCredit credit = new GXDLMSCredit(Prepayment.TOKEN_CREDIT);
-        assertThrows(NullPointerException.class,
-                () -> credit.invoke(null, new ValueEventArgs(credit, 1, 0, 100)));
-    }
-
-    @Test
-    void guruxTokenGatewayRefusesEnter() throws Exception {
-        GXDLMSTokenGateway gateway = new GXDLMSTokenGateway(Prepayment.TOKEN_GATEWAY);
-        ValueEventArgs e = new ValueEventArgs(gateway, 1, 0, new byte[10]);
-        gateway.invoke(null, e);
-        assertEquals(ErrorCode.READ_WRITE_DENIED, e.getError(),
-                "gurux.dlms has an enter now: TokenEntry may use it");
     }
 
     private static int collect(TestClient client) throws Exception {
