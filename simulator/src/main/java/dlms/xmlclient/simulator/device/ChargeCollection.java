@@ -3,7 +3,12 @@ package dlms.xmlclient.simulator.device;
 import java.time.Instant;
 import java.util.List;
 
+import gurux.dlms.GXByteBuffer;
+import gurux.dlms.GXDLMSSettings;
+import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.ErrorCode;
+import gurux.dlms.internal.GXCommon;
+import gurux.dlms.internal.GXDataInfo;
 import gurux.dlms.objects.GXChargeTable;
 import gurux.dlms.objects.GXDLMSAccount;
 import gurux.dlms.objects.GXDLMSCharge;
@@ -13,10 +18,11 @@ import gurux.dlms.objects.GXUnitCharge;
 import gurux.dlms.objects.enums.AccountStatus;
 
 /**
- * The Charge's methods 3 collect, 4 update_total_amount_remaining and 5
- * set_total_amount_remaining (Blue Book class 113). The simulator collects only when asked
- * (collect), never by the passing of time, so that the credit is the same on every run: one
- * collection takes one unit charge, the first charge_per_unit of unit_charge_active scaled from
+ * The Charge's methods (Blue Book class 113): 1 update_unit_charge (unit_charge_passive),
+ * 2 activate_passive_unit_charge (a copy of it becomes unit_charge_active, from now), 3 collect,
+ * 4 update_total_amount_remaining and 5 set_total_amount_remaining. The simulator collects
+ * only when asked (collect), never by the passing of time, so that the credit is the same on
+ * every run: one collection takes one unit charge, the first charge_per_unit of unit_charge_active scaled from
  * its price_scale to the account's currency_scale, from the credit in use.
  */
 final class ChargeCollection {
@@ -24,10 +30,28 @@ final class ChargeCollection {
     private ChargeCollection() {
     }
 
-    /** @return the method's result, or null to leave it to gurux.dlms (methods 1 and 2) */
+    /**
+     * @param settings the server's settings, where gurux.dlms finds a unit charge's commodity
+     * @return the method's result
+     */
     static ErrorCode invoke(GXDLMSCharge charge, int method, Object parameter,
-            List<? extends GXDLMSObject> objects, Instant now) {
+            GXDLMSSettings settings, List<? extends GXDLMSObject> objects, Instant now) {
         switch (method) {
+        case 1:
+            GXUnitCharge passive = unitCharge(parameter, settings);
+            if (passive == null) {
+                return ErrorCode.UNMATCHED_TYPE;
+            }
+            charge.setUnitChargePassive(passive);
+            return ErrorCode.OK;
+        case 2:
+            ValueEventArgs read = new ValueEventArgs(charge, 6, 0, null);
+            byte[] encoded = (byte[]) charge.getValue(settings, read);
+            charge.setUnitChargeActive(unitCharge(
+                    GXCommon.getData(settings, new GXByteBuffer(encoded), new GXDataInfo()),
+                    settings));
+            charge.setUnitChargeActivationTime(PaymentTimes.at(now));
+            return ErrorCode.OK;
         case 3:
             return collect(charge, objects, now);
         case 4:
@@ -43,8 +67,24 @@ final class ChargeCollection {
             charge.setTotalAmountRemaining((int) total);
             return ErrorCode.OK;
         default:
+            return ErrorCode.READ_WRITE_DENIED;
+        }
+    }
+
+    /**
+     * @return the unit_charge structure read into a new unit charge, null when the value is not
+     *         one (read by gurux.dlms into a scratch Charge, so that a bad value changes nothing)
+     */
+    private static GXUnitCharge unitCharge(Object value, GXDLMSSettings settings) {
+        GXDLMSCharge scratch = new GXDLMSCharge();
+        ValueEventArgs write = new ValueEventArgs(scratch, 6, 0, null);
+        write.setValue(value);
+        try {
+            scratch.setValue(settings, write);
+        } catch (RuntimeException e) {
             return null;
         }
+        return scratch.getUnitChargePassive();
     }
 
     private static ErrorCode collect(GXDLMSCharge charge, List<? extends GXDLMSObject> objects,

@@ -17,8 +17,8 @@ import gurux.dlms.objects.enums.CreditStatus;
 /**
  * What the payment metering objects do (gurux.dlms 4.0.47 has their attributes but hardly any
  * behaviour): the Token gateway's enter ({@link TokenEntry}), the Account's activate, close and
- * reset, the Credit's update_amount, set_amount_to_value and invoke_credit, the Charge's collect
- * ({@link ChargeCollection}) and its total_amount_remaining methods; every change of credit goes
+ * reset, the Credit's update_amount, set_amount_to_value and invoke_credit, the Charge's
+ * methods ({@link ChargeCollection}); every change of credit goes
  * through {@link SupplyControl}. Dates and the account's credit status are answered here too
  * ({@link PaymentTimes}, {@link SupplyControl#creditStatusBits}).
  */
@@ -51,10 +51,7 @@ final class PaymentBehaviours {
         return true;
     }
 
-    /**
-     * @return the method's result, or null to leave the method to gurux.dlms (the Charge's
-     *         update_unit_charge and activate_passive_unit_charge)
-     */
+    /** @return the method's result, null for an object that is not a payment object */
     ErrorCode invoke(ValueEventArgs e, List<? extends GXDLMSObject> objects) {
         GXDLMSObject target = e.getTarget();
         Object parameter = e.getParameters();
@@ -74,7 +71,7 @@ final class PaymentBehaviours {
             return credit((GXDLMSCredit) target, e.getIndex(), parameter, objects);
         } else if (target instanceof GXDLMSCharge) {
             return ChargeCollection.invoke((GXDLMSCharge) target, e.getIndex(), parameter,
-                    objects, now(objects));
+                    e.getSettings(), objects, now(objects));
         }
         return null;
     }
