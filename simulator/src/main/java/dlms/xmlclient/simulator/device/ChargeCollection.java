@@ -22,8 +22,9 @@ import gurux.dlms.objects.enums.AccountStatus;
  * 2 activate_passive_unit_charge (a copy of it becomes unit_charge_active, from now), 3 collect,
  * 4 update_total_amount_remaining and 5 set_total_amount_remaining. The simulator collects
  * only when asked (collect), never by the passing of time, so that the credit is the same on
- * every run: one collection takes one unit charge, the first charge_per_unit of unit_charge_active scaled from
- * its price_scale to the account's currency_scale, from the credit in use.
+ * every run: one collection takes one unit charge, the first charge_per_unit of
+ * unit_charge_active scaled from its price_scale to the account's currency_scale, from the
+ * credit in use.
  */
 final class ChargeCollection {
 
