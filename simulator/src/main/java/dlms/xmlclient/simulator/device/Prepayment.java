@@ -31,8 +31,8 @@ import gurux.dlms.objects.enums.TokenStatusCode;
 /**
  * The built-in meter's payment metering objects (Blue Book payment metering classes, OBIS
  * group C 19 "prepayment"): one prepayment Account, a token credit and an emergency credit,
- * a standing charge and the Token gateway, in euro cents. {@link #reset} puts every one of them back as {@link #addDefaults} made it; what
- * they do is in {@link PaymentBehaviours}.
+ * a standing charge and the Token gateway, in euro cents. {@link #reset} puts every one of
+ * them back as {@link #addDefaults} made it; what they do is in {@link PaymentBehaviours}.
  */
 public final class Prepayment {
 
