@@ -13,7 +13,6 @@ import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.RequestTypes;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -198,7 +197,8 @@ final class ReplyReader {
                     }
                     trace.note("gurux.dlms cannot read the reply: " + Session.oneLine(e));
                     throw new SessionException(SessionException.Kind.EXCHANGE,
-                            "unreadable reply from the meter: " + unreadable(pending, start, received), e);
+                            "unreadable reply from the meter: " + NoWholeReply.unreadable(pending, start, received,
+                                    client.getInterfaceType()), e);
                 }
                 if (!complete && notify.getCommand() != Command.NONE) {
                     // A whole notification (event, data, information report): the library took it
@@ -283,25 +283,8 @@ final class ReplyReader {
                 }
                 int allowed = hurried ? 0 : retries;
                 if (resends >= allowed) {
-                    String tries = allowed > 0 ? " after " + (allowed + 1) + " tries" : "";
-                    if (received.overruns > 0) {
-                        throw new SessionException(SessionException.Kind.EXCHANGE, "no whole reply from the meter"
-                                + " within " + limit + " ms" + tries + ": it kept sending bytes that end no frame"
-                                + " (slower than " + ExchangeClock.STEADY_BYTES_PER_SECOND + " bytes a second, or not a frame)" + DroppedFrames.describe(received));
-                    }
-                    if (!partial && received.staleReplies > 0 && received.partialBytes == 0 && received.badFrames == 0
-                            && received.outOfSequence == 0) {
-                        throw new SessionException(SessionException.Kind.EXCHANGE, "the meter answered with invoke id "
-                                + DroppedFrames.invokeId(received.staleInvokeId) + ", not the request's "
-                                + DroppedFrames.invokeId(received.requestInvokeId) + " (" + received.staleReplies
-                                + (received.staleReplies == 1 ? " reply" : " replies") + "), and no reply with the"
-                                + " request's invoke id came within " + waitMillis + " ms" + tries);
-                    }
-                    throw new SessionException(SessionException.Kind.EXCHANGE, (partial ? silence
-                            : (received.partialBytes > 0 || received.badFrames > 0 || received.outOfSequence > 0
-                                    || received.notReady > 0 ? "no whole reply" : "no reply")
-                                    + " from the meter within " + (hurried ? limit : waitMillis) + " ms")
-                            + tries + DroppedFrames.describe(received));
+                    throw NoWholeReply.failure(received, partial, silence, limit, hurried ? limit : waitMillis,
+                            waitMillis, allowed);
                 }
                 resends++;
                 trace.note(silence + ", resending (" + resends + "/" + allowed + ")");
@@ -349,24 +332,6 @@ final class ReplyReader {
         windowOpen = notFinal;
         notFinal = false;
         pending.trim();
-    }
-
-    /** What could not be read, in our words: the library's own message goes to the trace. */
-    private String unreadable(GXByteBuffer bytes, int start, ReceivedReply received) {
-        int size = bytes.size() - start;
-        ApduAssembler frame = new ApduAssembler(client.getInterfaceType());
-        if (!received.apdus.midApdu()) { // the frame starts an APDU: its grammar can tell what is wrong
-            frame.frame(bytes.subArray(start, size));
-        }
-        for (byte[] apdu : frame.apdus()) {
-            List<String> found = EncodingCheck.ofApdu(apdu);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-        }
-        byte[] first = bytes.subArray(start, Math.min(size, 16));
-        return size + " bytes that do not decode as a frame and APDU the client expects (" + Trace.hex(first)
-                + (size > 16 ? " …" : "") + "; the decoder's reason is in trace.txt)";
     }
 
     private void send(byte[] frame, boolean associationRequest) throws SessionException {

@@ -370,28 +370,19 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         log.info("association released by client " + getSettings().getClientAddress());
     }
 
+    // Reads are answered in onPreRead; nothing else is needed before or after a request.
     @Override
-    public void onPreGet(ValueEventArgs[] args) {
-        // Nothing to do: reads are answered in onPreRead.
-    }
+    public void onPreGet(ValueEventArgs[] args) { }
 
     @Override
-    public void onPostGet(ValueEventArgs[] args) {
-        // Nothing to do.
-    }
+    public void onPostGet(ValueEventArgs[] args) { }
 
     @Override
-    public void onPostRead(ValueEventArgs[] args) {
-        // Nothing to do.
-    }
+    public void onPostRead(ValueEventArgs[] args) { }
 
     @Override
-    protected void onPostWrite(ValueEventArgs[] args) {
-        // Nothing to do.
-    }
+    protected void onPostWrite(ValueEventArgs[] args) { }
 
     @Override
-    protected void onPostAction(ValueEventArgs[] args) {
-        // Nothing to do.
-    }
+    protected void onPostAction(ValueEventArgs[] args) { }
 }
