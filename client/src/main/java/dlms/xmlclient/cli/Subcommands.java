@@ -11,8 +11,9 @@ final class Subcommands {
     private static final String BENCH = "bench";
 
     /** The subcommands in one line, for {@code --help}. */
-    static final String HELP = "Subcommands: xmlclient " + TranslateCommand.NAME + " --help; xmlclient " + BENCH
-            + " --help (the benchmark, from a source checkout's bin/xmlclient).";
+    static final String HELP = "Subcommands: xmlclient " + TranslateCommand.NAME
+            + " --help; xmlclient " + DiscoverCommand.NAME + " --help (a test suite from the meter itself); xmlclient "
+            + BENCH + " --help (the benchmark, from a source checkout's bin/xmlclient).";
 
     private Subcommands() {
     }
@@ -29,6 +30,19 @@ final class Subcommands {
                 @Override
                 public int run(String[] args, PrintStream out, PrintStream err) {
                     return TranslateCommand.run(args, out, err);
+                }
+            });
+        }
+        if (name.equals(DiscoverCommand.NAME)) {
+            return Optional.of(new Subcommand() {
+                @Override
+                public String name() {
+                    return DiscoverCommand.NAME;
+                }
+
+                @Override
+                public int run(String[] args, PrintStream out, PrintStream err) {
+                    return new DiscoverCommand(out, err, System.getenv()).run(args);
                 }
             });
         }

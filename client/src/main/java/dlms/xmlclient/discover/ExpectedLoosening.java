@@ -1,0 +1,196 @@
+package dlms.xmlclient.discover;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes a recorded expected file of the discovered suite as loose as its values need: first by
+ * each attribute's {@link Looseness}, then, given the replies of a second read, wherever a value
+ * changed between the two reads (a number becomes any number, anything else any value). Values
+ * already written as placeholders (a clock window the recorder wrote) are kept.
+ */
+public final class ExpectedLoosening {
+
+    /** The loosened text and how many values each step loosened. */
+    public record Result(String xml, int byClass, int bySecondRead) {
+    }
+
+    private static final String IS_NUMBER = "${xmlunit.isNumber}";
+    private static final String IGNORE = "${xmlunit.ignore}";
+
+    private int byClass;
+    private int bySecondRead;
+
+    private ExpectedLoosening() {
+    }
+
+    /**
+     * @param expectedXml the recorded expected file
+     * @param rules       one per reply, in order
+     * @param secondRead  the replies of a second read, in order, or null (one may be null: not read)
+     */
+    public static Result loosen(String expectedXml, List<Looseness> rules, List<String> secondRead) {
+        Document doc = parse(expectedXml);
+        ExpectedLoosening run = new ExpectedLoosening();
+        List<Element> replies = elements(doc.getDocumentElement());
+        for (int i = 0; i < replies.size(); i++) {
+            Element data = firstDescendant(replies.get(i), "Data");
+            Element value = data == null ? null : first(elements(data));
+            if (value != null && i < rules.size()) {
+                value = run.apply(value, rules.get(i));
+            }
+            String again = secondRead == null || i >= secondRead.size() ? null : secondRead.get(i);
+            if (value != null && again != null) {
+                Element other = firstDescendant(parse(again).getDocumentElement(), "Data");
+                Element otherValue = other == null ? null : first(elements(other));
+                if (otherValue != null) {
+                    run.merge(value, otherValue);
+                }
+            }
+        }
+        return new Result(write(doc), run.byClass, run.bySecondRead);
+    }
+
+    private Element apply(Element value, Looseness rule) {
+        if (isPlaceholder(value.getAttribute("Value")) || "*".equals(value.getAttribute("Qty"))) {
+            return value;
+        }
+        switch (rule) {
+            case NUMBER -> {
+                if (Looseness.NUMBERS.contains(value.getTagName())) {
+                    value.setAttribute("Value", IS_NUMBER);
+                    byClass++;
+                }
+            }
+            case ANY -> {
+                byClass++;
+                return replaceWithAny(value);
+            }
+            case ENTRIES -> {
+                if (value.getTagName().equals("Array")) {
+                    anyEntries(value);
+                    byClass++;
+                }
+            }
+            default -> {
+            }
+        }
+        return value;
+    }
+
+    /** Loosens {@code expected} where the second read differs from it. */
+    private void merge(Element expected, Element actual) {
+        if (isPlaceholder(expected.getAttribute("Value")) || "*".equals(expected.getAttribute("Qty"))
+                || expected.getTagName().equals("None") && "*".equals(expected.getAttribute("Value"))) {
+            return;
+        }
+        if (!expected.getTagName().equals(actual.getTagName())) {
+            replaceWithAny(expected);
+            bySecondRead++;
+            return;
+        }
+        List<Element> mine = elements(expected);
+        List<Element> theirs = elements(actual);
+        if (mine.size() != theirs.size() || !expected.getAttribute("Qty").equals(actual.getAttribute("Qty"))) {
+            if (expected.getTagName().equals("Array")) {
+                anyEntries(expected);
+            } else {
+                replaceWithAny(expected);
+            }
+            bySecondRead++;
+            return;
+        }
+        if (!expected.getAttribute("Value").equals(actual.getAttribute("Value"))) {
+            expected.setAttribute("Value", Looseness.NUMBERS.contains(expected.getTagName()) ? IS_NUMBER : IGNORE);
+            bySecondRead++;
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            merge(mine.get(i), theirs.get(i));
+        }
+    }
+
+    private static boolean isPlaceholder(String value) {
+        return value.startsWith("${") || value.equals("*");
+    }
+
+    private static Element replaceWithAny(Element value) {
+        Element any = value.getOwnerDocument().createElement("None");
+        any.setAttribute("Value", "*");
+        value.getParentNode().replaceChild(any, value);
+        return any;
+    }
+
+    private static void anyEntries(Element array) {
+        while (array.getFirstChild() != null) {
+            array.removeChild(array.getFirstChild());
+        }
+        array.setAttribute("Qty", "*");
+    }
+
+    private static List<Element> elements(Element parent) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static Element first(List<Element> elements) {
+        return elements.isEmpty() ? null : elements.get(0);
+    }
+
+    private static Element firstDescendant(Element root, String name) {
+        if (root.getTagName().equals(name)) {
+            return root;
+        }
+        for (Element child : elements(root)) {
+            Element found = firstDescendant(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String write(Document doc) {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter out = new StringWriter();
+            out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+            t.transform(new DOMSource(doc.getDocumentElement()), new StreamResult(out));
+            return out.toString() + "\n";
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
+        }
+    }
+}
