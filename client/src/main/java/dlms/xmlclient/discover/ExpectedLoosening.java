@@ -1,5 +1,6 @@
 package dlms.xmlclient.discover;
 
+import org.w3c.dom.Comment;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -56,6 +57,7 @@ public final class ExpectedLoosening {
             if (value != null && i < rules.size()) {
                 value = run.apply(value, rules.get(i));
             }
+            int before = run.byClass + run.bySecondRead;
             String again = secondRead == null || i >= secondRead.size() ? null : secondRead.get(i);
             if (value != null && again != null) {
                 Element other = firstDescendant(parse(again).getDocumentElement(), "Data");
@@ -63,6 +65,9 @@ public final class ExpectedLoosening {
                 if (otherValue != null) {
                     run.merge(value, otherValue);
                 }
+            }
+            if (value != null && (run.byClass + run.bySecondRead > before || isLoose(value))) {
+                markDecodedAsDiscovered(value);
             }
         }
         return new Result(write(doc), run.byClass, run.bySecondRead);
@@ -123,6 +128,25 @@ public final class ExpectedLoosening {
         }
         for (int i = 0; i < mine.size(); i++) {
             merge(mine.get(i), theirs.get(i));
+        }
+    }
+
+    private static boolean isLoose(Element value) {
+        return value.getTagName().equals("None") || isPlaceholder(value.getAttribute("Value"))
+                || "*".equals(value.getAttribute("Qty"));
+    }
+
+    /**
+     * The decoded value the recorder put beside a value ({@code <!-- = 1094547 Wh -->}) is what
+     * was read while discovering, not what is expected now: it says so.
+     */
+    private static void markDecodedAsDiscovered(Element value) {
+        Node next = value.getNextSibling();
+        while (next != null && next.getNodeType() == Node.TEXT_NODE && next.getTextContent().isBlank()) {
+            next = next.getNextSibling();
+        }
+        if (next instanceof Comment c && c.getData().startsWith(" = ")) {
+            c.setData(" read while discovering: " + c.getData().substring(3));
         }
     }
 
