@@ -1,5 +1,13 @@
 package dlms.xmlclient.cli;
 
+import dlms.xmlclient.simulator.MeterSimulator;
+import dlms.xmlclient.simulator.SimulatorOptions;
+import dlms.xmlclient.simulator.device.DeviceFile;
+import gurux.dlms.GXUInt32;
+import gurux.dlms.enums.Unit;
+import gurux.dlms.objects.GXDLMSClock;
+import gurux.dlms.objects.GXDLMSObjectCollection;
+import gurux.dlms.objects.GXDLMSRegister;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +122,35 @@ class DiscoverTest {
         Run again = xmlclient("-x", management.resolve("messages").toString(), "-e",
                 management.resolve("expected").toString(), "-o", dir.resolve("out").toString());
         assertEquals(0, again.code, again.out + again.err);
+    }
+
+    /** 300 registers and a clock in a device file: one association per class, however many objects. */
+    @Test
+    void aBigViewTakesOneAssociationPerClass() throws Exception {
+        GXDLMSObjectCollection device = new GXDLMSObjectCollection();
+        device.add(new GXDLMSClock("0.0.1.0.0.255"));
+        for (int i = 0; i < 300; i++) {
+            GXDLMSRegister register = new GXDLMSRegister(String.format("1.%d.1.8.%d.255", i / 64, i % 64));
+            register.setValue(new GXUInt32(1000 + i));
+            register.setUnit(Unit.ACTIVE_ENERGY);
+            device.add(register);
+        }
+        Path file = dir.resolve("device.xml");
+        DeviceFile.save(device, file);
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).deviceFile(file))) {
+            Path suite = dir.resolve("big");
+            Run discover = xmlclient("discover", "-h", "127.0.0.1", "-p", String.valueOf(meter.port()),
+                    "-o", suite.toString());
+            assertEquals(0, discover.code, discover.out + discover.err);
+            assertTrue(discover.out.contains("Register 300"), discover.out);
+            long scripts;
+            try (Stream<Path> files = Files.list(suite.resolve("messages"))) {
+                scripts = files.filter(p -> p.toString().endsWith(".xml")).count();
+            }
+            String trace = Files.readString(suite.resolve("discovery/2-record/trace.txt"));
+            assertEquals(scripts, trace.lines().filter(l -> l.contains("-- associated as client")).count());
+            assertTrue(objectsRead(suite.resolve("messages")).containsAll(objectsListed(suite)));
+        }
     }
 
     @Test
