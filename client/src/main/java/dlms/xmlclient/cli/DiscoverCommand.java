@@ -10,6 +10,8 @@ import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.verdict.Verdict;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 import java.io.IOException;
@@ -32,6 +34,8 @@ import java.util.function.UnaryOperator;
 final class DiscoverCommand {
 
     static final String NAME = "discover";
+    private static final String ACCESS_RIGHTS = "access-rights";
+    private static final String PROBE_WRITES = "probe-writes";
     /** The command line's flags that do not go with discover: it writes its own scripts and expected files. */
     private static final List<String> REFUSED = List.of(ClientOptions.MESSAGES, ClientOptions.EXPECTED,
             ClientOptions.RECORD, ClientOptions.TARGETS, ClientOptions.EXCLUDE);
@@ -49,7 +53,7 @@ final class DiscoverCommand {
     int run(String[] args) {
         CommandLine line;
         try {
-            line = new DefaultParser().parse(ClientOptions.definitions(), args);
+            line = new DefaultParser().parse(definitions(), args);
         } catch (ParseException e) {
             err.println("xmlclient discover: " + UsageErrors.of(e) + " (see xmlclient discover --help)");
             return ExitCode.BAD_INPUT;
@@ -66,6 +70,16 @@ final class DiscoverCommand {
         }
     }
 
+    /** The client's flags and discover's own. */
+    private static Options definitions() {
+        Options o = ClientOptions.definitions();
+        o.addOption(Option.builder().longOpt(ACCESS_RIGHTS).desc("also hold the declared access rights against what"
+                + " the meter does").build());
+        o.addOption(Option.builder().longOpt(PROBE_WRITES).desc("with --access-rights: write back each static value"
+                + " just read, and invoke each method declared no-access (this writes to the meter)").build());
+        return o;
+    }
+
     private int discover(CommandLine line) throws UsageException {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException(UsageErrors.strayArguments(line.getArgList()) + " (see xmlclient discover --help)");
@@ -77,8 +91,12 @@ final class DiscoverCommand {
                         + " and expected files to -o DIR (then run them with -x DIR/messages -e DIR/expected)");
             }
         }
+        if (line.hasOption(PROBE_WRITES) && !line.hasOption(ACCESS_RIGHTS)) {
+            throw new UsageException("--" + PROBE_WRITES + " goes with --" + ACCESS_RIGHTS + " (it probes the declared"
+                    + " write access)");
+        }
         Path suite = Path.of(line.getOptionValue(ClientOptions.OUT, "discovered"));
-        for (String part : List.of("messages", "expected")) {
+        for (String part : List.of("messages", "expected", "access-rights")) {
             if (Files.exists(suite.resolve(part))) {
                 throw new UsageException("-o " + suite + ": already holds " + suite.resolve(part)
                         + "; discover writes a new suite: name an empty or new folder");
@@ -94,14 +112,14 @@ final class DiscoverCommand {
         }
         WriteFailures writes = new WriteFailures(err);
         if (target.medium().isSet()) {
-            return discover(suite, flags, settings, UnaryOperator.identity(), target.describeTarget(), writes);
+            return discover(suite, flags, settings, UnaryOperator.identity(), target.describeTarget(), writes, line);
         }
         try (BuiltInMeters meters = BuiltInMeters.start(List.of(new ScriptSource(objectList, "object-list.xml",
                 target)), target)) {
             out.println("No -h given: discovering the built-in simulator on " + meters.describe());
             String bound = meters.bind(List.of(new ScriptSource(objectList, "object-list.xml", target))).get(0)
                     .connection().describeTarget();
-            return discover(suite, flags, settings, meters::bind, "built-in simulator, " + bound, writes);
+            return discover(suite, flags, settings, meters::bind, "built-in simulator, " + bound, writes, line);
         } catch (UsageException e) {
             throw e;
         } catch (Exception e) {
@@ -111,7 +129,7 @@ final class DiscoverCommand {
     }
 
     private int discover(Path suite, FlagValues flags, ScriptSettings settings, UnaryOperator<List<ScriptSource>> bind,
-            String association, WriteFailures writes) throws UsageException {
+            String association, WriteFailures writes, CommandLine line) throws UsageException {
         UnaryOperator<List<ScriptSource>> configure = scripts -> {
             try {
                 return bind.apply(settings.apply(scripts, flags));
@@ -122,11 +140,21 @@ final class DiscoverCommand {
         long start = System.nanoTime();
         Discovery discovery = new Discovery(suite, configure, out, err, writes);
         Discovery.Outcome found;
+        AccessRightsCheck.Result access = null;
         try {
             out.println("discover: reading the object list of the association in use (0.0.40.0.0.255)");
             List<CosemObject> objects = discovery.objectList();
             out.println("discover: " + objects.size() + " objects");
             found = discovery.suite(objects, optionsFile(flags));
+            if (line.hasOption(ACCESS_RIGHTS)) {
+                Files.writeString(Files.createDirectories(suite.resolve("access-rights")).resolve(FolderOptions.FILE_NAME),
+                        optionsFile(flags), StandardCharsets.UTF_8);
+                access = new AccessRightsCheck(suite, configure, association, out, writes).run(objects,
+                        line.hasOption(PROBE_WRITES));
+            }
+        } catch (IOException e) {
+            err.println("xmlclient discover: -o " + suite + ": cannot write: " + e.getMessage());
+            return ExitCode.CANNOT_WRITE;
         } catch (Discovery.DiscoveryFailure e) {
             err.println("xmlclient discover: " + e.getMessage());
             return e.outcome == null ? ExitCode.CANNOT_WRITE : ExitCode.worst(ExitCode.FAILED,
@@ -156,9 +184,12 @@ final class DiscoverCommand {
             writes.add("cannot write " + suite.resolve("summary.txt") + ": " + e.getMessage());
         }
         int code = passed == found.check().size() ? ExitCode.OK : ExitCode.FAILED;
-        for (ScriptOutcome o : found.check()) {
-            code = ExitCode.worst(code, ExitCode.of(List.of(o)));
+        List<ScriptOutcome> all = new ArrayList<>(found.check());
+        if (access != null) {
+            all.addAll(access.outcomes());
+            code = access.findings().isEmpty() ? code : ExitCode.FAILED;
         }
+        code = ExitCode.worst(code, ExitCode.of(all));
         return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
     }
 
@@ -177,7 +208,8 @@ final class DiscoverCommand {
 
     private static String help() {
         return """
-                usage: xmlclient discover -o DIR [media and association flags of xmlclient --help]
+                usage: xmlclient discover -o DIR [--access-rights [--probe-writes]] [media and association flags of
+                       xmlclient --help]
                 Reads the object list of the association in use (0.0.40.0.0.255 attribute 2), then every attribute
                 it declares readable, and writes a ready test suite:
                   DIR/messages/<class>.xml   one message file per interface class (one association each), a comment
@@ -187,7 +219,15 @@ final class DiscoverCommand {
                                              whatever changed between two reads), literal elsewhere
                   DIR/summary.txt            objects and attributes found, read, refused and left out, and why
                   DIR/discovery/             the runs' replies and traces
-                Methods are never invoked and nothing is written to the meter. Without -h, the built-in simulator.
+                --access-rights: also hold the access the view declares for every attribute against what the meter
+                  does (declared readable must read, anything else must be refused), as scripts with inline
+                  expectations in DIR/access-rights/, reported in DIR/access-rights-report/ (report.html,
+                  junit.xml) and DIR/access-rights.txt (each finding: object, attribute, declared, observed).
+                --probe-writes (opt-in: it writes to the meter): also write back each static value just read
+                  (declared writable must succeed and read back unchanged, anything else must be refused) and
+                  invoke each method declared no-access (it must be refused). Values that move by themselves
+                  are never written back.
+                Otherwise methods are never invoked and nothing is written. Without -h, the built-in simulator.
                 Then: xmlclient -x DIR/messages -e DIR/expected
                 Exit codes: 0 the suite passed its first check, 1 it did not, 2 bad input, 3 no connection,
                 4 cannot write.""";

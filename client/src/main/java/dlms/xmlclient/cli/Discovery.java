@@ -73,7 +73,7 @@ final class Discovery {
     List<CosemObject> objectList() throws DiscoveryFailure {
         Path script = write(suite.resolve("discovery").resolve("object-list.xml"), SuiteScripts.objectListScript());
         ScriptOutcome outcome = run(List.of(new ScriptSource(script, "object-list.xml")), "1-object-list", null, null)
-                .get(0);
+                .outcomes().get(0);
         if (outcome.status() != ScriptOutcome.Status.COMPLETED || outcome.replies().isEmpty()) {
             throw new DiscoveryFailure(outcome, "cannot read the object list (0.0.40.0.0.255 attribute 2): "
                     + outcome.error());
@@ -94,7 +94,7 @@ final class Discovery {
         List<Dropped> dropped = new ArrayList<>();
         Map<String, List<String>> recorded = recordAll(scripts, messages, expected, dropped);
         out.println("discover: reading every attribute a second time, to see which values move by themselves");
-        Map<String, List<String>> again = replies(run(sources(scripts, messages), "3-second-read", null, null));
+        Map<String, List<String>> again = run(sources(scripts, messages), "3-second-read", null, null).replies();
         int byClass = 0;
         int bySecondRead = 0;
         for (SuiteScript s : scripts) {
@@ -110,7 +110,7 @@ final class Discovery {
             bySecondRead += loose.bySecondRead();
         }
         out.println("discover: checking the suite against its expected files");
-        List<ScriptOutcome> check = run(sources(scripts, messages), "4-check", expected, null);
+        List<ScriptOutcome> check = run(sources(scripts, messages), "4-check", expected, null).outcomes();
         return new Outcome(objects, scripts, dropped, recorded, byClass, bySecondRead, check);
     }
 
@@ -133,7 +133,7 @@ final class Discovery {
         while (!pending.isEmpty()) {
             attempt++;
             List<ScriptOutcome> outcomes = run(sources(pending, messages), "2-record" + (attempt == 1 ? "" : "-" + attempt),
-                    null, recorder);
+                    null, recorder).outcomes();
             List<SuiteScript> again = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 ScriptOutcome o = outcomes.get(i);
@@ -175,20 +175,15 @@ final class Discovery {
         return sources;
     }
 
-    private List<ScriptOutcome> run(List<ScriptSource> scripts, String step, Path expected, RunListener recorder)
+    private RepliesByScript run(List<ScriptSource> scripts, String step, Path expected, RunListener recorder)
             throws DiscoveryFailure {
         Path outDir = suite.resolve("discovery").resolve(step);
         List<RunListener> listeners = new ArrayList<>(List.of(new ReplyFiles(outDir, writes)));
         if (recorder != null) {
             listeners.add(recorder);
         }
-        List<ScriptOutcome> outcomes = new ArrayList<>();
-        listeners.add(new RunListener() {
-            @Override
-            public void scriptFinished(ScriptOutcome outcome) {
-                outcomes.add(outcome); // with its replies: the run's own list has them dropped
-            }
-        });
+        RepliesByScript outcomes = new RepliesByScript();
+        listeners.add(outcomes);
         RunPlan plan = new RunPlan(settings.apply(scripts), outDir, expected, false, false, true);
         try {
             RunLauncher.launch(RunRequest.of(plan, listeners));
@@ -196,14 +191,6 @@ final class Discovery {
             throw new DiscoveryFailure(null, "-o " + suite + ": cannot write " + outDir + ": " + e.getMessage());
         }
         return outcomes;
-    }
-
-    private static Map<String, List<String>> replies(List<ScriptOutcome> outcomes) {
-        Map<String, List<String>> byFile = new LinkedHashMap<>();
-        for (ScriptOutcome o : outcomes) {
-            byFile.put(o.source().relativePath(), o.replies().stream().map(StepReply::replyXml).toList());
-        }
-        return byFile;
     }
 
     private Path write(Path file, String text) throws DiscoveryFailure {

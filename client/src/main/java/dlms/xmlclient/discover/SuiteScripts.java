@@ -89,31 +89,7 @@ public final class SuiteScripts {
             CosemObject o = read.object();
             invokeId = invokeId % 15 + 1; // 1 to 15, high priority, confirmed: 0xC1 to 0xCF
             b.append("  <!-- ").append(read.describe()).append(description(o)).append(" -->\n");
-            b.append("  <GetRequest>\n    <GetRequestNormal>\n");
-            b.append("      <InvokeIdAndPriority Value=\"").append(0xC0 | invokeId).append("\" />\n");
-            b.append("      <AttributeDescriptor>\n");
-            b.append("        <ClassId Value=\"").append(o.classId()).append("\" />\n");
-            b.append("        <!-- ").append(o.logicalName()).append(" -->\n");
-            b.append("        <InstanceId Value=\"").append(hex(o.logicalName())).append("\" />\n");
-            b.append("        <AttributeId Value=\"").append(read.attribute()).append("\" />\n");
-            b.append("      </AttributeDescriptor>\n");
-            if (read.byEntry()) {
-                b.append("""
-                              <AccessSelection>
-                                <!-- 2: entry_descriptor {from_entry 1, to_entry 1, all columns}: the oldest entry -->
-                                <AccessSelector Value="2" />
-                                <AccessParameters>
-                                  <Structure Qty="4">
-                                    <UInt32 Value="1" />
-                                    <UInt32 Value="1" />
-                                    <UInt16 Value="1" />
-                                    <UInt16 Value="0" />
-                                  </Structure>
-                                </AccessParameters>
-                              </AccessSelection>
-                        """);
-            }
-            b.append("    </GetRequestNormal>\n  </GetRequest>\n");
+            b.append(RequestXml.get(o, read.attribute(), invokeId, read.byEntry() ? RequestXml.FIRST_ENTRY : ""));
         }
         return b.append("</Messages>\n").toString();
     }
@@ -121,13 +97,5 @@ public final class SuiteScripts {
     private static String description(CosemObject o) {
         String words = CosemNames.obisDescription(o.logicalName());
         return words == null || words.isBlank() ? "" : " - " + words.replace("--", "-");
-    }
-
-    private static String hex(String dotted) {
-        StringBuilder b = new StringBuilder();
-        for (String part : dotted.split("\\.")) {
-            b.append(String.format("%02X", Integer.parseInt(part)));
-        }
-        return b.toString();
     }
 }

@@ -61,13 +61,8 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     private final FaultInjection faults;
 
     /**
-     * @param device the objects to serve (associations included)
-     * @param address the meter's address, which also tells WRAPPER from HDLC framing
-     * @param shortNames true for short name referencing, false for logical names
-     * @param clock clock behaviour
-     * @param log where connection events go
-     * @param faults the meter's misbehaviour, which may answer in gurux.dlms's place
-     * @param counters the invocation counters, one set per meter
+     * Serves {@code device} (associations included) at {@code address} (which also tells WRAPPER
+     * from HDLC), misbehaving as {@code faults} say, with one set of invocation counters per meter.
      */
     MeterServer(GXDLMSObjectCollection device, ServerAddress address, boolean shortNames,
             MeterClock clock, SimulatorLog log, FaultInjection faults,
@@ -136,6 +131,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
             // no HLS client could associate. The RR is served as within an association.
             getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
         }
+        int stateBefore = getConnectionState();
         try {
             handleRequest(sr);
         } finally {
@@ -145,6 +141,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         }
         byte[] reply = sr.getReply();
         int tag = Frames.apduTag(reply, wrapper);
+        KeptAssociation.restore(getSettings(), stateBefore, tag);
         security.replied(reply, tag);
         // An AARQ was deciphered when it is answered with an AARE. Selecting an association
         // (AARQ) also sets the security suite, so for an AARQ that does not tell.
