@@ -89,25 +89,25 @@ public final class AccessRightsScripts {
         for (AccessProbe p : probes) {
             invokeId = invokeId % 15 + 1;
             CosemObject o = p.object();
-            b.append("  <!-- ").append(p.describe()).append(": declared ").append(p.declared()).append(": ")
-                    .append(expectation(p)).append(" -->\n");
+            String why = "declared " + p.declared() + ": " + expectation(p);
+            b.append("  <!-- ").append(p.describe()).append(": ").append(why).append(" -->\n");
             switch (p.kind()) {
                 case READ -> {
                     boolean firstEntry = o.classId() == 7 && p.member() == 2;
                     b.append(RequestXml.get(o, p.member(), invokeId, firstEntry ? RequestXml.FIRST_ENTRY : ""));
-                    b.append(RequestXml.getReply(!p.allowed(), null));
+                    b.append(RequestXml.getReply(!p.allowed(), null, why));
                 }
                 case WRITE_BACK -> {
                     b.append(RequestXml.set(o, p.member(), invokeId, p.written()));
-                    b.append(RequestXml.setReply(!p.allowed()));
+                    b.append(RequestXml.setReply(!p.allowed(), why));
                 }
                 case READ_BACK -> {
                     b.append(RequestXml.get(o, p.member(), invokeId, ""));
-                    b.append(RequestXml.getReply(false, p.written()));
+                    b.append(RequestXml.getReply(false, p.written(), why));
                 }
                 case INVOKE -> {
                     b.append(RequestXml.action(o, p.member(), invokeId));
-                    b.append(RequestXml.actionRefused());
+                    b.append(RequestXml.actionRefused(why));
                 }
                 default -> throw new IllegalStateException(p.kind().name());
             }

@@ -49,23 +49,28 @@ final class RequestXml {
     }
 
     /** A GetResponse template: any data ({@code data} null) or this data, or a refusal ({@code refused}). */
-    static String getReply(boolean refused, String data) {
-        String result = refused ? "        <DataAccessError Value=\"*\" />\n"
-                : "        <Data>\n          " + (data == null ? "<None Value=\"*\" />" : data.strip()) + "\n        </Data>\n";
+    static String getReply(boolean refused, String data, String why) {
+        String result = comment(why) + (refused ? "        <DataAccessError Value=\"*\" />\n"
+                : "        <Data>\n          " + (data == null ? "<None Value=\"*\" />" : data.strip()) + "\n        </Data>\n");
         return "  <GetResponse>\n    <GetResponseNormal>\n      <InvokeIdAndPriority Value=\"*\" />\n      <Result>\n"
                 + result + "      </Result>\n    </GetResponseNormal>\n  </GetResponse>\n";
     }
 
     /** A SetResponse template: success, or any result but success. */
-    static String setReply(boolean refused) {
+    static String setReply(boolean refused, String why) {
         return "  <SetResponse>\n    <SetResponseNormal>\n      <InvokeIdAndPriority Value=\"*\" />\n"
-                + "      <Result Value=\"" + result(refused) + "\" />\n    </SetResponseNormal>\n  </SetResponse>\n";
+                + comment(why).substring(2) + "      <Result Value=\"" + result(refused) + "\" />\n    </SetResponseNormal>\n  </SetResponse>\n";
     }
 
     /** An ActionResponse template: any result but success. */
-    static String actionRefused() {
+    static String actionRefused(String why) {
         return "  <ActionResponse>\n    <ActionResponseNormal>\n      <InvokeIdAndPriority Value=\"*\" />\n"
-                + "      <Result Value=\"" + result(true) + "\" />\n    </ActionResponseNormal>\n  </ActionResponse>\n";
+                + comment(why).substring(2) + "      <Result Value=\"" + result(true) + "\" />\n    </ActionResponseNormal>\n  </ActionResponse>\n";
+    }
+
+    /** The reason for an expectation, as a comment the report shows beside it. */
+    private static String comment(String why) {
+        return "        <!-- " + why.replace("--", "-") + " -->\n";
     }
 
     private static String result(boolean refused) {

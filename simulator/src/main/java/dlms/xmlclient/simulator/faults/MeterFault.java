@@ -32,6 +32,8 @@ public enum MeterFault {
     ENDLESS_BLOCKS,
     /** Data requests are answered with exception-response D8 01 01. */
     EXCEPTION_RESPONSE,
+    /** The object list declares two attributes' access wrongly (see the server's DeclaredAccess). */
+    WRONG_ACCESS_RIGHTS,
     /** Data requests are answered with a confirmed-service-error (0E). */
     SERVICE_ERROR;
 

@@ -1,12 +1,12 @@
 package dlms.xmlclient.simulator.server;
 
-import java.util.Arrays;
 
 import dlms.xmlclient.simulator.device.Associations;
 import dlms.xmlclient.simulator.device.MeterClock;
 import dlms.xmlclient.simulator.device.ObjectBehaviours;
 import dlms.xmlclient.simulator.device.ProfileBuffer;
 import dlms.xmlclient.simulator.faults.FaultInjection;
+import dlms.xmlclient.simulator.faults.MeterFault;
 import dlms.xmlclient.simulator.log.SimulatorLog;
 import dlms.xmlclient.simulator.transport.Frames;
 import dlms.xmlclient.simulator.transport.ServerAddress;
@@ -59,6 +59,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     /** SN: a long ReadResponse's results in the Green Book's form. */
     private final ReadResponseBlocks readResults;
     private final FaultInjection faults;
+    private final DeclaredAccess declared;
 
     /**
      * Serves {@code device} (associations included) at {@code address} (which also tells WRAPPER
@@ -75,6 +76,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         this.shortNames = shortNames;
         this.device = device;
         this.faults = faults;
+        this.declared = new DeclaredAccess(faults.fault() == MeterFault.WRONG_ACCESS_RIGHTS);
         RefusalLog refusals = new RefusalLog(log, getSettings());
         this.deepRequests = new DeepRequests(wrapper, refusals);
         if (shortNames) {
@@ -236,28 +238,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     }
 
     @Override
-    protected SourceDiagnostic onValidateAuthentication(Authentication authentication,
-            byte[] password) {
-        GXDLMSAssociationLogicalName association = association();
-        if (association == null) {
-            return SourceDiagnostic.NOT_SUPPORTED;
-        }
-        if (faults.rejectsAssociation()) {
-            log.warning("fault reject-association: AARQ " + faults.associationRequests()
-                    + " (since start) rejected, client " + getSettings().getClientAddress());
-            return SourceDiagnostic.NO_REASON_GIVEN;
-        }
-        if (shortNames && (authentication.getValue() > Authentication.LOW.getValue()
-                || authentication != association.getAuthenticationMechanismName()
-                        .getMechanismId())) {
-            // gurux.dlms checks the mechanism against the assigned association, which SN lacks.
-            return SourceDiagnostic.NOT_RECOGNISED; // HLS is LN only
-        }
-        if (authentication == Authentication.LOW
-                && !Arrays.equals(association.getSecret(), password)) {
-            return SourceDiagnostic.AUTHENTICATION_FAILURE;
-        }
-        return SourceDiagnostic.NONE;
+    protected SourceDiagnostic onValidateAuthentication(Authentication authentication, byte[] password) {
+        return AuthenticationCheck.validate(association(), authentication, password, shortNames, faults, log,
+                getSettings().getClientAddress());
     }
 
     /**
@@ -292,7 +275,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
                 || (getConnectionState() & ConnectionState.DLMS) == 0) {
             return AccessMode.NO_ACCESS;
         }
-        return AccessPolicy.attribute(association(), arg.getTarget(), arg.getIndex());
+        return declared.attribute(arg, AccessPolicy.attribute(association(), arg.getTarget(), arg.getIndex()));
     }
 
     @Override
@@ -306,6 +289,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
 
     @Override
     public void onPreRead(ValueEventArgs[] args) {
+        declared.reading(args);
         for (ValueEventArgs e : args) {
             if (!shortNames && (e.getError() != ErrorCode.OK
                     || SecretAttributes.isSecret(e.getTarget(), e.getIndex()))) {
@@ -375,7 +359,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     public void onPostGet(ValueEventArgs[] args) { }
 
     @Override
-    public void onPostRead(ValueEventArgs[] args) { }
+    public void onPostRead(ValueEventArgs[] args) { declared.read(); }
 
     @Override
     protected void onPostWrite(ValueEventArgs[] args) { }

@@ -1,0 +1,92 @@
+package dlms.xmlclient.cli;
+
+import dlms.xmlclient.simulator.MeterSimulator;
+import dlms.xmlclient.simulator.SimulatorOptions;
+import dlms.xmlclient.simulator.faults.MeterFault;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code discover --access-rights} over real sockets: the simulator's declared access rights come
+ * out clean, reads and write probes alike, and each wrong declaration that
+ * {@code --fault wrong-access-rights} plants is found, with object, attribute, declared and observed.
+ */
+@Tag("integration")
+class AccessRightsTest {
+
+    private static final String[] MANAGEMENT = {"-c", "17", "-a", "Low", "-P", "00000000"};
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run xmlclient(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new XmlClientCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args.toArray(String[]::new));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> discover(Path suite, MeterSimulator meter, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("discover", "-o", suite.toString(), "--access-rights",
+                "--probe-writes", "-h", "127.0.0.1", "-p", String.valueOf(meter.port())));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void theSimulatorDoesAsItsViewsDeclare() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            for (String[] client : List.of(new String[] {"-c", "16"}, MANAGEMENT)) {
+                Path suite = dir.resolve("c" + client[1]);
+                Run run = xmlclient(discover(suite, meter, client));
+                assertEquals(0, run.code, run.out + run.err);
+                assertTrue(run.out.contains("access rights: the meter did as its association view declares"), run.out);
+                String checks = Files.readString(suite.resolve("access-rights/clock.xml"));
+                assertTrue(checks.contains("a Set of the value just read must"), checks);
+            }
+        }
+    }
+
+    @Test
+    void eachWrongDeclarationIsAFindingWithDeclaredAndObserved() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0)
+                .fault(MeterFault.WRONG_ACCESS_RIGHTS))) {
+            Path suite = dir.resolve("fault");
+            Run run = xmlclient(discover(suite, meter, MANAGEMENT));
+            assertEquals(1, run.code, run.out + run.err);
+            List<String> findings = Files.readAllLines(suite.resolve("access-rights.txt"));
+            assertEquals(List.of(
+                    "  Register 1.0.1.8.0.255 attribute 3 (scaler_unit): declared no-access; it was read",
+                    "  Profile generic 1.0.99.1.0.255 attribute 8 (profile_entries): declared read-and-write; a Set of"
+                            + " the value just read was refused: ReadWriteDenied"), findings.subList(1, findings.size()));
+            assertTrue(findings.get(0).startsWith("access rights: 2 findings"), findings.get(0));
+            String junit = Files.readString(suite.resolve("access-rights-report/junit.xml"));
+            assertEquals(2, junit.split("<failure").length - 1, junit);
+            assertTrue(Files.exists(suite.resolve("access-rights-report/report.html")));
+        }
+    }
+
+    @Test
+    void probingWritesNeedsTheAccessRightsCheck() {
+        Run run = xmlclient(List.of("discover", "-o", dir.toString(), "--probe-writes"));
+        assertEquals(2, run.code);
+        assertEquals("xmlclient discover: --probe-writes goes with --access-rights (it probes the declared write access)\n",
+                run.err);
+    }
+}
