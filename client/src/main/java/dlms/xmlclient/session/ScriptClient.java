@@ -7,6 +7,7 @@ import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.Conformance;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.Priority;
 import gurux.dlms.enums.Security;
@@ -54,6 +55,10 @@ final class ScriptClient extends GXDLMSXmlClient {
             if (security.ciphered() && security.dedicatedKey() != null) {
                 getCiphering().setDedicatedKey(SecuritySettings.bytes(security.dedicatedKey()));
             }
+        }
+        if (settings.gbtWindow() > 0) {
+            getProposedConformance().add(Conformance.GENERAL_BLOCK_TRANSFER);
+            setGbtWindowSize((byte) settings.gbtWindow());
         }
         // The meter's invoke id is checked by the session against the request's,
         // so the library must not throw on its own idea of the next invoke id.

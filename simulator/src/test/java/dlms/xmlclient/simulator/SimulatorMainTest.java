@@ -207,7 +207,7 @@ class SimulatorMainTest {
     @CsvSource(delimiter = '|', value = {
         "--fault bogus | --fault: no fault 'bogus': one of silent, snrm-only, reject-association,"
             + " drop-connection, bad-crc, wrong-address, wrong-invoke-id, truncated,"
-            + " endless-blocks, exception-response, service-error",
+            + " endless-blocks, exception-response, service-error, gbt-lost-block",
         "--fault | fault",
         "-w --fault bad-crc | --fault bad-crc is an HDLC fault: not with -w/--wrapper",
         "-U --fault snrm-only | --fault snrm-only is an HDLC fault: not with -U/--udp",

@@ -33,7 +33,12 @@ public enum MeterFault {
     /** Data requests are answered with exception-response D8 01 01. */
     EXCEPTION_RESPONSE,
     /** Data requests are answered with a confirmed-service-error (0E). */
-    SERVICE_ERROR;
+    SERVICE_ERROR,
+    /**
+     * General block transfer (WRAPPER): the second block of the first window of three blocks or
+     * more is not sent, once; the client must acknowledge the block before it and get it again.
+     */
+    GBT_LOST_BLOCK;
 
     /** @return the name on the command line, e.g. "bad-crc" */
     public String optionName() {

@@ -7,6 +7,7 @@ import dlms.xmlclient.simulator.device.MeterClock;
 import dlms.xmlclient.simulator.device.ObjectBehaviours;
 import dlms.xmlclient.simulator.device.ProfileBuffer;
 import dlms.xmlclient.simulator.faults.FaultInjection;
+import dlms.xmlclient.simulator.faults.MeterFault;
 import dlms.xmlclient.simulator.log.SimulatorLog;
 import dlms.xmlclient.simulator.transport.Frames;
 import dlms.xmlclient.simulator.transport.ServerAddress;
@@ -59,6 +60,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     /** SN: a long ReadResponse's results in the Green Book's form. */
     private final ReadResponseBlocks readResults;
     private final FaultInjection faults;
+    private final GbtStreams gbt;
 
     /**
      * @param device the objects to serve (associations included)
@@ -89,6 +91,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         } else {
             getItems().addAll(device);
         }
+        gbt = new GbtStreams(wrapper, faults.fault() == MeterFault.GBT_LOST_BLOCK, log, getSettings());
         security = new CipheredRequests(counters, getSettings(), wrapper, refusals);
         setCipher(security.ciphering());
         readResults = new ReadResponseBlocks(log);
@@ -112,6 +115,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
      */
     void serve(GXServerReply sr) throws Exception {
         byte[] request = sr.getData();
+        if (gbt.answered(sr)) { // a general-block-transfer acknowledgement: the next window went
+            return;
+        }
         int requestTag = request == null ? -1 : Frames.apduTag(request, wrapper);
         byte[] refusal = request == null ? null
                 : security.refusalBeforehand(request, association(), isInAssociation());
@@ -136,6 +142,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
             // no HLS client could associate. The RR is served as within an association.
             getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
         }
+        gbt.beforeRequest(getSettings(), requestTag);
         try {
             handleRequest(sr);
         } finally {
@@ -165,6 +172,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
                 sr.setReply(repaired);
             }
         }
+        sr.setReply(gbt.afterRequest(getSettings(), sr.getReply()));
     }
 
     /**
