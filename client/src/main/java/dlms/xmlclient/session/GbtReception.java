@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * window: when a block comes without the streaming bit, or the last block came but one before
  * it is missing; the acknowledgement's block-number-ack names the last block received in
  * order, so that the meter sends again from the block after it (Green Book,
- * general-block-transfer). When every block is in, their block-data joined (the reply APDU,
+ * general-block-transfer). Blocks after a gap are not kept: the meter sends them again, and
+ * a reply joined before they come again would leave them for the next request. When every block is in, their block-data joined (the reply APDU,
  * ciphered as the meter ciphered it) takes the last block's place in the received bytes, for
  * the library to read as a reply that came in one frame. A meter that breaks the rules is
  * named: expected vs arrived.
@@ -71,7 +72,9 @@ final class GbtReception {
                     + " transfer (expected an ordinary reply)");
         }
         check(block);
-        blocks.putIfAbsent(block.number(), block.data());
+        if (block.number() == inOrder() + 1) { // after a gap the meter sends again from the gap
+            blocks.put(block.number(), block.data());
+        }
         highest = Math.max(highest, block.number());
         if (block.last()) {
             lastBlock = block.number();
