@@ -65,7 +65,8 @@ final class Association {
             new HlsChallenge(connection).answer(); // whatever the AARE's diagnostic said
         }
         connection.associated = true;
-        GbtAgreement.note(connection.trace, settings.gbtWindow(), client.getNegotiatedConformance());
+        client.gbtGranted(GbtAgreement.settle(connection.trace, settings.gbtWindow(), client.getNegotiatedConformance(),
+                connection.hdlc()));
         connection.trace.note("associated as client " + settings.clientAddress() + " with server "
                 + settings.serverAddress() + " (" + SecuritySettings.name(settings.authentication())
                 + (settings.security().ciphered() ? ", " + settings.security() + ", meter system title "

@@ -3,7 +3,6 @@ package dlms.xmlclient.session;
 import dlms.xmlclient.wire.gbt.GbtBlock;
 import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.GXByteBuffer;
-import gurux.dlms.enums.Conformance;
 import gurux.dlms.enums.InterfaceType;
 
 import java.io.ByteArrayOutputStream;
@@ -127,8 +126,7 @@ final class GbtReception {
 
     /** The window we proposed, 0 when general block transfer is not in use. */
     private int window() {
-        return client.getNegotiatedConformance().contains(Conformance.GENERAL_BLOCK_TRANSFER)
-                ? client.getGbtWindowSize() : 0;
+        return client.gbtWindow();
     }
 
     /** The last block received in order: every block from 1 up to it is here. */

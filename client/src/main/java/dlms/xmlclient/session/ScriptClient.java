@@ -28,6 +28,9 @@ final class ScriptClient extends GXDLMSXmlClient {
     /** A null-data byte left in the library's buffer in place of the earlier blocks (see below). */
     private static final byte PLACEHOLDER = 0;
 
+    /** The meter granted general block transfer in the AARE (see {@link GbtAgreement}). */
+    private boolean gbtGranted;
+
     /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
     private int requestInvokeId = -1;
 
@@ -63,6 +66,15 @@ final class ScriptClient extends GXDLMSXmlClient {
         // The meter's invoke id is checked by the session against the request's,
         // so the library must not throw on its own idea of the next invoke id.
         setAutoIncreaseInvokeID(false);
+    }
+
+    void gbtGranted(boolean granted) {
+        gbtGranted = granted;
+    }
+
+    /** @return the window we receive general-block-transfer blocks with, 0 when it was not granted */
+    int gbtWindow() {
+        return gbtGranted ? getGbtWindowSize() : 0;
     }
 
     /**

@@ -10,7 +10,6 @@ import dlms.xmlclient.wire.gbt.GbtBlock;
 import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.enums.Authentication;
-import gurux.dlms.enums.Conformance;
 import gurux.dlms.enums.InterfaceType;
 
 import java.util.Arrays;
@@ -34,9 +33,7 @@ class GbtReceptionTest {
                 16, 1, Authentication.NONE, null, SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT,
                 FindingPolicy.FAIL, window);
         ScriptClient client = new ScriptClient(settings);
-        if (granted) {
-            client.getNegotiatedConformance().add(Conformance.GENERAL_BLOCK_TRANSFER);
-        }
+        client.gbtGranted(granted);
         return new GbtReception(client, new Trace(null, null));
     }
 

@@ -53,7 +53,7 @@ class GuruxGbtDefectTest {
                 16, 1, Authentication.NONE, null, SecuritySettings.NONE, HdlcParameters.DEFAULT, ReplyLimits.DEFAULT,
                 FindingPolicy.FAIL, 4);
         ScriptClient client = new ScriptClient(settings);
-        client.getNegotiatedConformance().add(Conformance.GENERAL_BLOCK_TRANSFER);
+        client.gbtGranted(true);
         GbtReception reception = new GbtReception(client, new Trace(null, null));
         GXByteBuffer pending = new GXByteBuffer(HEX.parseHex(BLOCK_1));
         assertEquals("00 01 00 10 00 01 00 07 E0 84 00 01 00 01 00", HEX.formatHex(reception.take(pending, 0)));
