@@ -15,9 +15,9 @@ import gurux.dlms.enums.Conformance;
 
 /**
  * General block transfer as the Green Book has it, served in gurux.dlms 4.0.47's place (WRAPPER):
- * its server ignores the window it announces (streams on after a window of 1 without an
- * acknowledgement), never resends a lost block, and after the last block answers every
- * further request with more blocks (see docs/developer-notes.md). Here gurux.dlms builds the
+ * its server sets the streaming bit on the last block of a window, never sends a lost block
+ * again, and after the last block answers with what is no APDU (GuruxServerGbtDefectTest,
+ * docs/developer-notes.md). Here gurux.dlms builds the
  * whole reply as one APDU (ciphered as a whole when the association ciphers), and this class
  * sends it in blocks: the first block alone (the client's window is not known before its
  * first acknowledgement), then at most the client's window of blocks per acknowledgement, from
@@ -89,7 +89,8 @@ final class GbtStreams {
             settings.setMaxPduSize(negotiatedPdu);
         }
         negotiatedPdu = 0;
-        if (agreed && requestTag != GbtBlock.TAG && requestTag != Command.RELEASE_REQUEST) {
+        if (agreed && requestTag >= 0 && requestTag != GbtBlock.TAG && requestTag != Command.AARQ
+                && requestTag != Command.RELEASE_REQUEST) {
             blocks = List.of();
             negotiatedPdu = settings.getMaxPduSize();
             settings.setMaxPduSize(WHOLE_APDU);
