@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlms.xmlclient.hostile.MeddlingProxy;
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.simulator.faults.MeterFault;
@@ -124,6 +125,26 @@ class GeneralBlockTransferTest {
             // The AARQ proposes 00 42 1E 5D (no bit 2) and the AARE grants no more.
             assertTrue(trace.contains("5F 1F 04 00 42 1E 5D 04 00 00 07"), trace);
             assertTrue(trace.contains("C4 02 C1"), trace);
+        }
+    }
+
+    @Test
+    void meterSendingBeyondTheWindowIsNamedWithExpectedAndArrived() throws Exception {
+        try (MeterSimulator meter = wrapperMeter();
+                MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (exchange, request, reply, client) -> {
+                    if (reply != null && reply.length > 12 && (reply[8] & 0xFF) == 0xE0 && reply[11] == 1) {
+                        reply[11] = 2; // block 1 numbered 2: beyond a window of 1 before any acknowledgement
+                    }
+                    if (reply != null) {
+                        client.send(reply);
+                    }
+                })) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(proxy.port()), "-w", "-W", "1",
+                    "-x", "messages/gbt/object-list.xml", "-e", "expected/gbt");
+            assertEquals(1, run.exitCode, run.toString());
+            assertTrue(run.out.contains("broken off: request #1 (line 6): the meter breaks general block transfer:"
+                    + " window exceeded: our window 1 after block-number-ack 0 allows blocks 1..1, arrived block 2"),
+                    run.out);
         }
     }
 }
