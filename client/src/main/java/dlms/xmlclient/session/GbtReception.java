@@ -6,6 +6,7 @@ import gurux.dlms.GXByteBuffer;
 import gurux.dlms.enums.InterfaceType;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
@@ -79,7 +80,7 @@ final class GbtReception {
             lastBlock = block.number();
         }
         int inOrder = inOrder();
-        byte[] rest = java.util.Arrays.copyOfRange(bytes, frameEnd, end);
+        byte[] rest = Arrays.copyOfRange(bytes, frameEnd, end);
         if (lastBlock != 0 && inOrder == lastBlock) {
             byte[] joined = joined();
             if (joined.length > 0xFFFF) {

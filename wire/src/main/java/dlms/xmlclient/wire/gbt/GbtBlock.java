@@ -111,9 +111,9 @@ public record GbtBlock(boolean last, boolean streaming, int window, int number, 
             return first;
         }
         int count = first & 0x7F;
-        if (count == 0 || count > 3 || position[0] + count > end) {
-            throw new IllegalArgumentException("general-block-transfer block-data has a malformed length (" 
-                    + Integer.toHexString(first).toUpperCase() + ")");
+        if (count == 0 || count > 4 || position[0] + count > end) {
+            throw new IllegalArgumentException("general-block-transfer block-data has a malformed length ("
+                    + String.format("%02X", first) + ")");
         }
         int value = 0;
         for (int i = 0; i < count; i++) {

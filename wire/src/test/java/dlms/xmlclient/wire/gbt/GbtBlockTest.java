@@ -46,6 +46,14 @@ class GbtBlockTest {
     }
 
     @Test
+    void blockDataOf64KiBOrMoreHasAFourByteLength() {
+        GbtBlock block = new GbtBlock(true, false, 1, 1, 0, new byte[0x10001]);
+        byte[] encoded = block.encode();
+        assertEquals("E0 81 00 01 00 00 84 00 01 00 01", HEX.formatHex(encoded, 0, 11));
+        assertEquals(block, GbtBlock.decode(encoded, 0, encoded.length));
+    }
+
+    @Test
     void lengthThatDoesNotMatchTheBytesIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GbtBlock.decode(HEX.parseHex("E0 81 00 01 00 00 05 01 02"), 0, 9));
