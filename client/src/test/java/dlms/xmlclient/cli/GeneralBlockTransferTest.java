@@ -87,6 +87,16 @@ class GeneralBlockTransferTest {
     }
 
     @Test
+    void overUdpBlocksAreJoinedAndVerboseShowsEachOnTheConsole() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).udp(true))) {
+            CliRun run = run(meter, "-U", "-x", "messages/gbt", "-e", "expected/gbt", "-t", "Verbose");
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.out.contains("-- received GBT block 5 ack 1 window 8, 1015 bytes"), "the console too\n" + run.out);
+            assertTrue(run.trace().contains("14 blocks joined into one APDU of 14120 bytes"), run.trace());
+        }
+    }
+
+    @Test
     void lostBlockIsAskedForAgainAndTheReplyPasses() throws Exception {
         try (MeterSimulator meter = wrapperMeter(MeterFault.GBT_LOST_BLOCK)) {
             CliRun run = run(meter, "-w", "-x", "messages/gbt/load-profile-buffer.xml", "-e", "expected/gbt");
