@@ -30,6 +30,7 @@ final class ClientOptions {
     static final String SERIAL_NUMBER = "n";
     static final String WINDOW_SIZE = "window-size";
     static final String FRAME_SIZE = "frame-size";
+    static final String GBT_WINDOW = "W";
     static final String INACTIVITY = "inactivity";
     static final String MAX_REPLY_BYTES = "max-reply-bytes";
     static final String MAX_REPLY_TIME = "max-reply-time";
@@ -93,6 +94,8 @@ final class ClientOptions {
         o.addOption(valued(null, WINDOW_SIZE, "N", "HDLC window size proposed in the SNRM, 1-7 (default 1)"));
         o.addOption(valued(null, FRAME_SIZE, "BYTES", "HDLC max information field proposed in the SNRM, TX and RX,"
                 + " 32-2030 (default 128)"));
+        o.addOption(valued(GBT_WINDOW, "gbt-window", "N", "propose general block transfer in the AARQ's conformance,"
+                + " receiving up to N blocks a window, 1-63 (default: not proposed; ordinary block transfer)"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn", "logical name (default) or short name referencing"));
         o.addOption(Option.builder(WRAPPER).longOpt("wrapper").desc("use the WRAPPER profile (default HDLC)").build());
         o.addOption(valued(TRACE, "trace", "LEVEL", "Error, Warning, Info (default) or Verbose (every frame on the console)"));

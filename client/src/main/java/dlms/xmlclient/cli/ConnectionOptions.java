@@ -54,7 +54,8 @@ final class ConnectionOptions {
                                 (int) ReplyLimits.DEFAULT_MAX_REPLY_BYTES),
                         1000L * integer(line, ClientOptions.MAX_REPLY_TIME, 1, 86_400,
                                 (int) (ReplyLimits.DEFAULT_MAX_REPLY_MILLIS / 1000))),
-                findings(line));
+                findings(line),
+                integer(line, ClientOptions.GBT_WINDOW, 1, ConnectionSettings.MAX_GBT_WINDOW, 0));
     }
 
     private static FindingPolicy findings(FlagValues line) throws UsageException {

@@ -32,7 +32,7 @@ final class FolderOptions {
             ClientOptions.REFERENCING, ClientOptions.SECURITY, ClientOptions.SUITE, ClientOptions.SYSTEM_TITLE,
             ClientOptions.METER_SYSTEM_TITLE, ClientOptions.AUTHENTICATION_KEY, ClientOptions.BLOCK_CIPHER_KEY,
             ClientOptions.DEDICATED_KEY, ClientOptions.INVOCATION_COUNTER, ClientOptions.INVOCATION_COUNTER_OBJECT,
-            ClientOptions.KEYS, ClientOptions.FINDINGS);
+            ClientOptions.KEYS, ClientOptions.FINDINGS, ClientOptions.GBT_WINDOW);
     /** File flags: a relative name in an options file is relative to the file's folder. */
     private static final Set<String> FILES = Set.of(ClientOptions.PASSWORD_FILE, ClientOptions.KEYS);
 

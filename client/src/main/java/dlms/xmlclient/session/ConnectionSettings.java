@@ -18,6 +18,8 @@ import gurux.dlms.enums.InterfaceType;
  * @param hdlc             window size and frame size proposed in the SNRM
  * @param limits           how long and how much to wait for replies
  * @param findings         whether the meter's deviations from the standard fail or warn
+ * @param gbtWindow        general block transfer: the window the client can receive (1..63), proposed in the
+ *                         AARQ's conformance; 0: not proposed
  */
 public record ConnectionSettings(
         Medium medium,
@@ -30,7 +32,19 @@ public record ConnectionSettings(
         SecuritySettings security,
         HdlcParameters hdlc,
         ReplyLimits limits,
-        FindingPolicy findings) {
+        FindingPolicy findings,
+        int gbtWindow) {
+
+    /** The block-control's window field has 6 bits (Green Book, general-block-transfer). */
+    public static final int MAX_GBT_WINDOW = 63;
+
+    /** Settings without general block transfer. */
+    public ConnectionSettings(Medium medium, InterfaceType interfaceType, boolean logicalNames, int clientAddress,
+            int serverAddress, Authentication authentication, String password, SecuritySettings security,
+            HdlcParameters hdlc, ReplyLimits limits, FindingPolicy findings) {
+        this(medium, interfaceType, logicalNames, clientAddress, serverAddress, authentication, password, security,
+                hdlc, limits, findings, 0);
+    }
 
     public String host() {
         return medium.host();
@@ -55,11 +69,11 @@ public record ConnectionSettings(
     /** The public client (16, no authentication, no ciphering) of the same meter. */
     public ConnectionSettings publicClient() {
         return new ConnectionSettings(medium, interfaceType, logicalNames, 16, serverAddress,
-                Authentication.NONE, null, SecuritySettings.NONE, hdlc, limits, findings);
+                Authentication.NONE, null, SecuritySettings.NONE, hdlc, limits, findings, gbtWindow);
     }
 
     public ConnectionSettings withMedium(Medium newMedium) {
         return new ConnectionSettings(newMedium, interfaceType, logicalNames, clientAddress, serverAddress,
-                authentication, password, security, hdlc, limits, findings);
+                authentication, password, security, hdlc, limits, findings, gbtWindow);
     }
 }

@@ -126,6 +126,7 @@ final class ReplyReader {
                 client.getInterfaceType());
         int resends = 0;
         boolean started = false;
+        GbtReception gbt = new GbtReception(client, trace);
         while (true) {
             if (pending.available() > 0) {
                 int start = pending.position();
@@ -168,6 +169,14 @@ final class ReplyReader {
                                 "HDLC I-frame out of sequence: " + outOfSequence);
                     }
                     notFinal = meterFrame >= 0 && HdlcFrames.markFinal(pending.getData(), meterFrame, pending.size());
+                }
+                byte[] ack = gbt.take(pending, start); // a general-block-transfer block: joined there
+                if (ack != null) {
+                    if (ack.length > 0) {
+                        send(ack, false);
+                        frame = ack; // a try that runs out sends the acknowledgement again
+                    }
+                    continue;
                 }
                 boolean complete;
                 try {

@@ -7,6 +7,7 @@ import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.Conformance;
 import gurux.dlms.enums.InterfaceType;
 import gurux.dlms.enums.Priority;
 import gurux.dlms.enums.Security;
@@ -26,6 +27,9 @@ final class ScriptClient extends GXDLMSXmlClient {
     private java.io.ByteArrayOutputStream earlierBlocks;
     /** A null-data byte left in the library's buffer in place of the earlier blocks (see below). */
     private static final byte PLACEHOLDER = 0;
+
+    /** The meter granted general block transfer in the AARE (see {@link GbtAgreement}). */
+    private boolean gbtGranted;
 
     /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
     private int requestInvokeId = -1;
@@ -55,9 +59,22 @@ final class ScriptClient extends GXDLMSXmlClient {
                 getCiphering().setDedicatedKey(SecuritySettings.bytes(security.dedicatedKey()));
             }
         }
+        if (settings.gbtWindow() > 0) {
+            getProposedConformance().add(Conformance.GENERAL_BLOCK_TRANSFER);
+            setGbtWindowSize((byte) settings.gbtWindow());
+        }
         // The meter's invoke id is checked by the session against the request's,
         // so the library must not throw on its own idea of the next invoke id.
         setAutoIncreaseInvokeID(false);
+    }
+
+    void gbtGranted(boolean granted) {
+        gbtGranted = granted;
+    }
+
+    /** @return the window we receive general-block-transfer blocks with, 0 when it was not granted */
+    int gbtWindow() {
+        return gbtGranted ? getGbtWindowSize() : 0;
     }
 
     /**

@@ -35,7 +35,12 @@ public enum MeterFault {
     /** The object list declares two attributes' access wrongly (see the server's DeclaredAccess). */
     WRONG_ACCESS_RIGHTS,
     /** Data requests are answered with a confirmed-service-error (0E). */
-    SERVICE_ERROR;
+    SERVICE_ERROR,
+    /**
+     * General block transfer (WRAPPER): the second block of the first window of three blocks or
+     * more is not sent, once; the client must acknowledge the block before it and get it again.
+     */
+    GBT_LOST_BLOCK;
 
     /** @return the name on the command line, e.g. "bad-crc" */
     public String optionName() {

@@ -60,6 +60,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     private final ReadResponseBlocks readResults;
     private final FaultInjection faults;
     private final DeclaredAccess declared;
+    private final GbtStreams gbt;
 
     /**
      * Serves {@code device} (associations included) at {@code address} (which also tells WRAPPER
@@ -86,6 +87,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         } else {
             getItems().addAll(device);
         }
+        gbt = new GbtStreams(wrapper, faults.fault() == MeterFault.GBT_LOST_BLOCK, log, getSettings());
         security = new CipheredRequests(counters, getSettings(), wrapper, refusals);
         setCipher(security.ciphering());
         readResults = new ReadResponseBlocks(log);
@@ -109,6 +111,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
      */
     void serve(GXServerReply sr) throws Exception {
         byte[] request = sr.getData();
+        if (gbt.answered(sr)) { // a general-block-transfer acknowledgement: the next window went
+            return;
+        }
         int requestTag = request == null ? -1 : Frames.apduTag(request, wrapper);
         byte[] refusal = request == null ? null
                 : security.refusalBeforehand(request, association(), isInAssociation());
@@ -134,6 +139,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
             getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
         }
         int stateBefore = getConnectionState();
+        gbt.beforeRequest(getSettings(), requestTag);
         try {
             handleRequest(sr);
         } finally {
@@ -164,6 +170,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
                 sr.setReply(repaired);
             }
         }
+        sr.setReply(gbt.afterRequest(getSettings(), sr.getReply()));
     }
 
     /**

@@ -1,0 +1,160 @@
+package dlms.xmlclient.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlms.xmlclient.hostile.MeddlingProxy;
+import dlms.xmlclient.simulator.MeterSimulator;
+import dlms.xmlclient.simulator.SimulatorOptions;
+import dlms.xmlclient.simulator.faults.MeterFault;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * General block transfer (-W) against the built-in simulator over real loopback sockets: the
+ * long replies of the samples come in blocks, acknowledged per window, and are checked against
+ * the same expected replies as ordinary block transfer gives.
+ */
+@Tag("integration")
+class GeneralBlockTransferTest {
+
+    @TempDir
+    Path out;
+
+    private CliRun run(MeterSimulator meter, String... more) {
+        List<String> args = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", String.valueOf(meter.port())));
+        args.addAll(List.of(more));
+        return CliRun.run(out, args.toArray(String[]::new));
+    }
+
+    private static MeterSimulator wrapperMeter(MeterFault fault) throws Exception {
+        return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true).fault(fault));
+    }
+
+    private static MeterSimulator wrapperMeter() throws Exception {
+        return MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true));
+    }
+
+    @Test
+    void windowOfFourFromTheOptionsFileStreamsTheLoadProfileAndAcknowledgesPerWindow() throws Exception {
+        try (MeterSimulator meter = wrapperMeter()) {
+            CliRun run = run(meter, "-w", "-x", "messages/gbt", "-e", "expected/gbt");
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.out.contains("2 scripts: 2 passed"), run.out);
+            String trace = run.trace();
+            assertTrue(trace.contains("general block transfer granted by the meter (our window 4)"), trace);
+            assertTrue(trace.contains("received GBT block 1 ack 0 window 8, 1015 bytes"), trace);
+            assertTrue(trace.contains("acknowledging: GBT block 1 ack 1 window 4 last, 0 bytes"), trace);
+            assertTrue(trace.contains("received GBT block 4 ack 1 window 8 streaming, 1015 bytes"), trace);
+            assertTrue(trace.contains("acknowledging: GBT block 2 ack 5 window 4 last, 0 bytes"), trace);
+            assertTrue(trace.contains("general block transfer: 14 blocks joined into one APDU of 14120 bytes"), trace);
+            assertTrue(trace.contains("general block transfer: 2 blocks joined"), trace);
+        }
+    }
+
+    @Test
+    void windowOfOneAcknowledgesEveryBlock() throws Exception {
+        try (MeterSimulator meter = wrapperMeter()) {
+            CliRun run = run(meter, "-w", "-W", "1", "-x", "messages/gbt/load-profile-buffer.xml", "-e",
+                    "expected/gbt");
+            assertEquals(0, run.exitCode, run.toString());
+            String trace = run.trace();
+            for (int block = 1; block <= 13; block++) {
+                assertTrue(trace.contains("acknowledging: GBT block " + block + " ack " + block + " window 1 last"),
+                        "block " + block + ":\n" + trace);
+            }
+            assertFalse(trace.contains(" streaming, "), "window 1: no block may stream on\n" + trace);
+        }
+    }
+
+    @Test
+    void cipheredAssociationSendsTheCipheredReplyInBlocks() throws Exception {
+        try (MeterSimulator meter = wrapperMeter()) {
+            CliRun run = run(meter, "-w", "-W", "2", "-x", "messages/secure", "-e", "expected/secure");
+            assertEquals(0, run.exitCode, run.toString());
+            String trace = run.trace();
+            assertTrue(trace.contains("general block transfer: 3 blocks joined into one APDU of 2052 bytes"), trace);
+            // Block 1 carries the start of the general-glo-ciphering APDU (DB, system title length 8).
+            assertTrue(trace.matches("(?s).*RX 00 01 00 01 00 01 04 00 E0 08 00 01 00 00 82 03 F7 DB 08 .*"), trace);
+        }
+    }
+
+    @Test
+    void overUdpBlocksAreJoinedAndVerboseShowsEachOnTheConsole() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).udp(true))) {
+            CliRun run = run(meter, "-U", "-x", "messages/gbt", "-e", "expected/gbt", "-t", "Verbose");
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.out.contains("-- received GBT block 5 ack 1 window 8, 1015 bytes"), "the console too\n" + run.out);
+            assertTrue(run.trace().contains("14 blocks joined into one APDU of 14120 bytes"), run.trace());
+        }
+    }
+
+    @Test
+    void lostBlockIsAskedForAgainAndTheReplyPasses() throws Exception {
+        try (MeterSimulator meter = wrapperMeter(MeterFault.GBT_LOST_BLOCK)) {
+            CliRun run = run(meter, "-w", "-x", "messages/gbt/load-profile-buffer.xml", "-e", "expected/gbt");
+            assertEquals(0, run.exitCode, run.toString());
+            String trace = run.trace();
+            assertTrue(trace.contains("received GBT block 2 ack 1 window 8 streaming"), trace);
+            assertFalse(trace.contains("received GBT block 3 ack 1 "), "block 3 of the first window is lost\n" + trace);
+            assertTrue(trace.contains("general block transfer: block 3 missing (received up to 5): asking again from it"),
+                    trace);
+            assertTrue(trace.contains("acknowledging: GBT block 2 ack 2 window 4 last, 0 bytes"), trace);
+            assertTrue(trace.contains("received GBT block 3 ack 2 window 8 streaming"), trace);
+            assertTrue(trace.contains("14 blocks joined into one APDU of 14120 bytes"), trace);
+        }
+    }
+
+    @Test
+    void meterThatDoesNotGrantItKeepsOrdinaryBlockTransferOverHdlc() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = run(meter, "-x", "messages/gbt", "-e", "expected/gbt");
+            assertEquals(0, run.exitCode, run.toString());
+            String trace = run.trace();
+            assertTrue(trace.contains("general block transfer proposed (window 4) but not granted in the AARE's"
+                    + " conformance: ordinary block transfer"), trace);
+            assertFalse(trace.contains("GBT block"), trace);
+            assertTrue(trace.contains("C4 02 C1"), "GetResponse-with-datablock\n" + trace);
+        }
+    }
+
+    @Test
+    void clientThatDoesNotProposeItGetsOrdinaryBlockTransferOverWrapper() throws Exception {
+        try (MeterSimulator meter = wrapperMeter()) {
+            CliRun run = run(meter, "-w", "-x", "messages/association-view.xml", "-e", "expected");
+            assertEquals(0, run.exitCode, run.toString());
+            String trace = run.trace();
+            assertFalse(trace.contains("general block transfer"), trace);
+            // The AARQ proposes 00 42 1E 5D (no bit 2) and the AARE grants no more.
+            assertTrue(trace.contains("5F 1F 04 00 42 1E 5D 04 00 00 07"), trace);
+            assertTrue(trace.contains("C4 02 C1"), trace);
+        }
+    }
+
+    @Test
+    void meterSendingBeyondTheWindowIsNamedWithExpectedAndArrived() throws Exception {
+        try (MeterSimulator meter = wrapperMeter();
+                MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (exchange, request, reply, client) -> {
+                    if (reply != null && reply.length > 12 && (reply[8] & 0xFF) == 0xE0 && reply[11] == 1) {
+                        reply[11] = 2; // block 1 numbered 2: beyond a window of 1 before any acknowledgement
+                    }
+                    if (reply != null) {
+                        client.send(reply);
+                    }
+                })) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(proxy.port()), "-w", "-W", "1",
+                    "-x", "messages/gbt/object-list.xml", "-e", "expected/gbt");
+            assertEquals(1, run.exitCode, run.toString());
+            assertTrue(run.out.contains("broken off: request #1 (line 6): the meter breaks general block transfer:"
+                    + " window exceeded: our window 1 after block-number-ack 0 allows blocks 1..1, arrived block 2"),
+                    run.out);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dlms.xmlclient.simulator.server;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dlms.xmlclient.simulator.log.SimulatorLog;
+import dlms.xmlclient.simulator.transport.Frames;
+import dlms.xmlclient.wire.gbt.GbtBlock;
+import gurux.dlms.GXDLMSSettings;
+import gurux.dlms.GXServerReply;
+import gurux.dlms.enums.Command;
+import gurux.dlms.enums.Conformance;
+
+/**
+ * General block transfer as the Green Book has it, served in gurux.dlms 4.0.47's place (WRAPPER):
+ * its server sets the streaming bit on the last block of a window, never sends a lost block
+ * again, and after the last block answers with what is no APDU (GuruxServerGbtDefectTest,
+ * docs/developer-notes.md). Here gurux.dlms builds the
+ * whole reply as one APDU (ciphered as a whole when the association ciphers), and this class
+ * sends it in blocks: the first block alone (the client's window is not known before its
+ * first acknowledgement), then at most the client's window of blocks per acknowledgement, from
+ * the block after the one acknowledged, so that a lost block is sent again.
+ */
+final class GbtStreams {
+
+    /** The largest APDU gurux.dlms builds while general block transfer is agreed (then sent in blocks). */
+    private static final int WHOLE_APDU = 0xFFFF;
+    /** The window the meter announces it can receive. */
+    static final int OWN_WINDOW = 8;
+
+    private final boolean wrapper;
+    private final SimulatorLog log;
+    /** Fault gbt-lost-block: one block of the first window of more than two blocks is not sent. */
+    private boolean loseOneBlock;
+    private boolean agreed;
+    /** The negotiated max PDU while gurux.dlms builds a whole reply. */
+    private int negotiatedPdu;
+    /** Block-data of the stream being sent, block 1 first; empty when none. */
+    private List<byte[]> blocks = List.of();
+    /** A reply frame to carry each block (addresses). */
+    private byte[] carrier;
+    /** The client's block numbers acknowledged so far (its own blocks). */
+    private int clientBlocks;
+
+    /**
+     * Over HDLC the meter does not offer general block transfer (its I-frames and their sequence
+     * numbers are gurux.dlms's); over WRAPPER it is offered, so that gurux.dlms grants it to a
+     * client that proposes it (the AARE has the intersection), and only to such a client.
+     *
+     * @param settings the server's settings, before gurux.dlms is initialised
+     */
+    GbtStreams(boolean wrapper, boolean loseOneBlock, SimulatorLog log, GXDLMSSettings settings) {
+        this.wrapper = wrapper;
+        this.loseOneBlock = loseOneBlock;
+        this.log = log;
+        if (wrapper) {
+            settings.getProposedConformance().add(Conformance.GENERAL_BLOCK_TRANSFER);
+        }
+    }
+
+    /**
+     * Answers a client's general-block-transfer acknowledgement while a stream is open.
+     *
+     * @return true when {@code sr} got its reply here
+     */
+    boolean answered(GXServerReply sr) {
+        byte[] frames = answer(sr.getData());
+        if (frames != null) {
+            sr.setReply(frames);
+        }
+        return frames != null;
+    }
+
+    /**
+     * After an AARE: whether the client proposed general block transfer and so got it. gurux.dlms
+     * keeps ordinary block transfer; this class does the blocks.
+     */
+    private void associated(GXDLMSSettings settings) {
+        agreed = settings.getNegotiatedConformance().remove(Conformance.GENERAL_BLOCK_TRANSFER);
+        blocks = List.of();
+        clientBlocks = 0;
+    }
+
+    /** Before gurux.dlms serves a request: room for the whole reply in one APDU. */
+    void beforeRequest(GXDLMSSettings settings, int requestTag) {
+        if (negotiatedPdu != 0) { // a request that got no reply
+            settings.setMaxPduSize(negotiatedPdu);
+        }
+        negotiatedPdu = 0;
+        if (agreed && requestTag >= 0 && requestTag != GbtBlock.TAG && requestTag != Command.AARQ
+                && requestTag != Command.RELEASE_REQUEST) {
+            blocks = List.of();
+            negotiatedPdu = settings.getMaxPduSize();
+            settings.setMaxPduSize(WHOLE_APDU);
+        }
+    }
+
+    /**
+     * After gurux.dlms served the request: a reply longer than the negotiated max PDU goes in
+     * blocks.
+     *
+     * @return the frame to send in place of {@code reply} (its first block), or {@code reply}
+     */
+    byte[] afterRequest(GXDLMSSettings settings, byte[] reply) {
+        if (Frames.apduTag(reply, wrapper) == Command.AARE) {
+            associated(settings);
+        }
+        if (negotiatedPdu == 0) {
+            return reply;
+        }
+        settings.setMaxPduSize(negotiatedPdu);
+        negotiatedPdu = 0;
+        int offset = Frames.apduOffset(reply, wrapper);
+        if (offset < 0 || reply.length - offset <= settings.getMaxPduSize()) {
+            return reply;
+        }
+        byte[] apdu = Frames.apdu(reply, wrapper);
+        int size = settings.getMaxPduSize() - GbtBlock.overhead(settings.getMaxPduSize());
+        List<byte[]> split = new ArrayList<>();
+        for (int at = 0; at < apdu.length; at += size) {
+            split.add(Arrays.copyOfRange(apdu, at, Math.min(apdu.length, at + size)));
+        }
+        blocks = split;
+        carrier = reply;
+        log.info("general block transfer: a reply of " + apdu.length + " bytes in " + blocks.size() + " blocks");
+        return window(1, 1);
+    }
+
+    /**
+     * @param request the frame received
+     * @return the frames answering a client's general-block-transfer acknowledgement while a
+     *         stream is open (the next window, from the block after the one acknowledged), or
+     *         null when gurux.dlms is to serve the request
+     */
+    private byte[] answer(byte[] request) {
+        if (!agreed || blocks.isEmpty() || Frames.apduTag(request, wrapper) != GbtBlock.TAG) {
+            return null;
+        }
+        GbtBlock ack;
+        try {
+            byte[] apdu = Frames.apdu(request, wrapper);
+            ack = GbtBlock.decode(apdu, 0, apdu.length);
+        } catch (IllegalArgumentException e) {
+            log.warning("general block transfer: " + e.getMessage());
+            return null;
+        }
+        clientBlocks = ack.number();
+        if (ack.ack() >= blocks.size()) {
+            blocks = List.of();
+            return null;
+        }
+        return window(ack.ack() + 1, Math.max(1, ack.window()));
+    }
+
+    /** Blocks {@code first} onwards, at most {@code count}, one frame each, joined for one write. */
+    private byte[] window(int first, int count) {
+        int lastOfWindow = Math.min(blocks.size(), first + count - 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int number = first; number <= lastOfWindow; number++) {
+            boolean last = number == blocks.size();
+            GbtBlock block = new GbtBlock(last, !last && number < lastOfWindow, OWN_WINDOW, number, clientBlocks,
+                    blocks.get(number - 1));
+            if (loseOneBlock && count > 2 && number == first + 1) {
+                loseOneBlock = false;
+                log.warning("fault gbt-lost-block: general block transfer block " + number + " not sent");
+                continue;
+            }
+            out.writeBytes(Frames.withApdu(carrier, wrapper, block.encode()));
+        }
+        return out.toByteArray();
+    }
+}
