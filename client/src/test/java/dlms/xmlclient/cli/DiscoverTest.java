@@ -1,5 +1,6 @@
 package dlms.xmlclient.cli;
 
+import dlms.xmlclient.hostile.MeddlingProxy;
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.simulator.device.DeviceFile;
@@ -151,6 +152,50 @@ class DiscoverTest {
             assertEquals(scripts, trace.lines().filter(l -> l.contains("-- associated as client")).count());
             assertTrue(objectsRead(suite.resolve("messages")).containsAll(objectsListed(suite)));
         }
+    }
+
+    /**
+     * A meter that never answers the read of one attribute (the serial number's value, here by a
+     * proxy that drops its reply): the read is left out, named, and the rest of its class read on.
+     */
+    @Test
+    void aReadWithoutReplyIsLeftOutAndTheRestOfItsClassRead() throws Exception {
+        // GET-Request-Normal ... class 1, 0.0.96.1.0.255, attribute 2
+        byte[] serialValue = {0x00, 0x01, 0x00, 0x00, 0x60, 0x01, 0x00, (byte) 0xFF, 0x02};
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(true));
+                MeddlingProxy proxy = MeddlingProxy.start(meter.port(), true, (n, request, reply, client) -> {
+                    if (!contains(request, serialValue) && reply != null) {
+                        client.send(reply);
+                    }
+                })) {
+            Path suite = dir.resolve("silent");
+            Run discover = xmlclient("discover", "-h", "127.0.0.1", "-p", String.valueOf(proxy.port()), "-w",
+                    "--wait-time", "300", "--retries", "0", "-o", suite.toString());
+            assertEquals(0, discover.code, discover.out + discover.err);
+            assertTrue(discover.out.contains("discover: Data 0.0.96.1.0.255 attribute 2 (value): no reply (request #4"
+                    + " (line 41): no reply from the meter within 300 ms); left out, the rest of data.xml read again"), discover.out);
+            assertTrue(discover.out.contains(", 1 without reply;"), discover.out);
+            String summary = Files.readString(suite.resolve("summary.txt"));
+            assertTrue(summary.contains("  attribute 2 (value): no reply, left out of the suite: request #4 (line 41):"
+                    + " no reply from the meter within 300 ms"), summary);
+            String data = Files.readString(suite.resolve("messages/data.xml"));
+            assertTrue(data.contains("Data 0.0.42.0.0.255 attribute 2") && data.contains("Data 0.0.96.1.0.255 attribute 1"),
+                    data);
+            assertTrue(!data.contains("Data 0.0.96.1.0.255 attribute 2"), data);
+        }
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Test
