@@ -1,25 +1,12 @@
 package dlms.xmlclient.discover;
 
 import org.w3c.dom.Comment;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
+
+
 
 /**
  * Makes a recorded expected file of the discovered suite as loose as its values need: first by
@@ -48,20 +35,23 @@ public final class ExpectedLoosening {
      * @param secondRead  the replies of a second read, in order, or null (one may be null: not read)
      */
     public static Result loosen(String expectedXml, List<Looseness> rules, List<String> secondRead) {
-        Document doc = parse(expectedXml);
+        Element root = DomXml.parse(expectedXml);
+        if (root == null) {
+            throw new IllegalArgumentException("the recorded expected file is not XML");
+        }
         ExpectedLoosening run = new ExpectedLoosening();
-        List<Element> replies = elements(doc.getDocumentElement());
+        List<Element> replies = DomXml.elements(root);
         for (int i = 0; i < replies.size(); i++) {
-            Element data = firstDescendant(replies.get(i), "Data");
-            Element value = data == null ? null : first(elements(data));
+            Element data = DomXml.find(replies.get(i), "Data");
+            Element value = data == null ? null : first(DomXml.elements(data));
+            int before = run.byClass + run.bySecondRead;
             if (value != null && i < rules.size()) {
                 value = run.apply(value, rules.get(i));
             }
-            int before = run.byClass + run.bySecondRead;
             String again = secondRead == null || i >= secondRead.size() ? null : secondRead.get(i);
             if (value != null && again != null) {
-                Element other = firstDescendant(parse(again).getDocumentElement(), "Data");
-                Element otherValue = other == null ? null : first(elements(other));
+                Element other = DomXml.find(DomXml.parse(again), "Data");
+                Element otherValue = other == null ? null : first(DomXml.elements(other));
                 if (otherValue != null) {
                     run.merge(value, otherValue);
                 }
@@ -70,7 +60,8 @@ public final class ExpectedLoosening {
                 markDecodedAsDiscovered(value);
             }
         }
-        return new Result(write(doc), run.byClass, run.bySecondRead);
+        return new Result("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + DomXml.write(root) + "\n", run.byClass,
+                run.bySecondRead);
     }
 
     private Element apply(Element value, Looseness rule) {
@@ -111,8 +102,8 @@ public final class ExpectedLoosening {
             bySecondRead++;
             return;
         }
-        List<Element> mine = elements(expected);
-        List<Element> theirs = elements(actual);
+        List<Element> mine = DomXml.elements(expected);
+        List<Element> theirs = DomXml.elements(actual);
         if (mine.size() != theirs.size() || !expected.getAttribute("Qty").equals(actual.getAttribute("Qty"))) {
             if (expected.getTagName().equals("Array")) {
                 anyEntries(expected);
@@ -168,53 +159,7 @@ public final class ExpectedLoosening {
         array.setAttribute("Qty", "*");
     }
 
-    private static List<Element> elements(Element parent) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
     private static Element first(List<Element> elements) {
         return elements.isEmpty() ? null : elements.get(0);
-    }
-
-    private static Element firstDescendant(Element root, String name) {
-        if (root.getTagName().equals(name)) {
-            return root;
-        }
-        for (Element child : elements(root)) {
-            Element found = firstDescendant(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
-        }
-    }
-
-    private static String write(Document doc) {
-        try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-            t.transform(new DOMSource(doc.getDocumentElement()), new StreamResult(out));
-            return out.toString() + "\n";
-        } catch (TransformerException e) {
-            throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
-        }
     }
 }

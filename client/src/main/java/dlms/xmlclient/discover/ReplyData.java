@@ -1,18 +1,9 @@
 package dlms.xmlclient.discover;
 
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import java.io.StringReader;
-import java.io.StringWriter;
+
 
 /** What a reply says, for the access-rights check: the data read, or the result of a refusal or a Set. */
 final class ReplyData {
@@ -22,14 +13,14 @@ final class ReplyData {
 
     /** The one data element of a GetResponse, as XML without comments; null when there is none. */
     static String data(String replyXml) {
-        Element data = find(parse(replyXml), "Data");
+        Element data = DomXml.find(DomXml.parse(replyXml), "Data");
         if (data == null) {
             return null;
         }
         for (Node n = data.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 strip(e);
-                return write(e);
+                return DomXml.write(e);
             }
         }
         return null;
@@ -37,12 +28,12 @@ final class ReplyData {
 
     /** The data-access-result of a refused Get, or the Result of a Set or an Action (e.g. "ReadWriteDenied", "Success"); null when none. */
     static String result(String replyXml) {
-        Element root = parse(replyXml);
-        Element error = find(root, "DataAccessError");
+        Element root = DomXml.parse(replyXml);
+        Element error = DomXml.find(root, "DataAccessError");
         if (error != null) {
             return error.getAttribute("Value");
         }
-        Element result = find(root, "Result");
+        Element result = DomXml.find(root, "Result");
         return result != null && result.hasAttribute("Value") ? result.getAttribute("Value") : null;
     }
 
@@ -57,50 +48,6 @@ final class ReplyData {
                 strip(child);
             }
             n = next;
-        }
-    }
-
-    private static Element find(Element root, String name) {
-        if (root == null) {
-            return null;
-        }
-        if (root.getTagName().equals(name)) {
-            return root;
-        }
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                Element found = find(e, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Element parse(String xml) {
-        if (xml == null) {
-            return null;
-        }
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-            return doc.getDocumentElement();
-        } catch (Exception e) {
-            return null; // not XML: nothing to read from it
-        }
-    }
-
-    private static String write(Element e) {
-        try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            t.transform(new DOMSource(e), new StreamResult(out));
-            return out.toString();
-        } catch (Exception ex) {
-            throw new IllegalStateException("cannot write XML: " + ex.getMessage(), ex);
         }
     }
 }
