@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,8 +36,12 @@ import java.util.function.UnaryOperator;
  */
 final class AccessRightsCheck {
 
-    /** The findings and the check run's outcomes. */
-    record Result(List<String> findings, List<ScriptOutcome> outcomes) {
+    /** The findings, the probes left unchecked (no reply) and the check run's outcomes. */
+    record Result(List<String> findings, List<String> unchecked, List<ScriptOutcome> outcomes) {
+
+        boolean clean() {
+            return findings.isEmpty() && unchecked.isEmpty();
+        }
     }
 
     private final Path suite;
@@ -53,35 +59,49 @@ final class AccessRightsCheck {
         this.writes = writes;
     }
 
-    /** @param probeWrites also write back what was read and invoke the methods declared no-access */
-    Result run(List<CosemObject> objects, boolean probeWrites) throws IOException {
+    /**
+     * @param probeWrites  also write back the static values read
+     * @param moved        the values seen moving between the two reads of the suite (by {@link AccessRightsScripts#key})
+     * @param probeMethods also invoke the methods declared no-access
+     */
+    Result run(List<CosemObject> objects, boolean probeWrites, Set<String> moved, boolean probeMethods)
+            throws IOException {
         Path folder = suite.resolve("access-rights");
         List<AccessScript> scripts = AccessRightsScripts.reads(objects);
         write(folder, scripts);
-        if (probeWrites) {
-            out.println("discover: reading every attribute for the write probes");
-            RepliesByScript reads = new RepliesByScript();
-            launch(folder, scripts, suite.resolve("discovery").resolve("5-access-reads"), List.of(reads));
-            scripts = AccessRightsScripts.of(objects, AccessRightsScripts.valuesRead(scripts, reads.replies()));
+        if (probeWrites || probeMethods) {
+            Map<String, String> values = null;
+            if (probeWrites) {
+                out.println("discover: reading every attribute for the write probes");
+                RepliesByScript reads = new RepliesByScript();
+                launch(folder, scripts, suite.resolve("discovery").resolve("5-access-reads"), List.of(reads));
+                values = AccessRightsScripts.valuesRead(scripts, reads.replies());
+            }
+            scripts = AccessRightsScripts.of(objects, values, moved, probeMethods);
             write(folder, scripts);
         }
         out.println("discover: checking the access rights the association view declares ("
                 + scripts.stream().mapToInt(s -> s.probes().size()).sum() + " requests"
-                + (probeWrites ? ", writing back the values read" : ", reads only") + ")");
+                + (probeWrites ? ", writing back the static values read" : ", reads")
+                + (probeMethods ? ", invoking the methods declared no-access" : "") + ")");
         Path reportDir = suite.resolve("access-rights-report");
         RepliesByScript check = new RepliesByScript();
         launch(folder, scripts, reportDir, List.of(check, new ConsoleReport(out, false),
                 new JUnitReport(reportDir, target, Clock.systemDefaultZone(), writes),
                 new HtmlReport(reportDir, target, Clock.systemDefaultZone(), writes)));
         List<String> findings = AccessFindings.of(scripts, check.replies());
+        List<String> unchecked = AccessFindings.unchecked(scripts, check.replies());
         List<String> lines = new ArrayList<>();
-        lines.add("access rights: " + (findings.isEmpty() ? "the meter did as its association view declares"
-                : findings.size() + (findings.size() == 1 ? " finding" : " findings")) + " ("
-                + reportDir.resolve("report.html") + ", " + reportDir.resolve("junit.xml") + ")");
+        String verdict = findings.isEmpty() && unchecked.isEmpty() ? "the meter did as its association view declares"
+                : findings.size() + (findings.size() == 1 ? " finding" : " findings")
+                + (unchecked.isEmpty() ? "" : ", " + unchecked.size() + " not checked (no reply)");
+        lines.add("access rights: " + verdict + " (" + reportDir.resolve("report.html") + ", "
+                + reportDir.resolve("junit.xml") + ")");
         findings.forEach(f -> lines.add("  " + f));
+        unchecked.forEach(u -> lines.add("  not checked, no reply: " + u));
         lines.forEach(out::println);
         Files.write(suite.resolve("access-rights.txt"), lines, StandardCharsets.UTF_8);
-        return new Result(findings, check.outcomes());
+        return new Result(findings, unchecked, check.outcomes());
     }
 
     private void launch(Path folder, List<AccessScript> scripts, Path outDir, List<RunListener> listeners)

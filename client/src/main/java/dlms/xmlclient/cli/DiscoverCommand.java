@@ -36,6 +36,7 @@ final class DiscoverCommand {
     static final String NAME = "discover";
     private static final String ACCESS_RIGHTS = "access-rights";
     private static final String PROBE_WRITES = "probe-writes";
+    private static final String PROBE_METHODS = "probe-methods";
     /** The command line's flags that do not go with discover: it writes its own scripts and expected files. */
     private static final List<String> REFUSED = List.of(ClientOptions.MESSAGES, ClientOptions.EXPECTED,
             ClientOptions.RECORD, ClientOptions.TARGETS, ClientOptions.EXCLUDE);
@@ -76,7 +77,9 @@ final class DiscoverCommand {
         o.addOption(Option.builder().longOpt(ACCESS_RIGHTS).desc("also hold the declared access rights against what"
                 + " the meter does").build());
         o.addOption(Option.builder().longOpt(PROBE_WRITES).desc("with --access-rights: write back each static value"
-                + " just read, and invoke each method declared no-access (this writes to the meter)").build());
+                + " just read (this writes to the meter)").build());
+        o.addOption(Option.builder().longOpt(PROBE_METHODS).desc("with --access-rights: invoke each method declared"
+                + " no-access (a meter that does not enforce it runs the method: a bench meter only)").build());
         return o;
     }
 
@@ -91,11 +94,17 @@ final class DiscoverCommand {
                         + " and expected files to -o DIR (then run them with -x DIR/messages -e DIR/expected)");
             }
         }
-        if (line.hasOption(PROBE_WRITES) && !line.hasOption(ACCESS_RIGHTS)) {
-            throw new UsageException("--" + PROBE_WRITES + " goes with --" + ACCESS_RIGHTS + " (it probes the declared"
-                    + " write access)");
+        for (String probe : List.of(PROBE_WRITES, PROBE_METHODS)) {
+            if (line.hasOption(probe) && !line.hasOption(ACCESS_RIGHTS)) {
+                throw new UsageException("--" + probe + " goes with --" + ACCESS_RIGHTS + " (it probes the declared"
+                        + " access)");
+            }
         }
-        Path suite = Path.of(line.getOptionValue(ClientOptions.OUT, "discovered"));
+        if (!line.hasOption(ClientOptions.OUT)) {
+            throw new UsageException("-o DIR is required: the folder the suite is written to (see xmlclient discover"
+                    + " --help)");
+        }
+        Path suite = Path.of(line.getOptionValue(ClientOptions.OUT));
         for (String part : List.of("messages", "expected", "access-rights")) {
             if (Files.exists(suite.resolve(part))) {
                 throw new UsageException("-o " + suite + ": already holds " + suite.resolve(part)
@@ -107,8 +116,8 @@ final class DiscoverCommand {
         ConnectionSettings target = settings.apply(List.of(new ScriptSource(objectList, "object-list.xml")), flags)
                 .get(0).connection();
         if (!target.logicalNames()) {
-            throw new UsageException("-r sn: discover reads logical-name associations only (an Association SN's"
-                    + " object list declares no access rights); discover the meter with -r ln");
+            throw new UsageException("-r sn: discover reads logical-name associations only (short names: not yet);"
+                    + " discover the meter's LN association with -r ln");
         }
         WriteFailures writes = new WriteFailures(err);
         if (target.medium().isSet()) {
@@ -150,11 +159,14 @@ final class DiscoverCommand {
                 Files.writeString(Files.createDirectories(suite.resolve("access-rights")).resolve(FolderOptions.FILE_NAME),
                         optionsFile(flags), StandardCharsets.UTF_8);
                 access = new AccessRightsCheck(suite, configure, association, out, writes).run(objects,
-                        line.hasOption(PROBE_WRITES));
+                        line.hasOption(PROBE_WRITES), found.moved(), line.hasOption(PROBE_METHODS));
             }
         } catch (IOException e) {
             err.println("xmlclient discover: -o " + suite + ": cannot write: " + e.getMessage());
             return ExitCode.CANNOT_WRITE;
+        } catch (IllegalStateException e) {
+            err.println("xmlclient discover: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
         } catch (Discovery.DiscoveryFailure e) {
             err.println("xmlclient discover: " + e.getMessage());
             return e.outcome == null ? ExitCode.CANNOT_WRITE : ExitCode.worst(ExitCode.FAILED,
@@ -163,7 +175,7 @@ final class DiscoverCommand {
         Map<PlannedRead, String> noReply = new LinkedHashMap<>();
         found.dropped().forEach(d -> noReply.put(d.read(), d.cause()));
         DiscoverySummary summary = new DiscoverySummary(association, found.objects(), found.scripts(),
-                found.recordedReplies(), noReply);
+                found.recordedReplies(), noReply, access != null && line.hasOption(PROBE_METHODS));
         List<String> lines = new ArrayList<>(summary.head());
         int reads = found.scripts().stream().mapToInt(s -> s.reads().size()).sum();
         lines.add("suite: " + suite.resolve("messages") + " (" + found.scripts().size() + " message files, " + reads
@@ -187,7 +199,7 @@ final class DiscoverCommand {
         List<ScriptOutcome> all = new ArrayList<>(found.check());
         if (access != null) {
             all.addAll(access.outcomes());
-            code = access.findings().isEmpty() ? code : ExitCode.FAILED;
+            code = access.clean() ? code : ExitCode.FAILED;
         }
         code = ExitCode.worst(code, ExitCode.of(all));
         return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
@@ -208,8 +220,8 @@ final class DiscoverCommand {
 
     private static String help() {
         return """
-                usage: xmlclient discover -o DIR [--access-rights [--probe-writes]] [media and association flags of
-                       xmlclient --help]
+                usage: xmlclient discover -o DIR [--access-rights [--probe-writes] [--probe-methods]]
+                       [media and association flags of xmlclient --help]
                 Reads the object list of the association in use (0.0.40.0.0.255 attribute 2), then every attribute
                 it declares readable, and writes a ready test suite:
                   DIR/messages/<class>.xml   one message file per interface class (one association each), a comment
@@ -219,15 +231,18 @@ final class DiscoverCommand {
                                              whatever changed between two reads), literal elsewhere
                   DIR/summary.txt            objects and attributes found, read, refused and left out, and why
                   DIR/discovery/             the runs' replies and traces
+                Nothing is written to the meter and no method is invoked, unless a probe below asks.
                 --access-rights: also hold the access the view declares for every attribute against what the meter
                   does (declared readable must read, anything else must be refused), as scripts with inline
                   expectations in DIR/access-rights/, reported in DIR/access-rights-report/ (report.html,
                   junit.xml) and DIR/access-rights.txt (each finding: object, attribute, declared, observed).
-                --probe-writes (opt-in: it writes to the meter): also write back each static value just read
-                  (declared writable must succeed and read back unchanged, anything else must be refused) and
-                  invoke each method declared no-access (it must be refused). Values that move by themselves
-                  are never written back.
-                Otherwise methods are never invoked and nothing is written. Without -h, the built-in simulator.
+                --probe-writes (it writes to the meter): also write back each static value just read (declared
+                  writable must succeed and read back unchanged, anything else must be refused). Never written:
+                  values that move, a profile's buffer and capture definition (3 to 8), associations, security
+                  setups, image transfer, communication setups.
+                --probe-methods (a bench meter only): also invoke each method declared no-access with integer 0
+                  (it must be refused; a meter that does not enforce method access runs it).
+                Without -h, the built-in simulator.
                 Then: xmlclient -x DIR/messages -e DIR/expected
                 Exit codes: 0 the suite passed its first check, 1 it did not, 2 bad input, 3 no connection,
                 4 cannot write.""";

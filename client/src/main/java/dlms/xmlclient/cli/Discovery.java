@@ -3,6 +3,7 @@ package dlms.xmlclient.cli;
 import dlms.xmlclient.discover.CosemObject;
 import dlms.xmlclient.discover.ExpectedLoosening;
 import dlms.xmlclient.discover.Looseness;
+import dlms.xmlclient.discover.MovedValues;
 import dlms.xmlclient.discover.ObjectListReply;
 import dlms.xmlclient.discover.PlannedRead;
 import dlms.xmlclient.discover.SuiteScripts;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,8 +49,12 @@ final class Discovery {
 
     /** Everything the summary reports. */
     record Outcome(List<CosemObject> objects, List<SuiteScript> scripts, List<Dropped> dropped,
-            Map<String, List<String>> recordedReplies, int byClass, int bySecondRead, List<ScriptOutcome> check) {
+            Map<String, List<String>> recordedReplies, int byClass, int bySecondRead, Set<String> moved,
+            List<ScriptOutcome> check) {
     }
+
+    /** After this many reads of one class in a row without reply, the rest of the class is left out. */
+    static final int SILENT_READS_IN_A_ROW = 3;
 
     private final Path suite;
     private final UnaryOperator<List<ScriptSource>> settings;
@@ -111,7 +117,8 @@ final class Discovery {
         }
         out.println("discover: checking the suite against its expected files");
         List<ScriptOutcome> check = run(sources(scripts, messages), "4-check", expected, null).outcomes();
-        return new Outcome(objects, scripts, dropped, recorded, byClass, bySecondRead, check);
+        return new Outcome(objects, scripts, dropped, recorded, byClass, bySecondRead,
+                MovedValues.between(scripts, recorded, again), check);
     }
 
     /**
@@ -129,6 +136,7 @@ final class Discovery {
                 new PrintStream(OutputStream.nullOutputStream()), err, writes);
         Map<String, List<String>> recorded = new LinkedHashMap<>();
         List<SuiteScript> pending = new ArrayList<>(scripts);
+        Map<String, Integer> silentInARow = new LinkedHashMap<>();
         int attempt = 0;
         while (!pending.isEmpty()) {
             attempt++;
@@ -146,11 +154,23 @@ final class Discovery {
                 if (o.status() != ScriptOutcome.Status.BROKEN || failed >= s.reads().size()) {
                     throw new DiscoveryFailure(o, messages.resolve(s.fileName()) + ": " + o.error());
                 }
-                dropped.add(new Dropped(s.reads().get(failed), o.error()));
-                out.println("discover: " + s.reads().get(failed).describe() + ": no reply (" + o.error()
-                        + "); left out, the rest of " + s.fileName() + " read again");
+                // the read that failed was the first of this attempt: it follows the last one without reply
+                int row = failed == 0 ? silentInARow.getOrDefault(s.fileName(), 0) + 1 : 1;
+                silentInARow.put(s.fileName(), row);
                 List<PlannedRead> rest = new ArrayList<>(s.reads());
-                rest.remove(failed);
+                if (row >= SILENT_READS_IN_A_ROW) {
+                    // A meter that stays silent class after class: bounded, the rest is named, not tried.
+                    rest.forEach(r -> dropped.add(new Dropped(r, o.error() + " (" + SILENT_READS_IN_A_ROW
+                            + " reads in a row got no reply: the rest of the class left out untried)")));
+                    out.println("discover: " + s.fileName() + ": " + SILENT_READS_IN_A_ROW + " reads in a row got no"
+                            + " reply; its other " + (rest.size() - 1) + " reads left out untried");
+                    rest.clear();
+                } else {
+                    dropped.add(new Dropped(s.reads().get(failed), o.error()));
+                    out.println("discover: " + s.reads().get(failed).describe() + ": no reply (" + o.error()
+                            + "); left out, the rest of " + s.fileName() + " read again");
+                    rest.remove(failed);
+                }
                 int index = scripts.indexOf(s);
                 SuiteScript shorter = SuiteScripts.of(s.fileName(), rest);
                 scripts.set(index, shorter);

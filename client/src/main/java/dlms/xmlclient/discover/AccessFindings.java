@@ -31,6 +31,19 @@ public final class AccessFindings {
         return findings;
     }
 
+    /** The probes that got no reply (their script broke off), described with the expectation they were left with. */
+    public static List<String> unchecked(List<AccessRightsScripts.AccessScript> scripts, Map<String, List<String>> replies) {
+        List<String> left = new ArrayList<>();
+        for (AccessRightsScripts.AccessScript s : scripts) {
+            List<String> r = replies.getOrDefault(s.fileName(), List.of());
+            for (int i = r.size(); i < s.probes().size(); i++) {
+                AccessProbe p = s.probes().get(i);
+                left.add(p.describe() + ": declared " + p.declared() + ": " + AccessRightsScripts.expectation(p));
+            }
+        }
+        return left;
+    }
+
     /** The finding of one probe, or null when the meter did as declared. */
     static String finding(AccessProbe p, String replyXml) {
         String data = ReplyData.data(replyXml);

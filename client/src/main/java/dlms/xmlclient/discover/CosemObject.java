@@ -20,49 +20,45 @@ public record CosemObject(int classId, int version, String logicalName, List<Att
         methods = List.copyOf(methods);
     }
 
+    /** The profile's buffer (class 7 attribute 2): read as its first entry, never written back. */
+    public static boolean isBuffer(int classId, int attribute) {
+        return classId == 7 && attribute == 2;
+    }
+
     /**
-     * An attribute_access_item: attribute_id, access_mode (Blue Book: 0 no-access, 1 read-only,
-     * 2 write-only, 3 read-and-write, 4 authenticated-read-only, 5 authenticated-write-only,
-     * 6 authenticated-read-and-write) and the selective access selectors, if listed.
+     * A buffer whose access_selectors are listed without entry_descriptor (2) is not read: the
+     * whole buffer of a real meter can take hours, and a range needs its capture objects' types.
      */
-    public record AttributeAccess(int attribute, int mode, List<Integer> selectors) {
+    public boolean unreadableBuffer(AttributeAccess access) {
+        return isBuffer(classId, access.attribute()) && !access.selectors().isEmpty()
+                && !access.selectors().contains(2);
+    }
+
+    /**
+     * An attribute_access_item as the association in use may exercise it.
+     *
+     * @param attribute the attribute_id
+     * @param mode      the access_mode as listed
+     * @param selectors the access_selectors, empty when none are listed
+     * @param readable  the association may read it, with the protection its requests carry
+     * @param writable  the association may write it, likewise
+     * @param modeName  the mode in the Blue Book's words
+     */
+    public record AttributeAccess(int attribute, int mode, List<Integer> selectors, boolean readable, boolean writable,
+            String modeName) {
 
         public AttributeAccess {
             selectors = List.copyOf(selectors);
         }
-
-        /** The association may read it (authenticated modes included: the association is the one in use). */
-        public boolean readable() {
-            return mode == 1 || mode == 3 || mode == 4 || mode == 6;
-        }
-
-        public boolean writable() {
-            return mode == 2 || mode == 3 || mode == 5 || mode == 6;
-        }
-
-        /** The access mode's name in the Blue Book's words. */
-        public String modeName() {
-            return switch (mode) {
-                case 0 -> "no-access";
-                case 1 -> "read-only";
-                case 2 -> "write-only";
-                case 3 -> "read-and-write";
-                case 4 -> "authenticated-read-only";
-                case 5 -> "authenticated-write-only";
-                case 6 -> "authenticated-read-and-write";
-                default -> "access mode " + mode;
-            };
-        }
     }
 
     /**
-     * A method_access_item: method_id and access_mode (version 0 of the association: a boolean,
-     * here 0 or 1; later versions: 0 no-access, 1 access, 2 authenticated-access).
+     * A method_access_item.
+     *
+     * @param method  the method_id
+     * @param mode    the access_mode as listed
+     * @param allowed the association may invoke it, with the protection its requests carry
      */
-    public record MethodAccess(int method, int mode) {
-
-        public boolean allowed() {
-            return mode != 0;
-        }
+    public record MethodAccess(int method, int mode, boolean allowed) {
     }
 }

@@ -27,7 +27,7 @@ public final class DiscoverySummary {
      * @param noReply  the reads taken out, with the cause
      */
     public DiscoverySummary(String association, List<CosemObject> objects, List<SuiteScripts.SuiteScript> scripts,
-            Map<String, List<String>> recorded, Map<PlannedRead, String> noReply) {
+            Map<String, List<String>> recorded, Map<PlannedRead, String> noReply, boolean methodsProbed) {
         Map<PlannedRead, String> outcome = new HashMap<>();
         Map<String, Integer> refusals = new TreeMap<>();
         int read = 0;
@@ -59,8 +59,11 @@ public final class DiscoverySummary {
                     + " (class " + o.classId() + " version " + o.version() + ")");
             for (CosemObject.AttributeAccess a : o.attributes()) {
                 String name = CosemNames.attributeName(o.classId(), a.attribute());
-                String done = a.readable() ? outcome.getOrDefault(new PlannedRead(o, a.attribute(),
-                        o.classId() == 7 && a.attribute() == 2), "read") : "left out: the view declares " + a.modeName();
+                String done = !a.readable() ? "left out: the view declares " + a.modeName()
+                        : o.unreadableBuffer(a) ? "left out: its access_selectors " + a.selectors() + " offer no entry"
+                        + " selection, and the whole buffer could take hours"
+                        : outcome.getOrDefault(new PlannedRead(o, a.attribute(), CosemObject.isBuffer(o.classId(),
+                                a.attribute())), "not read");
                 detail.add("  attribute " + a.attribute() + (name == null ? "" : " (" + name + ")") + ": " + done);
             }
         }
@@ -71,7 +74,8 @@ public final class DiscoverySummary {
         head.add("attributes: " + listed + " listed, " + readable + " readable in the association view: " + read + " read, "
                 + refused + " refused by the meter" + (refusals.isEmpty() ? "" : " " + refusals) + ", " + noReply.size()
                 + " without reply; " + (listed - readable) + " left out (the view grants no read access)");
-        head.add("methods: " + methods + " listed, none invoked (discover only reads)");
+        head.add("methods: " + methods + " listed, " + (methodsProbed ? "those declared no-access invoked by"
+                + " --probe-methods (see access-rights.txt)" : "none invoked"));
     }
 
     /** The reply's data-access-result when the meter refused the read, else null. */

@@ -22,6 +22,14 @@ public final class ObjectListReply {
      * @throws IllegalArgumentException when the reply is no object list, in words naming what is wrong
      */
     public static List<CosemObject> parse(String replyXml) {
+        return parse(replyXml, RequestProtection.NONE);
+    }
+
+    /**
+     * @param protection what the association's requests carry: an access mode that asks for more
+     *                   grants nothing
+     */
+    public static List<CosemObject> parse(String replyXml, RequestProtection protection) {
         XmlNode root = XmlNodes.parse(replyXml);
         if (root == null) {
             throw new IllegalArgumentException("the reply is not XML");
@@ -35,16 +43,32 @@ public final class ObjectListReply {
         if (list == null || !list.name().equals("Array")) {
             throw new IllegalArgumentException("the reply holds no array of objects (object_list)");
         }
+        AccessModes modes = new AccessModes(associationVersion(list), protection);
         List<CosemObject> objects = new ArrayList<>();
         int index = 0;
         for (XmlNode entry : list.children()) {
             index++;
-            objects.add(entry(entry, index));
+            objects.add(entry(entry, index, modes));
         }
         return objects;
     }
 
-    private static CosemObject entry(XmlNode entry, int index) {
+    /** The version of the Association LN objects the list holds (their access modes' encoding); 0 when none. */
+    private static int associationVersion(XmlNode list) {
+        for (XmlNode entry : list.children()) {
+            List<XmlNode> f = entry.children();
+            if (f.size() >= 2 && "15".equals(f.get(0).value())) {
+                try {
+                    return Integer.parseInt(f.get(1).value());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static CosemObject entry(XmlNode entry, int index, AccessModes modes) {
         List<XmlNode> f = entry.children();
         if (!entry.name().equals("Structure") || f.size() < 3) {
             throw new IllegalArgumentException("object_list entry " + index + " is not a structure of class_id,"
@@ -59,7 +83,7 @@ public final class ObjectListReply {
             for (XmlNode item : f.get(3).children().get(0).children()) {
                 List<XmlNode> a = item.children();
                 if (a.size() >= 2) {
-                    attributes.add(new CosemObject.AttributeAccess(number(a.get(0), index, "attribute_id"),
+                    attributes.add(modes.attribute(number(a.get(0), index, "attribute_id"),
                             number(a.get(1), index, "access_mode"), a.size() > 2 ? selectors(a.get(2)) : List.of()));
                 }
             }
@@ -67,8 +91,7 @@ public final class ObjectListReply {
                 for (XmlNode item : f.get(3).children().get(1).children()) {
                     List<XmlNode> m = item.children();
                     if (m.size() >= 2) {
-                        methods.add(new CosemObject.MethodAccess(number(m.get(0), index, "method_id"),
-                                mode(m.get(1), index)));
+                        methods.add(modes.method(number(m.get(0), index, "method_id"), mode(m.get(1), index)));
                     }
                 }
             }

@@ -3,8 +3,6 @@ package dlms.xmlclient.discover;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-
-
 /** What a reply says, for the access-rights check: the data read, or the result of a refusal or a Set. */
 final class ReplyData {
 
@@ -34,7 +32,11 @@ final class ReplyData {
             return error.getAttribute("Value");
         }
         Element result = DomXml.find(root, "Result");
-        return result != null && result.hasAttribute("Value") ? result.getAttribute("Value") : null;
+        if (result != null && result.hasAttribute("Value")) {
+            return result.getAttribute("Value");
+        }
+        // Not the reply the request asks for: a confirmed-service-error, an exception-response…
+        return root == null || DomXml.find(root, "Data") != null ? null : root.getTagName();
     }
 
     private static void strip(Element e) {

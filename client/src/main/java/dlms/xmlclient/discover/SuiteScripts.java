@@ -26,9 +26,9 @@ public final class SuiteScripts {
         Map<Integer, List<PlannedRead>> byClass = new LinkedHashMap<>();
         for (CosemObject object : objects) {
             for (CosemObject.AttributeAccess access : object.attributes()) {
-                if (access.readable()) {
-                    byClass.computeIfAbsent(object.classId(), k -> new ArrayList<>())
-                            .add(new PlannedRead(object, access.attribute(), isBuffer(object, access.attribute())));
+                if (access.readable() && !object.unreadableBuffer(access)) {
+                    byClass.computeIfAbsent(object.classId(), k -> new ArrayList<>()).add(new PlannedRead(object,
+                            access.attribute(), CosemObject.isBuffer(object.classId(), access.attribute())));
                 }
             }
         }
@@ -69,14 +69,6 @@ public final class SuiteScripts {
     /** "register.xml", "profile-generic.xml"; "class-9999.xml" for a class neither we nor gurux.dlms know. */
     static String fileName(int classId) {
         return CosemNames.className(classId).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".xml";
-    }
-
-    /**
-     * A profile's buffer (class 7 attribute 2) is read as its first entry: a real meter's whole
-     * buffer can take hours over a slow link, and its entries move anyway.
-     */
-    private static boolean isBuffer(CosemObject object, int attribute) {
-        return object.classId() == 7 && attribute == 2;
     }
 
     private static String xml(int classId, List<PlannedRead> reads) {

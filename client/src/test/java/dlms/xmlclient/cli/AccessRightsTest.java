@@ -50,15 +50,41 @@ class AccessRightsTest {
     }
 
     @Test
-    void theSimulatorDoesAsItsViewsDeclare() throws Exception {
+    void theSimulatorDoesAsItsViewsDeclareAndIsLeftAsItWas() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
             for (String[] client : List.of(new String[] {"-c", "16"}, MANAGEMENT)) {
                 Path suite = dir.resolve("c" + client[1]);
-                Run run = xmlclient(discover(suite, meter, client));
+                List<String> args = discover(suite, meter, client);
+                args.add("--probe-methods");
+                Run run = xmlclient(args);
                 assertEquals(0, run.code, run.out + run.err);
                 assertTrue(run.out.contains("access rights: the meter did as its association view declares"), run.out);
                 String checks = Files.readString(suite.resolve("access-rights/clock.xml"));
                 assertTrue(checks.contains("a Set of the value just read must"), checks);
+                assertTrue(checks.contains("method 6 (shift_time): declared no-access: invoking it must be refused")
+                        == client[1].equals("16"), checks);
+                // the suite discovered before the probes still passes: they changed nothing
+                Run again = xmlclient(List.of("-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-x",
+                        suite.resolve("messages").toString(), "-e", suite.resolve("expected").toString(), "-o",
+                        dir.resolve("again" + client[1]).toString()));
+                assertEquals(0, again.code, again.out + again.err);
+            }
+        }
+    }
+
+    @Test
+    void withoutProbesNothingIsWrittenOrInvoked() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            Path suite = dir.resolve("reads");
+            Run run = xmlclient(List.of("discover", "-o", suite.toString(), "--access-rights", "-h", "127.0.0.1",
+                    "-p", String.valueOf(meter.port()), "-c", "17", "-a", "Low", "-P", "00000000"));
+            assertEquals(0, run.code, run.out + run.err);
+            assertTrue(run.out.contains("methods: 52 listed, none invoked"), run.out);
+            try (java.util.stream.Stream<Path> files = Files.list(suite.resolve("access-rights"))) {
+                for (Path f : files.toList()) {
+                    String text = Files.readString(f);
+                    assertTrue(!text.contains("<SetRequest>") && !text.contains("<ActionRequest>"), f.toString());
+                }
             }
         }
     }
@@ -73,7 +99,7 @@ class AccessRightsTest {
             List<String> findings = Files.readAllLines(suite.resolve("access-rights.txt"));
             assertEquals(List.of(
                     "  Register 1.0.1.8.0.255 attribute 3 (scaler_unit): declared no-access; it was read",
-                    "  Profile generic 1.0.99.1.0.255 attribute 8 (profile_entries): declared read-and-write; a Set of"
+                    "  Disconnect control 0.0.96.3.10.255 attribute 4 (control_mode): declared read-and-write; a Set of"
                             + " the value just read was refused: ReadWriteDenied"), findings.subList(1, findings.size()));
             assertTrue(findings.get(0).startsWith("access rights: 2 findings"), findings.get(0));
             String junit = Files.readString(suite.resolve("access-rights-report/junit.xml"));
@@ -86,7 +112,7 @@ class AccessRightsTest {
     void probingWritesNeedsTheAccessRightsCheck() {
         Run run = xmlclient(List.of("discover", "-o", dir.toString(), "--probe-writes"));
         assertEquals(2, run.code);
-        assertEquals("xmlclient discover: --probe-writes goes with --access-rights (it probes the declared write access)\n",
+        assertEquals("xmlclient discover: --probe-writes goes with --access-rights (it probes the declared access)\n",
                 run.err);
     }
 }

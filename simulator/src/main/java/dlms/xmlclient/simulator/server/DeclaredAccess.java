@@ -9,8 +9,8 @@ import gurux.dlms.objects.GXDLMSAssociationLogicalName;
  * The access rights an association's object list declares: those the meter enforces, except
  * under {@code --fault wrong-access-rights}, where the list declares two attributes wrongly
  * while the meter goes on doing as before: Register 1.0.1.8.0.255 scaler_unit (attribute 3) as
- * no-access (it reads), and a profile's profile_entries (attribute 8) as read-and-write (a Set
- * is refused). gurux.dlms asks for each listed attribute's access while it builds the object list,
+ * no-access (it reads), and the Disconnect control's control_mode (attribute 4) as
+ * read-and-write (a Set is refused). gurux.dlms asks for each listed attribute's access while it builds the object list,
  * between the read's pre- and post-read events; every other ask is the enforcement's.
  */
 final class DeclaredAccess {
@@ -46,7 +46,7 @@ final class DeclaredAccess {
         if (arg.getTarget().getObjectType() == ObjectType.REGISTER && "1.0.1.8.0.255".equals(ln) && arg.getIndex() == 3) {
             return AccessMode.NO_ACCESS;
         }
-        if (arg.getTarget().getObjectType() == ObjectType.PROFILE_GENERIC && arg.getIndex() == 8) {
+        if (arg.getTarget().getObjectType() == ObjectType.DISCONNECT_CONTROL && arg.getIndex() == 4) {
             return AccessMode.READ_WRITE;
         }
         return enforced;
