@@ -3,11 +3,13 @@ package dlms.xmlclient.cli;
 import dlms.xmlclient.discover.CosemObject;
 import dlms.xmlclient.discover.DiscoverySummary;
 import dlms.xmlclient.discover.PlannedRead;
+import dlms.xmlclient.discover.RequestProtection;
 import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.session.ConnectionSettings;
 import dlms.xmlclient.verdict.Verdict;
+import gurux.dlms.enums.Security;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -147,12 +149,17 @@ final class DiscoverCommand {
             }
         };
         long start = System.nanoTime();
+        Security level = settings.apply(List.of(new ScriptSource(suite.resolve("discovery").resolve("object-list.xml"),
+                "object-list.xml")), flags).get(0).connection().security().security();
+        RequestProtection protection = new RequestProtection(
+                level == Security.AUTHENTICATION || level == Security.AUTHENTICATION_ENCRYPTION,
+                level == Security.ENCRYPTION || level == Security.AUTHENTICATION_ENCRYPTION);
         Discovery discovery = new Discovery(suite, configure, out, err, writes);
         Discovery.Outcome found;
         AccessRightsCheck.Result access = null;
         try {
             out.println("discover: reading the object list of the association in use (0.0.40.0.0.255)");
-            List<CosemObject> objects = discovery.objectList();
+            List<CosemObject> objects = discovery.objectList(protection);
             out.println("discover: " + objects.size() + " objects");
             found = discovery.suite(objects, optionsFile(flags));
             if (line.hasOption(ACCESS_RIGHTS)) {

@@ -6,6 +6,7 @@ import dlms.xmlclient.discover.Looseness;
 import dlms.xmlclient.discover.MovedValues;
 import dlms.xmlclient.discover.ObjectListReply;
 import dlms.xmlclient.discover.PlannedRead;
+import dlms.xmlclient.discover.RequestProtection;
 import dlms.xmlclient.discover.SuiteScripts;
 import dlms.xmlclient.discover.SuiteScripts.SuiteScript;
 import dlms.xmlclient.report.ExpectedRecorder;
@@ -75,8 +76,12 @@ final class Discovery {
         this.writes = writes;
     }
 
-    /** Reads the object list of the association in use; a failure says what happened. */
-    List<CosemObject> objectList() throws DiscoveryFailure {
+    /**
+     * Reads the object list of the association in use; a failure says what happened.
+     *
+     * @param protection what the association's requests carry, against which access modes are read
+     */
+    List<CosemObject> objectList(RequestProtection protection) throws DiscoveryFailure {
         Path script = write(suite.resolve("discovery").resolve("object-list.xml"), SuiteScripts.objectListScript());
         ScriptOutcome outcome = run(List.of(new ScriptSource(script, "object-list.xml")), "1-object-list", null, null)
                 .outcomes().get(0);
@@ -85,7 +90,7 @@ final class Discovery {
                     + outcome.error());
         }
         try {
-            return ObjectListReply.parse(outcome.replies().get(0).replyXml());
+            return ObjectListReply.parse(outcome.replies().get(0).replyXml(), protection);
         } catch (IllegalArgumentException e) {
             throw new DiscoveryFailure(outcome, "the object list (0.0.40.0.0.255 attribute 2): " + e.getMessage());
         }
