@@ -1,12 +1,12 @@
 package dlms.xmlclient.cli;
 
 import dlms.xmlclient.discover.AccessFindings;
+import dlms.xmlclient.discover.AccessRightsJUnit;
 import dlms.xmlclient.discover.AccessRightsScripts;
 import dlms.xmlclient.discover.AccessRightsScripts.AccessScript;
 import dlms.xmlclient.discover.CosemObject;
 import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.HtmlReport;
-import dlms.xmlclient.report.JUnitReport;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.RunLauncher;
@@ -31,8 +31,9 @@ import java.util.function.UnaryOperator;
 /**
  * {@code discover --access-rights}: the access the association view declares, held against what
  * the meter does (see {@link AccessRightsScripts}). The check is an ordinary run of scripts with
- * inline expectations, so that its console lines, junit.xml and report.html are the run's; the
- * findings (declared against observed) follow on the console and in access-rights.txt.
+ * inline expectations, so that its console lines and report.html are the run's; junit.xml has one
+ * test case per attribute or method, and the findings (declared against observed) follow on the
+ * console and in access-rights.txt.
  */
 final class AccessRightsCheck {
 
@@ -86,9 +87,12 @@ final class AccessRightsCheck {
                 + (probeMethods ? ", invoking the methods declared no-access" : "") + ")");
         Path reportDir = suite.resolve("access-rights-report");
         RepliesByScript check = new RepliesByScript();
+        long start = System.nanoTime();
         launch(folder, scripts, reportDir, List.of(check, new ConsoleReport(out, false),
-                new JUnitReport(reportDir, target, Clock.systemDefaultZone(), writes),
                 new HtmlReport(reportDir, target, Clock.systemDefaultZone(), writes)));
+        // junit.xml: one test case per attribute or method (the run's own would have one per request)
+        Files.writeString(reportDir.resolve("junit.xml"), AccessRightsJUnit.of(scripts, check.replies(),
+                check.millis(), (System.nanoTime() - start) / 1e9), StandardCharsets.UTF_8);
         List<String> findings = AccessFindings.of(scripts, check.replies());
         List<String> unchecked = AccessFindings.unchecked(scripts, check.replies());
         List<String> lines = new ArrayList<>();

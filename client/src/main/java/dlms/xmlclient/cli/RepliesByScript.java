@@ -34,4 +34,13 @@ final class RepliesByScript implements RunListener {
         }
         return byFile;
     }
+
+    /** Each reply's exchange time in ms, by script path below -x, in request order. */
+    Map<String, List<Long>> millis() {
+        Map<String, List<Long>> byFile = new LinkedHashMap<>();
+        for (ScriptOutcome o : outcomes) {
+            byFile.put(o.source().relativePath(), o.replies().stream().map(StepReply::elapsedMillis).toList());
+        }
+        return byFile;
+    }
 }

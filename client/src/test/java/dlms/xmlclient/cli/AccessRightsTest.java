@@ -1,5 +1,6 @@
 package dlms.xmlclient.cli;
 
+import dlms.xmlclient.report.JUnitXml;
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.simulator.faults.MeterFault;
@@ -102,8 +103,14 @@ class AccessRightsTest {
                     "  Disconnect control 0.0.96.3.10.255 attribute 4 (control_mode): declared read-and-write; a Set of"
                             + " the value just read was refused: ReadWriteDenied"), findings.subList(1, findings.size()));
             assertTrue(findings.get(0).startsWith("access rights: 2 findings"), findings.get(0));
-            String junit = Files.readString(suite.resolve("access-rights-report/junit.xml"));
-            assertEquals(2, junit.split("<failure").length - 1, junit);
+            // junit.xml: one test case per attribute or method, valid for Jenkins and GitLab
+            org.w3c.dom.Document junit = JUnitXml.validate(suite.resolve("access-rights-report/junit.xml"));
+            org.w3c.dom.NodeList failures = junit.getElementsByTagName("failure");
+            assertEquals(2, failures.getLength());
+            org.w3c.dom.Element register = (org.w3c.dom.Element) failures.item(0).getParentNode();
+            assertEquals("access-rights.register", register.getAttribute("classname"));
+            assertEquals("1.0.1.8.0.255 attribute 3 (scaler_unit)", register.getAttribute("name"));
+            assertEquals(145, junit.getElementsByTagName("testcase").getLength(), "every listed attribute once");
             assertTrue(Files.exists(suite.resolve("access-rights-report/report.html")));
         }
     }
