@@ -33,6 +33,7 @@ final class ReplyXml {
     private final GXDLMSTranslator frames = translator(true);
     private final GXDLMSTranslator pdus = translator(false);
     private final WellFormedXml wellFormed = new WellFormedXml();
+    private final ListReplyXml lists = new ListReplyXml();
 
     /** This thread's instance, with nothing left over from an earlier session. */
     static ReplyXml forSession() {
@@ -59,6 +60,9 @@ final class ReplyXml {
                 List<byte[]> apdus = received.apdus.apdus();
                 for (byte[] apdu : apdus) {
                     refuseTooDeep(apdu);
+                }
+                if (!apdus.isEmpty() && ListReplyXml.handles(apdus.get(apdus.size() - 1))) {
+                    return checked(lists.toXml(apdus.get(apdus.size() - 1)));
                 }
                 String xml = frames.messageToXml(received.lastFrame);
                 return checked(apdus.isEmpty() ? xml : TranslatorXml.corrected(xml, apdus.get(apdus.size() - 1)));
@@ -131,6 +135,9 @@ final class ReplyXml {
 
     /** Translates a whole APDU. */
     String pduToXml(byte[] apdu) {
+        if (ListReplyXml.handles(apdu)) {
+            return checked(lists.toXml(apdu));
+        }
         return checked(TranslatorXml.corrected(pdus.pduToXml(apdu), apdu));
     }
 
