@@ -147,6 +147,12 @@ final class ScriptClient extends GXDLMSXmlClient {
         GXDLMSTranslator saved = translator;
         translator = null;
         try {
+            ActionListReplies.StandIn standIn = ActionListReplies.of(received, getInterfaceType() == InterfaceType.WRAPPER);
+            if (standIn != null) {
+                boolean complete = getData(new GXByteBuffer(standIn.frame()), reply, notify);
+                received.position(received.position() + standIn.receivedLength());
+                return complete;
+            }
             boolean complete = getData(received, reply, notify);
             if (complete) {
                 keepBlocksAside(reply);

@@ -137,7 +137,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
             getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
         }
         try {
-            handleRequest(sr);
+            if (shortNames || !ListServices.served(sr, wrapper, this::handleRequest, new HdlcCounters(getSettings()))) {
+                handleRequest(sr);
+            }
         } finally {
             if (nextAareSegment) {
                 getSettings().setConnected(getConnectionState() & ~ConnectionState.DLMS);
