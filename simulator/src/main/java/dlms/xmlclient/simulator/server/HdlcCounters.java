@@ -20,6 +20,10 @@ final class HdlcCounters {
         this.settings = settings;
     }
 
+    GXDLMSSettings settings() {
+        return settings;
+    }
+
     short[] save() {
         try {
             return new short[] {SENDER.getShort(settings), RECEIVER.getShort(settings)};

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXServerReply;
+import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.Command;
 
 /**
@@ -36,14 +37,30 @@ final class ListServices {
     private static final int OTHER_REASON = 250;
     private static final int NULL_DATA = 0;
 
-    private ListServices() {
+    /** The result list a carrier read is answered with ({@link GetWithList}); null between requests. */
+    private byte[] staged;
+
+    /**
+     * Answers the carrier read of {@link GetWithList} with the list staged for it.
+     *
+     * @return true when the read was the carrier's
+     */
+    boolean carries(ValueEventArgs e) {
+        if (staged == null) {
+            return false;
+        }
+        e.setValue(staged);
+        e.setByteArray(true);
+        e.setHandled(true);
+        staged = null;
+        return true;
     }
 
     /**
      * @param sr the request; when it is one of the services served here its reply is set
      * @return true when served here
      */
-    static boolean served(GXServerReply sr, boolean wrapper, Server server, HdlcCounters counters)
+    boolean served(GXServerReply sr, boolean wrapper, Server server, HdlcCounters counters)
             throws Exception {
         byte[] frame = sr.getData();
         if (frame == null || !Frames.isWhole(frame, wrapper) || Frames.isSegment(frame, wrapper)
@@ -51,6 +68,13 @@ final class ListServices {
             return false;
         }
         byte[] apdu = Frames.apdu(frame, wrapper);
+        if (GetWithList.is(apdu)) {
+            try {
+                return new GetWithList(wrapper, server, counters).serve(sr, apdu, list -> staged = list);
+            } finally {
+                staged = null;
+            }
+        }
         List<Item> items;
         try {
             items = items(apdu);
@@ -188,7 +212,7 @@ final class ListServices {
         return out.toByteArray();
     }
 
-    private static void length(ByteArrayOutputStream out, int n) {
+    static void length(ByteArrayOutputStream out, int n) {
         if (n < 0x80) {
             out.write(n);
         } else {
@@ -199,7 +223,7 @@ final class ListServices {
     }
 
     /** One item: the normal request it stands for, and gurux.dlms's answer to that. */
-    private static final class Item {
+    static final class Item {
         final int kind; // 1 get, 2 set, 3 action
         byte[] request;
         int result = OTHER_REASON;
@@ -243,7 +267,7 @@ final class ListServices {
     }
 
     /** A walk over A-XDR bytes; a read past the end throws ArrayIndexOutOfBoundsException. */
-    private static final class Reading {
+    static final class Reading {
         private final byte[] b;
         int at;
 

@@ -59,6 +59,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     /** SN: a long ReadResponse's results in the Green Book's form. */
     private final ReadResponseBlocks readResults;
     private final FaultInjection faults;
+    private final ListServices lists = new ListServices();
 
     /**
      * @param device the objects to serve (associations included)
@@ -137,7 +138,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
             getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
         }
         try {
-            if (shortNames || !ListServices.served(sr, wrapper, this::handleRequest, new HdlcCounters(getSettings()))) {
+            if (shortNames || !lists.served(sr, wrapper, this::handleRequest, new HdlcCounters(getSettings()))) {
                 handleRequest(sr);
             }
         } finally {
@@ -312,6 +313,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     @Override
     public void onPreRead(ValueEventArgs[] args) {
         for (ValueEventArgs e : args) {
+            if (lists.carries(e)) {
+                continue;
+            }
             if (!shortNames && (e.getError() != ErrorCode.OK
                     || SecretAttributes.isSecret(e.getTarget(), e.getIndex()))) {
                 RefusedReads.answer(e);
