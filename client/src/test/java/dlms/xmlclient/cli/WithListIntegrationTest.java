@@ -1,0 +1,71 @@
+package dlms.xmlclient.cli;
+
+import dlms.xmlclient.simulator.MeterSimulator;
+import dlms.xmlclient.simulator.SimulatorOptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The with-list, Access and release samples against the simulator over HDLC and WRAPPER: each
+ * passes against its expected file, and the APDUs on the wire are the Green Book's, byte by byte.
+ */
+@Tag("integration")
+class WithListIntegrationTest {
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest(name = "wrapper {0}")
+    @ValueSource(booleans = {false, true})
+    void samplesPassAndTheWireCarriesTheStandardApdus(boolean wrapper) throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0).wrapper(wrapper))) {
+            List<String> args = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", String.valueOf(meter.port()),
+                    "-x", "messages/with-list", "-e", "expected/with-list"));
+            if (wrapper) {
+                args.add("-w");
+            }
+            CliRun run = CliRun.run(out, args.toArray(String[]::new));
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.out.contains("6 scripts: 6 passed, 0 failed"), run.out);
+            String trace = run.trace();
+            // get-request-with-list: C0 03, invoke C1, 2 descriptors, no byte between them (gurux.dlms: 1D)
+            contains(trace, "C0 03 C1 02 00 01 00 00 2A 00 00 FF 02 00 00 01 00 00 63 63 00 FF 02 00");
+            // get-response-with-list: data octet-string(16), then data-access-result object-undefined (4)
+            contains(trace, "C4 03 C1 02 00 09 10 53 49 4D");
+            contains(trace, " 30 31 01 04");
+            // set-request-with-list C1 04; set-response-with-list C5 05: success, object-undefined
+            contains(trace, "C1 04 C1 02 00 01 00 00 2A 00 00 FF 02 00 00 01 00 00 63 63 00 FF 02 00 02 09 10");
+            contains(trace, "C5 05 C1 02 00 04");
+            // action-request-with-list C3 03; action-response-with-list C7 03: success and
+            // object-undefined, neither with return parameters
+            contains(trace, "C3 03 C1 02 00 46 00 00 60 03 0A FF 02 00 46 00 00 60 03 63 FF 02 02 0F 00 0F 00");
+            contains(trace, "C7 03 C1 02 00 00 04 00");
+            // access-request D9 40000001, no date-time, 4 specifications; access-response DA: no
+            // date-time, no request specification, 4 data (octet-string, 3 null-data), 4 results
+            contains(trace, "D9 40 00 00 01 00 04 01 00 01 00 00 2A 00 00 FF 02 02 00 01");
+            contains(trace, "DA 40 00 00 01 00 00 04 09 10 53 49 4D");
+            contains(trace, " 30 31 00 00 00 04 01 00 02 00 03 00 01 04");
+            // the long list in data blocks: block 1 not last with raw-data (00), the next asked, block 2 last
+            contains(trace, " C4 02 C1 00 00 00 00 01 00 82 ");
+            contains(trace, "C0 02 C1 00 00 00 01");
+            contains(trace, " C4 02 C1 01 00 00 00 02 00 ");
+            // RLRQ with reason normal, its length right: the frame ends after it
+            assertTrue(Pattern.compile("TX [0-9A-F ]*62 03 80 01 00" + (wrapper ? "" : " [0-9A-F]{2} [0-9A-F]{2} 7E")
+                    + "\\n").matcher(trace).find(), trace);
+        }
+    }
+
+    private static void contains(String trace, String bytes) {
+        assertTrue(trace.contains(bytes), "no " + bytes + " in\n" + trace);
+    }
+}
