@@ -173,6 +173,12 @@ final class ReplyXml {
         int command = reply.getCommand() != Command.NONE ? reply.getCommand() : responseTo(requestCommand);
         int error = reply.getError();
         GXByteBuffer data = reply.getData();
+        byte[] whole = data.subArray(0, data.size());
+        if (ListReplyXml.handles(whole) && (whole[0] & 0xFF) == command) {
+            // A deciphered with-list or access response: the library leaves the whole plain APDU
+            // in its buffer (a result list never starts so: C4, C7, DA are no A-XDR count).
+            return whole;
+        }
         GXByteBuffer pdu = new GXByteBuffer();
         switch (command) {
             case Command.GET_RESPONSE -> {

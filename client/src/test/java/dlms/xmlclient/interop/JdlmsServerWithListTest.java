@@ -28,6 +28,8 @@ class JdlmsServerWithListTest {
     private static final String ENERGY = DESCRIPTOR.formatted(3, "1.0.1.8.0.255");
 
     static JdlmsMeter meter;
+    /** The last run, for the failure message. */
+    private ClientRun last;
 
     @TempDir
     Path dir;
@@ -81,12 +83,26 @@ class JdlmsServerWithListTest {
                 reply);
     }
 
-    /** Runs one request against jDLMS as the public client; returns its reply file. */
-    private String run(String name, String request) throws Exception {
+    @Test
+    void cipheredGetWithListShowsEveryItem() throws Exception {
+        String reply = run("ciphered-get.xml", """
+                <GetRequest><GetRequestWithList><InvokeIdAndPriority Value="193" />
+                  <AttributeDescriptorList Qty="3">%s%s%s</AttributeDescriptorList></GetRequestWithList></GetRequest>"""
+                .formatted(SERIAL, MISSING, ENERGY), (JdlmsAssociationTest.HLS_GMAC + " --findings warn").split(" "));
+        assertTrue(reply.matches("(?s).*<Result Qty=\"3\">\\s*<Data>\\s*<OctetString Value=\"3837363534333231\" />.*"
+                + "</Data>\\s*<DataAccessError Value=\"UndefinedObject\" />\\s*<Data>\\s*<UInt32 Value=\""
+                + JdlmsMeter.A_PLUS + "\" />.*"), reply + last);
+    }
+
+    /** Runs one request against jDLMS as the public client (or with these association flags); returns its reply file. */
+    private String run(String name, String request, String... association) throws Exception {
         Path script = dir.resolve(name);
         Files.writeString(script, "<Messages>\n" + request + "\n</Messages>\n");
-        ClientRun run = ClientRun.against(meter, dir.resolve("out-" + name), "-c", "16", "-a", "None",
-                "-x", script.toString());
+        java.util.List<String> args = new java.util.ArrayList<>(association.length == 0
+                ? java.util.List.of("-c", "16", "-a", "None") : java.util.List.of(association));
+        args.addAll(java.util.List.of("-x", script.toString()));
+        ClientRun run = ClientRun.against(meter, dir.resolve("out-" + name), args.toArray(String[]::new));
+        last = run;
         assertEquals(0, run.exitCode, run.toString());
         assertEquals(java.util.List.of(), meter.crashes());
         return Files.readString(run.outDir.resolve("replies").resolve(name));

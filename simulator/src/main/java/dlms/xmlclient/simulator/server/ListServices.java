@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import dlms.xmlclient.simulator.transport.Frames;
 import gurux.dlms.GXServerReply;
 import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.Conformance;
 
 /**
  * SET- and ACTION-Request-With-List and ACCESS-Request, which gurux.dlms 4.0.47's server
@@ -68,6 +70,12 @@ final class ListServices {
             return false;
         }
         byte[] apdu = Frames.apdu(frame, wrapper);
+        // A service outside the negotiated conformance is left to gurux.dlms, which serves it anyway.
+        Set<Conformance> negotiated = counters.settings().getNegotiatedConformance();
+        if (!negotiated.contains((apdu[0] & 0xFF) == Command.ACCESS_REQUEST ? Conformance.ACCESS
+                : Conformance.MULTIPLE_REFERENCES)) {
+            return false;
+        }
         if (GetWithList.is(apdu)) {
             try {
                 return new GetWithList(wrapper, server, counters).serve(sr, apdu, list -> staged = list);
