@@ -129,6 +129,11 @@ final class ScriptClient extends GXDLMSXmlClient {
                 || command == Command.ACCESS_REQUEST; // general-glo- or general-ded-ciphering only
     }
 
+    /** The max PDU size the meter negotiated (its AARE), or the proposed one before. */
+    int maxPduSize() {
+        return settings.getMaxPduSize();
+    }
+
     int requestCommand() {
         return settings.getCommand();
     }

@@ -65,6 +65,30 @@ class WithListIntegrationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aSetWithListLongerThanTheMaxPduStopsItsScriptBeforeItIsSent() throws Exception {
+        Path script = out.resolve("long-set.xml");
+        java.nio.file.Files.writeString(script, """
+                <Messages>
+                  <SetRequest><SetRequestWithList><InvokeIdAndPriority Value="193" />
+                    <AttributeDescriptorList Qty="1"><AttributeDescriptor><ClassId Value="1" />
+                      <InstanceId Value="0.0.42.0.0.255" /><AttributeId Value="2" /></AttributeDescriptor>
+                    </AttributeDescriptorList>
+                    <ValueList Qty="1"><OctetString Value="%s" /></ValueList>
+                  </SetRequestWithList></SetRequest>
+                </Messages>
+                """.formatted("41".repeat(1100)));
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "17", "-a", "Low",
+                    "-P", "00000000", "-x", script.toString());
+            assertEquals(1, run.exitCode, run.toString());
+            // 2 + 1 + 1 + 10 + 1 + 1 + 3 + 1100 bytes: set-request-with-list of one 1,100-byte octet-string
+            assertTrue(run.out.contains("the SetRequest-with-list is 1119 bytes, above the meter's max PDU size of"
+                    + " 1024 bytes; its block transfer is not supported by the client"), run.out);
+            assertTrue(!run.trace().contains("C1 04 C1 01"), "nothing of it was sent");
+        }
+    }
+
     private static void contains(String trace, String bytes) {
         assertTrue(trace.contains(bytes), "no " + bytes + " in\n" + trace);
     }
