@@ -55,16 +55,17 @@ final class OwnEncoding {
         List<Element> copies = ScriptLoader.descendants(values.forTranslator());
         for (Element e : written) {
             if (RequestValues.NOW.equals(e.getAttribute("Value"))) {
-                throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(e), "<" + e.getTagName() + " Value=\""
-                        + RequestValues.NOW + "\"/>: the client's time goes only in a Get, Set or Action that is not"
-                        + " with-list; write the date-time here", null);
+                throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(e), "<" + e.getTagName()
+                        + " Value=\"" + RequestValues.NOW + "\"/>: the client's time goes only in a Get, Set or"
+                        + " Action that is not with-list; write the date-time here", null);
             }
         }
         byte[] apdu = ListRequests.encode(request, relativePath, value -> {
             String location = relativePath + ":" + LineNumberedXml.lineOf(value);
             Optional<Element> unknown = GuruxTags.unknownIn(value);
             if (unknown.isPresent()) {
-                throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(unknown.get()), "unknown element <"
+                String at = relativePath + ":" + LineNumberedXml.lineOf(unknown.get());
+                throw new ScriptException(at, "unknown element <"
                         + unknown.get().getTagName() + "> (not a data type the Gurux translator knows)", null);
             }
             Element copy = copies.get(written.indexOf(value));

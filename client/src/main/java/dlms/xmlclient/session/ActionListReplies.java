@@ -40,7 +40,8 @@ final class ActionListReplies {
             }
             WrapperHeader header = WrapperHeader.decode(data, start, end);
             int apdu = start + WrapperHeader.SIZE;
-            if (header == null || apdu + header.length() > end || !isActionWithList(data, apdu, apdu + header.length())) {
+            int apduEnd = header == null ? -1 : apdu + header.length();
+            if (header == null || apduEnd > end || !isActionWithList(data, apdu, apduEnd)) {
                 return null;
             }
             byte[] frame = Arrays.copyOfRange(data, start, apdu + header.length());

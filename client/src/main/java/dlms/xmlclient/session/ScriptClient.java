@@ -157,7 +157,8 @@ final class ScriptClient extends GXDLMSXmlClient {
         GXDLMSTranslator saved = translator;
         translator = null;
         try {
-            ActionListReplies.StandIn standIn = ActionListReplies.of(received, getInterfaceType() == InterfaceType.WRAPPER);
+            boolean wrapper = getInterfaceType() == InterfaceType.WRAPPER;
+            ActionListReplies.StandIn standIn = ActionListReplies.of(received, wrapper);
             if (standIn != null) {
                 boolean complete = getData(new GXByteBuffer(standIn.frame()), reply, notify);
                 received.position(received.position() + standIn.receivedLength());
