@@ -89,6 +89,33 @@ class WithListIntegrationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anAccessReplyLongerThanAnHdlcFrameComesInSegments() throws Exception {
+        String get = "<AccessRequestGet><AttributeDescriptor><ClassId Value=\"1\" /><InstanceId Value=\"0.0.42.0.0.255\" />"
+                + "<AttributeId Value=\"2\" /></AttributeDescriptor></AccessRequestGet>";
+        Path script = out.resolve("long-access.xml");
+        java.nio.file.Files.writeString(script, """
+                <Messages>
+                  <AccessRequest><LongInvokeIdAndPriority Value="1073741825" /><DateTime Value="" />
+                    <AccessRequestBody><AccessRequestSpecification Qty="8">%s</AccessRequestSpecification>
+                    <AccessRequestListOfData Qty="8">%s</AccessRequestListOfData></AccessRequestBody></AccessRequest>
+                </Messages>
+                """.formatted(get.repeat(8), "<None />".repeat(8)));
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(meter.port()), "-c", "17", "-a", "Low",
+                    "-P", "00000000", "-x", script.toString());
+            assertEquals(0, run.exitCode, run.toString());
+            String reply = java.nio.file.Files.readString(run.replyFile("long-access.xml"));
+            // 8 times 18 bytes of data: more than the 128-byte information field of an HDLC frame
+            assertEquals(8, reply.split("<OctetString Value=\"53494D30303030303030303030303031\" />", -1).length - 1,
+                    reply);
+            assertEquals(8, reply.split("<Result Value=\"Success\" />", -1).length - 1, reply);
+            // the first segment: frame format A8 (segmented), the access response's head in place of the carrier's
+            assertTrue(Pattern.compile("RX 7E A8 [0-9A-F ]*E6 E7 00 DA 40 00 00 01 00 00 08 09 10").matcher(run.trace())
+                    .find(), run.trace());
+        }
+    }
+
     private static void contains(String trace, String bytes) {
         assertTrue(trace.contains(bytes), "no " + bytes + " in\n" + trace);
     }

@@ -31,8 +31,8 @@ final class GetWithList {
 
     private static final int WITH_LIST = 3;
     /** Room for any item's value in one frame: the HDLC frame length field has 11 bits. */
-    private static final int ROOMY_INFO = 2000;
-    private static final int ROOMY_PDU = 0xFFFF;
+    static final int ROOMY_INFO = 2000;
+    static final int ROOMY_PDU = 0xFFFF;
     /** get-request-normal of the Association LN's object_list (0.0.40.0.0.255, attribute 2), after the invoke id. */
     private static final byte[] CARRIER = {0, 15, 0, 0, 40, 0, 0, (byte) 0xFF, 2, 0};
 
@@ -102,10 +102,33 @@ final class GetWithList {
         }
         counters.restore(before);
         stage.accept(list.toByteArray());
-        GXServerReply carrier = new GXServerReply(Frames.requestWithApdu(frame, wrapper, normal(apdu[2], CARRIER)));
+        GXServerReply carrier = new GXServerReply(Frames.requestWithApdu(frame, wrapper, carrier(apdu[2])));
         server.handle(carrier);
         sr.setReply(withListHead(carrier.getReply()));
         return true;
+    }
+
+    /** The carrier read, get-request-normal with this invoke-id-and-priority. */
+    static byte[] carrier(byte invoke) {
+        return normal(invoke, CARRIER);
+    }
+
+    /**
+     * @param reply the carrier's first reply frame, {@code C4 01 invoke 00} and the staged bytes
+     * @param head as many bytes as the carrier's head, to stand in its place
+     * @return the frame with {@code head} in place of the carrier's head, its segmentation bit kept
+     */
+    static byte[] withHead(byte[] reply, boolean wrapper, byte[] head) {
+        int at = Frames.apduOffset(reply, wrapper);
+        if (at < 0 || reply.length < at + head.length || (reply[at] & 0xFF) != Command.GET_RESPONSE) {
+            return reply;
+        }
+        byte[] out = reply.clone();
+        System.arraycopy(head, 0, out, at, head.length);
+        if (!wrapper) {
+            HdlcEncoder.seal(HdlcDecoder.whole(out));
+        }
+        return out;
     }
 
     private static byte[] normal(byte invoke, byte[] descriptor) {

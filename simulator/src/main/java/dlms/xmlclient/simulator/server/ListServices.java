@@ -38,12 +38,17 @@ final class ListServices {
     /** Data-Access-Result and Action-Result other-reason: an item gurux.dlms gave no plain answer to. */
     private static final int OTHER_REASON = 250;
     private static final int NULL_DATA = 0;
+    /** The LLC bytes before an APDU in an HDLC frame. */
+    private static final int LLC = 3;
+    /** The carrier's head (C4 01 invoke 00), as long as C5 05 invoke count, C7 03 invoke count, DA invoke. */
+    private static final int HEAD = 4;
 
     /** The result list a carrier read is answered with ({@link GetWithList}); null between requests. */
     private byte[] staged;
 
     /**
-     * Answers the carrier read of {@link GetWithList} with the list staged for it.
+     * Answers a carrier read (of {@link GetWithList}, or of a long response here) with the bytes
+     * staged for it.
      *
      * @return true when the read was the carrier's
      */
@@ -94,18 +99,46 @@ final class ListServices {
         }
         short[] before = counters.save();
         byte[] replyFrame = null;
-        for (Item item : items) {
-            counters.restore(before);
-            GXServerReply one = new GXServerReply(Frames.requestWithApdu(frame, wrapper, item.request));
-            server.handle(one);
-            replyFrame = one.getReply();
-            item.answer(replyFrame == null || Frames.isSegment(replyFrame, wrapper)
-                    || Frames.apduOffset(replyFrame, wrapper) < 0 ? new byte[0] : Frames.apdu(replyFrame, wrapper));
+        int maxPdu = counters.settings().getMaxPduSize();
+        int maxInfo = counters.settings().getHdlcSettings().getMaxInfoTX();
+        try {
+            // room for each item's whole answer in one frame (an Access get may be long)
+            counters.settings().setMaxPduSize(GetWithList.ROOMY_PDU);
+            counters.settings().getHdlcSettings().setMaxInfoTX(GetWithList.ROOMY_INFO);
+            for (Item item : items) {
+                counters.restore(before);
+                GXServerReply one = new GXServerReply(Frames.requestWithApdu(frame, wrapper, item.request));
+                server.handle(one);
+                replyFrame = one.getReply();
+                item.answer(replyFrame == null || Frames.isSegment(replyFrame, wrapper)
+                        || Frames.apduOffset(replyFrame, wrapper) < 0 ? new byte[0] : Frames.apdu(replyFrame, wrapper));
+            }
+        } finally {
+            counters.settings().setMaxPduSize(maxPdu);
+            counters.settings().getHdlcSettings().setMaxInfoTX(maxInfo);
         }
         if (replyFrame == null || Frames.apduOffset(replyFrame, wrapper) < 0) {
             return false;
         }
-        sr.setReply(Frames.withApdu(replyFrame, wrapper, response(apdu, items)));
+        byte[] response = response(apdu, items);
+        if (wrapper || response.length + LLC <= maxInfo) {
+            sr.setReply(Frames.withApdu(replyFrame, wrapper, response));
+            return true;
+        }
+        // Longer than one HDLC frame: sent in gurux.dlms's own segments as a carrier read's value,
+        // whose head (C4 01 invoke 00) is as long as the response's first four bytes.
+        counters.restore(before);
+        staged = Arrays.copyOfRange(response, HEAD, response.length);
+        try {
+            counters.settings().setMaxPduSize(GetWithList.ROOMY_PDU); // segments, no data blocks
+            byte[] read = GetWithList.carrier(apdu[2]);
+            GXServerReply carrier = new GXServerReply(Frames.requestWithApdu(frame, wrapper, read));
+            server.handle(carrier);
+            sr.setReply(GetWithList.withHead(carrier.getReply(), wrapper, Arrays.copyOf(response, HEAD)));
+        } finally {
+            counters.settings().setMaxPduSize(maxPdu);
+            staged = null;
+        }
         return true;
     }
 
