@@ -174,9 +174,10 @@ final class ReplyXml {
         int error = reply.getError();
         GXByteBuffer data = reply.getData();
         byte[] whole = data.subArray(0, data.size());
-        if (ListReplyXml.handles(whole) && (whole[0] & 0xFF) == command) {
+        boolean setList = whole.length > 1 && (whole[0] & 0xFF) == Command.SET_RESPONSE && whole[1] == 5;
+        if ((ListReplyXml.handles(whole) || setList) && (whole[0] & 0xFF) == command) {
             // A deciphered with-list or access response: the library leaves the whole plain APDU
-            // in its buffer (a result list never starts so: C4, C7, DA are no A-XDR count).
+            // in its buffer (a result list never starts so: C4, C5, C7, DA are no A-XDR count).
             return whole;
         }
         GXByteBuffer pdu = new GXByteBuffer();

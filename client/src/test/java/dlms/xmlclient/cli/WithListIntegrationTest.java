@@ -116,6 +116,31 @@ class WithListIntegrationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void inACipheredAssociationSetWithListAndAccessAreCipheredAndAnsweredPerItem() throws Exception {
+        Path scripts = out.resolve("ciphered");
+        java.nio.file.Files.createDirectories(scripts);
+        for (String name : List.of("1-get-with-list.xml", "2-set-with-list.xml", "5-access.xml")) {
+            java.nio.file.Files.copy(Path.of("messages/with-list", name), scripts.resolve(name));
+        }
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
+            CliRun run = CliRun.run(out.resolve("run"), "-h", "127.0.0.1", "-p", String.valueOf(meter.port()),
+                    "-c", "1", "-a", "HighGMAC", "-C", "AuthenticationEncryption", "--keys",
+                    "messages/secure/simulator.keys", "-v", "0.0.43.1.1.255",
+                    "-x", scripts.toString(), "-e", "expected/with-list");
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.out.contains("3 scripts: 3 passed, 0 failed"), run.out);
+            String trace = run.trace();
+            // sent general-glo-ciphered (DB, the client's system title 4142434445464748), never plain
+            contains(trace, "E6 E6 00 DB 08 41 42 43 44 45 46 47 48");
+            assertTrue(!Pattern.compile("TX [0-9A-F ]*E6 E6 00 (C1 04|D9)").matcher(trace).find(), trace);
+            // the plain APDUs, as the trace notes them, and the replies deciphered
+            contains(trace, "TX= C1 04 C1 02");
+            contains(trace, "RX= C5 05 C1 02 00 04");
+            contains(trace, "TX= D9 40 00 00 01 00 04");
+        }
+    }
+
     private static void contains(String trace, String bytes) {
         assertTrue(trace.contains(bytes), "no " + bytes + " in\n" + trace);
     }

@@ -68,11 +68,16 @@ class JdlmsClientWithListTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(JdlmsLink.class)
-    void setWithListAnswersEachItem(JdlmsLink link) throws Exception {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> writingClients() {
+        return java.util.stream.Stream.of(JdlmsLink.values()).flatMap(link -> java.util.stream.Stream.of(
+                JdlmsClient.MANAGEMENT, JdlmsClient.CIPHERED).map(c -> org.junit.jupiter.params.provider.Arguments.of(link, c)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @org.junit.jupiter.params.provider.MethodSource("writingClients")
+    void setWithListAnswersEachItem(JdlmsLink link, JdlmsClient client) throws Exception {
         try (MeterSimulator meter = link.startMeter();
-                JdlmsAssociation association = JdlmsClient.MANAGEMENT.associate(meter, link)) {
+                JdlmsAssociation association = client.associate(meter, link)) {
             DlmsConnection connection = association.connection();
             byte[] written = "WITHLIST00000001".getBytes(StandardCharsets.US_ASCII);
             List<AccessResultCode> results = connection.set(List.of(
@@ -86,11 +91,11 @@ class JdlmsClientWithListTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(JdlmsLink.class)
-    void actionWithListAnswersEachItem(JdlmsLink link) throws Exception {
+    @ParameterizedTest(name = "{0}, {1}")
+    @org.junit.jupiter.params.provider.MethodSource("writingClients")
+    void actionWithListAnswersEachItem(JdlmsLink link, JdlmsClient client) throws Exception {
         try (MeterSimulator meter = link.startMeter();
-                JdlmsAssociation association = JdlmsClient.MANAGEMENT.associate(meter, link)) {
+                JdlmsAssociation association = client.associate(meter, link)) {
             DlmsConnection connection = association.connection();
             AttributeAddress outputState = new AttributeAddress(70, "0.0.96.3.10.255", 2);
             DataObject none = DataObject.newInteger8Data((byte) 0);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dlms.xmlclient.simulator.transport.Frames;
+import gurux.dlms.GXICipher;
 import gurux.dlms.GXServerReply;
 import gurux.dlms.ValueEventArgs;
 import gurux.dlms.enums.Command;
@@ -75,6 +76,16 @@ final class ListServices {
             return false;
         }
         byte[] apdu = Frames.apdu(frame, wrapper);
+        GXICipher keys = counters.settings().getCipher();
+        byte[] client = counters.settings().getSourceSystemTitle();
+        CipheredList ciphered = keys == null ? null : CipheredList.parse(apdu, client);
+        if (ciphered != null) {
+            apdu = ciphered.decipher(keys); // a ciphered Get with list is left to gurux.dlms
+            if (apdu == null || apdu.length < 3 || GetWithList.is(apdu) || (apdu[0] & 0xFF) == Command.ACCESS_REQUEST
+                    && !ciphered.general()) {
+                return false;
+            }
+        }
         // A service outside the negotiated conformance is left to gurux.dlms, which serves it anyway.
         Set<Conformance> negotiated = counters.settings().getNegotiatedConformance();
         if (!negotiated.contains((apdu[0] & 0xFF) == Command.ACCESS_REQUEST ? Conformance.ACCESS
@@ -107,11 +118,13 @@ final class ListServices {
             counters.settings().getHdlcSettings().setMaxInfoTX(GetWithList.ROOMY_INFO);
             for (Item item : items) {
                 counters.restore(before);
-                GXServerReply one = new GXServerReply(Frames.requestWithApdu(frame, wrapper, item.request));
+                byte[] sent = ciphered == null ? item.request : ciphered.request(item.kind, item.request, keys);
+                GXServerReply one = new GXServerReply(Frames.requestWithApdu(frame, wrapper, sent));
                 server.handle(one);
                 replyFrame = one.getReply();
-                item.answer(replyFrame == null || Frames.isSegment(replyFrame, wrapper)
-                        || Frames.apduOffset(replyFrame, wrapper) < 0 ? new byte[0] : Frames.apdu(replyFrame, wrapper));
+                byte[] answer = replyFrame == null || Frames.isSegment(replyFrame, wrapper)
+                        || Frames.apduOffset(replyFrame, wrapper) < 0 ? new byte[0] : Frames.apdu(replyFrame, wrapper);
+                item.answer(ciphered == null ? answer : CipheredList.reply(answer, keys));
             }
         } finally {
             counters.settings().setMaxPduSize(maxPdu);
@@ -121,6 +134,11 @@ final class ListServices {
             return false;
         }
         byte[] response = response(apdu, items);
+        if (ciphered != null) { // in one frame: a longer ciphered response is not served in segments
+            byte[] sealed = CipheredList.response(Frames.apdu(replyFrame, wrapper), response, keys);
+            sr.setReply(sealed == null ? replyFrame : Frames.withApdu(replyFrame, wrapper, sealed));
+            return true;
+        }
         if (wrapper || response.length + LLC <= maxInfo) {
             sr.setReply(Frames.withApdu(replyFrame, wrapper, response));
             return true;
