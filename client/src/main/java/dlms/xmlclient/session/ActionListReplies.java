@@ -7,6 +7,7 @@ import dlms.xmlclient.wire.hdlc.LlcHeader;
 import dlms.xmlclient.wire.wrapper.WrapperEncoder;
 import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.GXByteBuffer;
+import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
 
 import java.util.Arrays;
@@ -62,6 +63,16 @@ final class ActionListReplies {
         System.arraycopy(normal(data[apdu + 2]), 0, information, LlcHeader.SIZE, 5);
         return new StandIn(HdlcEncoder.encode(frame.destination(), frame.source(), frame.control(), information, false),
                 frame.end() - start);
+    }
+
+    /**
+     * A ciphered ACTION-Response-With-List: the library deciphers it, leaves the plain APDU in the
+     * reply's data and the frame read, then throws "Invalid Command" as for a plain one.
+     */
+    static boolean decipheredWhole(GXReplyData reply) {
+        GXByteBuffer data = reply.getData();
+        return reply.getCipheredCommand() != Command.NONE && reply.getCommand() == Command.METHOD_RESPONSE
+                && data.size() >= 4 && isActionWithList(data.getData(), 0, data.size());
     }
 
     private static boolean isActionWithList(byte[] data, int apdu, int end) {

@@ -164,7 +164,15 @@ final class ScriptClient extends GXDLMSXmlClient {
                 received.position(received.position() + standIn.receivedLength());
                 return complete;
             }
-            boolean complete = getData(received, reply, notify);
+            boolean complete;
+            try {
+                complete = getData(received, reply, notify);
+            } catch (IllegalArgumentException e) {
+                if (!ActionListReplies.decipheredWhole(reply)) {
+                    throw e;
+                }
+                return true; // the frame is read; the whole plain APDU is in the reply's data
+            }
             if (complete) {
                 keepBlocksAside(reply);
             }

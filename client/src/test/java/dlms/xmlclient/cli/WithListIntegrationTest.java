@@ -117,10 +117,11 @@ class WithListIntegrationTest {
     }
 
     @org.junit.jupiter.api.Test
-    void inACipheredAssociationSetWithListAndAccessAreCipheredAndAnsweredPerItem() throws Exception {
+    void inACipheredAssociationWithListAndAccessAreCipheredAndAnsweredPerItem() throws Exception {
         Path scripts = out.resolve("ciphered");
         java.nio.file.Files.createDirectories(scripts);
-        for (String name : List.of("1-get-with-list.xml", "2-set-with-list.xml", "5-access.xml")) {
+        for (String name : List.of("1-get-with-list.xml", "2-set-with-list.xml", "3-action-with-list.xml",
+                "5-access.xml")) {
             java.nio.file.Files.copy(Path.of("messages/with-list", name), scripts.resolve(name));
         }
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0))) {
@@ -129,7 +130,7 @@ class WithListIntegrationTest {
                     "messages/secure/simulator.keys", "-v", "0.0.43.1.1.255",
                     "-x", scripts.toString(), "-e", "expected/with-list");
             assertEquals(0, run.exitCode, run.toString());
-            assertTrue(run.out.contains("3 scripts: 3 passed, 0 failed"), run.out);
+            assertTrue(run.out.contains("4 scripts: 4 passed, 0 failed"), run.out);
             String trace = run.trace();
             // sent general-glo-ciphered (DB, the client's system title 4142434445464748), never plain
             contains(trace, "E6 E6 00 DB 08 41 42 43 44 45 46 47 48");
@@ -137,6 +138,7 @@ class WithListIntegrationTest {
             // the plain APDUs, as the trace notes them, and the replies deciphered
             contains(trace, "TX= C1 04 C1 02");
             contains(trace, "RX= C5 05 C1 02 00 04");
+            contains(trace, "RX= C7 03 C1 02 00 00 04 00");
             contains(trace, "TX= D9 40 00 00 01 00 04");
         }
     }
