@@ -43,6 +43,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -138,7 +139,8 @@ public final class TranslateCommand {
             }
             String xml;
             try {
-                xml = lines(TranslatorXml.corrected(translator(true).pduToXml(data), data));
+                Optional<String> list = TranslatorXml.listReply(data);
+                xml = lines(list.isPresent() ? list.get() : TranslatorXml.corrected(translator(true).pduToXml(data), data));
             } catch (RuntimeException e) {
                 throw new BadInput("the PDU cannot be decoded (truncated, or not an xDLMS APDU)" + why(data));
             }

@@ -21,6 +21,22 @@ public record CosemTarget(int classId, String obis, int index, boolean method, i
         if (request == null) {
             return targets;
         }
+        XmlNode access = request.find("AccessRequestSpecification");
+        if (access != null) {
+            // In the request's order; an action item may name its method in an AttributeDescriptor
+            // (the translator's own form).
+            for (XmlNode item : access.children()) {
+                boolean wrapped = item.name().startsWith("_") && !item.children().isEmpty();
+                XmlNode choice = wrapped ? item.children().get(0) : item;
+                boolean action = choice.name().equals("AccessRequestAction");
+                XmlNode d = choice.child("MethodDescriptor") != null ? choice.child("MethodDescriptor")
+                        : choice.child("AttributeDescriptor");
+                if (d != null) {
+                    add(targets, d, d.name().equals("MethodDescriptor") ? "MethodId" : "AttributeId", action, 0);
+                }
+            }
+            return targets;
+        }
         for (XmlNode d : request.findAll("AttributeDescriptor")) {
             add(targets, d, "AttributeId", false, selector(request, d));
         }
@@ -45,9 +61,12 @@ public record CosemTarget(int classId, String obis, int index, boolean method, i
         }
     }
 
-    /** The access selector that goes with this descriptor (a normal Get's sits beside it). */
+    /** The access selector that goes with this descriptor (a normal Get's or a list item's sits beside it). */
     private static int selector(XmlNode request, XmlNode descriptor) {
         XmlNode normal = request.find("GetRequestNormal");
+        for (XmlNode item : request.findAll("AttributeDescriptorWithSelection")) {
+            normal = item.child("AttributeDescriptor") == descriptor ? item : normal;
+        }
         if (normal == null || normal.child("AttributeDescriptor") != descriptor) {
             return 0;
         }

@@ -101,6 +101,10 @@ public final class ScriptLoader {
         String location = relativePath + ":" + LineNumberedXml.lineOf(element);
         anyInvokeIdToDefault(element, location);
         logicalNamesToHex(element, relativePath);
+        Optional<Integer> own = ListRequests.commandOf(element);
+        if (own.isPresent()) {
+            return new OwnEncoding(this::translate, elementXml).encode(element, own.get(), relativePath);
+        }
         Optional<Element> unknown = GuruxTags.unknownIn(element);
         if (unknown.isPresent()) {
             throw new ScriptException(relativePath + ":" + LineNumberedXml.lineOf(unknown.get()), "unknown element <"
@@ -216,7 +220,7 @@ public final class ScriptLoader {
         }
     }
 
-    private GXDLMSXmlPdu translate(String xml, String location, String tag) throws ScriptException {
+    GXDLMSXmlPdu translate(String xml, String location, String tag) throws ScriptException {
         List<GXDLMSXmlPdu> pdus;
         try {
             pdus = client.load("<Messages>" + xml + "</Messages>", null);

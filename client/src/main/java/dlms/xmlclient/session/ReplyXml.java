@@ -33,6 +33,7 @@ final class ReplyXml {
     private final GXDLMSTranslator frames = translator(true);
     private final GXDLMSTranslator pdus = translator(false);
     private final WellFormedXml wellFormed = new WellFormedXml();
+    private final ListReplyXml lists = new ListReplyXml();
 
     /** This thread's instance, with nothing left over from an earlier session. */
     static ReplyXml forSession() {
@@ -59,6 +60,9 @@ final class ReplyXml {
                 List<byte[]> apdus = received.apdus.apdus();
                 for (byte[] apdu : apdus) {
                     refuseTooDeep(apdu);
+                }
+                if (!apdus.isEmpty() && ListReplyXml.handles(apdus.get(apdus.size() - 1))) {
+                    return checked(lists.toXml(apdus.get(apdus.size() - 1)));
                 }
                 String xml = frames.messageToXml(received.lastFrame);
                 return checked(apdus.isEmpty() ? xml : TranslatorXml.corrected(xml, apdus.get(apdus.size() - 1)));
@@ -131,6 +135,9 @@ final class ReplyXml {
 
     /** Translates a whole APDU. */
     String pduToXml(byte[] apdu) {
+        if (ListReplyXml.handles(apdu)) {
+            return checked(lists.toXml(apdu));
+        }
         return checked(TranslatorXml.corrected(pdus.pduToXml(apdu), apdu));
     }
 
@@ -166,6 +173,13 @@ final class ReplyXml {
         int command = reply.getCommand() != Command.NONE ? reply.getCommand() : responseTo(requestCommand);
         int error = reply.getError();
         GXByteBuffer data = reply.getData();
+        byte[] whole = data.subArray(0, data.size());
+        boolean setList = whole.length > 1 && (whole[0] & 0xFF) == Command.SET_RESPONSE && whole[1] == 5;
+        if ((ListReplyXml.handles(whole) || setList) && (whole[0] & 0xFF) == command) {
+            // A deciphered with-list or access response: the library leaves the whole plain APDU
+            // in its buffer (a result list never starts so: C4, C5, C7, DA are no A-XDR count).
+            return whole;
+        }
         GXByteBuffer pdu = new GXByteBuffer();
         switch (command) {
             case Command.GET_RESPONSE -> {

@@ -39,6 +39,7 @@ final class RequestExchange {
         Trace trace = connection.trace;
         byte[][] frames;
         long counterBefore = client.getCiphering().getInvocationCounter();
+        ListRequestSize.check(request.getData(), client.maxPduSize());
         try {
             frames = client.framesFor(request);
         } catch (Exception e) {

@@ -33,6 +33,8 @@ final class ScriptClient extends GXDLMSXmlClient {
 
     /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
     private int requestInvokeId = -1;
+    /** The type byte of the scripted request being sent; kept here, since ciphering it changes the library's. */
+    private int requestType;
 
     ScriptClient(ConnectionSettings settings) {
         super(TranslatorOutputType.SIMPLE_XML);
@@ -86,10 +88,12 @@ final class ScriptClient extends GXDLMSXmlClient {
     byte[][] framesFor(GXDLMSXmlPdu pdu) throws Exception {
         byte[] apdu = pdu.getData();
         requestInvokeId = -1;
+        requestType = 0;
         if (apdu != null && apdu.length > 0 && isApdu(pdu.getCommand())) {
             settings.setCommand(apdu[0] & 0xFF);
             if (hasInvokeId(apdu[0] & 0xFF) && apdu.length > 2) {
                 settings.setCommandType(apdu[1]);
+                requestType = apdu[1] & 0xFF;
                 int invokeIdAndPriority = apdu[2] & 0xFF;
                 requestInvokeId = invokeIdAndPriority;
                 settings.setInvokeID(invokeIdAndPriority & 0x0F);
@@ -138,7 +142,13 @@ final class ScriptClient extends GXDLMSXmlClient {
     /** xDLMS services that have a glo- form: the ones the client ciphers for the script. */
     private static boolean isCipherable(int command) {
         return command == Command.GET_REQUEST || command == Command.SET_REQUEST || command == Command.METHOD_REQUEST
-                || command == Command.READ_REQUEST || command == Command.WRITE_REQUEST;
+                || command == Command.READ_REQUEST || command == Command.WRITE_REQUEST
+                || command == Command.ACCESS_REQUEST; // general-glo- or general-ded-ciphering only
+    }
+
+    /** The max PDU size the meter negotiated (its AARE), or the proposed one before. */
+    int maxPduSize() {
+        return settings.getMaxPduSize();
     }
 
     int requestCommand() {
@@ -151,7 +161,7 @@ final class ScriptClient extends GXDLMSXmlClient {
 
     /** The type byte of the request being sent (get-request-normal, -with-list, …). */
     int requestType() {
-        return settings.getCommandType() & 0xFF;
+        return requestType;
     }
 
     /**
@@ -164,7 +174,22 @@ final class ScriptClient extends GXDLMSXmlClient {
         GXDLMSTranslator saved = translator;
         translator = null;
         try {
-            boolean complete = getData(received, reply, notify);
+            boolean wrapper = getInterfaceType() == InterfaceType.WRAPPER;
+            ActionListReplies.StandIn standIn = ActionListReplies.of(received, wrapper);
+            if (standIn != null) {
+                boolean complete = getData(new GXByteBuffer(standIn.frame()), reply, notify);
+                received.position(received.position() + standIn.receivedLength());
+                return complete;
+            }
+            boolean complete;
+            try {
+                complete = getData(received, reply, notify);
+            } catch (IllegalArgumentException e) {
+                if (!ActionListReplies.decipheredWhole(reply)) {
+                    throw e;
+                }
+                return true; // the frame is read; the whole plain APDU is in the reply's data
+            }
             if (complete) {
                 keepBlocksAside(reply);
             }

@@ -1,5 +1,6 @@
 package dlms.xmlclient.session;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,15 @@ public final class TranslatorXml {
             Pattern.compile("(<ProtocolVersion Value=\"[^\"]*\" />)(\\r?\\n\\s*)\\1");
 
     private TranslatorXml() {
+    }
+
+    /**
+     * @return the XML of a with-list or access response, written by {@link ListReplyXml} since the
+     *         translator drops its error items or cannot read it; empty for any other APDU
+     * @throws IllegalStateException when the APDU breaks the response's grammar
+     */
+    public static Optional<String> listReply(byte[] apdu) {
+        return ListReplyXml.handles(apdu) ? Optional.of(new ListReplyXml().toXml(apdu)) : Optional.empty();
     }
 
     /** @param apdu the APDU the XML was written from: only an ACSE APDU with one such field is touched */

@@ -119,6 +119,20 @@ class TranslateCommandTest {
     }
 
     @Test
+    void aWithListReplyKeepsItsErrorItemsAndAnActionListReplyIsDecoded() {
+        // C4 03: data octet-string "12", data-access-result object-undefined (4)
+        Run get = translate(words("C4 03 C1 02 00 09 02 31 32 01 04"));
+        assertEquals(0, get.exitCode(), get.toString());
+        assertTrue(get.out().contains("<OctetString Value=\"3132\" />")
+                && get.out().contains("<DataAccessError Value=\"UndefinedObject\" />"), get.out());
+        // C7 03: success, then object-undefined, neither with return parameters
+        Run action = translate(words("C7 03 C1 02 00 00 04 00"));
+        assertEquals(0, action.exitCode(), action.toString());
+        assertTrue(action.out().contains("<ActionResponseWithList>")
+                && action.out().contains("<Result Value=\"UndefinedObject\" />"), action.out());
+    }
+
+    @Test
     void barePduDecodesWithoutFraming() {
         Run run = translate(words(GET_CLOCK_PDU));
         assertEquals(0, run.exitCode(), run.toString());

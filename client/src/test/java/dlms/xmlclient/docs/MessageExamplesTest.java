@@ -54,7 +54,8 @@ class MessageExamplesTest {
         String examples = String.join("", xmlBlocks().stream().map(MarkdownBlocks.Block::text).toList());
         for (String kind : List.of("<GetRequestNormal>", "<AccessSelector Value=\"1\" />",
                 "<AccessSelector Value=\"2\" />", "<SetRequestNormal>", "<MethodInvocationParameters>",
-                "<GetRequestWithList>", "<ReadRequest", "<ParameterisedAccess>", "<WriteRequest>")) {
+                "<GetRequestWithList>", "<ReadRequest", "<ParameterisedAccess>", "<WriteRequest>",
+                "<SetRequestWithList>", "<ActionRequestWithList>", "<AccessRequest>", "<ReleaseRequest>")) {
             assertTrue(examples.contains(kind), PAGE + " has no example with " + kind);
         }
     }

@@ -61,6 +61,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     private final FaultInjection faults;
     private final DeclaredAccess declared;
     private final GbtStreams gbt;
+    private final ListServices lists = new ListServices();
 
     /**
      * Serves {@code device} (associations included) at {@code address} (which also tells WRAPPER
@@ -141,7 +142,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         int stateBefore = getConnectionState();
         gbt.beforeRequest(getSettings(), requestTag);
         try {
-            handleRequest(sr);
+            if (shortNames || !lists.served(sr, wrapper, this::handleRequest, new HdlcCounters(getSettings()))) {
+                handleRequest(sr);
+            }
         } finally {
             if (nextAareSegment) {
                 getSettings().setConnected(getConnectionState() & ~ConnectionState.DLMS);
@@ -298,6 +301,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
     public void onPreRead(ValueEventArgs[] args) {
         declared.reading(args);
         for (ValueEventArgs e : args) {
+            if (lists.carries(e)) {
+                continue;
+            }
             if (!shortNames && (e.getError() != ErrorCode.OK
                     || SecretAttributes.isSecret(e.getTarget(), e.getIndex()))) {
                 RefusedReads.answer(e);
