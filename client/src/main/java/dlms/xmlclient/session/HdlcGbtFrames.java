@@ -52,8 +52,9 @@ final class HdlcGbtFrames {
         }
         int at = HdlcFrames.frameFor(bytes, start, end, client.getClientAddress() << 1 | 1);
         HdlcFrame frame = at < 0 ? null : HdlcDecoder.whole(bytes, at, end);
-        if (frame == null || !HdlcControl.isInformation(frame.control()) || !carriesBlock(frame)) {
-            return null;
+        if (frame == null || !HdlcControl.isInformation(frame.control()) || frame.source() == null
+                || !carriesBlock(frame)) {
+            return null; // not a block, or from an address we could not answer: the library's
         }
         int from = block.size() == 0 ? frame.informationFrom() + LlcHeader.SIZE : frame.informationFrom();
         block.write(bytes, from, frame.informationTo() - from);
