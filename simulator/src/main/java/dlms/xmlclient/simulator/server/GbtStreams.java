@@ -159,8 +159,12 @@ final class GbtStreams {
      *         null when gurux.dlms is to serve the request
      */
     private byte[] answer(byte[] request) {
-        if (!wrapper && hdlc.hasNext() && isReceiveReady(request)) {
-            return hdlc.next(); // the next segment, or the next block of a streamed window
+        int receiveReady = wrapper ? -1 : receiveReady(request);
+        byte[] again = receiveReady < 0 ? null : hdlc.again(receiveReady);
+        if (again != null || receiveReady >= 0 && hdlc.hasNext()) {
+            // The last frame again when it did not arrive; else the next segment, or the next
+            // block of a streamed window.
+            return again != null ? again : hdlc.next();
         }
         if (!agreed || blocks.isEmpty() || Frames.apduTag(request, wrapper) != GbtBlock.TAG) {
             return null;
@@ -213,8 +217,10 @@ final class GbtStreams {
         return hdlc.next();
     }
 
-    private static boolean isReceiveReady(byte[] request) {
+    /** @return N(R) of an HDLC RR, -1 for any other frame */
+    private static int receiveReady(byte[] request) {
         HdlcFrame frame = request == null ? null : HdlcDecoder.whole(request);
-        return frame != null && HdlcControl.kind(frame.control()) == HdlcControl.Kind.RR;
+        boolean rr = frame != null && HdlcControl.kind(frame.control()) == HdlcControl.Kind.RR;
+        return rr ? HdlcControl.receiveSequence(frame.control()) : -1;
     }
 }

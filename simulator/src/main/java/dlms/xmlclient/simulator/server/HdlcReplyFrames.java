@@ -37,6 +37,8 @@ final class HdlcReplyFrames {
     private int receiveNext;
     /** Frames were numbered here since gurux.dlms last framed. */
     private boolean numbered;
+    /** The last I-frame sent, for a client whose RR says it did not get it. */
+    private byte[] lastSent;
 
     private record Segment(byte[] information, boolean segmented) {
     }
@@ -56,6 +58,7 @@ final class HdlcReplyFrames {
         receiveNext = HdlcControl.receiveSequence(frame.control());
         queue.clear();
         numbered = true;
+        lastSent = null;
     }
 
     /** Queues one APDU in segments of at most {@code maxInfo} bytes of information field. */
@@ -73,12 +76,23 @@ final class HdlcReplyFrames {
         return !queue.isEmpty();
     }
 
+    /**
+     * @param receiveSequence N(R) of the client's RR
+     * @return the last I-frame again when the RR asks for it (N(R) is its N(S): it did not
+     *         arrive), else null
+     */
+    byte[] again(int receiveSequence) {
+        boolean lost = lastSent != null && receiveSequence == (sendNext + 7) % 8;
+        return lost ? lastSent.clone() : null;
+    }
+
     /** The next queued segment in the next numbered I-frame, final bit set. */
     byte[] next() {
         Segment segment = queue.remove();
         int control = HdlcControl.information(sendNext, receiveNext, true);
         sendNext = (sendNext + 1) % 8;
-        return HdlcEncoder.encode(client, meter, control, segment.information(), segment.segmented());
+        lastSent = HdlcEncoder.encode(client, meter, control, segment.information(), segment.segmented());
+        return lastSent.clone();
     }
 
     /** An I-frame of the client served here (a GBT acknowledgement): the meter's next N(R) counts it. */
@@ -94,6 +108,7 @@ final class HdlcReplyFrames {
      * both numbers of the frame it sent last).
      */
     void handBack(GXHdlcSettings hdlc) {
+        lastSent = null; // from here gurux.dlms frames
         if (!numbered) {
             return;
         }

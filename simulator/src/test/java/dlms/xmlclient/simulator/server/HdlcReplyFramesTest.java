@@ -39,6 +39,9 @@ class HdlcReplyFramesTest {
         // 5 APDU bytes, FCS, 7E.
         assertTrue(hex(frames.next()).matches("7E A8 11 21 03 30 .. .. E6 E7 00 E0 08 00 01 00 .. .. 7E"));
         assertTrue(frames.hasNext());
+        // An RR with N(R)=0 did not get the frame N(S)=0: it goes again; N(R)=1 asks for the next.
+        assertTrue(hex(frames.again(0)).matches("7E A8 11 21 03 30 .. .. E6 E7 00 E0 08 00 01 00 .. .. 7E"));
+        assertEquals(null, frames.again(1));
         // The last segment, no segmentation bit (A0 0E), control 32 = N(R)=1, final, N(S)=1.
         assertTrue(hex(frames.next()).matches("7E A0 0E 21 03 32 .. .. 00 04 AA BB CC .. .. 7E"));
         assertFalse(frames.hasNext());
