@@ -114,10 +114,7 @@ final class GbtReception {
     /** Keeps the block when it comes in order, and says what comes next. */
     Next arrived(GbtBlock block) throws SessionException {
         trace.note("received " + block.describe());
-        if (window() == 0) {
-            throw deviation("a general-block-transfer APDU arrived, but the AARE did not grant general block"
-                    + " transfer (expected an ordinary reply)");
-        }
+        requireGrant();
         check(block);
         if (block.number() == inOrder() + 1) { // after a gap the meter sends again from the gap
             blocks.put(block.number(), block.data());
@@ -138,6 +135,14 @@ final class GbtReception {
                     + "): asking again from it");
         }
         return Next.ACKNOWLEDGE;
+    }
+
+    /** A general-block-transfer APDU (or its first HDLC segment) arrived: the AARE must have granted it. */
+    void requireGrant() throws SessionException {
+        if (window() == 0) {
+            throw deviation("a general-block-transfer APDU arrived, but the AARE did not grant general block"
+                    + " transfer (expected an ordinary reply)");
+        }
     }
 
     /** Block numbers must go up within a window, stay within our window, and stop at the last. */

@@ -56,6 +56,9 @@ final class HdlcGbtFrames {
                 || !carriesBlock(frame)) {
             return null; // not a block, or from an address we could not answer: the library's
         }
+        if (block.size() == 0) {
+            reception.requireGrant(); // before any RR for its next segment
+        }
         int from = block.size() == 0 ? frame.informationFrom() + LlcHeader.SIZE : frame.informationFrom();
         block.write(bytes, from, frame.informationTo() - from);
         sequence.received(frame.control());

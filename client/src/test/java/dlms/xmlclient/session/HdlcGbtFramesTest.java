@@ -137,6 +137,17 @@ class HdlcGbtFramesTest {
     }
 
     @Test
+    void firstSegmentOfABlockWithoutGeneralBlockTransferGrantedIsADeviation() throws Exception {
+        client.gbtGranted(false);
+        sendRequest();
+        pending.set(meterFrame(0x30, "E6 E7 00 E0 08 00 01 00 00 05", true));
+        SessionException e = org.junit.jupiter.api.Assertions.assertThrows(SessionException.class,
+                () -> reception.take(pending, 0, false));
+        assertEquals("the meter breaks general block transfer: a general-block-transfer APDU arrived, but the AARE"
+                + " did not grant general block transfer (expected an ordinary reply)", e.getMessage());
+    }
+
+    @Test
     void otherIFramesAreLeftToTheLibrary() throws Exception {
         sendRequest();
         pending.set(meterFrame(0x30, "E6 E7 00 C4 01 C1 00 11 07", false));
