@@ -11,17 +11,16 @@ import java.util.TreeMap;
 
 /**
  * Receives one reply that the meter sends in general-block-transfer APDUs (WRAPPER, or HDLC
- * through {@link HdlcGbtFrames}), in
- * gurux.dlms 4.0.47's place: its client acknowledges every block whatever the window and
- * never asks again for a lost one (see docs/developer-notes.md). Blocks are acknowledged per
- * window: when a block comes without the streaming bit, or the last block came but one before
- * it is missing; the acknowledgement's block-number-ack names the last block received in
- * order, so that the meter sends again from the block after it (Green Book,
- * general-block-transfer). Blocks after a gap are not kept: the meter sends them again, and
- * a reply joined before they come again would leave them for the next request. When every block is in, their block-data joined (the reply APDU,
- * ciphered as the meter ciphered it) takes the last block's place in the received bytes, for
- * the library to read as a reply that came in one frame. A meter that breaks the rules is
- * named: expected vs arrived.
+ * through {@link HdlcGbtFrames}), in gurux.dlms 4.0.47's place: its client acknowledges every
+ * block whatever the window and never asks again for a lost one (see docs/developer-notes.md).
+ * Blocks are acknowledged per window: when a block comes without the streaming bit, or the last
+ * block came but one before it is missing; the acknowledgement's block-number-ack names the last
+ * block received in order, so that the meter sends again from the block after it (Green Book,
+ * general-block-transfer). Blocks after a gap are not kept: the meter sends them again, and a
+ * reply joined before they come again would leave them for the next request. When every block
+ * is in, their block-data joined (the reply APDU, ciphered as the meter ciphered it) takes the
+ * last block's place in the received bytes, for the library to read as a reply that came in one
+ * frame. A meter that breaks the rules is named: expected vs arrived.
  */
 final class GbtReception {
 
