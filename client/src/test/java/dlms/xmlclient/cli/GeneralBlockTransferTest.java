@@ -8,6 +8,9 @@ import dlms.xmlclient.hostile.MeddlingProxy;
 import dlms.xmlclient.simulator.MeterSimulator;
 import dlms.xmlclient.simulator.SimulatorOptions;
 import dlms.xmlclient.simulator.faults.MeterFault;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcEncoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -240,6 +243,32 @@ class GeneralBlockTransferTest {
                     }
                 })) {
             CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(proxy.port()), "-w", "-W", "1",
+                    "-x", "messages/gbt/object-list.xml", "-e", "expected/gbt");
+            assertEquals(1, run.exitCode, run.toString());
+            assertTrue(run.out.contains("broken off: request #1 (line 6): the meter breaks general block transfer:"
+                    + " window exceeded: our window 1 after block-number-ack 0 allows blocks 1..1, arrived block 2"),
+                    run.out);
+        }
+    }
+
+    @Test
+    void overHdlcAMeterSendingBeyondTheWindowIsNamedWithExpectedAndArrived() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
+                MeddlingProxy proxy = MeddlingProxy.start(meter.port(), false, (exchange, request, reply, client) -> {
+                    HdlcFrame frame = reply == null ? null : HdlcDecoder.whole(reply);
+                    int info = frame == null || !frame.hasInformation() ? -1 : frame.informationFrom();
+                    // E6 E7 00, then E0, block-control, block-number 00 01: numbered 2 instead,
+                    // beyond a window of 1 before any acknowledgement (check sequences made again).
+                    if (info > 0 && info + 6 < frame.informationTo() && (reply[info + 3] & 0xFF) == 0xE0
+                            && reply[info + 5] == 0 && reply[info + 6] == 1) {
+                        reply[info + 6] = 2;
+                        HdlcEncoder.seal(frame);
+                    }
+                    if (reply != null) {
+                        client.send(reply);
+                    }
+                })) {
+            CliRun run = CliRun.run(out, "-h", "127.0.0.1", "-p", String.valueOf(proxy.port()), "-W", "1",
                     "-x", "messages/gbt/object-list.xml", "-e", "expected/gbt");
             assertEquals(1, run.exitCode, run.toString());
             assertTrue(run.out.contains("broken off: request #1 (line 6): the meter breaks general block transfer:"
