@@ -29,7 +29,8 @@ public final class ApduAssembler {
 
     /** Adds one whole frame; frames without an information field (RR, UA, …) add nothing. */
     public void frame(byte[] frame) {
-        if (interfaceType == InterfaceType.WRAPPER) {
+        // Over HDLC too: the joined reply of general block transfer is handed on in a WRAPPER frame.
+        if (interfaceType == InterfaceType.WRAPPER || WrapperHeader.isAt(frame, 0, frame.length)) {
             if (frame.length > WrapperHeader.SIZE) {
                 int length = WrapperHeader.decode(frame, 0, frame.length).length(); // the header's own length field
                 complete.add(Arrays.copyOfRange(frame, WrapperHeader.SIZE,

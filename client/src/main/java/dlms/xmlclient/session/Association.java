@@ -65,8 +65,7 @@ final class Association {
             new HlsChallenge(connection).answer(); // whatever the AARE's diagnostic said
         }
         connection.associated = true;
-        client.gbtGranted(GbtAgreement.settle(connection.trace, settings.gbtWindow(), client.getNegotiatedConformance(),
-                connection.hdlc()));
+        client.gbtGranted(GbtAgreement.settle(connection.trace, settings.gbtWindow(), client.getNegotiatedConformance()));
         connection.trace.note("associated as client " + settings.clientAddress() + " with server "
                 + settings.serverAddress() + " (" + SecuritySettings.name(settings.authentication())
                 + (settings.security().ciphered() ? ", " + settings.security() + ", meter system title "

@@ -18,17 +18,14 @@ final class GbtAgreement {
     /**
      * @param window the window proposed, 0 when general block transfer was not proposed
      * @param negotiated the conformance of the meter's AARE, as the library keeps it
-     * @param hdlc the blocks would come in HDLC frames, where {@link GbtReception} does not take them
      * @return true when the meter granted general block transfer
      */
-    static boolean settle(Trace trace, int window, Set<Conformance> negotiated, boolean hdlc) {
+    static boolean settle(Trace trace, int window, Set<Conformance> negotiated) {
         boolean granted = negotiated.remove(Conformance.GENERAL_BLOCK_TRANSFER);
         if (window == 0) {
             return granted;
         }
-        trace.note(granted ? "general block transfer granted by the meter (our window " + window + ")" + (hdlc
-                ? "; over HDLC its blocks are received by gurux.dlms, which acknowledges each and does not ask"
-                        + " again for a lost one" : "")
+        trace.note(granted ? "general block transfer granted by the meter (our window " + window + ")"
                 : "general block transfer proposed (window " + window + ") but not granted in the AARE's"
                         + " conformance: ordinary block transfer");
         return granted;

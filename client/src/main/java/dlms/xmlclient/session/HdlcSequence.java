@@ -67,6 +67,16 @@ final class HdlcSequence {
         }
     }
 
+    /** N(S) of our next I-frame. */
+    int sendNext() {
+        return sendNext;
+    }
+
+    /** N(S) the meter's next I-frame must have: the N(R) of our next frame. */
+    int receiveNext() {
+        return receiveNext;
+    }
+
     private static int ns(int control) {
         return HdlcControl.sendSequence(control);
     }

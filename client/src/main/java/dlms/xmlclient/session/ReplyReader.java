@@ -126,12 +126,12 @@ final class ReplyReader {
                 client.getInterfaceType());
         int resends = 0;
         boolean started = false;
-        GbtReception gbt = new GbtReception(client, trace);
+        GbtReception gbt = new GbtReception(client, trace, sequence);
         while (true) {
             if (pending.available() > 0) {
                 int start = pending.position();
                 int control = -1;
-                if (client.getInterfaceType() == InterfaceType.HDLC) {
+                if (client.getInterfaceType() == InterfaceType.HDLC && !gbt.handingOver()) {
                     int meterFrame = HdlcFrames.frameFor(pending.getData(), start, pending.size(),
                             client.getClientAddress() << 1 | 1);
                     control = meterFrame < 0 ? -1 : HdlcFrames.control(pending.getData(), meterFrame, pending.size());
@@ -170,7 +170,7 @@ final class ReplyReader {
                     }
                     notFinal = meterFrame >= 0 && HdlcFrames.markFinal(pending.getData(), meterFrame, pending.size());
                 }
-                byte[] ack = gbt.take(pending, start); // a general-block-transfer block: joined there
+                byte[] ack = gbt.take(pending, start, notFinal); // a general-block-transfer block: joined there
                 if (ack != null) {
                     if (ack.length > 0) {
                         send(ack, false);

@@ -1,5 +1,6 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXDLMSXmlClient;
@@ -30,6 +31,9 @@ final class ScriptClient extends GXDLMSXmlClient {
 
     /** The meter granted general block transfer in the AARE (see {@link GbtAgreement}). */
     private boolean gbtGranted;
+
+    /** The next bytes to read are a joined general-block-transfer reply in a WRAPPER frame (see {@link HdlcGbtFrames}). */
+    private boolean joinedReplyFollows;
 
     /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
     private int requestInvokeId = -1;
@@ -77,6 +81,11 @@ final class ScriptClient extends GXDLMSXmlClient {
     /** @return the window we receive general-block-transfer blocks with, 0 when it was not granted */
     int gbtWindow() {
         return gbtGranted ? getGbtWindowSize() : 0;
+    }
+
+    /** The next read is the joined reply of general block transfer over HDLC, in a WRAPPER frame. */
+    void joinedReplyFollows() {
+        joinedReplyFollows = true;
     }
 
     /**
@@ -174,6 +183,13 @@ final class ScriptClient extends GXDLMSXmlClient {
         GXDLMSTranslator saved = translator;
         translator = null;
         try {
+            if (joinedReplyFollows) { // a general-block-transfer reply, joined
+                boolean joined = readJoined(received, reply, notify);
+                if (joined) {
+                    keepBlocksAside(reply);
+                }
+                return joined;
+            }
             boolean wrapper = getInterfaceType() == InterfaceType.WRAPPER;
             ActionListReplies.StandIn standIn = ActionListReplies.of(received, wrapper);
             if (standIn != null) {
@@ -221,6 +237,28 @@ final class ScriptClient extends GXDLMSXmlClient {
                     + " nested deeper than " + AxdrReader.MAX_DEPTH + " levels are never translated)", null);
         } finally {
             translator = saved;
+        }
+    }
+
+    /**
+     * The joined reply of general block transfer over HDLC, which no HDLC frame can hold: its
+     * APDU is read as the library reads a bare PDU (interface type PDU), framing and addresses
+     * checked already.
+     */
+    private boolean readJoined(GXByteBuffer received, GXReplyData reply, GXReplyData notify) throws Exception {
+        joinedReplyFollows = false;
+        int at = received.position();
+        int length = WrapperHeader.decode(received.getData(), at, received.size())
+                .length();
+        GXByteBuffer apdu = new GXByteBuffer();
+        apdu.set(received.getData(), at + WrapperHeader.SIZE, length);
+        InterfaceType framing = getInterfaceType();
+        setInterfaceType(InterfaceType.PDU);
+        try {
+            return getData(apdu, reply, notify);
+        } finally {
+            setInterfaceType(framing);
+            received.position(at + WrapperHeader.SIZE + length);
         }
     }
 

@@ -34,7 +34,7 @@ class GbtReceptionTest {
                 FindingPolicy.FAIL, window);
         ScriptClient client = new ScriptClient(settings);
         client.gbtGranted(granted);
-        return new GbtReception(client, new Trace(null, null));
+        return new GbtReception(client, new Trace(null, null), new HdlcSequence());
     }
 
     /** Block {@code number} of {@link #REPLY} (blocks of 5 bytes: 1, 2, 3 the last). */
@@ -49,7 +49,7 @@ class GbtReceptionTest {
 
     private static byte[] take(GbtReception reception, GXByteBuffer pending, byte[] frame) throws SessionException {
         pending.set(frame);
-        return reception.take(pending, pending.position());
+        return reception.take(pending, pending.position(), false);
     }
 
     @Test
@@ -141,10 +141,10 @@ class GbtReceptionTest {
         GXByteBuffer pending = new GXByteBuffer();
         pending.set(HEX.parseHex("00 01 00 01 00 10 00 0C"));
         pending.set(REPLY);
-        assertNull(reception.take(pending, 0));
+        assertNull(reception.take(pending, 0, false));
         byte[] part = Arrays.copyOf(block(1, true), 12);
         GXByteBuffer partial = new GXByteBuffer();
         partial.set(part);
-        assertNull(reception.take(partial, 0));
+        assertNull(reception.take(partial, 0, false));
     }
 }

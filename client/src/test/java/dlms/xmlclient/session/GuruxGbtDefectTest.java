@@ -54,12 +54,12 @@ class GuruxGbtDefectTest {
                 FindingPolicy.FAIL, 4);
         ScriptClient client = new ScriptClient(settings);
         client.gbtGranted(true);
-        GbtReception reception = new GbtReception(client, new Trace(null, null));
+        GbtReception reception = new GbtReception(client, new Trace(null, null), new HdlcSequence());
         GXByteBuffer pending = new GXByteBuffer(HEX.parseHex(BLOCK_1));
-        assertEquals("00 01 00 10 00 01 00 07 E0 84 00 01 00 01 00", HEX.formatHex(reception.take(pending, 0)));
+        assertEquals("00 01 00 10 00 01 00 07 E0 84 00 01 00 01 00", HEX.formatHex(reception.take(pending, 0, false)));
         pending.set(HEX.parseHex(BLOCK_3));
         // Block 3 is not kept; the acknowledgement names block 1 again, so the meter sends block 2.
         assertEquals("00 01 00 10 00 01 00 07 E0 84 00 02 00 01 00",
-                HEX.formatHex(reception.take(pending, pending.position())));
+                HEX.formatHex(reception.take(pending, pending.position(), false)));
     }
 }

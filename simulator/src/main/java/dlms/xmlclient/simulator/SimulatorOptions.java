@@ -298,12 +298,6 @@ public final class SimulatorOptions {
                         + wrapperFlag);
             }
             break;
-        case GBT_LOST_BLOCK:
-            if (!isWrapper()) {
-                throw new IllegalArgumentException(name + " is a general-block-transfer fault, served over"
-                        + " WRAPPER only: add -w/--wrapper");
-            }
-            break;
         case DROP_CONNECTION:
             if (udp || serial != null) {
                 throw new IllegalArgumentException(name + " closes a TCP connection: not with "

@@ -210,8 +210,6 @@ class SimulatorMainTest {
             + " endless-blocks, exception-response, wrong-access-rights, service-error, gbt-lost-block",
         "--fault | fault",
         "-w --fault bad-crc | --fault bad-crc is an HDLC fault: not with -w/--wrapper",
-        "--fault gbt-lost-block | --fault gbt-lost-block is a general-block-transfer fault, served over WRAPPER"
-            + " only: add -w/--wrapper",
         "-U --fault snrm-only | --fault snrm-only is an HDLC fault: not with -U/--udp",
         "-U --fault drop-connection | --fault drop-connection closes a TCP connection: not with"
             + " -U/--udp",

@@ -37,7 +37,7 @@ public enum MeterFault {
     /** Data requests are answered with a confirmed-service-error (0E). */
     SERVICE_ERROR,
     /**
-     * General block transfer (WRAPPER): the second block of the first window of three blocks or
+     * General block transfer (WRAPPER and HDLC): the second block of the first window of three blocks or
      * more is not sent, once; the client must acknowledge the block before it and get it again.
      */
     GBT_LOST_BLOCK;

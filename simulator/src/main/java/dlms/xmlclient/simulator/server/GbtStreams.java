@@ -8,20 +8,27 @@ import java.util.List;
 import dlms.xmlclient.simulator.log.SimulatorLog;
 import dlms.xmlclient.simulator.transport.Frames;
 import dlms.xmlclient.wire.gbt.GbtBlock;
+import dlms.xmlclient.wire.hdlc.HdlcControl;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
 import gurux.dlms.GXDLMSSettings;
 import gurux.dlms.GXServerReply;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.Conformance;
 
 /**
- * General block transfer as the Green Book has it, served in gurux.dlms 4.0.47's place (WRAPPER):
+ * General block transfer as the Green Book has it, served in gurux.dlms 4.0.47's place (WRAPPER
+ * and HDLC):
  * its server sets the streaming bit on the last block of a window, never sends a lost block
  * again, and after the last block answers with what is no APDU (GuruxServerGbtDefectTest,
  * docs/developer-notes.md). Here gurux.dlms builds the
  * whole reply as one APDU (ciphered as a whole when the association ciphers), and this class
  * sends it in blocks: the first block alone (the client's window is not known before its
  * first acknowledgement), then at most the client's window of blocks per acknowledgement, from
- * the block after the one acknowledged, so that a lost block is sent again.
+ * the block after the one acknowledged, so that a lost block is sent again. Over HDLC the
+ * blocks go in I-frames that {@link HdlcReplyFrames} numbers and segments, one per poll; there
+ * gurux.dlms builds the whole reply in one frame too (its max information field raised for the
+ * request), so every reply of the association is segmented there.
  */
 final class GbtStreams {
 
@@ -32,6 +39,11 @@ final class GbtStreams {
 
     private final boolean wrapper;
     private final SimulatorLog log;
+    private final GXDLMSSettings settings;
+    /** Over HDLC: the frames the meter numbers itself. */
+    private final HdlcReplyFrames hdlc = new HdlcReplyFrames();
+    /** The negotiated max information field while gurux.dlms builds a whole reply (HDLC). */
+    private int negotiatedInfo;
     /** Fault gbt-lost-block: one block of the first window of more than two blocks is not sent. */
     private boolean loseOneBlock;
     private boolean agreed;
@@ -45,9 +57,8 @@ final class GbtStreams {
     private int clientBlocks;
 
     /**
-     * Over HDLC the meter does not offer general block transfer (its I-frames and their sequence
-     * numbers are gurux.dlms's); over WRAPPER it is offered, so that gurux.dlms grants it to a
-     * client that proposes it (the AARE has the intersection), and only to such a client.
+     * General block transfer is offered, so that gurux.dlms grants it to a client that proposes
+     * it (the AARE has the intersection), and only to such a client.
      *
      * @param settings the server's settings, before gurux.dlms is initialised
      */
@@ -55,9 +66,8 @@ final class GbtStreams {
         this.wrapper = wrapper;
         this.loseOneBlock = loseOneBlock;
         this.log = log;
-        if (wrapper) {
-            settings.getProposedConformance().add(Conformance.GENERAL_BLOCK_TRANSFER);
-        }
+        this.settings = settings;
+        settings.getProposedConformance().add(Conformance.GENERAL_BLOCK_TRANSFER);
     }
 
     /**
@@ -69,6 +79,8 @@ final class GbtStreams {
         byte[] frames = answer(sr.getData());
         if (frames != null) {
             sr.setReply(frames);
+        } else if (!wrapper) {
+            hdlc.handBack(settings.getHdlcSettings());
         }
         return frames != null;
     }
@@ -86,7 +98,7 @@ final class GbtStreams {
     /** Before gurux.dlms serves a request: room for the whole reply in one APDU. */
     void beforeRequest(GXDLMSSettings settings, int requestTag) {
         if (negotiatedPdu != 0) { // a request that got no reply
-            settings.setMaxPduSize(negotiatedPdu);
+            restore(settings);
         }
         negotiatedPdu = 0;
         if (agreed && requestTag >= 0 && requestTag != GbtBlock.TAG && requestTag != Command.AARQ
@@ -94,7 +106,14 @@ final class GbtStreams {
             blocks = List.of();
             negotiatedPdu = settings.getMaxPduSize();
             settings.setMaxPduSize(WHOLE_APDU);
+            negotiatedInfo = settings.getHdlcSettings().getMaxInfoTX();
+            settings.getHdlcSettings().setMaxInfoTX(WHOLE_APDU + 1);
         }
+    }
+
+    private void restore(GXDLMSSettings settings) {
+        settings.setMaxPduSize(negotiatedPdu);
+        settings.getHdlcSettings().setMaxInfoTX(negotiatedInfo);
     }
 
     /**
@@ -110,11 +129,12 @@ final class GbtStreams {
         if (negotiatedPdu == 0) {
             return reply;
         }
-        settings.setMaxPduSize(negotiatedPdu);
+        restore(settings);
         negotiatedPdu = 0;
         int offset = Frames.apduOffset(reply, wrapper);
         if (offset < 0 || reply.length - offset <= settings.getMaxPduSize()) {
-            return reply;
+            return wrapper || offset < 0 || Frames.apdu(reply, false).length + 3 <= negotiatedInfo ? reply
+                    : segmented(reply);
         }
         byte[] apdu = Frames.apdu(reply, wrapper);
         int size = settings.getMaxPduSize() - GbtBlock.overhead(settings.getMaxPduSize());
@@ -123,7 +143,11 @@ final class GbtStreams {
             split.add(Arrays.copyOfRange(apdu, at, Math.min(apdu.length, at + size)));
         }
         blocks = split;
+        clientBlocks = 0; // a new stream: none of the client's blocks acknowledged yet
         carrier = reply;
+        if (!wrapper) {
+            hdlc.start(reply);
+        }
         log.info("general block transfer: a reply of " + apdu.length + " bytes in " + blocks.size() + " blocks");
         return window(1, 1);
     }
@@ -135,6 +159,13 @@ final class GbtStreams {
      *         null when gurux.dlms is to serve the request
      */
     private byte[] answer(byte[] request) {
+        int receiveReady = wrapper ? -1 : receiveReady(request);
+        byte[] again = receiveReady < 0 ? null : hdlc.again(receiveReady);
+        if (again != null || receiveReady >= 0 && hdlc.hasNext()) {
+            // The last frame again when it did not arrive; else the next segment, or the next
+            // block of a streamed window.
+            return again != null ? again : hdlc.next();
+        }
         if (!agreed || blocks.isEmpty() || Frames.apduTag(request, wrapper) != GbtBlock.TAG) {
             return null;
         }
@@ -147,6 +178,9 @@ final class GbtStreams {
             return null;
         }
         clientBlocks = ack.number();
+        if (!wrapper) {
+            hdlc.clientFrame(HdlcDecoder.whole(request).control());
+        }
         if (ack.ack() >= blocks.size()) {
             blocks = List.of();
             return null;
@@ -167,8 +201,26 @@ final class GbtStreams {
                 log.warning("fault gbt-lost-block: general block transfer block " + number + " not sent");
                 continue;
             }
-            out.writeBytes(Frames.withApdu(carrier, wrapper, block.encode()));
+            if (wrapper) {
+                out.writeBytes(Frames.withApdu(carrier, wrapper, block.encode()));
+            } else {
+                hdlc.queue(block.encode(), negotiatedInfo);
+            }
         }
-        return out.toByteArray();
+        return wrapper ? out.toByteArray() : hdlc.next();
+    }
+
+    /** A reply of the association longer than one HDLC frame: its segments numbered here. */
+    private byte[] segmented(byte[] reply) {
+        hdlc.start(reply);
+        hdlc.queue(Frames.apdu(reply, false), negotiatedInfo);
+        return hdlc.next();
+    }
+
+    /** @return N(R) of an HDLC RR, -1 for any other frame */
+    private static int receiveReady(byte[] request) {
+        HdlcFrame frame = request == null ? null : HdlcDecoder.whole(request);
+        boolean rr = frame != null && HdlcControl.kind(frame.control()) == HdlcControl.Kind.RR;
+        return rr ? HdlcControl.receiveSequence(frame.control()) : -1;
     }
 }
