@@ -61,6 +61,7 @@ public record LinkLayerFrame(byte[] bytes, int replyWithinMillis) {
         int hcsAt = 3 + server.size() + client.size() + 1;
         if (info.length > 0) {
             checkSequence(e, "Hcs", frame, hcsAt, location);
+            Fcs16.put(frame, 1, frame.length - 3); // the FCS right over the header as written: only the HCS is wrong
         } else if (e.hasAttribute("Hcs")) {
             throw new ScriptException(location, "<HdlcFrame Hcs=…/>: a frame without information field has one"
                     + " check sequence; write it as Fcs", null);

@@ -62,8 +62,8 @@ public final class LinkLayerSteps {
             }
         }
         if (interfaceType != InterfaceType.HDLC) {
-            throw new ScriptException(relativePath, "a link-layer script (HDLC frames) and this run is "
-                    + interfaceType + " (-w): it runs over HDLC only", null);
+            throw new ScriptException(relativePath, "a link-layer script sends HDLC frames, and this run is "
+                    + interfaceType + " (-w): run it over HDLC", null);
         }
     }
 

@@ -1,0 +1,76 @@
+package dlms.xmlclient.simulator;
+
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
+import dlms.xmlclient.wire.hdlc.HdlcEncoder;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The simulator's HDLC secondary station against IEC 62056-46, over a real socket: FRMR for a
+ * control field it does not implement (W) and for an information field longer than negotiated
+ * (Y), where gurux.dlms 4.0.47 answers an I-frame with an exception-response, or nothing at all
+ * from then on; frames with a check sequence error or for another address are ignored.
+ */
+@Tag("integration")
+class FrameRejectTest {
+
+    private static final HdlcAddress SERVER = HdlcAddress.of(1);
+    private static final HdlcAddress CLIENT = HdlcAddress.of(16);
+
+    private static byte[] frame(int control, byte[] info) {
+        return HdlcEncoder.encode(SERVER, CLIENT, control, info, false);
+    }
+
+    private static String exchange(Socket socket, byte[] frame) throws Exception {
+        socket.getOutputStream().write(frame);
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[512];
+        try {
+            int n = in.read(buffer);
+            return n < 0 ? "closed" : HexFormat.ofDelimiter(" ").withUpperCase().formatHex(Arrays.copyOf(buffer, n));
+        } catch (SocketTimeoutException e) {
+            return "no reply";
+        }
+    }
+
+    @Test
+    void anUnimplementedControlFieldAndATooLongInformationFieldAreRejectedWithTheirReasonBits() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
+                Socket socket = new Socket("127.0.0.1", meter.port())) {
+            socket.setSoTimeout(500);
+            exchange(socket, frame(0x93, null)); // SNRM: the link is up
+            // FRMR, F: rejected control 33, V(S) = V(R) = 0, W.
+            assertEquals("7E A0 0C 21 03 97 3E 21 33 00 01 34 B7 7E", exchange(socket, frame(0x33, null)));
+            byte[] tooLong = new byte[129]; // one more than the 128 bytes of the UA
+            tooLong[0] = (byte) 0xE6;
+            tooLong[1] = (byte) 0xE6;
+            assertEquals("7E A0 0C 21 03 97 3E 21 10 00 04 C6 0C 7E", exchange(socket, frame(0x10, tooLong)));
+            // The link still works: DISC is answered UA.
+            assertEquals("73", exchange(socket, frame(0x53, null)).substring(15, 17));
+        }
+    }
+
+    @Test
+    void framesWithACheckSequenceErrorOrForAnotherStationGetNoAnswer() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
+                Socket socket = new Socket("127.0.0.1", meter.port())) {
+            socket.setSoTimeout(400);
+            byte[] badFcs = frame(0x93, null);
+            badFcs[badFcs.length - 3] ^= 1;
+            assertEquals("no reply", exchange(socket, badFcs));
+            assertEquals("no reply", exchange(socket, HdlcEncoder.encode(HdlcAddress.of(5), CLIENT, 0x93, null,
+                    false)));
+            assertEquals("no reply", exchange(socket, HdlcEncoder.encode(SERVER, HdlcAddress.of(99), 0x93, null,
+                    false)));
+            assertEquals("7E A0 07 21 03 1F 6B E9 7E", exchange(socket, frame(0x53, null))); // DISC, link down: DM
+        }
+    }
+}
