@@ -161,8 +161,8 @@ public record LinkLayerFrame(byte[] bytes, int replyWithinMillis) {
     private static byte[] hex(String value, String name, String location) throws ScriptException {
         byte[] b = hexOrNull(value);
         if (b == null) {
-            throw new ScriptException(location, name + "=\"" + value + "\": not bytes in hex (7E A0 07 … or 7EA007…)",
-                    null);
+            throw new ScriptException(location, name + "=\"" + value
+                    + "\": not bytes in hex (7E A0 07 … or 7EA007…)", null);
         }
         return b;
     }

@@ -87,7 +87,8 @@ public final class RawReplyXml {
             reasons.add("Z: invalid N(R)");
         }
         return String.format(Locale.ROOT, "rejected control field 0x%02X, V(S)=%d, V(R)=%d, %s", info[0] & 0xFF,
-                second >> 1 & 0x07, second >> 5 & 0x07, reasons.isEmpty() ? "no reason bit" : String.join("; ", reasons));
+                second >> 1 & 0x07, second >> 5 & 0x07,
+                reasons.isEmpty() ? "no reason bit" : String.join("; ", reasons));
     }
 
     private static String address(HdlcAddress a) {

@@ -35,7 +35,9 @@ class LinkLayerScriptsTest {
         assertTrue(ignored.contains("<NoReply>") && ignored.contains("nothing within 500 ms"), ignored);
         assertTrue(run.trace().contains("TX 7E A0 07 03 21 93 0E 01 7E"), run.trace());
         String junit = Files.readString(dir.resolve("out/junit.xml"));
-        assertTrue(junit.contains("4-unknown-control-frmr"), junit);
+        assertTrue(junit.contains("<testcase name=\"Frame 0x33\" classname=\"4-unknown-control-frmr\""), junit);
+        assertTrue(junit.contains("<testcase name=\"Frame SNRM wrong FCS\" classname=\"2-wrong-check-sequence"),
+                junit);
         assertTrue(Files.readString(dir.resolve("out/report.html")).contains("FRMR"));
     }
 

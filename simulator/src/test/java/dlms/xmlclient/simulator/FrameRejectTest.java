@@ -49,12 +49,28 @@ class FrameRejectTest {
             exchange(socket, frame(0x93, null)); // SNRM: the link is up
             // FRMR, F: rejected control 33, V(S) = V(R) = 0, W.
             assertEquals("7E A0 0C 21 03 97 3E 21 33 00 01 34 B7 7E", exchange(socket, frame(0x33, null)));
+            assertEquals("73", exchange(socket, frame(0x93, null)).substring(15, 17)); // SNRM again: UA
             byte[] tooLong = new byte[129]; // one more than the 128 bytes of the UA
             tooLong[0] = (byte) 0xE6;
             tooLong[1] = (byte) 0xE6;
             assertEquals("7E A0 0C 21 03 97 3E 21 10 00 04 C6 0C 7E", exchange(socket, frame(0x10, tooLong)));
-            // The link still works: DISC is answered UA.
-            assertEquals("73", exchange(socket, frame(0x53, null)).substring(15, 17));
+            // The frame reject condition: an RR gets the same FRMR, until SNRM (or DISC).
+            assertEquals("7E A0 0C 21 03 97 3E 21 10 00 04 C6 0C 7E", exchange(socket, frame(0x11, null)));
+            assertEquals("73", exchange(socket, frame(0x93, null)).substring(15, 17));
+            assertEquals("7E A0 07 21 03 31 17 21 7E".substring(0, 17), exchange(socket, frame(0x11, null))
+                    .substring(0, 17)); // RR answered RR again
+            assertEquals("73", exchange(socket, frame(0x53, null)).substring(15, 17)); // DISC: UA
+        }
+    }
+
+    @Test
+    void aPollWhileTheLinkIsDownIsAnsweredDisconnectedMode() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
+                Socket socket = new Socket("127.0.0.1", meter.port())) {
+            socket.setSoTimeout(500);
+            assertEquals("7E A0 07 21 03 1F 6B E9 7E", exchange(socket, frame(0x33, null))); // UP, poll: DM
+            assertEquals("7E A0 07 21 03 1F 6B E9 7E", exchange(socket, frame(0x11, null))); // RR, poll: DM
+            assertEquals("no reply", exchange(socket, frame(0x01, null))); // RR without poll: nothing to answer
         }
     }
 

@@ -114,7 +114,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         if (gbt.answered(sr)) { // a general-block-transfer acknowledgement: the next window went
             return;
         }
-        if (FrameRejects.answered(sr, getSettings(), wrapper)) { // FRMR, which gurux.dlms never sends
+        if (FrameRejects.answered(sr, this, wrapper)) { // FRMR, which gurux.dlms never sends
             return;
         }
         int requestTag = request == null ? -1 : Frames.apduTag(request, wrapper);
