@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * A link-layer step's reply as the run shows and compares it: {@code <RawReply Frame="UA"
- * Value="7E A0 …"/>} with what the frame says in a comment, or {@code <NoReply/>} when nothing
- * came in the time the step listened. Pure.
+ * Information="81 80 …" Value="7E A0 …"/>} (kind, information field, whole frame: an
+ * expectation may check the first two whatever the addresses) with what the frame says in a
+ * comment, or {@code <NoReply/>} when nothing came in the time the step listened. Pure.
  */
 public final class RawReplyXml {
 
@@ -28,7 +29,8 @@ public final class RawReplyXml {
     public static String of(byte[] bytes) {
         HdlcFrame frame = HdlcDecoder.whole(bytes);
         String kind = frame == null ? "none" : kindName(frame.control());
-        return "<RawReply Frame=\"" + kind + "\" Value=\"" + hex(bytes) + "\">\n  <!-- "
+        String info = frame == null ? "" : hex(frame.information());
+        return "<RawReply Frame=\"" + kind + "\" Information=\"" + info + "\" Value=\"" + hex(bytes) + "\">\n  <!-- "
                 + (frame == null ? "not one whole HDLC frame" : describe(frame)) + " -->\n</RawReply>";
     }
 

@@ -5,7 +5,7 @@ import org.w3c.dom.Element;
 import java.util.Locale;
 
 /**
- * The bytes of a link-layer reply ({@code <RawReply Value="7E A0 …"/>}) as an expectation writes
+ * The bytes of a link-layer reply ({@code <RawReply Information="…" Value="7E A0 …"/>}) as an expectation writes
  * them: hex in either case, spaced or not, and {@code *} for one byte that varies (a sequence
  * number, a check sequence over it). Before the comparison each {@code *} takes the byte that
  * came, so that a difference names only the bytes that really differ.
@@ -18,12 +18,18 @@ final class RawBytes {
     }
 
     static void expand(Element expected, Element actual) {
-        if (!TAG.equals(expected.getTagName()) || !TAG.equals(actual.getTagName())
-                || !expected.hasAttribute("Value") || Templates.ANY.equals(expected.getAttribute("Value").strip())) {
+        if (TAG.equals(expected.getTagName()) && TAG.equals(actual.getTagName())) {
+            expand(expected, actual, "Value");
+            expand(expected, actual, "Information");
+        }
+    }
+
+    private static void expand(Element expected, Element actual, String attribute) {
+        if (!expected.hasAttribute(attribute) || Templates.ANY.equals(expected.getAttribute(attribute).strip())) {
             return;
         }
-        String[] want = tokens(expected.getAttribute("Value"));
-        String[] got = tokens(actual.getAttribute("Value"));
+        String[] want = tokens(expected.getAttribute(attribute));
+        String[] got = tokens(actual.getAttribute(attribute));
         if (want.length != got.length) {
             return; // another frame altogether: the pattern is shown as written
         }
@@ -31,7 +37,7 @@ final class RawBytes {
         for (int i = 0; i < want.length; i++) {
             merged.append(i == 0 ? "" : " ").append(want[i].equals("*") ? got[i] : want[i]);
         }
-        expected.setAttribute("Value", merged.toString());
+        expected.setAttribute(attribute, merged.toString());
     }
 
     /** "7e a0*21" or "7EA0 * 21" → 7E, A0, *, 21. */
