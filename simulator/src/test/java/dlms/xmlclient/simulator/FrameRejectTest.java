@@ -64,6 +64,18 @@ class FrameRejectTest {
     }
 
     @Test
+    void anRrWithAnInformationFieldIsRejectedWithTheWAndXBits() throws Exception {
+        try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
+                Socket socket = new Socket("127.0.0.1", meter.port())) {
+            socket.setSoTimeout(500);
+            exchange(socket, frame(0x93, null));
+            String frmr = exchange(socket, frame(0x11, new byte[] {0x01, 0x02}));
+            assertEquals("97", frmr.substring(15, 17), frmr);
+            assertEquals("11 00 03", frmr.substring(24, 32), frmr); // rejected RR, V(S) = V(R) = 0, W and X
+        }
+    }
+
+    @Test
     void aPollWhileTheLinkIsDownIsAnsweredDisconnectedMode() throws Exception {
         try (MeterSimulator meter = MeterSimulator.start(new SimulatorOptions().port(0));
                 Socket socket = new Socket("127.0.0.1", meter.port())) {

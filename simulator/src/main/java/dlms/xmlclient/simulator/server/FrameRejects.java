@@ -20,7 +20,8 @@ import java.util.WeakHashMap;
  * gurux.dlms ignores it, as the standard says. Of the others:
  * <ul>
  * <li>link up, from its client: a control field that is not a command the station implements is
- * answered FRMR with the W bit, an I-frame whose information field is longer than negotiated
+ * answered FRMR with the W bit, an RR or RNR with an information field W and X, an I-frame
+ * whose information field is longer than negotiated
  * FRMR with the Y bit (gurux.dlms answers the first with an I-frame holding an
  * exception-response and no LLC bytes, counting it as an I-frame received; the second it drops
  * without a word, yet counts it received). Until SNRM or DISC comes, every further frame
@@ -33,6 +34,7 @@ final class FrameRejects {
 
     /** The FRMR reason bits of ISO/IEC 13239 (basic format, third byte of the information field). */
     static final int W = 0x01;
+    static final int X = 0x02;
     static final int Y = 0x04;
 
     /** The FRMR of each server in the frame reject condition. */
@@ -74,6 +76,8 @@ final class FrameRejects {
             int reason;
             if (!implementedCommand(control)) {
                 reason = W;
+            } else if (HdlcControl.isSupervisory(control) && frame.hasInformation()) {
+                reason = W | X; // an RR or RNR has no information field; X goes with W
             } else if (HdlcControl.isInformation(control)
                     && frame.information().length > settings.getHdlcSettings().getMaxInfoRX()) {
                 reason = Y;
