@@ -76,6 +76,18 @@ class LinkLayerScriptsTest {
     }
 
     @Test
+    void aFolderRunOverWrapperLeavesItsLinkLayerScriptsOutInOneLine() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("mixed-folder"));
+        Files.copy(Path.of("messages/get-serial-number.xml"), folder.resolve("get-serial-number.xml"));
+        Files.copy(Path.of("messages/link-layer/6-disc-dm.xml"), folder.resolve("6-disc-dm.xml"));
+        CliRun run = CliRun.run(dir.resolve("out"), "-w", "-c", "16", "-a", "None", "-x", folder.toString());
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("1 link-layer script left out: they send HDLC frames and this run is WRAPPER (-w): "
+                + folder.resolve("6-disc-dm.xml").toString().replace('\\', '/')), run.out);
+        assertTrue(run.out.contains("1 scripts: 0 passed, 0 failed, 1 not checked, 0 errors"), run.out);
+    }
+
+    @Test
     void aDlmsRequestInALinkLayerScriptIsBadInputNamingItsLine() throws Exception {
         Path script = dir.resolve("mixed.xml");
         Files.writeString(script, """
