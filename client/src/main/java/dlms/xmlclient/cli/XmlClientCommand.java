@@ -116,7 +116,7 @@ public final class XmlClientCommand {
         if (line.hasOption(ClientOptions.TARGETS)) {
             return runFleet(line, flags, found, verbosity);
         }
-        List<ScriptSource> scripts = new ScriptSettings(env).apply(found, flags);
+        List<ScriptSource> scripts = WrapperSkips.leaveOut(new ScriptSettings(env).apply(found, flags), out);
         // The medium and framing are command-line flags only: the same for every script.
         ConnectionSettings target = scripts.get(0).connection();
         Optional<RecordMode> recordMode = RecordOption.of(line);

@@ -117,6 +117,9 @@ public final class ScriptDecoding {
     private static String describe(XmlNode request, List<CosemTarget> targets) {
         XmlNode pdu = pdu(request);
         String service = pdu == null ? "?" : service(pdu.name());
+        if (pdu != null && (service.equals("HdlcFrame") || service.equals("RawFrame"))) {
+            return linkLayerStep(pdu);
+        }
         if (targets.isEmpty()) {
             return request != null && request.find("GetRequestNext") != null ? service + " next block" : service;
         }
@@ -124,6 +127,16 @@ public final class ScriptDecoding {
         for (int i = 0; i < targets.size(); i++) {
             s.append(i == 0 ? " " : ", ").append(targets.get(i).describe());
         }
+        return s.toString();
+    }
+
+    /** A link-layer step as the script writes it: {@code HdlcFrame Control=SNRM Fcs=wrong}, long values cut. */
+    private static String linkLayerStep(XmlNode step) {
+        StringBuilder s = new StringBuilder(step.name());
+        step.attributes().forEach((name, value) -> {
+            String v = value.strip().replaceAll("\\s+", " ");
+            s.append(' ').append(name).append('=').append(v.length() > 40 ? v.substring(0, 40) + "…" : v);
+        });
         return s.toString();
     }
 

@@ -79,6 +79,9 @@ public record RequestTarget(String service, Form form, List<Member> members, lon
         if (root == null) {
             return new RequestTarget("Request", Form.OTHER, List.of(), -1);
         }
+        if (FrameTarget.isFrame(root)) {
+            return new RequestTarget(FrameTarget.describe(root), Form.OTHER, List.of(), -1);
+        }
         String tag = root.getTagName();
         String service = SERVICES.getOrDefault(tag, tag);
         List<Member> members = new ArrayList<>();

@@ -2,6 +2,7 @@ package dlms.xmlclient.run;
 
 import dlms.xmlclient.media.Link;
 import dlms.xmlclient.run.ScriptOutcome.Status;
+import dlms.xmlclient.script.LinkLayerSteps;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.Step;
@@ -129,7 +130,9 @@ public final class Runner {
             boolean scriptedSnrm = script.sends(Command.SNRM);
             TracedMeaning meaning = new TracedMeaning(trace);
             try {
-                session.associate(!scriptedSnrm, !scriptedSnrm && !script.sends(Command.AARQ));
+                if (!LinkLayerSteps.isLinkLayer(script)) { // a link-layer script sets up the link itself
+                    session.associate(!scriptedSnrm, !scriptedSnrm && !script.sends(Command.AARQ));
+                }
                 for (Step step : script.steps()) {
                     stop.pause(step.delayMillis());
                     if (stop.requested()) {
@@ -141,7 +144,8 @@ public final class Runner {
                     Check check;
                     try {
                         meaning.sending(step.number(), step.requestXml());
-                        String xml = session.exchange(step.request());
+                        String xml = LinkLayerSteps.isRaw(step) ? LinkLayerRun.exchange(session, step, c)
+                                : session.exchange(step.request());
                         meaning.received(step.number(), step.requestXml(), xml);
                         reply = new StepReply(step, xml, sentAt, millisSince(sent));
                         check = check(expected.get(step.number() - 1), reply, missingExpected)

@@ -30,7 +30,8 @@ public final class ScriptLoader {
     /** Gurux XmlClient meta elements that describe the file rather than send anything. */
     private static final Set<String> META = Set.of("Description", "Error", "ErrorUrl");
     /** Replies that are not named ...Response; {@code NoReply} is ours, for SNRM/DISC on WRAPPER. */
-    private static final Set<String> OTHER_REPLIES = Set.of("Ua", "DisconnectMode", "UnacceptableFrame", "NoReply");
+    private static final Set<String> OTHER_REPLIES = Set.of("Ua", "DisconnectMode", "UnacceptableFrame", "NoReply",
+            "RawReply");
     /**
      * GXDLMSDirector templates write {@code <InvokeIdAndPriority Value="*"/>} in requests, which
      * gurux.dlms 4.0.47 cannot load ("For input string: *"): such a request is sent as 193
@@ -81,13 +82,15 @@ public final class ScriptLoader {
                 steps.set(steps.size() - 1, previous.withInlineExpected(elementXml.toXml(element), line));
                 continue;
             }
-            GXDLMSXmlPdu pdu = encode(element, relativePath);
+            GXDLMSXmlPdu pdu = LinkLayerSteps.isRaw(element) ? LinkLayerSteps.checked(element, relativePath)
+                    : encode(element, relativePath);
             steps.add(new Step(steps.size() + 1, line, pdu, elementXml.toXml(element), null, 0, delay));
             delay = 0;
         }
         if (steps.isEmpty()) {
             throw new ScriptException(relativePath, "no requests in <" + root.getTagName() + ">", null);
         }
+        LinkLayerSteps.checkScript(steps, relativePath, client.getInterfaceType());
         return new Script(file, relativePath, steps);
     }
 

@@ -18,7 +18,7 @@ public record Step(int number, int line, GXDLMSXmlPdu request, String requestXml
                    int inlineExpectedLine, long delayMillis) {
 
     public int command() {
-        return request.getCommand();
+        return request == null ? -1 : request.getCommand(); // -1: a link-layer step's own frame
     }
 
     Step withInlineExpected(String xml, int xmlLine) {

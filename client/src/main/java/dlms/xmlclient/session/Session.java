@@ -100,6 +100,11 @@ public final class Session implements AutoCloseable {
         return requests.replyFindings();
     }
 
+    /** The bare link, for a link-layer script that sends its own frames (no association is made). */
+    public LinkLayer linkLayer() {
+        return new LinkLayer(connection.link, connection.trace, connection.settings.limits().waitTimeMillis());
+    }
+
     /** The encoding findings of the meter's release response; empty before {@link #release}. */
     public List<String> releaseFindings() {
         return releaseFindings;

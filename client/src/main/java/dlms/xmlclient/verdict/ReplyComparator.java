@@ -102,6 +102,7 @@ public final class ReplyComparator {
         Element actual = parse(actualXml).getDocumentElement();
         Placeholders.stampClocks(expected, sentAt);
         Templates.expand(expected, actual);
+        RawBytes.expand(expected, actual);
         if (IdenticalXml.same(expected, actual, this::valuesMatch)) {
             return List.of();
         }

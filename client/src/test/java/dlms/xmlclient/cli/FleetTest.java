@@ -27,6 +27,8 @@ class FleetTest {
     /** The LN samples: the fleet's meters are LN meters. */
     /** The logical-name samples the fleets run: every script under messages/ but sn/. */
     private static final int SCRIPTS = lnSamples();
+    /** Of those, the scripts that send their own frames and make no association. */
+    private static final int LINK_LAYER_SAMPLES = samples(Path.of("messages", "link-layer"));
 
     @TempDir
     Path dir;
@@ -72,7 +74,8 @@ class FleetTest {
             assertTrue(Files.isRegularFile(own.resolve("replies/clock/1-read.xml")), own.toString());
             assertTrue(Files.readString(own.resolve("trace.txt")).contains("connecting to tcp 127.0.0.1:" + m.port()));
             assertFalse(Files.exists(own.resolve("report.html")), "a passing meter needs no report page");
-            assertTrue(m.associationRequests() >= SCRIPTS, "each script associated with this meter itself");
+            assertTrue(m.associationRequests() >= SCRIPTS - LINK_LAYER_SAMPLES,
+                    "each script associated with this meter itself (link-layer scripts set up the link alone)");
         }
         String junit = Files.readString(run.outDir.resolve("junit.xml"));
         assertEquals(METERS * SCRIPTS, count(junit, "<testsuite "), "one testsuite per meter and script");
@@ -112,9 +115,11 @@ class FleetTest {
         CliRun run = fleet(file, "--parallel", "2");
         assertEquals(ExitCode.NO_CONNECTION, run.exitCode, run.toString());
         assertTrue(run.out.contains("5 meters: 3 passed, 0 failed, 0 not checked, 2 errors"), run.out);
-        // Only the two scripts with their own association (public, secure) pass with a wrong -P.
-        assertTrue(Pattern.compile("ERROR +wrong-password +" + SCRIPTS + " scripts: 2 passed, 0 failed, 0 not checked, "
-                + (SCRIPTS - 2) + " errors")
+        // Only the two scripts with their own association (public, secure) and the link-layer
+        // scripts (no association at all) pass with a wrong -P.
+        int passing = 2 + LINK_LAYER_SAMPLES;
+        assertTrue(Pattern.compile("ERROR +wrong-password +" + SCRIPTS + " scripts: " + passing
+                + " passed, 0 failed, 0 not checked, " + (SCRIPTS - passing) + " errors")
                 .matcher(run.out).find(), run.out);
         assertTrue(run.out.contains("wrong password (check -P in " + file + ":6)"), "its own line's -P: " + run.out);
         assertTrue(run.out.contains("cannot connect to 127.0.0.1:" + dead), run.out);
@@ -197,6 +202,14 @@ class FleetTest {
         try (var files = Files.walk(Path.of("messages"))) {
             return (int) files.filter(f -> f.toString().endsWith(".xml")
                     && !f.startsWith(Path.of("messages", "sn"))).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int samples(Path folder) {
+        try (var files = Files.walk(folder)) {
+            return (int) files.filter(f -> f.toString().endsWith(".xml")).count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

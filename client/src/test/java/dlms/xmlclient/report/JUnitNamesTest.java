@@ -137,7 +137,7 @@ class JUnitNamesTest {
             assertEquals(names.size(), names.stream().distinct().count(), s.relativePath() + ": " + names);
             for (String name : names) {
                 assertFalse(name.contains("?"), s.relativePath() + ": " + name);
-                assertTrue(name.matches("(Get|Set|Action|Read|Write|Access) .+|ReleaseRequest"), s.relativePath() + ": " + name);
+                assertTrue(name.matches("(Get|Set|Action|Read|Write|Access|Frame) .+|ReleaseRequest"), s.relativePath() + ": " + name);
                 named++;
             }
         }

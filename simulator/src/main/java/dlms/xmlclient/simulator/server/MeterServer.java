@@ -115,6 +115,9 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         if (gbt.answered(sr)) { // a general-block-transfer acknowledgement: the next window went
             return;
         }
+        if (FrameRejects.answered(sr, this, wrapper)) { // FRMR, which gurux.dlms never sends
+            return;
+        }
         int requestTag = request == null ? -1 : Frames.apduTag(request, wrapper);
         byte[] refusal = request == null ? null
                 : security.refusalBeforehand(request, association(), isInAssociation());
