@@ -11,7 +11,8 @@ final class Subcommands {
     private static final String BENCH = "bench";
 
     /** The subcommands in one line, for {@code --help}. */
-    static final String HELP = "Subcommands: xmlclient " + TranslateCommand.NAME + " --help; xmlclient " + BENCH
+    static final String HELP = "Subcommands: xmlclient " + TranslateCommand.NAME + " --help; xmlclient "
+            + ListenCommand.NAME + " --help (meters that call in); xmlclient " + BENCH
             + " --help (the benchmark, from a source checkout's bin/xmlclient).";
 
     private Subcommands() {
@@ -29,6 +30,19 @@ final class Subcommands {
                 @Override
                 public int run(String[] args, PrintStream out, PrintStream err) {
                     return TranslateCommand.run(args, out, err);
+                }
+            });
+        }
+        if (name.equals(ListenCommand.NAME)) {
+            return Optional.of(new Subcommand() {
+                @Override
+                public String name() {
+                    return ListenCommand.NAME;
+                }
+
+                @Override
+                public int run(String[] args, PrintStream out, PrintStream err) {
+                    return ListenCommand.run(args, out, err, System.getenv());
                 }
             });
         }

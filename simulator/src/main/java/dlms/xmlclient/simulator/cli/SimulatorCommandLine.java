@@ -1,6 +1,7 @@
 package dlms.xmlclient.simulator.cli;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -50,6 +51,7 @@ final class SimulatorCommandLine {
     private static final String COUNT = "N";
     private static final String ONE_PORT = "X";
     private static final String WRITE_TARGETS = "write-targets";
+    private static final String CALL = "call";
 
     final boolean help;
     final Path saveDevice;
@@ -70,6 +72,8 @@ final class SimulatorCommandLine {
     final int count;
     final boolean onePort;
     final Path writeTargets;
+    /** --call: the head-end to connect to instead of listening, or null. */
+    final InetSocketAddress call;
 
     private SimulatorCommandLine(CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
@@ -99,6 +103,8 @@ final class SimulatorCommandLine {
             throw new UsageException("--write-targets lists TCP meters: not with "
                     + (udp ? "-U/--udp" : "-S/--serial"));
         }
+        call = cl.hasOption(CALL) ? HeadEnd.parse(cl.getOptionValue(CALL), cl, PORT, BIND, SERIAL, UDP, COUNT,
+                WRITE_TARGETS) : null;
         if (serial != null && (cl.hasOption(PORT) || cl.hasOption(BIND))) {
             throw new UsageException((cl.hasOption(PORT) ? "-p/--port" : "-b/--bind")
                     + " does not apply to a serial port (-S/--serial)");
@@ -151,6 +157,9 @@ final class SimulatorCommandLine {
                 + " (a client's -n SERIAL)").build());
         o.addOption(valued(null, WRITE_TARGETS, "FILE", "once listening, write the meters as"
                 + " name,host,port,flags lines for the client's --targets FILE"));
+        o.addOption(valued(null, CALL, "HOST:PORT", "call the head-end instead of listening: connect"
+                + " to HOST:PORT and serve it over that connection, HDLC or WRAPPER (see Calling"
+                + " the head-end below)"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn|both",
                 "logical name or short name referencing only; by default both, each association"
                         + " the one its AARQ's application context names"));
