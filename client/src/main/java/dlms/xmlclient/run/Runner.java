@@ -2,6 +2,7 @@ package dlms.xmlclient.run;
 
 import dlms.xmlclient.media.Link;
 import dlms.xmlclient.run.ScriptOutcome.Status;
+import dlms.xmlclient.script.NotificationSteps;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.Step;
@@ -141,7 +142,9 @@ public final class Runner {
                     Check check;
                     try {
                         meaning.sending(step.number(), step.requestXml());
-                        String xml = session.exchange(step.request());
+                        String xml = step.waitsForNotification()
+                                ? session.awaitNotification(NotificationSteps.timeoutOf(step),
+                                        NotificationSteps.expectsNone(step)) : session.exchange(step.request());
                         meaning.received(step.number(), step.requestXml(), xml);
                         reply = new StepReply(step, xml, sentAt, millisSince(sent));
                         check = check(expected.get(step.number() - 1), reply, missingExpected)

@@ -30,6 +30,9 @@ final class ScriptClient extends GXDLMSXmlClient {
     /** Invoke-id-and-priority of the scripted request being sent, or -1 when it has none. */
     private int requestInvokeId = -1;
 
+    /** Notifications that came while a reply was awaited, for {@code <WaitForNotification>}. */
+    final Notifications notifications = new Notifications();
+
     ScriptClient(ConnectionSettings settings) {
         super(TranslatorOutputType.SIMPLE_XML);
         setUseLogicalNameReferencing(settings.logicalNames());

@@ -111,6 +111,17 @@ public final class MeterSimulator implements AutoCloseable {
      */
     public static MeterSimulator call(SimulatorOptions options, InetSocketAddress headEnd, long retryMillis)
             throws Exception {
+        return call(options, headEnd, retryMillis, 0);
+    }
+
+    /**
+     * {@link #call(SimulatorOptions, InetSocketAddress, long)}, pushing on the connection too.
+     *
+     * @param pushEveryMillis how often the meter pushes its Push setup's DATA-NOTIFICATION on the
+     *        connection (--push-every), 0 for never
+     */
+    public static MeterSimulator call(SimulatorOptions options, InetSocketAddress headEnd, long retryMillis,
+            long pushEveryMillis) throws Exception {
         options.check();
         if (options.isFleet() || options.isUdp() || options.getSerial() != null) {
             throw new IllegalArgumentException("--call is one meter over TCP: not with -N, -X, -U or a serial port");
@@ -120,7 +131,8 @@ public final class MeterSimulator implements AutoCloseable {
         SimulatorLog log = new SimulatorLog(options.getTraceOut(), options.getLogOut(),
                 options.getLogLevel());
         MeterCore meter = new MeterCore(options, device, options.getSerialNumber(), log);
-        return new MeterSimulator(MeterCall.start(meter.access(), log, headEnd, retryMillis), meter, options);
+        return new MeterSimulator(MeterCall.start(meter.access(), log, headEnd, retryMillis,
+                pushEveryMillis), meter, options);
     }
 
     /**

@@ -43,4 +43,27 @@ final class HeadEnd {
         }
         return address;
     }
+
+    /**
+     * @param value --push-every's seconds
+     * @param call --call's head-end, null when not calling
+     * @return the seconds
+     * @throws SimulatorCommandLine.UsageException naming --push-every
+     */
+    static int pushEvery(String value, InetSocketAddress call) throws SimulatorCommandLine.UsageException {
+        if (call == null) {
+            throw new SimulatorCommandLine.UsageException("--push-every pushes on the connection of"
+                    + " --call: give --call HOST:PORT too");
+        }
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds >= 1 && seconds <= 86_400) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // Told below.
+        }
+        throw new SimulatorCommandLine.UsageException("--push-every needs seconds 1..86400, not '"
+                + value + "'");
+    }
 }

@@ -52,6 +52,7 @@ final class SimulatorCommandLine {
     private static final String ONE_PORT = "X";
     private static final String WRITE_TARGETS = "write-targets";
     private static final String CALL = "call";
+    private static final String PUSH_EVERY = "push-every";
 
     final boolean help;
     final Path saveDevice;
@@ -74,6 +75,8 @@ final class SimulatorCommandLine {
     final Path writeTargets;
     /** --call: the head-end to connect to instead of listening, or null. */
     final InetSocketAddress call;
+    /** --push-every in seconds, 0 for none. */
+    final int pushEvery;
 
     private SimulatorCommandLine(CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
@@ -105,6 +108,7 @@ final class SimulatorCommandLine {
         }
         call = cl.hasOption(CALL) ? HeadEnd.parse(cl.getOptionValue(CALL), cl, PORT, BIND, SERIAL, UDP, COUNT,
                 WRITE_TARGETS) : null;
+        pushEvery = cl.hasOption(PUSH_EVERY) ? HeadEnd.pushEvery(cl.getOptionValue(PUSH_EVERY), call) : 0;
         if (serial != null && (cl.hasOption(PORT) || cl.hasOption(BIND))) {
             throw new UsageException((cl.hasOption(PORT) ? "-p/--port" : "-b/--bind")
                     + " does not apply to a serial port (-S/--serial)");
@@ -160,6 +164,8 @@ final class SimulatorCommandLine {
         o.addOption(valued(null, CALL, "HOST:PORT", "call the head-end instead of listening: connect"
                 + " to HOST:PORT and serve it over that connection, HDLC or WRAPPER (see Calling"
                 + " the head-end below)"));
+        o.addOption(valued(null, PUSH_EVERY, "S", "with --call: push the Push setup 0.0.25.9.0.255's"
+                + " DataNotification on the connection every S seconds (1..86400)"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn|both",
                 "logical name or short name referencing only; by default both, each association"
                         + " the one its AARQ's application context names"));

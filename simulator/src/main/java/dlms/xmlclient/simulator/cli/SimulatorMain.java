@@ -102,7 +102,8 @@ public final class SimulatorMain {
                 startLine = StartLine.of(fleet, cl);
                 targets = fleet.meters();
             } else if (cl.call != null) {
-                MeterSimulator meter = MeterSimulator.call(options, cl.call, CALL_RETRY_MILLIS);
+                MeterSimulator meter = MeterSimulator.call(options, cl.call, CALL_RETRY_MILLIS,
+                        cl.pushEvery * 1000L);
                 out.println(StartLine.of(meter));
                 out.flush();
                 return CallEnd.await(meter, err);

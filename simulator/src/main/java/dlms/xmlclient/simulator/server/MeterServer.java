@@ -188,6 +188,10 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         return deepRequests.takeHangUp();
     }
 
+    /** @return the DATA-NOTIFICATIONs its Push setups' push method asked for since the last call */
+    java.util.List<byte[]> takePushes() {
+        return objects.pushes().take();
+    }
     /**
      * @return the association of the client being served (with SN referencing its profile),
      *         null before a client is accepted

@@ -17,7 +17,8 @@ import dlms.xmlclient.simulator.log.SimulatorLog;
  * HOST:PORT itself and then serves the head-end's frames (HDLC or WRAPPER) over it. A failed
  * connection attempt is tried again after 1, 2, 4 and 8 s; after {@link #ATTEMPTS} failures in a
  * row the call ends with an error. The call also ends, without an error, when the head-end
- * closes the connection: it has read the meter.
+ * closes the connection: it has read the meter. With a push period, the meter pushes its Push
+ * setup's DATA-NOTIFICATION on the connection that often (see {@link MeterAccess#pushNow}).
  */
 public final class MeterCall implements MeterTransport, MeterAccess.Replies {
 
@@ -38,8 +39,12 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
     /** Why the call ended in an error, or null. */
     private volatile String failure;
     private final long firstDelayMillis;
+    /** --push-every in ms, 0 for no scheduled pushes. */
+    private final long pushEveryMillis;
 
-    private MeterCall(MeterAccess access, SimulatorLog log, InetSocketAddress headEnd, long firstDelayMillis) {
+    private MeterCall(MeterAccess access, SimulatorLog log, InetSocketAddress headEnd, long firstDelayMillis,
+            long pushEveryMillis) {
+        this.pushEveryMillis = pushEveryMillis;
         this.access = access;
         this.log = log;
         this.headEnd = headEnd;
@@ -55,11 +60,13 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
      * @param log where the call's events and the trace go
      * @param headEnd where the head-end listens
      * @param firstDelayMillis the pause between a failed attempt and the next, doubled each time
+     * @param pushEveryMillis how often the meter pushes on the connection (its Push setup's
+     *        DATA-NOTIFICATION), 0 for never
      * @return the call, under way
      */
     public static MeterCall start(MeterAccess access, SimulatorLog log, InetSocketAddress headEnd,
-            long firstDelayMillis) {
-        MeterCall call = new MeterCall(access, log, headEnd, firstDelayMillis);
+            long firstDelayMillis, long pushEveryMillis) {
+        MeterCall call = new MeterCall(access, log, headEnd, firstDelayMillis, pushEveryMillis);
         call.thread.start();
         return call;
     }
@@ -113,9 +120,15 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
         byte[] buffer = new byte[16 * 1024];
         String peer = "head-end " + hostPort();
         try {
-            s.setSoTimeout(READ_SLICE_MILLIS);
+            s.setSoTimeout((int) (pushEveryMillis > 0 ? Math.min(READ_SLICE_MILLIS, pushEveryMillis)
+                    : READ_SLICE_MILLIS));
             InputStream in = s.getInputStream();
+            long nextPush = System.nanoTime() + pushEveryMillis * 1_000_000;
             while (!closing) {
+                if (pushEveryMillis > 0 && System.nanoTime() - nextPush >= 0) {
+                    access.pushNow(this, peer, this);
+                    nextPush += pushEveryMillis * 1_000_000;
+                }
                 int count;
                 try {
                     count = in.read(buffer);
