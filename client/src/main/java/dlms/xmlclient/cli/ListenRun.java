@@ -8,6 +8,7 @@ import dlms.xmlclient.run.ScriptSource;
 import dlms.xmlclient.run.StopSignal;
 import dlms.xmlclient.session.SessionException;
 import dlms.xmlclient.session.Trace;
+import gurux.dlms.enums.InterfaceType;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -166,9 +167,22 @@ final class ListenRun {
                 listener.meterFinished(name, dir.toString(), none, (System.nanoTime() - start) / 1_000_000);
                 return ExitCode.of(none);
             }
-            return fleet.runMeter(new FleetRun.Meter(name, scripts), stop, link.describe(), ignored -> link);
+            int code = fleet.runMeter(new FleetRun.Meter(name, scripts), stop, link.describe(), ignored -> link);
+            keepDrainedNotifications(dir, link);
+            return code;
         } finally {
             link.hangUp();
+        }
+    }
+
+    /** Notifications no script waited for, among the bytes dropped before requests (see {@link DrainedNotifications}). */
+    private void keepDrainedNotifications(Path dir, CalledInLink link) {
+        boolean wrapper = scripts.get(0).connection().interfaceType() == InterfaceType.WRAPPER;
+        try {
+            DrainedNotifications.keep(dir, DrainedNotifications.in(link.takeDrained(), wrapper));
+        } catch (IOException e) {
+            err.println("xmlclient listen: cannot write " + dir.resolve(DrainedNotifications.FILE) + ": "
+                    + e.getMessage());
         }
     }
 

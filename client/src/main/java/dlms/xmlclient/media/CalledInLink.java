@@ -2,6 +2,7 @@ package dlms.xmlclient.media;
 
 import dlms.xmlclient.wire.line.LinkClosedException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,10 @@ public final class CalledInLink implements Link {
     private final OutputStream out;
     private final byte[] buffer = new byte[16 * 1024];
     private volatile boolean closedByMeter;
+    /** What {@link #discardInput} dropped: notifications no script waited for are among it. */
+    private final ByteArrayOutputStream drained = new ByteArrayOutputStream();
+    /** More is not kept: a meter that floods the link must not fill the memory. */
+    private static final int MAX_DRAINED = 1 << 20;
 
     public CalledInLink(Socket socket) throws IOException {
         this.socket = socket;
@@ -87,6 +92,9 @@ public final class CalledInLink implements Link {
                     closedByMeter = true;
                     return;
                 }
+                if (drained.size() + n <= MAX_DRAINED) {
+                    drained.write(buffer, 0, n);
+                }
                 left -= n;
             }
         } catch (IOException e) {
@@ -103,6 +111,13 @@ public final class CalledInLink implements Link {
     /** @return the meter's address and port, e.g. {@code 10.0.0.7:53211} */
     public String peer() {
         return peer;
+    }
+
+    /** @return the bytes dropped before requests so far (unsolicited frames among them), and forgets them */
+    public byte[] takeDrained() {
+        byte[] all = drained.toByteArray();
+        drained.reset();
+        return all;
     }
 
     /** A script is done with the link: the connection stays for the meter's next script. */

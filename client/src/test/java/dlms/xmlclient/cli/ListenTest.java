@@ -126,6 +126,31 @@ class ListenTest {
     }
 
     @Test
+    void pushesNoScriptWaitedForAreKeptInTheMetersNotificationsFile() throws Exception {
+        String get = """
+                  <GetRequest><GetRequestNormal><InvokeIdAndPriority Value="193" /><AttributeDescriptor>
+                    <ClassId Value="1" /><InstanceId Value="0.0.96.1.0.255" /><AttributeId Value="2" />
+                  </AttributeDescriptor></GetRequestNormal></GetRequest>
+                """;
+        Path script = dir.resolve("sleepy.xml");
+        Files.writeString(script, "<Messages>\n" + get + "  <Sleep Value=\"2500\" />\n" + get + "</Messages>\n");
+        int port = freePort();
+        CompletableFuture<CliRun> listening = listen(port, "--meters", "1", "--identify", "peer", "-x",
+                script.toString());
+        meters.add(MeterSimulator.call(new SimulatorOptions(), new InetSocketAddress("127.0.0.1", port), RETRY_MILLIS,
+                1000));
+        CliRun run = listening.get(60, TimeUnit.SECONDS);
+        assertEquals(0, run.exitCode, run.toString());
+        try (var folders = Files.list(run.outDir)) {
+            Path own = folders.filter(f -> f.getFileName().toString().startsWith("call-")).findFirst().orElseThrow();
+            String kept = Files.readString(own.resolve(DrainedNotifications.FILE));
+            assertTrue(kept.contains("<!-- notification 1: unsolicited, no script waited for it -->\n  <DataNotification>"),
+                    kept);
+            assertTrue(kept.contains("<OctetString Value=\"0000190900FF\" />"), kept);
+        }
+    }
+
+    @Test
     void listenWithoutAPortIsBadInputNamingTheOption() {
         CliRun run = CliRun.run(dir.resolve("out"), "listen", "-x", "messages/clock");
         assertEquals(ExitCode.BAD_INPUT, run.exitCode, run.toString());
