@@ -5,6 +5,10 @@ import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
+import gurux.dlms.enums.InterfaceType;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
+import dlms.xmlclient.wire.wrapper.WrapperHeader;
 
 import java.io.IOException;
 
@@ -12,8 +16,9 @@ import java.io.IOException;
  * A script's {@code <WaitForNotification Timeout="ms"/>}: the next unsolicited notification from
  * the meter (DataNotification, EventNotification), one kept from an earlier exchange first, else
  * the next to arrive within the timeout, as Gurux XML like any reply. Other frames that arrive
- * meanwhile are not notifications and are dropped (traced). A ciphered notification cannot be
- * deciphered yet: it is named, not passed as plain.
+ * meanwhile are not notifications and are dropped (traced). A notification in general-glo-ciphering
+ * is deciphered with the association's keys ({@link CipheredNotification}); other ciphered forms
+ * are named, never passed as plain.
  */
 final class NotificationWait {
 
@@ -82,7 +87,8 @@ final class NotificationWait {
                 return null;
             }
             if (notify.getCommand() != Command.NONE || data.getCommand() == Command.DATA_NOTIFICATION
-                    || data.getCommand() == Command.EVENT_NOTIFICATION) {
+                    || data.getCommand() == Command.EVENT_NOTIFICATION
+                    || data.getCommand() == Command.GENERAL_GLO_CIPHERING) {
                 byte[] frame = buffer.subArray(start, buffer.position() - start);
                 buffer.trim();
                 return frame;
@@ -112,11 +118,34 @@ final class NotificationWait {
                     + Session.oneLine(e) + " (its frame is in trace.txt)", e);
         }
         String element = xml.strip().split("[\\s/>]", 2)[0].substring(1);
+        if (element.equals("GeneralGloCiphering")) {
+            SecuritySettings keys = c.settings.security();
+            byte[] plain = CipheredNotification.decipher(apdu(frame, c.settings.interfaceType()),
+                    SecuritySettings.bytes(keys.blockCipherKey()), SecuritySettings.bytes(keys.authenticationKey()));
+            c.trace.plain(false, plain);
+            try {
+                xml = translator.pduToXml(plain);
+            } catch (Exception e) {
+                throw new SessionException(SessionException.Kind.EXCHANGE, "the deciphered notification cannot be"
+                        + " translated to XML: " + Session.oneLine(e) + " (its frame is in trace.txt)", e);
+            }
+            element = xml.strip().split("[\\s/>]", 2)[0].substring(1);
+        }
         if (element.contains("Ciphering") || element.startsWith("glo") || element.startsWith("ded")) {
             throw new SessionException(SessionException.Kind.EXCHANGE, "a ciphered notification arrived (" + element
-                    + "): deciphering notifications is not supported yet; its frame is in trace.txt");
+                    + "): only general-glo-ciphering is deciphered; its frame is in trace.txt");
         }
         c.trace.note("notification from the meter taken by <WaitForNotification>");
         return xml;
+    }
+
+    /** The APDU of a whole HDLC frame (after the LLC header) or WRAPPER frame (after its header). */
+    static byte[] apdu(byte[] frame, InterfaceType interfaceType) {
+        if (interfaceType == InterfaceType.WRAPPER) {
+            return java.util.Arrays.copyOfRange(frame, WrapperHeader.SIZE, frame.length);
+        }
+        HdlcFrame hdlc = HdlcDecoder.whole(frame);
+        int information = hdlc.controlAt() + 3 + 3; // control, HCS, LLC header
+        return java.util.Arrays.copyOfRange(frame, information, hdlc.closingFlag() - 2);
     }
 }
