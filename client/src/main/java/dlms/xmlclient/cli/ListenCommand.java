@@ -11,6 +11,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code xmlclient listen}: the head-end's side of meters that call in. Listens on a TCP port,
@@ -32,6 +34,9 @@ import java.util.Map;
 final class ListenCommand {
 
     static final String NAME = "listen";
+    /** The main command's options that say where to dial out, or record: not a listener's. */
+    private static final Set<String> DIAL_OUT = Set.of("-h", "--host", "-S", "--serial", "-i", "--mode-e", "-U",
+            "--udp", "--targets", "--record");
 
     private ListenCommand() {
     }
@@ -41,7 +46,9 @@ final class ListenCommand {
         try {
             line = new DefaultParser().parse(ListenOptions.definitions(), args);
         } catch (ParseException e) {
-            err.println("xmlclient listen: " + UsageErrors.of(e) + " (see xmlclient listen --help)");
+            String option = e instanceof UnrecognizedOptionException u ? u.getOption() : "";
+            err.println("xmlclient listen: " + (DIAL_OUT.contains(option) ? option + " does not go with listen: the"
+                    + " meters call in, to the port of -p" : UsageErrors.of(e)) + " (see xmlclient listen --help)");
             return ExitCode.BAD_INPUT;
         }
         if (line.hasOption(ClientOptions.HELP)) {

@@ -162,6 +162,8 @@ class ListenTest {
         assertTrue(identify.err.contains("--identify imei: expected serial (default), name or peer"), identify.err);
         CliRun here = CliRun.run(dir.resolve("out"), "listen", "-p", "0", "-h", "10.0.0.1", "-x", "messages/clock");
         assertEquals(ExitCode.BAD_INPUT, here.exitCode, here.toString());
+        assertEquals("xmlclient listen: -h does not go with listen: the meters call in, to the port of -p (see xmlclient"
+                + " listen --help)\n", here.err);
     }
 
     private CompletableFuture<CliRun> listen(int port, String... args) {
