@@ -48,6 +48,17 @@ class NotificationTest {
     }
 
     @Test
+    void aPushInACipheredAssociationComesCipheredAndIsDecipheredWithItsKeys() throws Exception {
+        CliRun run = CliRun.run(dir.resolve("out"), "-x", "messages/secure", "-e", "expected/secure");
+        assertEquals(0, run.exitCode, run.toString());
+        String trace = Files.readString(run.outDir.resolve("trace.txt"));
+        // general-glo-ciphering (DB), the meter's system title GRX12345, security control 30.
+        assertTrue(trace.matches("(?s).*RX 7E .* E6 E7 00 DB 08 47 52 58 31 32 33 34 35 [0-9A-F]{2} 30 .*"), trace);
+        assertTrue(trace.contains("RX= 0F "), "the deciphered DATA-NOTIFICATION is traced");
+        assertTrue(Files.readString(run.replyFile("ciphered-push.xml")).contains("<DataNotification>"), run.out);
+    }
+
+    @Test
     void aWrongValueInTheNotificationFailsNamingExpectedAndArrived() throws Exception {
         Path expected = dir.resolve("expected");
         Files.createDirectories(expected);
