@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlms.xmlclient.cli.XmlClientCommand;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +44,19 @@ class JdlmsDecodesOurDataNotificationTest {
                 .run(new String[] {"-x", "messages/push/push-and-wait.xml", "-c", "17", "-a", "Low", "-P", "00000000",
                     "-o", dir.toString()});
         assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
-        String frame = Files.readString(dir.resolve("trace.txt")).lines()
+        String line = Files.readString(dir.resolve("trace.txt")).lines()
                 .filter(l -> l.contains(" RX ") && l.contains(LLC + "0F ")).findFirst().orElseThrow();
-        String hex = frame.substring(frame.indexOf(LLC) + LLC.length()).replace(" ", "");
-        byte[] apdu = HexFormat.of().parseHex(hex.substring(0, hex.length() - 6)); // FCS and closing flag off
+        // One read may hold the action response and the notification: the notification's own frame.
+        byte[] received = HexFormat.of().parseHex(line.substring(line.indexOf(" RX ") + 4).replace(" ", ""));
+        byte[] apdu = null;
+        for (int start = 0; start < received.length && apdu == null; start++) {
+            HdlcFrame frame = HdlcDecoder.whole(received, start, received.length);
+            int information = frame == null ? -1 : frame.controlAt() + 3 + 3; // control, HCS, LLC
+            if (frame != null && information < frame.closingFlag() - 2 && received[information] == 0x0F) {
+                apdu = Arrays.copyOfRange(received, information, frame.closingFlag() - 2); // FCS off
+            }
+        }
+        assertTrue(apdu != null, "a whole frame with the notification: " + line);
         assertEquals(0x0F, apdu[0] & 0xFF, "data-notification tag");
         DataNotification decoded = new DataNotification();
         int length = decoded.decode(new ByteArrayInputStream(apdu, 1, apdu.length - 1));
