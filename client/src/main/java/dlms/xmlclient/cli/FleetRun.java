@@ -1,6 +1,7 @@
 package dlms.xmlclient.cli;
 
 import dlms.xmlclient.cli.TargetsFile.Target;
+import dlms.xmlclient.media.Link;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.report.WriteFailures;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code --targets}: every script against every meter of a fleet, {@code --parallel} meters at a
@@ -127,6 +129,14 @@ final class FleetRun {
     }
 
     private int runMeter(Meter meter, StopSignal stop) {
+        return runMeter(meter, stop, meter.scripts().get(0).connection().medium().describe(), UnaryOperator.identity());
+    }
+
+    /**
+     * @param target the meter's medium, for its report's title
+     * @param links  replaces each script's link ({@code listen}: the connection the meter opened)
+     */
+    int runMeter(Meter meter, StopSignal stop, String target, UnaryOperator<Link> links) {
         long start = System.nanoTime();
         Path dir = outDir.resolve(meter.name());
         if (stop.requested()) {
@@ -137,12 +147,12 @@ final class FleetRun {
         }
         List<ScriptOutcome> outcomes;
         try {
-            String target = meter.scripts().get(0).connection().medium().describe();
             List<RunListener> reports = List.of(new ReplyFiles(dir, writes), unlessPassed(
                     new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes)));
             RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast,
                     missingExpectedFails);
-            outcomes = RunLauncher.launch(RunRequest.of(plan, reports).stoppedBy(stop).sharing(cache)).outcomes();
+            outcomes = RunLauncher.launch(RunRequest.of(plan, reports).stoppedBy(stop).sharing(cache)
+                    .wrappingLinks(links)).outcomes();
         } catch (IOException e) {
             List<ScriptOutcome> failed = alike(meter, Status.BAD_INPUT, "cannot write to " + dir + ": " + e.getMessage());
             listener.meterFinished(meter.name(), dir.toString(), failed, (System.nanoTime() - start) / 1_000_000);

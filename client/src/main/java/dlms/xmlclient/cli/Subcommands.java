@@ -13,7 +13,8 @@ final class Subcommands {
     /** The subcommands in one line, for {@code --help}. */
     static final String HELP = "Subcommands: xmlclient " + TranslateCommand.NAME
             + " --help; xmlclient " + DiscoverCommand.NAME + " --help (a test suite from the meter itself); xmlclient "
-            + BENCH + " --help (the benchmark, from a source checkout's bin/xmlclient).";
+            + ListenCommand.NAME + " --help (meters that call in); xmlclient " + BENCH
+            + " --help (the benchmark, from a source checkout's bin/xmlclient).";
 
     private Subcommands() {
     }
@@ -21,30 +22,15 @@ final class Subcommands {
     /** The subcommand named by the first argument, if it names one. */
     static Optional<Subcommand> find(String name) {
         if (name.equals(TranslateCommand.NAME)) {
-            return Optional.of(new Subcommand() {
-                @Override
-                public String name() {
-                    return TranslateCommand.NAME;
-                }
-
-                @Override
-                public int run(String[] args, PrintStream out, PrintStream err) {
-                    return TranslateCommand.run(args, out, err);
-                }
-            });
+            return Optional.of(new Declared(name, TranslateCommand::run));
         }
         if (name.equals(DiscoverCommand.NAME)) {
-            return Optional.of(new Subcommand() {
-                @Override
-                public String name() {
-                    return DiscoverCommand.NAME;
-                }
-
-                @Override
-                public int run(String[] args, PrintStream out, PrintStream err) {
-                    return new DiscoverCommand(out, err, System.getenv()).run(args);
-                }
-            });
+            return Optional.of(new Declared(name, (args, out, err) -> new DiscoverCommand(out, err, System.getenv())
+                    .run(args)));
+        }
+        if (name.equals(ListenCommand.NAME)) {
+            return Optional.of(new Declared(name, (args, out, err) -> ListenCommand.run(args, out, err,
+                    System.getenv())));
         }
         for (Subcommand plugged : ServiceLoader.load(Subcommand.class)) {
             if (plugged.name().equals(name)) {
@@ -55,6 +41,19 @@ final class Subcommands {
             return Optional.of(new Missing(BENCH));
         }
         return Optional.empty();
+    }
+
+    /** What a subcommand of the client's own does with its arguments. */
+    private interface Body {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    /** A subcommand of the client's own. */
+    private record Declared(String name, Body body) implements Subcommand {
+        @Override
+        public int run(String[] args, PrintStream out, PrintStream err) {
+            return body.run(args, out, err);
+        }
     }
 
     /** A declared subcommand whose jar is not on the class path (the bench outside a checkout). */

@@ -240,7 +240,7 @@ public final class XmlClientCommand {
         }
     }
 
-    private static Path messagesPath(CommandLine line) throws UsageException {
+    static Path messagesPath(CommandLine line) throws UsageException {
         String path = line.getOptionValue(ClientOptions.MESSAGES);
         if (path == null) {
             throw new UsageException("-x is required: the message file or folder to run (see --help)");
@@ -248,7 +248,7 @@ public final class XmlClientCommand {
         return Path.of(path);
     }
 
-    private static List<ScriptSource> findScripts(Path path, String[] excludes) throws UsageException {
+    static List<ScriptSource> findScripts(Path path, String[] excludes) throws UsageException {
         try {
             List<ScriptSource> scripts = ScriptFinder.find(path);
             if (scripts.isEmpty()) {
@@ -287,7 +287,7 @@ public final class XmlClientCommand {
     }
 
     /** --missing-expected: fail (the default, safe in CI) or not-checked. */
-    private static boolean missingExpectedFails(CommandLine line) throws UsageException {
+    static boolean missingExpectedFails(CommandLine line) throws UsageException {
         String value = line.getOptionValue(ClientOptions.MISSING_EXPECTED, "fail");
         return switch (value) {
             case "fail" -> true;
@@ -298,7 +298,7 @@ public final class XmlClientCommand {
     }
 
     /** The -o folder, created. */
-    private static Path outDir(CommandLine line) throws UsageException {
+    static Path outDir(CommandLine line) throws UsageException {
         Path outDir = Path.of(line.getOptionValue(ClientOptions.OUT, "out"));
         try {
             return Files.createDirectories(outDir);
@@ -307,7 +307,7 @@ public final class XmlClientCommand {
         }
     }
 
-    private static Path expectedDir(CommandLine line, boolean record) throws UsageException {
+    static Path expectedDir(CommandLine line, boolean record) throws UsageException {
         String value = line.getOptionValue(ClientOptions.EXPECTED);
         if (value == null) {
             if (record) {

@@ -43,6 +43,9 @@ public final class FleetConsoleReport implements FleetListener {
     @Override
     public synchronized void fleetStarted(int meterCount, int scriptsPerMeter, int parallel) {
         meters = meterCount;
+        if (meterCount == 0) {
+            return; // open-ended (listen): meters are counted as they come, and the caller says what it waits for
+        }
         out.printf(Locale.ROOT, "Fleet of %d meters, %d scripts each, %d at a time%n", meterCount, scriptsPerMeter,
                 parallel);
     }
@@ -67,7 +70,9 @@ public final class FleetConsoleReport implements FleetListener {
             return;
         }
         int digits = String.valueOf(meters).length();
-        out.printf(Locale.ROOT, "[%" + digits + "d/%d] %-11s  %-" + nameWidth + "s  %s  %6.2f s%n", finished, meters,
+        String number = meters == 0 ? "[" + finished + "]" : String.format(Locale.ROOT, "[%" + digits + "d/%d]", finished,
+                meters);
+        out.printf(Locale.ROOT, "%s %-11s  %-" + nameWidth + "s  %s  %6.2f s%n", number,
                 tally.verdict().label(), meter, counts(tally), elapsedMillis / 1000.0);
         List<ScriptOutcome> problems = outcomes.stream()
                 .filter(o -> o.verdict() == Verdict.FAIL || o.verdict() == Verdict.ERROR).toList();
@@ -102,7 +107,7 @@ public final class FleetConsoleReport implements FleetListener {
     @Override
     public synchronized void fleetFinished(long elapsedMillis) {
         out.printf(Locale.ROOT, "%d meters: %d passed, %d failed, %d not checked, %d errors%s; %s; %d replies in %.1f s%n",
-                meters, metersPassed, metersFailed, metersNotChecked, metersErrors,
+                meters == 0 ? finished : meters, metersPassed, metersFailed, metersNotChecked, metersErrors,
                 metersNotRun > 0 ? ", " + metersNotRun + " not run" : "", counts(total), total.replies(),
                 elapsedMillis / 1000.0);
     }

@@ -3,6 +3,7 @@ package dlms.xmlclient.run;
 import dlms.xmlclient.media.Link;
 import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.script.LinkLayerSteps;
+import dlms.xmlclient.script.NotificationSteps;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.Step;
@@ -145,7 +146,8 @@ public final class Runner {
                     try {
                         meaning.sending(step.number(), step.requestXml());
                         String xml = LinkLayerSteps.isRaw(step) ? LinkLayerRun.exchange(session, step, c)
-                                : session.exchange(step.request());
+                                : step.waitsForNotification() ? session.awaitNotification(NotificationSteps.timeoutOf(step),
+                                        NotificationSteps.expectsNone(step)) : session.exchange(step.request());
                         meaning.received(step.number(), step.requestXml(), xml);
                         reply = new StepReply(step, xml, sentAt, millisSince(sent));
                         check = check(expected.get(step.number() - 1), reply, missingExpected)

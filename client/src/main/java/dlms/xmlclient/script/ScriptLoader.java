@@ -31,7 +31,7 @@ public final class ScriptLoader {
     private static final Set<String> META = Set.of("Description", "Error", "ErrorUrl");
     /** Replies that are not named ...Response; {@code NoReply} is ours, for SNRM/DISC on WRAPPER. */
     private static final Set<String> OTHER_REPLIES = Set.of("Ua", "DisconnectMode", "UnacceptableFrame", "NoReply",
-            "RawReply");
+            "RawReply", "DataNotification", "EventNotificationRequest", "NoNotification");
     /**
      * GXDLMSDirector templates write {@code <InvokeIdAndPriority Value="*"/>} in requests, which
      * gurux.dlms 4.0.47 cannot load ("For input string: *"): such a request is sent as 193
@@ -65,6 +65,12 @@ public final class ScriptLoader {
             int line = LineNumberedXml.lineOf(element);
             if (element.getTagName().equals("Sleep")) {
                 delay += sleepMillis(element, relativePath + ":" + line);
+                continue;
+            }
+            if (NotificationSteps.isWait(element.getTagName())) {
+                steps.add(NotificationSteps.waitStep(element, steps.size() + 1, relativePath, elementXml.toXml(element),
+                        delay));
+                delay = 0;
                 continue;
             }
             if (isReply(element.getTagName())) {

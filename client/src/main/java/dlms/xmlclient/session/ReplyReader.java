@@ -212,7 +212,7 @@ final class ReplyReader {
                 if (!complete && notify.getCommand() != Command.NONE) {
                     // A whole notification (event, data, information report): the library took it
                     // apart from the reply and says "not complete"; it answers nothing we sent.
-                    trace.note("unsolicited notification from the meter ignored");
+                    client.notifications.arrived(pending.subArray(start, pending.position() - start), trace);
                     received.notifications++;
                     if (control >= 0) {
                         sequence.received(control); // an I-frame counts, as the library counts it
@@ -227,7 +227,7 @@ final class ReplyReader {
                     }
                     if (notify.getData().size() != 0 && received.data.getData().size() == 0
                             && received.data.getCommand() == 0) {
-                        trace.note("unsolicited notification from the meter ignored");
+                        client.notifications.arrived(pending.subArray(start, pending.position() - start), trace);
                         received.notifications++;
                         notify.clear();
                         pending.trim();
@@ -315,6 +315,13 @@ final class ReplyReader {
             started = true;
             pending.set(chunk);
         }
+    }
+
+    /** Takes the bytes received after the last reply and not read (a notification that came with it). */
+    byte[] takeUnread() {
+        byte[] rest = pending.subArray(pending.position(), pending.available());
+        pending = new GXByteBuffer();
+        return rest;
     }
 
     /** gurux.dlms's words for a frame whose HCS or FCS is wrong. */

@@ -40,6 +40,9 @@ final class ScriptClient extends GXDLMSXmlClient {
     /** The type byte of the scripted request being sent; kept here, since ciphering it changes the library's. */
     private int requestType;
 
+    /** Notifications that came while a reply was awaited, for {@code <WaitForNotification>}. */
+    final Notifications notifications = new Notifications();
+
     ScriptClient(ConnectionSettings settings) {
         super(TranslatorOutputType.SIMPLE_XML);
         setUseLogicalNameReferencing(settings.logicalNames());

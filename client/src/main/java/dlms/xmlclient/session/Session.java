@@ -88,6 +88,15 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Waits for the meter's next unsolicited notification (a script's {@code <WaitForNotification>})
+     * and returns it as XML; none within the timeout throws, naming it, or with {@code noneExpected}
+     * (a script's {@code <WaitForNoNotification>}) returns {@code <NoNotification />}.
+     */
+    public String awaitNotification(int timeoutMillis, boolean noneExpected) throws SessionException {
+        return NotificationWait.await(connection, timeoutMillis, noneExpected);
+    }
+
+    /**
      * Releases the association (RLRQ) and disconnects the link (DISC, HDLC) unless the script
      * already did; never throws, since it also runs after failures.
      */

@@ -43,7 +43,7 @@ class OptionsReferenceTest {
                 page.replace(block, live);
             }
         }
-        assertEquals(List.of("bin/xmlclient --help", "bin/simulator --help"), generated,
+        assertEquals(List.of("bin/xmlclient --help", "bin/xmlclient listen --help", "bin/simulator --help"), generated,
                 PAGE + ": the generated blocks, each under its '" + MARK + "COMMAND -->' line");
         if (MarkdownBlocks.UPDATE) {
             page.save();
@@ -58,6 +58,8 @@ class OptionsReferenceTest {
         String[] help = {"--help"};
         int code = switch (command) {
             case "bin/xmlclient --help" -> new XmlClientCommand(print, print, Map.of()).run(help);
+            case "bin/xmlclient listen --help" -> new XmlClientCommand(print, print, Map.of())
+                    .run(new String[] {"listen", "--help"});
             case "bin/simulator --help" -> SimulatorMain.run(help, print, print);
             default -> throw new AssertionError(PAGE + ": no generator for '" + command + "'");
         };

@@ -10,6 +10,7 @@ import dlms.xmlclient.simulator.device.DeviceTemplate;
 import dlms.xmlclient.simulator.faults.FaultInjection;
 import dlms.xmlclient.simulator.log.SimulatorLog;
 import dlms.xmlclient.simulator.transport.MeterAccess;
+import dlms.xmlclient.simulator.transport.MeterCall;
 import dlms.xmlclient.simulator.transport.MeterPort;
 import dlms.xmlclient.simulator.transport.MeterSerialPort;
 import dlms.xmlclient.simulator.transport.MeterTransport;
@@ -95,6 +96,64 @@ public final class MeterSimulator implements AutoCloseable {
             throw e;
         }
         return new MeterSimulator(transport, meter, options);
+    }
+
+    /**
+     * Builds the device and calls the head-end (--call): the meter opens the TCP connection and
+     * serves the head-end's frames over it, HDLC or WRAPPER as the options say (see
+     * {@link MeterCall} for the retries and the end of the call).
+     *
+     * @param options how to start (the port and bind address are not used)
+     * @param headEnd where the head-end listens
+     * @param retryMillis the pause after the first failed connection attempt, doubled each time
+     * @return the simulator, its call under way
+     * @throws Exception when the device file cannot be loaded
+     */
+    public static MeterSimulator call(SimulatorOptions options, InetSocketAddress headEnd, long retryMillis)
+            throws Exception {
+        return call(options, headEnd, retryMillis, 0);
+    }
+
+    /**
+     * {@link #call(SimulatorOptions, InetSocketAddress, long)}, pushing on the connection too.
+     *
+     * @param pushEveryMillis how often the meter pushes its Push setup's DATA-NOTIFICATION on the
+     *        connection (--push-every), 0 for never
+     */
+    public static MeterSimulator call(SimulatorOptions options, InetSocketAddress headEnd, long retryMillis,
+            long pushEveryMillis) throws Exception {
+        options.check();
+        if (options.isFleet() || options.isUdp() || options.getSerial() != null) {
+            throw new IllegalArgumentException("--call is one meter over TCP: not with -N, -X, -U or a serial port");
+        }
+        GXDLMSObjectCollection device = DeviceTemplate.of(options.getDeviceFile())
+                .create(options.getSerialNumber());
+        SimulatorLog log = new SimulatorLog(options.getTraceOut(), options.getLogOut(),
+                options.getLogLevel());
+        MeterCore meter = new MeterCore(options, device, options.getSerialNumber(), log);
+        return new MeterSimulator(MeterCall.start(meter.access(), log, headEnd, retryMillis,
+                pushEveryMillis), meter, options);
+    }
+
+    /**
+     * Waits for a call (--call) to end: the head-end closed the connection, or every attempt to
+     * connect failed.
+     *
+     * @param millis the longest wait
+     * @return null when the call ended well or is still under way after the wait; why it failed
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public String awaitCall(long millis) throws InterruptedException {
+        if (!(transport instanceof MeterCall call)) {
+            throw new IllegalStateException("not calling: started without --call");
+        }
+        call.awaitEnd(millis);
+        return call.failure();
+    }
+
+    /** @return true when the call (--call) has ended, or this simulator does not call */
+    public boolean callEnded() throws InterruptedException {
+        return !(transport instanceof MeterCall call) || call.awaitEnd(0);
     }
 
     /**

@@ -115,7 +115,7 @@ class ShortNameWireTest {
         try (MeterSimulator meter = start();
                 TestClient client = TestClient.publicClient(meter).associate()) {
             String list = exchange(client, "05 01 02 FA08");
-            assertTrue(list.startsWith("0C 01 00 01 14 02 04 10 00 A0"), list);
+            assertTrue(list.startsWith("0C 01 00 01 15 02 04 10 00 A0"), list); // 21 objects
         }
     }
 

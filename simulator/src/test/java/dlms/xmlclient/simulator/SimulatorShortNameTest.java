@@ -58,7 +58,7 @@ class SimulatorShortNameTest {
                         ((Number) row.get(1)).intValue(), ((Number) row.get(2)).intValue(),
                         GXCommon.toLogicalName((byte[]) row.get(3))));
             }
-            assertEquals(20, rows.size(), rows.toString());
+            assertEquals(21, rows.size(), rows.toString());
             assertEquals("00A0 8 v0 0.0.1.0.0.255", rows.get(0));
             assertEquals("0130 1 v0 0.0.42.0.0.255", rows.get(1));
             assertEquals("0140 1 v0 0.0.96.1.0.255", rows.get(2));
@@ -69,7 +69,8 @@ class SimulatorShortNameTest {
             assertEquals("03A8 111 v0 0.0.19.0.0.255", rows.get(14));
             assertEquals("0440 112 v0 0.0.19.10.0.255", rows.get(15));
             assertEquals("0558 115 v0 0.0.19.40.0.255", rows.get(18));
-            assertEquals("FA00 12 v2 0.0.40.0.0.255", rows.get(19));
+            assertEquals("0588 40 v0 0.0.25.9.0.255", rows.get(19)); // Push setup, after the others
+            assertEquals("FA00 12 v2 0.0.40.0.0.255", rows.get(20));
         }
     }
 

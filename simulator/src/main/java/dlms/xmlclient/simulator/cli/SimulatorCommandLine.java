@@ -1,6 +1,7 @@
 package dlms.xmlclient.simulator.cli;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -50,6 +51,8 @@ final class SimulatorCommandLine {
     private static final String COUNT = "N";
     private static final String ONE_PORT = "X";
     private static final String WRITE_TARGETS = "write-targets";
+    private static final String CALL = "call";
+    private static final String PUSH_EVERY = "push-every";
 
     final boolean help;
     final Path saveDevice;
@@ -70,6 +73,10 @@ final class SimulatorCommandLine {
     final int count;
     final boolean onePort;
     final Path writeTargets;
+    /** --call: the head-end to connect to instead of listening, or null. */
+    final InetSocketAddress call;
+    /** --push-every in seconds, 0 for none. */
+    final int pushEvery;
 
     private SimulatorCommandLine(CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
@@ -99,6 +106,9 @@ final class SimulatorCommandLine {
             throw new UsageException("--write-targets lists TCP meters: not with "
                     + (udp ? "-U/--udp" : "-S/--serial"));
         }
+        call = cl.hasOption(CALL) ? HeadEnd.parse(cl.getOptionValue(CALL), cl, PORT, BIND, SERIAL, UDP, COUNT,
+                WRITE_TARGETS) : null;
+        pushEvery = cl.hasOption(PUSH_EVERY) ? HeadEnd.pushEvery(cl.getOptionValue(PUSH_EVERY), call) : 0;
         if (serial != null && (cl.hasOption(PORT) || cl.hasOption(BIND))) {
             throw new UsageException((cl.hasOption(PORT) ? "-p/--port" : "-b/--bind")
                     + " does not apply to a serial port (-S/--serial)");
@@ -151,6 +161,11 @@ final class SimulatorCommandLine {
                 + " (a client's -n SERIAL)").build());
         o.addOption(valued(null, WRITE_TARGETS, "FILE", "once listening, write the meters as"
                 + " name,host,port,flags lines for the client's --targets FILE"));
+        o.addOption(valued(null, CALL, "HOST:PORT", "call the head-end instead of listening: connect"
+                + " to HOST:PORT and serve it over that connection, HDLC or WRAPPER (see Calling"
+                + " the head-end below)"));
+        o.addOption(valued(null, PUSH_EVERY, "S", "with --call: push the Push setup 0.0.25.9.0.255's"
+                + " DataNotification on the connection every S seconds (1..86400)"));
         o.addOption(valued(REFERENCING, "referencing", "ln|sn|both",
                 "logical name or short name referencing only; by default both, each association"
                         + " the one its AARQ's application context names"));

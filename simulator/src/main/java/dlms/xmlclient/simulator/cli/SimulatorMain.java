@@ -26,13 +26,15 @@ import gurux.common.enums.TraceLevel;
 /**
  * Command line entry point of the stand-alone simulator ({@code bin/simulator}).
  * Exit codes: 0 done (help, device saved, or serving ended), 2 bad option or device file,
- * 3 cannot listen on the port.
+ * 3 cannot listen on the port (or, with --call, cannot reach the head-end).
  */
 public final class SimulatorMain {
 
     static final int OK = 0;
     static final int BAD_INPUT = 2;
     static final int CANNOT_LISTEN = 3;
+    /** --call: the pause after the first failed connection attempt, doubled each time. */
+    static final long CALL_RETRY_MILLIS = 1000;
 
     /**
      * gurux.dlms logs to the console through java.util.logging, e.g. the HLS answer it computed
@@ -99,6 +101,12 @@ public final class SimulatorMain {
                 running = fleet;
                 startLine = StartLine.of(fleet, cl);
                 targets = fleet.meters();
+            } else if (cl.call != null) {
+                MeterSimulator meter = MeterSimulator.call(options, cl.call, CALL_RETRY_MILLIS,
+                        cl.pushEvery * 1000L);
+                out.println(StartLine.of(meter));
+                out.flush();
+                return CallEnd.await(meter, err);
             } else {
                 MeterSimulator meter = MeterSimulator.start(options);
                 running = meter;

@@ -25,8 +25,9 @@ final class StartLine {
      *         /dev/pts/5 300 7E1 (HDLC, mode E, SN, ..."
      */
     static String of(MeterSimulator meter) {
-        return "Simulator listening on " + meter.listening() + " ("
-                + (meter.address() == null ? "" : meter.address().getHostAddress() + ", ")
+        boolean calling = meter.listening().startsWith("calling");
+        return "Simulator " + (calling ? "" : "listening on ") + meter.listening() + " ("
+                + (meter.address() == null || calling ? "" : meter.address().getHostAddress() + ", ")
                 + (meter.isWrapper() ? "WRAPPER" : "HDLC") + (meter.isModeE() ? ", mode E" : "")
                 + ", " + meter.referencing().label() + ", "
                 + serverAddress(meter) + ", clients " + meter.clients()

@@ -90,6 +90,7 @@ public final class DefaultDevice {
         activeImport.setValue(new GXUInt32(lastEnergy + random.nextInt(200)));
         objects.add(disconnectControl());
         Prepayment.addDefaults(objects);
+        objects.add(PushSetups.createDefault(objects)); // after the others: their short names stay
         Associations.addDefaults(objects);
         return objects;
     }

@@ -9,6 +9,7 @@ import gurux.dlms.objects.GXDLMSDisconnectControl;
 import gurux.dlms.objects.GXDLMSObject;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
+import gurux.dlms.objects.GXDLMSPushSetup;
 import gurux.dlms.objects.GXDLMSRegister;
 
 /**
@@ -22,11 +23,13 @@ public final class ObjectBehaviours {
     private final MeterClock clock;
     private final ProfileBuffer profiles;
     private final PaymentBehaviours payments;
+    private final PushSetups pushes;
 
     public ObjectBehaviours(MeterClock clock) {
         this.clock = clock;
         this.profiles = new ProfileBuffer(clock);
         this.payments = new PaymentBehaviours(clock);
+        this.pushes = new PushSetups(clock);
     }
 
     /** Answers a read of attribute 2 of a clock or profile; leaves the others to gurux.dlms. */
@@ -68,12 +71,19 @@ public final class ObjectBehaviours {
         } else if (target instanceof GXDLMSRegister && e.getIndex() == 1) {
             RegisterReset.reset((GXDLMSRegister) target, e);
             e.setHandled(true);
+        } else if (target instanceof GXDLMSPushSetup) {
+            handled(e, pushes.invoke((GXDLMSPushSetup) target, e, this));
         } else if (Prepayment.isPaymentObject(target)) {
             ErrorCode result = payments.invoke(e, device(e));
             if (result != null) {
                 handled(e, result);
             }
         }
+    }
+
+    /** @return the push setups' notifications (see {@link PushSetups}) */
+    public PushSetups pushes() {
+        return pushes;
     }
 
     /** @return the objects of the server that raised the event (none in a unit test) */

@@ -138,6 +138,35 @@ final class CipheredRequests {
     }
 
     /**
+     * The pushes of a ciphered association go out ciphered (general-glo-ciphering), each with a
+     * frame counter of the meter's own, above every one sent before; in a plain association as
+     * they are.
+     *
+     * @param apdus DATA-NOTIFICATIONs
+     * @return what to send
+     */
+    java.util.List<byte[]> protect(java.util.List<byte[]> apdus) {
+        if (apdus.isEmpty() || ciphering.getSecurity() == gurux.dlms.enums.Security.NONE
+                || ciphering.getBlockCipherKey() == null) {
+            return apdus;
+        }
+        java.util.List<byte[]> ciphered = new java.util.ArrayList<>();
+        for (byte[] apdu : apdus) {
+            long counter = Math.max(sentCounter, ciphering.getInvocationCounter());
+            try {
+                ciphered.add(CipheredPush.of(apdu, ciphering.getSystemTitle(), counter,
+                        ciphering.getBlockCipherKey(), ciphering.getAuthenticationKey()));
+            } catch (java.security.GeneralSecurityException e) {
+                refusals.refused("a push: it cannot be ciphered: " + e.getMessage(), null);
+                continue;
+            }
+            sentCounter = counter + 1;
+            ciphering.setInvocationCounter(sentCounter);
+        }
+        return ciphered;
+    }
+
+    /**
      * @return true when an APDU of the current request was deciphered (see
      *         {@link MeterCiphering#deciphered})
      */

@@ -200,6 +200,10 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         return deepRequests.takeHangUp();
     }
 
+    /** @return the DATA-NOTIFICATIONs its Push setups' push asked for since the last call, ciphered as it is */
+    java.util.List<byte[]> takePushes() {
+        return security.protect(objects.pushes().take());
+    }
     /**
      * @return the association of the client being served (with SN referencing its profile),
      *         null before a client is accepted

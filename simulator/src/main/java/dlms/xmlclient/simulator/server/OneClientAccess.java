@@ -40,6 +40,8 @@ public final class OneClientAccess implements MeterAccess {
     private final SimulatorLog log;
     private final FaultInjection faults;
     private final Object lock = new Object();
+    /** The last frame sent: a scheduled push goes between the same addresses. */
+    private byte[] lastReply;
     private volatile boolean closing;
     /** Client being served, null when the meter is free; guarded by lock. */
     private Object owner;
@@ -131,6 +133,28 @@ public final class OneClientAccess implements MeterAccess {
     }
 
     @Override
+    public void pushNow(Object client, String peer, Replies out) {
+        synchronized (lock) {
+            if (closing || owner != null && owner != client) {
+                return; // another client has the meter: the push is not for it
+            }
+            byte[] apdu = lastReply == null ? null : server.scheduledPush();
+            byte[] frame = apdu == null ? null : PushFrames.after(lastReply, address.isWrapper(), apdu);
+            if (frame == null) {
+                log.info("scheduled push skipped: " + (lastReply == null ? "no frame from " + peer
+                        + " yet to take the addresses from" : "the device has no Push setup 0.0.25.9.0.255"));
+                return;
+            }
+            log.frame("TX", peer, frame);
+            try {
+                out.send(frame);
+            } catch (Exception e) {
+                log.error("scheduled push to " + peer + " failed", e);
+            }
+        }
+    }
+
+    @Override
     public boolean isSilent() {
         return faults.isSilent();
     }
@@ -145,7 +169,15 @@ public final class OneClientAccess implements MeterAccess {
                 reply = faults.reply(address.ownSource(reply), server.getConnectionState());
                 log.frame("TX", peer, reply);
                 out.send(reply);
+                lastReply = reply;
                 sr.setData(null);
+                for (byte[] apdu : server.takePushes()) { // a push method's notification, after its reply
+                    byte[] push = PushFrames.after(reply, address.isWrapper(), apdu);
+                    if (push != null) {
+                        log.frame("TX", peer, push);
+                        out.send(push);
+                    }
+                }
             }
             if (server.takeHangUp()) {
                 resetServer();

@@ -1,6 +1,8 @@
 package dlms.xmlclient.simulator.server;
 
 import dlms.xmlclient.simulator.device.MeterClock;
+import dlms.xmlclient.simulator.device.ObjectBehaviours;
+import dlms.xmlclient.simulator.device.PushSetups;
 import dlms.xmlclient.simulator.faults.FaultInjection;
 import dlms.xmlclient.simulator.log.SimulatorLog;
 import dlms.xmlclient.simulator.transport.ServerAddress;
@@ -32,6 +34,9 @@ public final class ReferencingServers implements AutoCloseable {
     private final ServerAddress address;
     private final boolean servesShortNames;
     private final MeterClock clock;
+    /** Made at the first scheduled push: the meter's schedule counts its own invoke ids. */
+    private PushSetups scheduledPushes;
+    private ObjectBehaviours pushReader;
     private final SimulatorLog log;
     private final FaultInjection faults;
     private final InvocationCounters counters;
@@ -93,6 +98,23 @@ public final class ReferencingServers implements AutoCloseable {
     /** @see MeterServer#takeHangUp() */
     boolean takeHangUp() {
         return current.takeHangUp();
+    }
+
+    /**
+     * A push on the meter's schedule (--push-every): the Push setup's notification with the
+     * values of now, or null when the device has no Push setup.
+     */
+    byte[] scheduledPush() {
+        if (scheduledPushes == null) {
+            scheduledPushes = new PushSetups(clock);
+            pushReader = new ObjectBehaviours(clock);
+        }
+        return scheduledPushes.scheduled(device, current.getSettings(), pushReader);
+    }
+
+    /** @see MeterServer#takePushes() */
+    java.util.List<byte[]> takePushes() {
+        return current.takePushes();
     }
 
     /** Makes every server forget the link, association and addresses. */

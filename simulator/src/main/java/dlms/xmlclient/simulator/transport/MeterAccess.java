@@ -59,6 +59,17 @@ public interface MeterAccess {
      */
     boolean serveIfFree(Object client, String peer, byte[] data, Replies out);
 
+    /**
+     * Sends a push of the meter's own schedule (--push-every) to a client, unless another client
+     * has the meter or nothing was exchanged with it yet (the push needs its addresses).
+     *
+     * @param client the client's key
+     * @param peer the client's name
+     * @param out where the push goes
+     */
+    default void pushNow(Object client, String peer, Replies out) {
+    }
+
     /** @param peer a client whose bytes get no answer, the meter being someone else's */
     void refuseBusy(String peer);
 
