@@ -3,8 +3,8 @@ package dlms.xmlclient.cli;
 import dlms.xmlclient.wire.hdlc.HdlcDecoder;
 import dlms.xmlclient.wire.hdlc.HdlcFrame;
 import dlms.xmlclient.wire.wrapper.WrapperHeader;
+import dlms.xmlclient.session.PlainTranslator;
 import gurux.dlms.GXDLMSTranslator;
-import gurux.dlms.TranslatorOutputType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +33,7 @@ final class DrainedNotifications {
 
     /** @return each whole notification in the bytes, as Gurux XML, in the order they came */
     static List<String> in(byte[] drained, boolean wrapper) {
-        GXDLMSTranslator translator = new GXDLMSTranslator(TranslatorOutputType.SIMPLE_XML);
-        translator.setHex(false);
-        translator.setComments(false);
-        translator.setPduOnly(true);
-        translator.setOmitXmlDeclaration(true);
-        translator.setOmitXmlNameSpace(true);
+        GXDLMSTranslator translator = PlainTranslator.of(true);
         List<String> found = new ArrayList<>();
         int p = 0;
         while (p < drained.length) {

@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.util.Arrays;
 
 /**
  * The TCP connection a meter opened to us (a cellular meter calling its head-end). Every script
@@ -65,21 +62,12 @@ public final class CalledInLink implements Link {
         if (closedByMeter || socket.isClosed()) {
             throw new LinkClosedException(closedMessage());
         }
-        int count;
-        try {
-            socket.setSoTimeout(Math.max(1, waitMillis));
-            count = in.read(buffer);
-        } catch (SocketTimeoutException e) {
-            return null;
-        } catch (SocketException e) {
+        byte[] got = SocketReads.read(socket, in, buffer, waitMillis);
+        if (got == SocketReads.CLOSED) {
             closedByMeter = true;
             throw new LinkClosedException(closedMessage());
         }
-        if (count < 0) {
-            closedByMeter = true;
-            throw new LinkClosedException(closedMessage());
-        }
-        return Arrays.copyOf(buffer, count);
+        return got;
     }
 
     @Override

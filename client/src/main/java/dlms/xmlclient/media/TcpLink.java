@@ -8,9 +8,7 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
 
 /**
  * TCP on a plain socket, read by the session's own thread. Not gurux.net: measured by
@@ -83,21 +81,12 @@ final class TcpLink implements Link {
         if (socket == null || closedByMeter) {
             throw new LinkClosedException(closedMessage());
         }
-        int count;
-        try {
-            socket.setSoTimeout(Math.max(1, waitMillis));
-            count = in.read(buffer);
-        } catch (SocketTimeoutException e) {
-            return null;
-        } catch (SocketException e) {
+        byte[] got = SocketReads.read(socket, in, buffer, waitMillis);
+        if (got == SocketReads.CLOSED) {
             closedByMeter = true;
             throw new LinkClosedException(closedMessage());
         }
-        if (count < 0) {
-            closedByMeter = true;
-            throw new LinkClosedException(closedMessage());
-        }
-        return Arrays.copyOf(buffer, count);
+        return got;
     }
 
     private String closedMessage() {

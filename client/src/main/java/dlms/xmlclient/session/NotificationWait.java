@@ -3,7 +3,6 @@ package dlms.xmlclient.session;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXReplyData;
-import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.InterfaceType;
 import dlms.xmlclient.wire.hdlc.HdlcDecoder;
@@ -104,12 +103,7 @@ final class NotificationWait {
     }
 
     private static String xml(byte[] frame, Connection c) throws SessionException {
-        GXDLMSTranslator translator = new GXDLMSTranslator(TranslatorOutputType.SIMPLE_XML);
-        translator.setHex(false);
-        translator.setComments(false);
-        translator.setPduOnly(true);
-        translator.setOmitXmlDeclaration(true);
-        translator.setOmitXmlNameSpace(true);
+        GXDLMSTranslator translator = PlainTranslator.of(true);
         String xml;
         try {
             xml = translator.messageToXml(frame);

@@ -3,7 +3,6 @@ package dlms.xmlclient.session;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXReplyData;
-import gurux.dlms.TranslatorOutputType;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ErrorCode;
 
@@ -30,8 +29,8 @@ final class ReplyXml {
     /** Translators are costly to build (tag tables): one set per thread, cleared per session. */
     private static final ThreadLocal<ReplyXml> PER_THREAD = ThreadLocal.withInitial(ReplyXml::new);
 
-    private final GXDLMSTranslator frames = translator(true);
-    private final GXDLMSTranslator pdus = translator(false);
+    private final GXDLMSTranslator frames = PlainTranslator.of(true);
+    private final GXDLMSTranslator pdus = PlainTranslator.of(false);
     private final WellFormedXml wellFormed = new WellFormedXml();
     private final ListReplyXml lists = new ListReplyXml();
 
@@ -41,16 +40,6 @@ final class ReplyXml {
         xml.frames.clear();
         xml.pdus.clear();
         return xml;
-    }
-
-    private static GXDLMSTranslator translator(boolean pduOnly) {
-        GXDLMSTranslator t = new GXDLMSTranslator(TranslatorOutputType.SIMPLE_XML);
-        t.setHex(false);
-        t.setComments(false);
-        t.setPduOnly(pduOnly);
-        t.setOmitXmlDeclaration(true);
-        t.setOmitXmlNameSpace(true);
-        return t;
     }
 
     String toXml(ReceivedReply received) throws Exception {

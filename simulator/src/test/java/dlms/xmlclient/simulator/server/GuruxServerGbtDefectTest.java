@@ -9,21 +9,13 @@ import java.util.List;
 
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSClient;
-import gurux.dlms.GXDLMSConnectionEventArgs;
 import gurux.dlms.GXDLMSServer2;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.GXServerReply;
-import gurux.dlms.ValueEventArgs;
-import gurux.dlms.enums.AccessMode;
 import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.Conformance;
 import gurux.dlms.enums.InterfaceType;
-import gurux.dlms.enums.MethodAccessMode;
-import gurux.dlms.enums.ObjectType;
-import gurux.dlms.enums.SourceDiagnostic;
-import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSData;
-import gurux.dlms.objects.GXDLMSObject;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +30,7 @@ class GuruxServerGbtDefectTest {
 
     @Test
     void guruxServerMarksTheLastBlockOfAWindowStreamingAndAnswersNonsenseAfterTheLast() throws Exception {
-        BareServer server = new BareServer();
+        BareServer server = new BareServer(InterfaceType.WRAPPER);
         GXDLMSData value = new GXDLMSData("0.0.96.1.0.255");
         value.setValue(new byte[4000]); // some four blocks of the 1024-byte max PDU
         server.getItems().add(value);
@@ -102,72 +94,4 @@ class GuruxServerGbtDefectTest {
         return sent;
     }
 
-    /** gurux.dlms's server with one association, everything allowed. */
-    private static final class BareServer extends GXDLMSServer2 {
-        private final GXDLMSAssociationLogicalName association = new GXDLMSAssociationLogicalName();
-
-        BareServer() {
-            super(true, InterfaceType.WRAPPER);
-            getItems().add(association);
-        }
-
-        @Override
-        protected boolean isTarget(int serverAddress, int clientAddress) {
-            setAssignedAssociation(association);
-            return true;
-        }
-
-        @Override
-        protected SourceDiagnostic onValidateAuthentication(Authentication authentication, byte[] password) {
-            return SourceDiagnostic.NONE;
-        }
-
-        @Override
-        protected GXDLMSObject onFindObject(ObjectType objectType, int sn, String ln) {
-            return null;
-        }
-
-        @Override
-        protected AccessMode onGetAttributeAccess(ValueEventArgs arg) {
-            return AccessMode.READ_WRITE;
-        }
-
-        @Override
-        protected MethodAccessMode onGetMethodAccess(ValueEventArgs arg) {
-            return MethodAccessMode.ACCESS;
-        }
-
-        @Override
-        public void onPreGet(ValueEventArgs[] args) { }
-
-        @Override
-        public void onPostGet(ValueEventArgs[] args) { }
-
-        @Override
-        public void onPreRead(ValueEventArgs[] args) { }
-
-        @Override
-        public void onPostRead(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPreWrite(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPostWrite(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPreAction(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPostAction(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onConnected(GXDLMSConnectionEventArgs connectionInfo) { }
-
-        @Override
-        protected void onInvalidConnection(GXDLMSConnectionEventArgs connectionInfo) { }
-
-        @Override
-        protected void onDisconnected(GXDLMSConnectionEventArgs connectionInfo) { }
-    }
 }

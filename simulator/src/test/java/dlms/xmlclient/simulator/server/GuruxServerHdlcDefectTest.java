@@ -6,19 +6,9 @@ import java.util.HexFormat;
 
 import dlms.xmlclient.wire.hdlc.HdlcAddress;
 import dlms.xmlclient.wire.hdlc.HdlcEncoder;
-import gurux.dlms.GXDLMSConnectionEventArgs;
 import gurux.dlms.GXDLMSServer2;
 import gurux.dlms.GXServerReply;
-import gurux.dlms.ValueEventArgs;
-import gurux.dlms.enums.AccessMode;
-import gurux.dlms.enums.Authentication;
 import gurux.dlms.enums.InterfaceType;
-import gurux.dlms.enums.MethodAccessMode;
-import gurux.dlms.enums.ObjectType;
-import gurux.dlms.enums.SourceDiagnostic;
-import gurux.dlms.objects.GXDLMSAssociationLogicalName;
-import gurux.dlms.objects.GXDLMSObject;
-import gurux.dlms.secure.GXDLMSSecureServer2;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +33,7 @@ class GuruxServerHdlcDefectTest {
 
     @Test
     void guruxServerAnswersAnUnimplementedControlFieldWithAnIFrameAndATooLongOneWithNothingButCountsIt() throws Exception {
-        BareServer server = new BareServer();
+        BareServer server = new BareServer(InterfaceType.HDLC);
         server.initialize();
         // Link down: UP (33) with the poll bit should get DM; gurux.dlms sends an I-frame with an
         // exception-response (D8 02 02) and no LLC bytes.
@@ -64,72 +54,4 @@ class GuruxServerHdlcDefectTest {
         assertEquals("7E A0 07 21 03 31 17 21 7E", serve(server, frame(0x11, null)));
     }
 
-    /** gurux.dlms's server (the simulator's base class) over HDLC with one association, everything allowed, every address its own. */
-    private static final class BareServer extends GXDLMSSecureServer2 {
-        private final GXDLMSAssociationLogicalName association = new GXDLMSAssociationLogicalName();
-
-        BareServer() {
-            super(true, InterfaceType.HDLC);
-            getItems().add(association);
-        }
-
-        @Override
-        protected boolean isTarget(int serverAddress, int clientAddress) {
-            setAssignedAssociation(association);
-            return true;
-        }
-
-        @Override
-        protected SourceDiagnostic onValidateAuthentication(Authentication authentication, byte[] password) {
-            return SourceDiagnostic.NONE;
-        }
-
-        @Override
-        protected GXDLMSObject onFindObject(ObjectType objectType, int sn, String ln) {
-            return null;
-        }
-
-        @Override
-        protected AccessMode onGetAttributeAccess(ValueEventArgs arg) {
-            return AccessMode.READ_WRITE;
-        }
-
-        @Override
-        protected MethodAccessMode onGetMethodAccess(ValueEventArgs arg) {
-            return MethodAccessMode.ACCESS;
-        }
-
-        @Override
-        public void onPreGet(ValueEventArgs[] args) { }
-
-        @Override
-        public void onPostGet(ValueEventArgs[] args) { }
-
-        @Override
-        public void onPreRead(ValueEventArgs[] args) { }
-
-        @Override
-        public void onPostRead(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPreWrite(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPostWrite(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPreAction(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onPostAction(ValueEventArgs[] args) { }
-
-        @Override
-        protected void onConnected(GXDLMSConnectionEventArgs connectionInfo) { }
-
-        @Override
-        protected void onInvalidConnection(GXDLMSConnectionEventArgs connectionInfo) { }
-
-        @Override
-        protected void onDisconnected(GXDLMSConnectionEventArgs connectionInfo) { }
-    }
 }
