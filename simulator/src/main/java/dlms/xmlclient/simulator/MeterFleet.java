@@ -84,6 +84,7 @@ public final class MeterFleet implements AutoCloseable {
                         log));
             }
             hub = new TcpHub(log, Math.min(WORKERS, options.getCount()));
+            hub.pace(options.getPacing());
             List<FleetMeter> meters = options.isOnePort() ? onePort(hub, cores, options, log)
                     : portEach(hub, cores, options, log);
             hub.start(MeterPort.THREAD_PREFIX + meters.get(0).port() + " fleet ");

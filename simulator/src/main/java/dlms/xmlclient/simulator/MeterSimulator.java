@@ -16,6 +16,7 @@ import dlms.xmlclient.simulator.transport.MeterSerialPort;
 import dlms.xmlclient.simulator.transport.MeterTransport;
 import dlms.xmlclient.simulator.transport.MeterUdpPort;
 import dlms.xmlclient.simulator.transport.ModeEResponder;
+import dlms.xmlclient.simulator.transport.ReplyPacing;
 import dlms.xmlclient.simulator.transport.ServerAddress;
 import gurux.dlms.objects.GXDLMSObjectCollection;
 
@@ -40,6 +41,7 @@ public final class MeterSimulator implements AutoCloseable {
     private final boolean udp;
     private final Referencing referencing;
     private final boolean modeE;
+    private final ReplyPacing pacing;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MeterSimulator(MeterTransport transport, MeterCore meter,
@@ -52,6 +54,7 @@ public final class MeterSimulator implements AutoCloseable {
         this.udp = options.isUdp();
         this.referencing = options.getReferencing();
         this.modeE = options.isModeE();
+        this.pacing = options.getPacing();
     }
 
     /**
@@ -80,13 +83,15 @@ public final class MeterSimulator implements AutoCloseable {
                 MeterSerialPort serial = new MeterSerialPort(access, log, options.getSerial(),
                         options.isModeE() ? new ModeEResponder(String.valueOf(
                                 options.getSerialNumber()), options.getIecBaud(), log) : null,
-                        options.isEcho());
+                        options.isEcho(), options.getPacing());
                 transport = serial;
                 serial.open();
             } else if (options.isUdp()) {
-                transport = MeterUdpPort.open(access, log, options.getBind(), options.getPort());
+                transport = MeterUdpPort.open(access, log, options.getBind(), options.getPort(),
+                        options.getPacing());
             } else {
-                transport = MeterPort.open(access, log, options.getBind(), options.getPort());
+                transport = MeterPort.open(access, log, options.getBind(), options.getPort(),
+                        options.getPacing());
             }
         } catch (Exception e) {
             if (transport != null) {
@@ -132,7 +137,7 @@ public final class MeterSimulator implements AutoCloseable {
                 options.getLogLevel());
         MeterCore meter = new MeterCore(options, device, options.getSerialNumber(), log);
         return new MeterSimulator(MeterCall.start(meter.access(), log, headEnd, retryMillis,
-                pushEveryMillis), meter, options);
+                pushEveryMillis, options.getPacing()), meter, options);
     }
 
     /**
@@ -199,6 +204,11 @@ public final class MeterSimulator implements AutoCloseable {
     /** @return the meter's HDLC physical address: serial number % 10000 + 1000 */
     public int physicalAddress() {
         return serverAddress.physical();
+    }
+
+    /** @return how the meter's replies are held back and paced (--latency, --baud) */
+    public ReplyPacing pacing() {
+        return pacing;
     }
 
     /** @return how the meter misbehaves, null when it does not */

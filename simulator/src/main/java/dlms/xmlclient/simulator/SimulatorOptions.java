@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import dlms.xmlclient.simulator.transport.ModeEResponder;
+import dlms.xmlclient.simulator.transport.ReplyPacing;
 import dlms.xmlclient.simulator.transport.ServerAddress;
 import dlms.xmlclient.wire.line.SerialSettings;
 import gurux.common.enums.TraceLevel;
@@ -42,6 +43,7 @@ public final class SimulatorOptions {
     private MeterFault fault;
     private int count = 1;
     private boolean onePort;
+    private ReplyPacing pacing = ReplyPacing.NONE;
 
     /**
      * Defaults: TCP port 4061 on the loopback address, HDLC, logical and short names (chosen per
@@ -238,6 +240,23 @@ public final class SimulatorOptions {
     }
 
     /**
+     * @param millis each reply starts this long after its request's last byte (the round trip
+     *            a client sees), 0..60000
+     * @param jitter ± this much more, uniform, never before the request, 0..60000
+     * @return this
+     */
+    public SimulatorOptions latency(int millis, int jitter) {
+        pacing = pacing.withLatency(millis, jitter);
+        return this;
+    }
+
+    /** @return this, the replies' bytes leaving at value / 10 a second (300..115200; 0 = at once) */
+    public SimulatorOptions baud(int value) {
+        pacing = pacing.withBaud(value);
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the options (by their command line flags) that
      *             do not go together
      */
@@ -315,80 +334,50 @@ public final class SimulatorOptions {
         }
     }
 
-    int getPort() {
-        return port;
-    }
+    int getPort() { return port; }
 
-    int getCount() {
-        return count;
-    }
+    int getCount() { return count; }
 
-    boolean isOnePort() {
-        return onePort;
-    }
+    boolean isOnePort() { return onePort; }
 
     /** @return true for more than one meter, or meters on one port: a {@link MeterFleet} */
     public boolean isFleet() {
         return count > 1 || onePort;
     }
 
-    InetAddress getBind() {
-        return bind;
-    }
+    InetAddress getBind() { return bind; }
 
     boolean isWrapper() {
         return wrapper || udp;
     }
 
-    boolean isUdp() {
-        return udp;
-    }
+    boolean isUdp() { return udp; }
 
-    long getSerialNumber() {
-        return serialNumber;
-    }
+    long getSerialNumber() { return serialNumber; }
 
-    boolean isAnyServerAddress() {
-        return anyServerAddress;
-    }
+    boolean isAnyServerAddress() { return anyServerAddress; }
 
-    Referencing getReferencing() {
-        return referencing;
-    }
+    Referencing getReferencing() { return referencing; }
 
-    SerialSettings getSerial() {
-        return serial;
-    }
+    SerialSettings getSerial() { return serial; }
 
-    boolean isModeE() {
-        return modeE;
-    }
+    boolean isModeE() { return modeE; }
 
     char getIecBaud() {
         return iecBaud == null ? ModeEResponder.DEFAULT_BAUD : iecBaud;
     }
 
-    boolean isEcho() {
-        return echo;
-    }
+    boolean isEcho() { return echo; }
 
-    MeterFault getFault() {
-        return fault;
-    }
+    MeterFault getFault() { return fault; }
 
-    Path getDeviceFile() {
-        return deviceFile;
-    }
+    Path getDeviceFile() { return deviceFile; }
 
-    PrintStream getTraceOut() {
-        return traceOut;
-    }
+    PrintStream getTraceOut() { return traceOut; }
 
-    PrintStream getLogOut() {
-        return logOut;
-    }
+    PrintStream getLogOut() { return logOut; }
 
-    TraceLevel getLogLevel() {
-        return logLevel;
-    }
+    TraceLevel getLogLevel() { return logLevel; }
+
+    ReplyPacing getPacing() { return pacing; }
 }

@@ -16,6 +16,7 @@ import org.apache.commons.cli.ParseException;
 import dlms.xmlclient.simulator.faults.MeterFault;
 import dlms.xmlclient.simulator.Referencing;
 import dlms.xmlclient.simulator.SimulatorOptions;
+import dlms.xmlclient.simulator.transport.ReplyPacing;
 import dlms.xmlclient.simulator.transport.ServerAddress;
 import dlms.xmlclient.wire.line.SerialSettings;
 import gurux.common.enums.TraceLevel;
@@ -77,6 +78,8 @@ final class SimulatorCommandLine {
     final InetSocketAddress call;
     /** --push-every in seconds, 0 for none. */
     final int pushEvery;
+    /** --latency and --baud. */
+    final ReplyPacing pacing;
 
     private SimulatorCommandLine(CommandLine cl) throws UsageException {
         help = cl.hasOption(HELP);
@@ -109,6 +112,7 @@ final class SimulatorCommandLine {
         call = cl.hasOption(CALL) ? HeadEnd.parse(cl.getOptionValue(CALL), cl, PORT, BIND, SERIAL, UDP, COUNT,
                 WRITE_TARGETS) : null;
         pushEvery = cl.hasOption(PUSH_EVERY) ? HeadEnd.pushEvery(cl.getOptionValue(PUSH_EVERY), call) : 0;
+        pacing = LinePacing.parse(cl);
         if (serial != null && (cl.hasOption(PORT) || cl.hasOption(BIND))) {
             throw new UsageException((cl.hasOption(PORT) ? "-p/--port" : "-b/--bind")
                     + " does not apply to a serial port (-S/--serial)");
@@ -123,7 +127,8 @@ final class SimulatorCommandLine {
         SimulatorOptions options = new SimulatorOptions().port(port).bind(bind).wrapper(wrapper)
                 .deviceFile(device).udp(udp).referencing(referencing).serialNumber(serialNumber)
                 .anyServerAddress(anyServerAddress).serial(serial).modeE(modeE).echo(echo)
-                .fault(fault).count(count).onePort(onePort);
+                .fault(fault).count(count).onePort(onePort)
+                .latency(pacing.latencyMillis(), pacing.jitterMillis()).baud(pacing.baud());
         if (iecBaud != null) {
             options.iecBaud(iecBaud);
         }
@@ -166,6 +171,7 @@ final class SimulatorCommandLine {
                 + " the head-end below)"));
         o.addOption(valued(null, PUSH_EVERY, "S", "with --call: push the Push setup 0.0.25.9.0.255's"
                 + " DataNotification on the connection every S seconds (1..86400)"));
+        LinePacing.define(o);
         o.addOption(valued(REFERENCING, "referencing", "ln|sn|both",
                 "logical name or short name referencing only; by default both, each association"
                         + " the one its AARQ's application context names"));

@@ -5,6 +5,7 @@ import java.util.List;
 import dlms.xmlclient.simulator.FleetMeter;
 import dlms.xmlclient.simulator.MeterFleet;
 import dlms.xmlclient.simulator.MeterSimulator;
+import dlms.xmlclient.simulator.transport.ReplyPacing;
 import dlms.xmlclient.simulator.transport.ServerAddress;
 
 /**
@@ -32,6 +33,7 @@ final class StartLine {
                 + ", " + meter.referencing().label() + ", "
                 + serverAddress(meter) + ", clients " + meter.clients()
                 + (meter.fault() == null ? "" : "; fault " + meter.fault().optionName())
+                + pacing(meter.pacing())
                 + "; secrets and keys: see --help)";
     }
 
@@ -67,7 +69,13 @@ final class StartLine {
                 + (meters.size() == 1 ? "" : "-" + last.serialNumber())
                 + ", clients " + fleet.clients()
                 + (cl.fault == null ? "" : "; fault " + cl.fault.optionName())
+                + pacing(cl.pacing)
                 + "; secrets and keys: see --help)";
+    }
+
+    /** @return e.g. "; latency 200 ms ± 50, 9600 baud", "" for replies at once */
+    private static String pacing(ReplyPacing pacing) {
+        return pacing.isNone() ? "" : "; " + pacing.describe();
     }
 
     /** @return "port 4061, ...", "ports 4061-5060", or "1000 free ports (...)" */

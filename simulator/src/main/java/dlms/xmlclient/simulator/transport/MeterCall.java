@@ -38,13 +38,16 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
     private volatile boolean closing;
     /** Why the call ended in an error, or null. */
     private volatile String failure;
+    /** Where replies and pushes wait for their time, null to send them at once. */
+    private final PacedLine line;
     private final long firstDelayMillis;
     /** --push-every in ms, 0 for no scheduled pushes. */
     private final long pushEveryMillis;
 
     private MeterCall(MeterAccess access, SimulatorLog log, InetSocketAddress headEnd, long firstDelayMillis,
-            long pushEveryMillis) {
+            long pushEveryMillis, ReplyPacing pacing) {
         this.pushEveryMillis = pushEveryMillis;
+        this.line = PacedLine.own(pacing, "simulator call " + headEnd + " pacing", false);
         this.access = access;
         this.log = log;
         this.headEnd = headEnd;
@@ -62,11 +65,13 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
      * @param firstDelayMillis the pause between a failed attempt and the next, doubled each time
      * @param pushEveryMillis how often the meter pushes on the connection (its Push setup's
      *        DATA-NOTIFICATION), 0 for never
+     * @param pacing how replies are held back and paced ({@link ReplyPacing#NONE}: sent at once)
      * @return the call, under way
      */
     public static MeterCall start(MeterAccess access, SimulatorLog log, InetSocketAddress headEnd,
-            long firstDelayMillis, long pushEveryMillis) {
-        MeterCall call = new MeterCall(access, log, headEnd, firstDelayMillis, pushEveryMillis);
+            long firstDelayMillis, long pushEveryMillis, ReplyPacing pacing) {
+        MeterCall call = new MeterCall(access, log, headEnd, firstDelayMillis, pushEveryMillis,
+                pacing);
         call.thread.start();
         return call;
     }
@@ -126,7 +131,7 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
             long nextPush = System.nanoTime() + pushEveryMillis * 1_000_000;
             while (!closing) {
                 if (pushEveryMillis > 0 && System.nanoTime() - nextPush >= 0) {
-                    access.pushNow(this, peer, this);
+                    access.pushNow(this, peer, paced());
                     nextPush += pushEveryMillis * 1_000_000;
                 }
                 int count;
@@ -139,13 +144,18 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
                     log.info("the head-end " + hostPort() + " closed the connection: the call is over");
                     return;
                 }
-                access.serve(this, peer, Arrays.copyOf(buffer, count), this);
+                access.serve(this, peer, Arrays.copyOf(buffer, count), paced());
             }
         } catch (IOException e) {
             if (!closing) {
                 log.info("the connection to the head-end " + hostPort() + " ended: " + e.getMessage());
             }
         }
+    }
+
+    /** @return where what the meter sends now goes: this, or the paced line */
+    private MeterAccess.Replies paced() {
+        return line == null ? this : line.after(System.nanoTime(), this);
     }
 
     /** Writes a reply (or a notification) to the head-end; the meter serialises its replies. */
@@ -198,6 +208,9 @@ public final class MeterCall implements MeterTransport, MeterAccess.Replies {
         closing = true;
         thread.interrupt();
         closeSocket();
+        if (line != null) {
+            line.close();
+        }
         MeterTransport.join(thread);
     }
 

@@ -121,7 +121,8 @@ public final class MeterLane {
                 : connection.peer() + "@" + meterName;
         access.received(peer, data);
         ArrayDeque<Parked> waiting = parked.get(connection);
-        if (waiting == null && access.serveIfFree(connection, peer, data, connection)) {
+        if (waiting == null && access.serveIfFree(connection, peer, data,
+                connection.replies(System.nanoTime()))) {
             retryParked();
             return;
         }
@@ -149,7 +150,8 @@ public final class MeterLane {
             TcpConnection connection = entry.getKey();
             while (!waiting.isEmpty() && !connection.isHungUp()) {
                 Parked p = waiting.peek();
-                if (!access.serveIfFree(connection, p.peer(), p.data(), connection)) {
+                if (!access.serveIfFree(connection, p.peer(), p.data(),
+                        connection.replies(System.nanoTime()))) {
                     return;
                 }
                 waiting.poll();
@@ -171,7 +173,8 @@ public final class MeterLane {
             }
             while (!waiting.isEmpty() && now - waiting.peek().deadline() >= 0) {
                 Parked p = waiting.poll();
-                if (!access.serveIfFree(entry.getKey(), p.peer(), p.data(), entry.getKey())) {
+                if (!access.serveIfFree(entry.getKey(), p.peer(), p.data(),
+                        entry.getKey().replies(System.nanoTime()))) {
                     access.refuseBusy(p.peer());
                 }
             }

@@ -35,13 +35,15 @@ public final class MeterPort implements MeterTransport {
      * @param log where connection events, failures and the trace go
      * @param address local address to listen on
      * @param requested TCP port, 0 = any free port
+     * @param pacing how replies are held back and paced ({@link ReplyPacing#NONE}: sent at once)
      * @return the port, listening
      * @throws IOException when the port cannot be opened (BindException when it is in use)
      */
     public static MeterPort open(MeterAccess access, SimulatorLog log,
-            InetAddress address, int requested) throws IOException {
+            InetAddress address, int requested, ReplyPacing pacing) throws IOException {
         TcpHub hub = new TcpHub(log, 1);
         try {
+            hub.pace(pacing);
             MeterLane lane = new MeterLane(access, log, hub.workers(), null);
             InetSocketAddress local = hub.listen(address, requested, FrameRoute.to(lane));
             hub.start(THREAD_PREFIX + local.getPort() + " ");

@@ -53,7 +53,9 @@ public final class MeterSerialPort implements MeterTransport {
     /** The line's rate and character frame now. */
     private SerialSettings current;
     /** System.nanoTime() when the bytes written so far have left the wire. */
-    private long sentUntil;
+    private volatile long sentUntil;
+    /** Where HDLC replies wait for their time, null to send them at once. */
+    private final PacedLine paced;
 
     /**
      * @param access the meter
@@ -61,9 +63,12 @@ public final class MeterSerialPort implements MeterTransport {
      * @param settings the port, and its rate and character frame without mode E
      * @param modeE the handshake responder, null for HDLC from the start
      * @param echo true to echo the bytes received during the handshake
+     * @param pacing how HDLC replies are held back and paced ({@link ReplyPacing#NONE}: at once)
      */
     public MeterSerialPort(MeterAccess access, SimulatorLog log,
-            SerialSettings settings, ModeEResponder modeE, boolean echo) {
+            SerialSettings settings, ModeEResponder modeE, boolean echo, ReplyPacing pacing) {
+        this.paced = PacedLine.own(pacing, "simulator serial " + settings.port() + " pacing",
+                false);
         this.access = access;
         this.log = log;
         this.settings = settings;
@@ -156,7 +161,8 @@ public final class MeterSerialPort implements MeterTransport {
     }
 
     private void serve(byte[] data) throws IOException {
-        byte state = access.serve(this, settings.port(), data, this::write);
+        byte state = access.serve(this, settings.port(), data,
+                paced == null ? this::write : paced.after(System.nanoTime(), this::write));
         if (state != ConnectionState.NONE) {
             connected = true;
         } else if (connected) {
@@ -185,12 +191,14 @@ public final class MeterSerialPort implements MeterTransport {
      * terminal device, waits for the output to drain).
      */
     private void switchTo(SerialSettings next) throws IOException {
-        long left = sentUntil - System.nanoTime();
-        if (left > 0) {
+        long left;
+        while ((left = Math.max(sentUntil, paced == null ? 0 : paced.freeAt())
+                - System.nanoTime()) > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
         line.configure(next);
@@ -273,6 +281,9 @@ public final class MeterSerialPort implements MeterTransport {
             wakeUp.notifyAll();
         }
         MeterTransport.join(reader);
+        if (paced != null) {
+            paced.close();
+        }
         SerialLine last = line;
         if (last != null) {
             last.close();

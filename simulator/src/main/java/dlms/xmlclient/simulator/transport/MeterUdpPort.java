@@ -27,13 +27,18 @@ public final class MeterUdpPort implements MeterTransport {
     private final SimulatorLog log;
     private final DatagramSocket socket;
     private final Thread receiver;
+    /** Where replies wait for their time, null to send them at once. */
+    private final PacedLine line;
     private volatile boolean closing;
 
     private MeterUdpPort(MeterAccess access, SimulatorLog log,
-            DatagramSocket socket) {
+            DatagramSocket socket, ReplyPacing pacing) {
         this.access = access;
         this.log = log;
         this.socket = socket;
+        // A datagram cannot be cut: it goes whole once all of it would have left the line.
+        this.line = PacedLine.own(pacing, MeterPort.THREAD_PREFIX + socket.getLocalPort()
+                + " udp pacing", true);
         this.receiver = new Thread(this::receive,
                 MeterPort.THREAD_PREFIX + socket.getLocalPort() + " udp");
     }
@@ -45,13 +50,14 @@ public final class MeterUdpPort implements MeterTransport {
      * @param log where failures and the trace go
      * @param address local address to bind
      * @param requested UDP port, 0 = any free port
+     * @param pacing how replies are held back and paced ({@link ReplyPacing#NONE}: sent at once)
      * @return the port, receiving
      * @throws IOException when the port cannot be bound (BindException when it is in use)
      */
     public static MeterUdpPort open(MeterAccess access, SimulatorLog log,
-            InetAddress address, int requested) throws IOException {
+            InetAddress address, int requested, ReplyPacing pacing) throws IOException {
         MeterUdpPort port = new MeterUdpPort(access, log,
-                new DatagramSocket(new InetSocketAddress(address, requested)));
+                new DatagramSocket(new InetSocketAddress(address, requested)), pacing);
         port.receiver.setDaemon(true);
         port.receiver.start();
         return port;
@@ -72,8 +78,10 @@ public final class MeterUdpPort implements MeterTransport {
             SocketAddress sender = packet.getSocketAddress();
             byte[] data = Arrays.copyOfRange(buffer, packet.getOffset(),
                     packet.getOffset() + packet.getLength());
+            MeterAccess.Replies out =
+                    reply -> socket.send(new DatagramPacket(reply, reply.length, sender));
             access.serve(client(packet, data), String.valueOf(sender), data,
-                    reply -> socket.send(new DatagramPacket(reply, reply.length, sender)));
+                    line == null ? out : line.after(System.nanoTime(), out));
         }
     }
 
@@ -104,6 +112,9 @@ public final class MeterUdpPort implements MeterTransport {
     @Override
     public void close() {
         closing = true;
+        if (line != null) {
+            line.close();
+        }
         socket.close();
         MeterTransport.join(receiver);
     }

@@ -23,6 +23,8 @@ final class TcpConnection implements MeterAccess.Replies {
     private final SelectionKey key;
     private final String peer;
     private final FrameRoute route;
+    /** Where replies wait for their time (latency, line rate); null to send them at once. */
+    private final PacedLine line;
     /** Reply bytes the socket has not taken yet; guarded by this. */
     private final ArrayDeque<ByteBuffer> output = new ArrayDeque<>();
     /** Meters the connection has sent to; selector thread only. */
@@ -38,11 +40,13 @@ final class TcpConnection implements MeterAccess.Replies {
      * @param channel the accepted connection, non-blocking
      * @param key its registration with the hub's selector
      * @param route where its bytes go
+     * @param line where its replies wait for their time, null to send them at once
      */
-    TcpConnection(SocketChannel channel, SelectionKey key, FrameRoute route) {
+    TcpConnection(SocketChannel channel, SelectionKey key, FrameRoute route, PacedLine line) {
         this.channel = channel;
         this.key = key;
         this.route = route;
+        this.line = line;
         String remote;
         try {
             remote = String.valueOf(channel.getRemoteAddress());
@@ -63,6 +67,14 @@ final class TcpConnection implements MeterAccess.Replies {
 
     FrameRoute route() {
         return route;
+    }
+
+    /**
+     * @param requestEnd System.nanoTime() of the request's last byte
+     * @return where the replies to that request go: the connection, or its paced line
+     */
+    MeterAccess.Replies replies(long requestEnd) {
+        return line == null ? this : line.after(requestEnd, this);
     }
 
     /** @return true when the meter has hung up on the client */

@@ -56,6 +56,8 @@ public final class TcpHub implements AutoCloseable {
     private final AtomicInteger workerNumber = new AtomicInteger();
     private volatile String threadPrefix = MeterPort.THREAD_PREFIX;
     private volatile boolean closing;
+    /** How replies are held back and paced; set before {@link #start}. */
+    private volatile ReplyPacing pacing = ReplyPacing.NONE;
     private Thread thread;
     /** Network failures, at most one line a second; selector thread only. */
     private final FailureLog failures;
@@ -92,6 +94,14 @@ public final class TcpHub implements AutoCloseable {
     /** @return the pool the meters' lanes run on */
     public ScheduledExecutorService workers() {
         return workers;
+    }
+
+    /**
+     * @param value how every connection's replies are held back and paced (before
+     *            {@link #start}); their writes run on the workers, never blocking one
+     */
+    public void pace(ReplyPacing value) {
+        pacing = value;
     }
 
     /**
@@ -245,7 +255,8 @@ public final class TcpHub implements AutoCloseable {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-                TcpConnection connection = new TcpConnection(channel, key, route);
+                TcpConnection connection = new TcpConnection(channel, key, route,
+                        pacing.isNone() ? null : new PacedLine(pacing, workers, false));
                 key.attach(connection);
                 connections.add(connection);
                 log.info("client connected: " + connection.peer());
