@@ -68,6 +68,7 @@ class SimulatorMainTest {
             "application-context-name-not-supported", "127.0.0.1", "0.0.0.0",
             "Logical device 1", "--serial", "--mode-e", "--udp", "--referencing",
             "--serial-number", "--any-server-address", "--iec-baud", "--echo", "6678",
+            "--latency", "--baud", "--wait-time",
             "-l 1 -s 6678", "-n 12345678", "/GRX5\\2XMLSIM", "0xFA00", "0x00A8", "FA08",
             "0x0308",
             "0.0.1.0.0.255", "1.0.99.1.0.255", "2026-01-01T00:00:00Z", "control_mode 2",
@@ -87,6 +88,41 @@ class SimulatorMainTest {
     void badPortExitsWithTwoAndNamesTheOption() {
         assertEquals(2, run("-p", "http"));
         assertOneErrorLineContaining("--port");
+    }
+
+    @Test
+    void badLatencyExitsWithTwoAndNamesTheOption() {
+        for (String bad : new String[] {"-5", "60001", "200:x", "fast", "200:"}) {
+            outBytes.reset();
+            errBytes.reset();
+            assertEquals(2, run("--latency=" + bad), bad);
+            assertOneErrorLineContaining("--latency");
+        }
+    }
+
+    @Test
+    void theStartLineNamesTheLatencyAndTheLineSpeed() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(run("-p", "0", "--latency", "200:50",
+                "--baud", "9600")), "simulator main");
+        runner.start();
+        try {
+            assertEquals("200 ms ± 50, 9600 baud", awaitStartLine("; latency (.*?)[;)]"));
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+        assertEquals(0, exit.get());
+    }
+
+    @Test
+    void badBaudExitsWithTwoAndNamesTheOption() {
+        for (String bad : new String[] {"299", "115201", "9k6"}) {
+            outBytes.reset();
+            errBytes.reset();
+            assertEquals(2, run("--baud", bad), bad);
+            assertOneErrorLineContaining("--baud");
+        }
     }
 
     @Test
