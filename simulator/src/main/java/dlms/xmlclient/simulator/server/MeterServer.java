@@ -134,6 +134,7 @@ public final class MeterServer extends GXDLMSSecureServer2 {
         if (shortNames) {
             readResults.request(sr.getData(), wrapper);
         }
+        int stateBefore = getConnectionState(); // as the client left it, before the RR's stand-in below
         boolean nextAareSegment = request != null && isHlsPendingReceiveReady(request);
         if (nextAareSegment) {
             // gurux.dlms 4.0.47 answers the RR for the next segment of an AARE with
@@ -142,7 +143,6 @@ public final class MeterServer extends GXDLMSSecureServer2 {
             // no HLS client could associate. The RR is served as within an association.
             getSettings().setConnected(getConnectionState() | ConnectionState.DLMS);
         }
-        int stateBefore = getConnectionState();
         gbt.beforeRequest(getSettings(), requestTag);
         try {
             if (shortNames || !lists.served(sr, wrapper, this::handleRequest, new HdlcCounters(getSettings()))) {
