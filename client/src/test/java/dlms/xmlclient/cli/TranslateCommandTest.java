@@ -2,15 +2,15 @@ package dlms.xmlclient.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmlunit.builder.DiffBuilder;
-import org.xmlunit.diff.Diff;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dlms.xmlclient.cli.TranslateRun.GET_CLOCK_PDU;
+import static dlms.xmlclient.cli.TranslateRun.assertOneLineError;
+import static dlms.xmlclient.cli.TranslateRun.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +23,6 @@ class TranslateCommandTest {
     /** The meter's answer to a Get of 0.0.1.0.0.255: an octet string (addresses 16 and 1 swapped). */
     private static final String RESPONSE =
             "7E A0 18 21 03 30 C6 41 E6 E7 00 C4 01 C1 00 09 06 00 00 01 00 00 FF 86 18 7E";
-    /** GetRequest normal, invoke id 193, clock 0.0.1.0.0.255 attribute 2. */
-    private static final String GET_CLOCK_PDU = "C0 01 C1 00 08 00 00 01 00 00 FF 02 00";
     /** A SetRequest of 70 bytes that a client with MaxInfoTX 40 sent in three segments (A8 = segmented). */
     private static final String[] SEGMENTS = {
         "7E A8 2E 03 21 10 8C 9B E6 E6 00 C1 01 C1 00 01 00 00 60 01 00 FF 02 00 09 46 00 01 02 03 04 05 06 07"
@@ -33,59 +31,13 @@ class TranslateCommandTest {
                 + " 2D 2E 2F 30 31 32 33 34 35 36 37 38 39 3A B2 24 7E",
         "7E A0 14 03 21 14 D4 17 3B 3C 3D 3E 3F 40 41 42 43 44 45 E0 94 7E"};
 
-    private static final String GET_CLOCK_XML = """
-            <GetRequest>
-              <GetRequestNormal>
-                <InvokeIdAndPriority Value="193" />
-                <AttributeDescriptor>
-                  <ClassId Value="8" />
-                  <InstanceId Value="0000010000FF" />
-                  <AttributeId Value="2" />
-                </AttributeDescriptor>
-              </GetRequestNormal>
-            </GetRequest>""";
-    private static final String SET_XML = """
-            <SetRequest>
-              <SetRequestNormal>
-                <InvokeIdAndPriority Value="194" />
-                <AttributeDescriptor>
-                  <ClassId Value="1" />
-                  <InstanceId Value="0000600100FF" />
-                  <AttributeId Value="2" />
-                </AttributeDescriptor>
-                <Value>
-                  <UInt16 Value="1000" />
-                </Value>
-              </SetRequestNormal>
-            </SetRequest>""";
-
-    @TempDir
-    Path dir;
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run translate(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TranslateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static String[] words(String hex) {
         return hex.split(" ");
     }
 
-    private static void assertOneLineError(Run run, String expected) {
-        assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("", run.out());
-        assertEquals("xmlclient translate: " + expected + "\n", run.err());
-    }
-
     @Test
     void seedFrameDecodesToTheGetRequestOfItsPdu() {
-        Run run = translate(words(SEED));
+        TranslateRun run = translate(words(SEED));
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("", run.err());
         // Our heading says what the request asks for; the translator's comments stay.
@@ -121,12 +73,12 @@ class TranslateCommandTest {
     @Test
     void aWithListReplyKeepsItsErrorItemsAndAnActionListReplyIsDecoded() {
         // C4 03: data octet-string "12", data-access-result object-undefined (4)
-        Run get = translate(words("C4 03 C1 02 00 09 02 31 32 01 04"));
+        TranslateRun get = translate(words("C4 03 C1 02 00 09 02 31 32 01 04"));
         assertEquals(0, get.exitCode(), get.toString());
         assertTrue(get.out().contains("<OctetString Value=\"3132\" />")
                 && get.out().contains("<DataAccessError Value=\"UndefinedObject\" />"), get.out());
         // C7 03: success, then object-undefined, neither with return parameters
-        Run action = translate(words("C7 03 C1 02 00 00 04 00"));
+        TranslateRun action = translate(words("C7 03 C1 02 00 00 04 00"));
         assertEquals(0, action.exitCode(), action.toString());
         assertTrue(action.out().contains("<ActionResponseWithList>")
                 && action.out().contains("<Result Value=\"UndefinedObject\" />"), action.out());
@@ -134,7 +86,7 @@ class TranslateCommandTest {
 
     @Test
     void barePduDecodesWithoutFraming() {
-        Run run = translate(words(GET_CLOCK_PDU));
+        TranslateRun run = translate(words(GET_CLOCK_PDU));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("<!-- Get Clock 0.0.1.0.0.255 attribute 2 (time) - Clock object -->\n<GetRequest>\n"),
                 run.out());
@@ -146,20 +98,20 @@ class TranslateCommandTest {
     @Test
     void wrapperFrameDecodesToItsPdu() {
         // version 1, source wPort 16, destination wPort 1, 13 bytes of PDU
-        Run run = translate(words("00 01 00 10 00 01 00 0D " + GET_CLOCK_PDU));
+        TranslateRun run = translate(words("00 01 00 10 00 01 00 0D " + GET_CLOCK_PDU));
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(translate(words(GET_CLOCK_PDU)).out(), run.out());
     }
 
     @Test
     void truncatedWrapperFrameIsBadInput() {
-        Run run = translate(words("00 01 00 10 00 01 00 0E " + GET_CLOCK_PDU));
+        TranslateRun run = translate(words("00 01 00 10 00 01 00 0E " + GET_CLOCK_PDU));
         assertOneLineError(run, "frame 1: truncated: the WRAPPER header gives 14 PDU bytes, only 13 follow");
     }
 
     @Test
     void twoHdlcFramesArePrintedEachAfterACommentWithItsHex() {
-        Run separateFlags = translate(words(SEED + " " + RESPONSE));
+        TranslateRun separateFlags = translate(words(SEED + " " + RESPONSE));
         assertEquals(0, separateFlags.exitCode(), separateFlags.toString());
         String out = separateFlags.out();
         assertTrue(out.startsWith("<!-- frame 1: " + SEED + " -->\n<!-- Get Data 0.0.42.0.0.255 attribute 2 (value) - COSEM Logical device name -->\n<GetRequest>\n"), out);
@@ -167,14 +119,14 @@ class TranslateCommandTest {
         assertTrue(out.contains("<OctetString Value=\"0000010000FF\" />"), out);
         assertTrue(out.endsWith("</GetResponse>\n"), out);
         // Frames that share the flag between them split the same way.
-        Run sharedFlag = translate(SEED.substring(0, SEED.length() - 3), RESPONSE);
+        TranslateRun sharedFlag = translate(SEED.substring(0, SEED.length() - 3), RESPONSE);
         assertEquals(out, sharedFlag.out());
     }
 
     @Test
     void aReplyValueReadsInIsoNeverInTheLocaleOfTheMachine() {
         // C4 GetResponse-normal with a clock value: the translator's comment would be "12/4/26, 4:35:59 PM".
-        Run run = translate(words("C4 01 C1 00 09 0C 07 EA 0C 04 05 10 23 3B 00 FF C4 80"));
+        TranslateRun run = translate(words("C4 01 C1 00 09 0C 07 EA 0C 04 05 10 23 3B 00 FF C4 80"));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("<OctetString Value=\"07EA0C040510233B00FFC480\" />"
                 + " <!-- = 2026-12-04T16:35:59+01:00, status daylight saving active -->"), run.out());
@@ -183,7 +135,7 @@ class TranslateCommandTest {
 
     @Test
     void frameOptionShowsHdlcAddressesAndFrameType() {
-        Run run = translate("--frame", SEED);
+        TranslateRun run = translate("--frame", SEED);
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("<!-- Get Data 0.0.42.0.0.255 attribute 2 (value) - COSEM Logical device name -->\n<HDLC "), run.out());
         assertTrue(run.out().contains("<TargetAddress Value=\"1\" />\n<SourceAddress Value=\"16\" />\n"), run.out());
@@ -197,7 +149,7 @@ class TranslateCommandTest {
         // AARE's protocol-version twice. This AARE comes in N(S)=0 N(R)=0: a meter that never advances N(R).
         String aare = "7E A0 3B 23 03 10 E2 7F E6 E7 00 61 2D 80 02 07 80 A1 09 06 07 60 85 74 05 08 01 01 A2 03"
                 + " 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 00 10 1D 04 00 00 07 D8 52 7E";
-        Run run = translate(("--frame " + aare).split(" "));
+        TranslateRun run = translate(("--frame " + aare).split(" "));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("<!-- I-frame N(S)=0 N(R)=0, poll/final: AARE -->"), run.out());
         assertFalse(run.out().contains("AARQ"), run.out());
@@ -207,7 +159,7 @@ class TranslateCommandTest {
 
     @Test
     void bytesAfterADataBlockAreReportedUnderThePduAndOnStderr() {
-        Run run = translate(words("C4 02 C1 00 00 00 00 01 00 03 01 02 03 07 07 07 07 07 07 07 07 07 07 07 07 07 07"));
+        TranslateRun run = translate(words("C4 02 C1 00 00 00 00 01 00 03 01 02 03 07 07 07 07 07 07 07 07 07 07 07 07 07 07"));
         assertEquals(0, run.exitCode(), run.toString());
         String finding = "encoding finding: GetResponse-with-datablock: 14 bytes after its end, from byte 13:"
                 + " 07 07 07 07 07 07 07 07 …";
@@ -217,7 +169,7 @@ class TranslateCommandTest {
 
     @Test
     void aMissingOptionalFieldByteIsReported() {
-        Run run = translate(words("C7 01 C1 03"));
+        TranslateRun run = translate(words("C7 01 C1 03"));
         assertEquals("xmlclient translate: encoding finding: ActionResponse-normal: the return-parameters flag after"
                 + " the action-result (00 absent, 01 present) is missing: the APDU ends at byte 4\n", run.err());
     }
@@ -231,7 +183,7 @@ class TranslateCommandTest {
     @Test
     void linkFramesPrintWhatTheTranslatorGives() {
         assertEquals("<Snrm>\n</Snrm>\n", translate(words("7E A0 07 03 21 93 0F 01 7E")).out());
-        Run rr = translate(words("7E A0 07 03 21 31 17 87 7E"));
+        TranslateRun rr = translate(words("7E A0 07 03 21 31 17 87 7E"));
         assertEquals(0, rr.exitCode(), rr.toString());
         assertEquals("<!-- RR frame: no PDU -->\n", rr.out());
     }
@@ -271,13 +223,13 @@ class TranslateCommandTest {
     @Test
     void undecodablePduInAGoodFrameIsBadInput() {
         // Right length and check sequences, but the GetRequest stops after its class id.
-        Run run = translate(words("7E A0 11 03 21 10 A7 3F E6 E6 00 C0 01 C1 00 08 BD 97 7E"));
+        TranslateRun run = translate(words("7E A0 11 03 21 10 A7 3F E6 E6 00 C0 01 C1 00 08 BD 97 7E"));
         assertOneLineError(run, "frame 1: the PDU cannot be decoded (truncated, or not an xDLMS APDU)");
     }
 
     @Test
     void segmentedHdlcFramesAreJoinedIntoOnePdu() {
-        Run run = translate(SEGMENTS);
+        TranslateRun run = translate(SEGMENTS);
         assertEquals(0, run.exitCode(), run.toString());
         String out = run.out();
         assertTrue(out.contains("<!-- frame 1: " + SEGMENTS[0] + " -->\n<!-- segment: the PDU goes on"), out);
@@ -292,7 +244,7 @@ class TranslateCommandTest {
 
     @Test
     void segmentedPduWithoutItsLastSegmentIsBadInput() {
-        Run run = translate(SEGMENTS[0], SEGMENTS[1]);
+        TranslateRun run = translate(SEGMENTS[0], SEGMENTS[1]);
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("xmlclient translate: frame 1: starts a segmented PDU whose last segment"),
@@ -301,59 +253,8 @@ class TranslateCommandTest {
     }
 
     @Test
-    void toHexPrintsEachMessagesPduOnItsOwnLine() throws Exception {
-        Path file = messageFile(GET_CLOCK_XML, SET_XML);
-        Run run = translate("--to-hex", file.toString());
-        assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("", run.err());
-        // Set: C1 01 | invoke 194 = C2 | class 1 | 0.0.96.1.0.255 | attribute 2 | no selection | uint16 1000
-        assertEquals(GET_CLOCK_PDU + "\n" + "C1 01 C2 00 01 00 00 60 01 00 FF 02 00 12 03 E8\n", run.out());
-    }
-
-    @Test
-    void toHexThenTranslateRoundTripsToTheSameElements() throws Exception {
-        Run hex = translate("--to-hex", messageFile(GET_CLOCK_XML, SET_XML).toString());
-        String[] lines = hex.out().split("\n");
-        assertEquals(2, lines.length, hex.toString());
-        assertSimilar(GET_CLOCK_XML, translate(lines[0]).out());
-        assertSimilar(SET_XML, translate(lines[1]).out());
-    }
-
-    @Test
-    void toHexEncodesARequestAsARunSendsItDottedLogicalNamesIncluded() throws Exception {
-        Run dotted = translate("--to-hex", messageFile(GET_CLOCK_XML.replace("0000010000FF", "0.0.1.0.0.255")).toString());
-        assertEquals(GET_CLOCK_PDU + "\n", dotted.out(), dotted.toString());
-        Path bad = messageFile(SET_XML.replace("<UInt16 Value=\"1000\" />", "<UInt16 Value=\"12x45\" />"));
-        Run refused = translate("--to-hex", bad.toString());
-        assertEquals(2, refused.exitCode(), refused.toString());
-        assertTrue(refused.err().matches("xmlclient translate: " + java.util.regex.Pattern.quote(bad.toString())
-                + ":\\d+: <UInt16 Value=\"12x45\"/>: not a whole number; expected 0\\.\\.65535\n"), refused.err());
-    }
-
-    @Test
-    void starInvokeIdIsSentAs193() throws Exception {
-        Run run = translate("--to-hex", messageFile(GET_CLOCK_XML.replace("\"193\"", "\"*\"")).toString());
-        assertEquals(0, run.exitCode(), run.toString());
-        assertEquals(GET_CLOCK_PDU + "\n", run.out());
-    }
-
-    @Test
-    void badElementIsNamedWithItsLine() throws Exception {
-        // Line 1 BOM + declaration, 2 comment, 3 <Messages>, 4 comment, 5-14 the Get, 15 the Set, 17 its bad value
-        Path file = messageFile(GET_CLOCK_XML, SET_XML.replace("\"194\"", "\"high\""));
-        Run run = translate("--to-hex", file.toString());
-        assertOneLineError(run, file + ":17: <InvokeIdAndPriority Value=\"high\"/>: not a whole number; expected 0..255");
-    }
-
-    @Test
-    void missingMessageFileIsNamed() {
-        Path file = dir.resolve("none.xml");
-        assertOneLineError(translate("--to-hex", file.toString()), file + ": no such file");
-    }
-
-    @Test
     void helpShowsBothFormsAndAnExample() {
-        Run run = translate("--help");
+        TranslateRun run = translate("--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("xmlclient translate [--frame] HEX..."), run.out());
         assertTrue(run.out().contains("xmlclient translate --to-hex FILE.xml"), run.out());
@@ -365,25 +266,6 @@ class TranslateCommandTest {
         assertOneLineError(translate("--frames", SEED), "Unrecognized option: --frames (see --help)");
     }
 
-    /** A message file as editors save them: BOM, declaration, comments before and between elements. */
-    private Path messageFile(String... elements) throws Exception {
-        StringBuilder xml = new StringBuilder("\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- test -->\n"
-                + "<Messages>\n  <!-- first -->\n");
-        for (String element : elements) {
-            xml.append("  ").append(element).append('\n');
-        }
-        xml.append("</Messages>\n");
-        Path file = dir.resolve("messages.xml");
-        Files.writeString(file, xml.toString(), StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static void assertSimilar(String expected, String actual) {
-        Diff diff = DiffBuilder.compare(expected).withTest(actual)
-                .ignoreComments().ignoreWhitespace().checkForSimilar().build();
-        assertFalse(diff.hasDifferences(), diff + "\n" + actual);
-    }
-
     @Test
     void theMainCommandHandsTranslateItsArguments() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -393,18 +275,5 @@ class TranslateCommandTest {
         org.junit.jupiter.api.Assertions.assertEquals(ExitCode.OK, code);
         org.junit.jupiter.api.Assertions.assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("<InstanceId Value=\"00002A0000FF\" />"));
-    }
-
-    @Test
-    void toHexSkipsTheExpectedRepliesOfADirectorStyleFile() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int code = TranslateCommand.run(new String[] {"--to-hex", "messages/inline/register-template.xml"},
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-        org.junit.jupiter.api.Assertions.assertEquals(ExitCode.OK, code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
-        org.junit.jupiter.api.Assertions.assertEquals(3, out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().count());
-        org.junit.jupiter.api.Assertions.assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8)
-                .contains("is an expected reply with wildcards, not a message: skipped"));
     }
 }
