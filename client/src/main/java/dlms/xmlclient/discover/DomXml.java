@@ -1,20 +1,16 @@
 package dlms.xmlclient.discover;
 
+import dlms.xmlclient.decode.QuietDom;
+
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.helpers.DefaultHandler;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +23,7 @@ final class DomXml {
 
     /** The root element, or null when the text is not XML (nothing printed to stderr). */
     static Element parse(String xml) {
-        if (xml == null) {
-            return null;
-        }
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // the default one prints "[Fatal Error]" to stderr
-            return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (Exception notXml) {
-            return null;
-        }
+        return QuietDom.parse(xml);
     }
 
     /** The element children, in order. */

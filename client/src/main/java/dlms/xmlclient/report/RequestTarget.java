@@ -1,16 +1,12 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.decode.QuietDom;
+
 import dlms.xmlclient.script.ObisCode;
 import dlms.xmlclient.script.ScriptLoader;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.helpers.DefaultHandler;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +71,7 @@ public record RequestTarget(String service, Form form, List<Member> members, lon
      * OTHER and no members: a name for it, not a failure.
      */
     public static RequestTarget of(String requestXml) {
-        Element root = parse(requestXml);
+        Element root = QuietDom.parse(requestXml);
         if (root == null) {
             return new RequestTarget("Request", Form.OTHER, List.of(), -1);
         }
@@ -175,22 +171,6 @@ public record RequestTarget(String service, Form form, List<Member> members, lon
             return value < 0 || value > Integer.MAX_VALUE ? -1 : value;
         } catch (NumberFormatException notANumber) {
             return -1;
-        }
-    }
-
-    private static Element parse(String xml) {
-        if (xml == null) {
-            return null;
-        }
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // the default one prints "[Fatal Error]" to stderr
-            return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (Exception notXml) {
-            return null;
         }
     }
 
