@@ -22,6 +22,29 @@ stale() {
     # a developer's own mvn): bench.jar is left as it was when nothing of the bench changed.
     [ -n "$(find "$root"/*/src/main "$root"/pom.xml "$root"/*/pom.xml -newer "$jar" -print 2>/dev/null | head -n 1)" ]
 }
+# A JDK 25 or newer: XMLCLIENT_JAVA_HOME, JAVA_HOME, the java on the PATH, then the usual install
+# folders. Read from each JDK's release file, so finding one starts no JVM.
+java_feature() { # the feature release of the JDK at $1 (25 for 25.0.1), or nothing
+    sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1
+}
+suits() { v=$(java_feature "$1"); [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$1/bin/java" ]; }
+find_java() {
+    path_java=$(command -v java 2>/dev/null) && path_java=$(readlink -f -- "$path_java" 2>/dev/null)
+    for home in "${XMLCLIENT_JAVA_HOME:-}" "${JAVA_HOME:-}" "${path_java:+${path_java%/bin/java}}" \
+        /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
+        /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+        if [ -n "$home" ] && suits "$home"; then
+            echo "$home/bin/java"
+            return 0
+        fi
+    done
+    return 1
+}
+if ! java=$(find_java); then
+    echo "$(basename -- "$0"): needs a Java 25 JDK (none in JAVA_HOME, on the PATH or under /usr/lib/jvm): install one, e.g. Temurin 25 from https://adoptium.net, or set JAVA_HOME to it" >&2
+    exit 2
+fi
+
 if stale; then
     echo "$(basename -- "$0"): building $root/target/*.jar (tests skipped)..." >&2
     if ! (cd "$root" && mvn -B -q -DskipTests package >"$root/target-build.log" 2>&1); then
@@ -41,7 +64,7 @@ jsa="$root/target/xmlclient.jsa"
 newer() { [ ! -e "$2" ] || [ "$1" -nt "$2" ]; }   # dash's -nt is false when $2 is missing
 if [ -w "$root/target" ] && newer "$jar" "$jsa" && newer "$jar" "$jsa.tried"; then
     training=$(mktemp -d 2>/dev/null || echo "$root/target/cds-training")
-    java -XX:ArchiveClassesAtExit="$jsa.$$" -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
+    "$java" -XX:ArchiveClassesAtExit="$jsa.$$" -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
         -x "$root/messages/get-serial-number.xml" -e "$root/expected" -o "$training" >/dev/null 2>&1
     if [ -s "$jsa.$$" ]; then
         mv -f "$jsa.$$" "$jsa" 2>/dev/null
