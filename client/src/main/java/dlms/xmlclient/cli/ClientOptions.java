@@ -49,6 +49,7 @@ final class ClientOptions {
     static final String HELP = "help";
     static final String TARGETS = "targets";
     static final String PARALLEL = "parallel";
+    static final String PROGRESS = "progress";
     static final String EXCLUDE = "exclude";
     static final String FINDINGS = "findings";
 
@@ -128,7 +129,10 @@ final class ClientOptions {
                 + " as -s, -n, -P for that meter); each meter runs every script, into <out>/<name>"));
         o.addOption(valued(null, EXCLUDE, "GLOB", "leave out the message files whose path below -x matches, e.g."
                 + " 'sn/**' (may be repeated)"));
-        o.addOption(valued(null, PARALLEL, "N", "with --targets, how many meters run at once (default 8)"));
+        o.addOption(valued(null, PARALLEL, "N", "with --targets, how many meters run at once (default 8; up to "
+                + "100000: thousands for meters far away, each waiting on a virtual thread)"));
+        o.addOption(valued(null, PROGRESS, "S", "with --targets, a progress line every S seconds: meters done, passing"
+                + " and not, in flight, rate, time left (default 10; 0: none)"));
         o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;
     }
