@@ -120,7 +120,13 @@ final class FleetRun {
         List<ScriptOutcome> outcomes;
         try {
             List<RunListener> reports = List.of(new ReplyFiles(dir, writes), unlessPassed(
-                    new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes)));
+                    new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes)),
+                    new RunListener() {
+                        @Override
+                        public void scriptFinished(ScriptOutcome outcome) {
+                            listener.scriptFinished(meter.name(), outcome);
+                        }
+                    });
             RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast,
                     missingExpectedFails);
             outcomes = RunLauncher.launch(RunRequest.of(plan, reports).stoppedBy(stop).sharing(cache)
@@ -150,12 +156,15 @@ final class FleetRun {
     /**
      * A meter's report.html only when it did not pass: rendering every reply of every meter
      * would take a quarter of a fleet run, and a passing meter's replies and trace are there.
-     * The page is made at the end from the meter's outcomes (not streamed while it runs), so a
-     * passing meter costs no page, parts or parsers at all.
+     * The page is made at the meter's end, so a passing meter costs no page, parts or parsers.
+     * Until then the scripts that did not pass are kept whole; those that passed without their
+     * replies (a thousand meters in flight must not each hold all theirs): on the page they are
+     * listed with their verdicts, their replies being in the meter's replies/ folder.
      */
     private static RunListener unlessPassed(HtmlReport html) {
         return new RunListener() {
             private RunPlan plan;
+            private final List<ScriptOutcome> kept = new ArrayList<>();
 
             @Override
             public void runStarted(RunPlan started) {
@@ -163,15 +172,22 @@ final class FleetRun {
             }
 
             @Override
+            public void scriptFinished(ScriptOutcome outcome) {
+                Verdict verdict = outcome.verdict();
+                kept.add(verdict == Verdict.FAIL || verdict == Verdict.ERROR ? outcome : outcome.withoutReplies());
+            }
+
+            @Override
             public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
                 Verdict verdict = MeterTally.of(outcomes).verdict();
                 if (verdict != Verdict.PASS && verdict != Verdict.NOT_CHECKED) {
                     html.runStarted(plan);
-                    outcomes.forEach(html::scriptFinished);
+                    kept.forEach(html::scriptFinished);
                     html.runFinished(outcomes, elapsedMillis);
                 } else {
                     html.discard(); // an earlier run's failure is not this one's
                 }
+                kept.clear();
             }
         };
     }

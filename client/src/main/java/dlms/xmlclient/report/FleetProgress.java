@@ -3,6 +3,7 @@ package dlms.xmlclient.report;
 import dlms.xmlclient.run.FleetListener;
 import dlms.xmlclient.run.MeterTally;
 import dlms.xmlclient.run.ScriptOutcome;
+import dlms.xmlclient.run.ScriptOutcome.Status;
 import dlms.xmlclient.verdict.Verdict;
 
 import java.io.PrintStream;
@@ -23,6 +24,8 @@ public final class FleetProgress implements FleetListener {
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private int meters;
+    private long scriptsTotal;
+    private long scriptsDone;
     private long started;
     private long done;
     private long passed;
@@ -43,6 +46,7 @@ public final class FleetProgress implements FleetListener {
     @Override
     public synchronized void fleetStarted(int meterCount, int scriptsPerMeter, int parallel) {
         meters = meterCount;
+        scriptsTotal = (long) meterCount * scriptsPerMeter;
         startNanos = nanoClock.getAsLong();
         if (intervalNanos > 0) {
             ticker = Thread.ofPlatform().daemon().name("fleet progress").start(this::tick);
@@ -55,9 +59,16 @@ public final class FleetProgress implements FleetListener {
     }
 
     @Override
+    public synchronized void scriptFinished(String meter, ScriptOutcome outcome) {
+        scriptsDone++;
+    }
+
+    @Override
     public synchronized void meterFinished(String meter, String outputs, List<ScriptOutcome> outcomes,
             long elapsedMillis) {
         done++;
+        // A meter stopped before its scripts (Ctrl-C) counts them as done here: nothing is left of it.
+        scriptsDone += outcomes.stream().filter(o -> o.status() == Status.NOT_RUN).count();
         Verdict verdict = MeterTally.of(outcomes).verdict();
         if (verdict == Verdict.PASS || verdict == Verdict.NOT_CHECKED) {
             passed++;
@@ -86,7 +97,7 @@ public final class FleetProgress implements FleetListener {
             while (!Thread.currentThread().isInterrupted()) {
                 TimeUnit.NANOSECONDS.sleep(intervalNanos);
                 synchronized (this) {
-                    out.println(line(meters, done, passed, Math.max(0, started - done),
+                    out.println(line(meters, done, passed, Math.max(0, started - done), scriptsTotal, scriptsDone,
                             nanoClock.getAsLong() - startNanos));
                 }
             }
@@ -96,19 +107,27 @@ public final class FleetProgress implements FleetListener {
     }
 
     /**
-     * One progress line. {@code meters} 0: open-ended (listen), no time left.
-     * "progress: 2340/10000 meters done (2300 passing, 40 not), 1000 in flight, 78.0 meters/s, 1 min 38 s left"
+     * One progress line; the time left is reckoned by scripts, which come to an end all along,
+     * while a fleet's meters, all in flight at once, may all end together. {@code meters} 0:
+     * open-ended (listen), no scripts total and no time left.
+     * "progress: 2340/10000 meters done (2300 passing, 40 not), 1000 in flight, 103000/440000 scripts,
+     * 78.0 meters/s, 2 min 11 s left (30 s so far)"
      */
-    static String line(int meters, long done, long passed, long inFlight, long elapsedNanos) {
+    static String line(int meters, long done, long passed, long inFlight, long scriptsTotal, long scriptsDone,
+            long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;
-        double rate = seconds > 0 ? done / seconds : 0;
         StringBuilder s = new StringBuilder("progress: ");
         s.append(meters > 0 ? done + "/" + meters : String.valueOf(done)).append(" meters done (")
                 .append(passed).append(" passing, ").append(done - passed).append(" not), ")
-                .append(inFlight).append(" in flight, ")
-                .append(String.format(Locale.ROOT, "%.1f meters/s", rate));
-        if (meters > 0) {
-            s.append(", ").append(rate > 0 ? duration(Math.round((meters - done) / rate)) + " left" : "time left unknown");
+                .append(inFlight).append(" in flight, ");
+        if (scriptsTotal > 0) {
+            s.append(scriptsDone).append('/').append(scriptsTotal).append(" scripts, ");
+        }
+        s.append(String.format(Locale.ROOT, "%.1f meters/s", seconds > 0 ? done / seconds : 0));
+        if (scriptsTotal > 0) {
+            double scriptRate = seconds > 0 ? scriptsDone / seconds : 0;
+            s.append(", ").append(scriptRate > 0 ? duration(Math.round((scriptsTotal - scriptsDone) / scriptRate))
+                    + " left" : "time left unknown");
         }
         s.append(String.format(Locale.ROOT, " (%s so far)", duration(Math.round(seconds))));
         return s.toString();

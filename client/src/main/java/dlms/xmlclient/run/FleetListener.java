@@ -16,6 +16,10 @@ public interface FleetListener {
     default void meterStarted(String meter) {
     }
 
+    /** One script of a meter is done (its outcome also comes with the meter's, at its end). */
+    default void scriptFinished(String meter, ScriptOutcome outcome) {
+    }
+
     /** @param outputs where the meter's own replies, trace and report are */
     default void meterFinished(String meter, String outputs, List<ScriptOutcome> outcomes, long elapsedMillis) {
     }
@@ -34,6 +38,11 @@ public interface FleetListener {
             @Override
             public void meterStarted(String meter) {
                 listeners.forEach(l -> l.meterStarted(meter));
+            }
+
+            @Override
+            public void scriptFinished(String meter, ScriptOutcome outcome) {
+                listeners.forEach(l -> l.scriptFinished(meter, outcome));
             }
 
             @Override
