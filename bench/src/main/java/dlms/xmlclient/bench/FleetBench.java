@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bin/xmlclient --targets FILE --parallel P} in another, timed start to exit, with each
  * JVM's peak resident memory.
  * <ul>
- * <li>the seed's load test: each meter associates (WRAPPER, as the seed's), reads one day of its
+ * <li>the seed load test (../shared/seeds' DLMS2AMPQ): each meter associates (WRAPPER, as the seed's), reads one day of its
  * load profile by range and releases, 200 ms round trip: target 60 s for 10,000 meters;</li>
  * <li>the whole sample suite (HDLC) at 100 ms round trip: target 10 minutes for 10,000 meters.</li>
  * </ul>
@@ -31,10 +31,10 @@ final class FleetBench {
             int parallel, double targetSeconds) {
     }
 
-    static final Load SEED = new Load("fleet.seed", "the seed's load test (associate, one day of load profile by"
-            + " range, release; WRAPPER)", "messages/load-profile/one-day-by-range.xml", "expected/load-profile",
+    static final Load SEED = new Load("fleet.seed", "seed load test", "messages/load-profile/one-day-by-range.xml",
+            "expected/load-profile",
             true, 200, 1000, 60);
-    static final Load SUITE = new Load("fleet.suite", "the whole sample suite (HDLC)", "messages", "expected", false,
+    static final Load SUITE = new Load("fleet.suite", "sample suite", "messages", "expected", false,
             100, 2000, 600);
 
     private final int meters;
@@ -47,8 +47,8 @@ final class FleetBench {
     static List<Measure> notRun() {
         List<Measure> rows = new ArrayList<>();
         for (Load load : List.of(SEED, SUITE)) {
-            rows.add(Measure.skipped(load.key() + ".wall_s", "fleet of " + FULL_FLEET + " meters at "
-                    + load.latencyMillis() + " ms: " + load.title() + ", wall", "s",
+            rows.add(Measure.skipped(load.key() + ".wall_s", "fleet, " + load.title() + ", " + FULL_FLEET
+                    + " meters at " + load.latencyMillis() + " ms: wall", "s",
                     "bench --fleet runs it (minutes); target ≤ " + (int) load.targetSeconds() + " s"));
         }
         return rows;
@@ -100,21 +100,21 @@ final class FleetBench {
 
     private List<Measure> rows(Load load, ChildRun run, long simulatorKb) {
         boolean full = meters == FULL_FLEET;
-        String fleet = String.format(Locale.ROOT, "fleet of %d meters at %d ms: %s", meters, load.latencyMillis(),
-                load.title());
+        String fleet = String.format(Locale.ROOT, "fleet, %s, %d meters at %d ms", load.title(), meters,
+                load.latencyMillis());
         List<Measure> rows = new ArrayList<>();
-        Measure wall = Measure.of(load.key() + ".wall_s", fleet + ", wall", run.nanos() / 1e9, "s");
+        Measure wall = Measure.of(load.key() + ".wall_s", fleet + ": wall", run.nanos() / 1e9, "s");
         rows.add(full ? wall.withTarget(Target.atMost(load.targetSeconds())) : wall);
-        rows.add(Measure.of(load.key() + ".meters_per_s", fleet + ", meters done a second",
+        rows.add(Measure.of(load.key() + ".meters_per_s", fleet + ": meters a second",
                 meters / (run.nanos() / 1e9), "/s"));
         Measure client = run.peakKb() > 0
-                ? Measure.of(load.key() + ".client_rss_mb", fleet + ": client peak RSS (VmHWM)",
+                ? Measure.of(load.key() + ".client_rss_mb", fleet + ": client peak RSS",
                         run.peakKb() / (double) MIB_KB, "MiB")
                 : Measure.skipped(load.key() + ".client_rss_mb", fleet + ": client peak RSS", "MiB",
                         "no /proc/PID/status here");
         rows.add(load == SEED && full && run.peakKb() > 0 ? client.withTarget(Target.atMost(GIB_MIB)) : client);
         Measure sim = simulatorKb > 0
-                ? Measure.of(load.key() + ".simulator_rss_mb", fleet + ": simulator peak RSS (VmHWM)",
+                ? Measure.of(load.key() + ".simulator_rss_mb", fleet + ": simulator peak RSS",
                         simulatorKb / (double) MIB_KB, "MiB")
                 : Measure.skipped(load.key() + ".simulator_rss_mb", fleet + ": simulator peak RSS", "MiB",
                         "no /proc/PID/status here");
