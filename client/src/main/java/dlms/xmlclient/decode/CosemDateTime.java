@@ -48,11 +48,12 @@ public final class CosemDateTime {
             return null;
         }
         StringBuilder s = new StringBuilder();
-        s.append(year == 0xFFFF ? "*" : String.format("%04d", year)).append('-')
+        // Digits appended by hand, not String.format: a load profile's reply has hundreds of these.
+        s.append(year == 0xFFFF ? "*" : pad(year, 4)).append('-')
                 .append(month(month)).append('-').append(day(day)).append('T')
                 .append(two(hour)).append(':').append(two(minute)).append(':').append(two(second));
         if (hundredths != 0 && hundredths != 0xFF) {
-            s.append('.').append(String.format("%02d", hundredths));
+            s.append('.').append(pad(hundredths, 2));
         }
         if ((deviation & 0xFFFF) == NOT_SPECIFIED_DEVIATION) {
             s.append(" (deviation not specified)");
@@ -61,7 +62,7 @@ public final class CosemDateTime {
         } else {
             int offset = -deviation;
             s.append(offset < 0 ? '-' : '+')
-                    .append(String.format("%02d:%02d", Math.abs(offset) / 60, Math.abs(offset) % 60));
+                    .append(pad(Math.abs(offset) / 60, 2)).append(':').append(pad(Math.abs(offset) % 60, 2));
         }
         String flags = status(status);
         if (!flags.isEmpty()) {
@@ -88,7 +89,13 @@ public final class CosemDateTime {
     }
 
     private static String two(int value) {
-        return value == 0xFF ? "*" : String.format("%02d", value);
+        return value == 0xFF ? "*" : pad(value, 2);
+    }
+
+    /** {@code value} (not negative) in at least {@code width} digits, zeros in front. */
+    private static String pad(int value, int width) {
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** The clock status bits that say something (Blue Book 4.1.6.1), worded. */
