@@ -28,8 +28,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code --targets}: every script against every meter of a fleet, {@code --parallel} meters at a
- * time (virtual threads: thousands when the meters are far away), each meter one after the other through its scripts as a single run does. A meter's
- * replies and trace go to {@code <out>/<meter>/}, with a report.html when it did not pass; the fleet's console lines and
+ * time (on virtual threads: thousands when the meters are far away), each meter one after the
+ * other through its scripts as a single run does. A meter's replies and trace go to
+ * {@code <out>/<meter>/}, with a report.html when it did not pass; the fleet's console lines and
  * junit.xml are written as meters finish, so a fleet of thousands needs no more memory than
  * the meters running at that moment.
  */
