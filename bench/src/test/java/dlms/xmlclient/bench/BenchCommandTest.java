@@ -37,7 +37,9 @@ class BenchCommandTest {
             "profile.bare_ms", "profile.bare_kb_per_s", "profile.session_ms", "profile.verdict_ms", "profile.ours_ms",
             "profile.ours_kb_per_s", "profile.reply_bytes",
             "batch.wall_s", "batch.ms_per_script", "batch.speedup", "batch.passed",
-            "cold.median_s", "cold.min_s", "cold.peak_rss_mb", "jvm.median_s");
+            "cold.median_s", "cold.min_s", "cold.peak_rss_mb", "jvm.median_s", "cold.jvm_ratio",
+            "cold_batch.ms_per_file", "cold_batch.floor_ms_per_file", "cold_batch.ratio", "cold_batch.peak_rss_mb",
+            "cold_batch.floor_peak_rss_mb");
 
     /**
      * Figures taken by difference, (median T(2N) − median T(N)) / N, and ratios of them: on a
