@@ -7,6 +7,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,6 +22,14 @@ import java.util.Map;
 public final class XmlNodes {
 
     private static final SAXParserFactory FACTORY = SAXParserFactory.newInstance();
+    /** A parser per thread, reset before each use: making one costs more than a short reply's parse. */
+    private static final ThreadLocal<SAXParser> PARSER = ThreadLocal.withInitial(() -> {
+        try {
+            return FACTORY.newSAXParser();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private XmlNodes() {
     }
@@ -32,8 +41,10 @@ public final class XmlNodes {
         }
         Builder builder = new Builder();
         try {
-            FACTORY.newSAXParser().parse(new InputSource(new StringReader(xml)), builder);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+            SAXParser parser = PARSER.get();
+            parser.reset();
+            parser.parse(new InputSource(new StringReader(xml)), builder);
+        } catch (SAXException | IOException e) {
             return null;
         }
         return builder.root;
