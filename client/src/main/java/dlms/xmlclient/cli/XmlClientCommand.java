@@ -66,6 +66,8 @@ public final class XmlClientCommand {
     private final Map<String, String> env;
     /** Ctrl-C stops the run politely: only for the real command line, never inside tests' JVM. */
     private boolean handleCtrlC;
+    /** False with --no-trace: no trace.txt, no trace excerpts in the reports. */
+    private boolean traced = true;
 
     /** @param env the environment ({@code XMLCLIENT_PASSWORD}) */
     public XmlClientCommand(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -114,8 +116,12 @@ public final class XmlClientCommand {
         Path messages = messagesPath(line);
         List<ScriptSource> found = findScripts(messages, line.getOptionValues(ClientOptions.EXCLUDE));
         if (line.hasOption(ClientOptions.TARGETS)) {
+            if (line.hasOption(ClientOptions.NO_TRACE)) {
+                throw new UsageException("--no-trace: not with --targets (a fleet keeps its traces)");
+            }
             return runFleet(line, flags, found, verbosity);
         }
+        traced = !line.hasOption(ClientOptions.NO_TRACE);
         List<ScriptSource> scripts = WrapperSkips.leaveOut(new ScriptSettings(env).apply(found, flags), out);
         // The medium and framing are command-line flags only: the same for every script.
         ConnectionSettings target = scripts.get(0).connection();
@@ -166,7 +172,8 @@ public final class XmlClientCommand {
         all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
         all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
         StopSignal stop = new StopSignal();
-        RunRequest request = RunRequest.of(plan, all).echoingTo(echo).stoppedBy(stop);
+        RunRequest base = RunRequest.of(plan, all).echoingTo(echo).stoppedBy(stop);
+        RunRequest request = traced ? base : base.untraced();
         try {
             return stoppable(stop, () -> {
                 RunResult result = launch(request);

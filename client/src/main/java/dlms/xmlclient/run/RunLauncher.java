@@ -32,9 +32,12 @@ public final class RunLauncher {
     public static RunResult launch(RunRequest request) throws IOException {
         RunPlan plan = request.plan();
         Path traceFile = Files.createDirectories(plan.outDir()).resolve(TRACE_FILE);
-        try (PrintWriter file = new PrintWriter(new BufferedWriter(
-                Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8)))) {
-            Trace trace = new Trace(file, request.echo());
+        if (!request.traced()) {
+            Files.deleteIfExists(traceFile); // an earlier run's trace would pass for this one's
+        }
+        try (PrintWriter file = request.traced() ? new PrintWriter(new BufferedWriter(
+                Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8))) : null) {
+            Trace trace = new Trace(file, request.echo(), request.traced());
             ScriptCache cache = request.cache() != null ? request.cache() : new ScriptCache(plan.expectedDir());
             Runner runner = new Runner(plan, settings -> request.wrapLink().apply(Links.forMedium(settings.medium(),
                     settings.limits().waitTimeMillis(), trace)), trace, RunListener.all(request.listeners()),
