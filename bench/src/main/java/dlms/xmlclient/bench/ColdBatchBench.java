@@ -53,6 +53,7 @@ final class ColdBatchBench {
         GeneratedScripts.writeBatch(messages, files(), READS);
         double[] ours = new double[runs()];
         double[] floor = new double[runs()];
+        double[] untraced = new double[runs()];
         long peakKb = 0;
         long floorPeakKb = 0;
         try (SimulatorProcess simulator = SimulatorProcess.start(launch.simulator())) {
@@ -74,9 +75,16 @@ final class ColdBatchBench {
                 if (!floorFirst) {
                     bare = floor(launch, port, dir, i);
                 }
+                command.add("--no-trace");
+                ChildRun quiet = ChildRun.run(command, dir.resolve("console-untraced-" + (i + warmups)));
+                if (quiet.exitCode() != 0) {
+                    throw new IOException(launch.how() + " --no-trace exited with " + quiet.exitCode() + ": "
+                            + quiet.output().strip());
+                }
                 if (i >= 0) {
                     ours[i] = Figures.millis(run.nanos()) / files();
                     floor[i] = Figures.millis(bare.nanos()) / files();
+                    untraced[i] = Figures.millis(quiet.nanos()) / files();
                     peakKb = Math.max(peakKb, run.peakKb());
                     floorPeakKb = Math.max(floorPeakKb, bare.peakKb());
                 }
@@ -89,6 +97,8 @@ final class ColdBatchBench {
         rows.add(Measure.of("cold_batch.ms_per_file", name + ": " + launch.how() + " per file (own process),"
                 + " median of " + runs, oursMs, "ms")
                 .withTarget(Target.atMost(6)).withReference("Gurux XmlClient 25-45 ms per file"));
+        rows.add(Measure.of("cold_batch.untraced_ms_per_file", name + ": the same with --no-trace, per file",
+                Figures.median(untraced), "ms").withTarget(Target.atMost(6)));
         rows.add(Measure.of("cold_batch.floor_ms_per_file", name + ": the floor (bare JVM + bare Gurux loop) per file", floorMs, "ms"));
         rows.add(Measure.of("cold_batch.ratio", name + ": ours / floor", oursMs / floorMs, "×"));
         rows.add(peakKb > 0
@@ -128,6 +138,7 @@ final class ColdBatchBench {
 
     private static List<Measure> skipped(String name, String why) {
         return List.of(Measure.skipped("cold_batch.ms_per_file", name + ", per file", "ms", why),
+                Measure.skipped("cold_batch.untraced_ms_per_file", name + ": with --no-trace, per file", "ms", why),
                 Measure.skipped("cold_batch.floor_ms_per_file", name + ": the floor, per file", "ms", why),
                 Measure.skipped("cold_batch.ratio", name + ": ours / floor", "×", why),
                 Measure.skipped("cold_batch.peak_rss_mb", name + ": peak RSS", "MiB", why),
