@@ -110,6 +110,7 @@ public final class XmlClientCommand {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException(UsageErrors.strayArguments(line.getArgList()) + " (see --help)");
         }
+        Warmup.start();
         FlagValues flags = FlagValues.of(line);
         Verbosity verbosity = line.hasOption(ClientOptions.TRACE)
                 ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
