@@ -12,7 +12,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GXDLMSXmlClient.load(String, null)} with the XML parser made once: gurux.dlms 4.0.47
@@ -21,11 +23,22 @@ import java.util.List;
  * method does (a builder with secure processing, errors as a RuntimeException with the parser's
  * message) and hands the document to the method it then calls, {@code load(Document,
  * GXXmlLoadSettings)}, which is private: when it cannot be reached (another gurux.dlms), the
- * public method does the whole. Not thread-safe; one per loader.
+ * public method does the whole.
+ * <p>
+ * A Get, Set or Action request's text, once encoded, is kept (up to {@value #KEPT}) and a copy
+ * of its PDU handed out when the same text comes again: the translator encodes such a request
+ * from its text and the loader's settings alone, and suites repeat the same requests (the clock,
+ * the energy registers) from script to script. Other requests (an AARQ, a release, anything
+ * ciphered or link-layer) are encoded every time. Not thread-safe; one per loader.
  */
 final class ReusedParserLoad {
 
     private static final Method LOAD_DOCUMENT = loadDocument();
+    static final int KEPT = 256;
+    private static final List<String> KEPT_REQUESTS = List.of("<Messages><GetRequest>", "<Messages><SetRequest>",
+            "<Messages><ActionRequest>");
+
+    private final Map<String, GXDLMSXmlPdu> encoded = new HashMap<>();
 
     private final GXDLMSXmlClient client;
     private DocumentBuilder builder;
@@ -34,8 +47,33 @@ final class ReusedParserLoad {
         this.client = client;
     }
 
-    @SuppressWarnings("unchecked")
     List<GXDLMSXmlPdu> load(String xml) {
+        GXDLMSXmlPdu known = encoded.get(xml);
+        if (known != null) {
+            return List.of(copy(known));
+        }
+        List<GXDLMSXmlPdu> pdus = translate(xml);
+        if (pdus.size() == 1 && pdus.get(0).getData() != null && KEPT_REQUESTS.stream().anyMatch(xml::startsWith)) {
+            if (encoded.size() >= KEPT) {
+                encoded.clear();
+            }
+            encoded.put(xml, copy(pdus.get(0)));
+        }
+        return pdus;
+    }
+
+    /** A PDU of its own (the loader splices values into its data); the XML node is only read, so shared. */
+    private static GXDLMSXmlPdu copy(GXDLMSXmlPdu pdu) {
+        GXDLMSXmlPdu copy = new GXDLMSXmlPdu(pdu.getCommand(), pdu.getXmlNode(), pdu.getData().clone());
+        copy.setDescription(pdu.getDescription());
+        copy.setError(pdu.getError());
+        copy.setErrorUrl(pdu.getErrorUrl());
+        copy.setSleep(pdu.getSleep());
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<GXDLMSXmlPdu> translate(String xml) {
         if (LOAD_DOCUMENT == null) {
             return client.load(xml, null);
         }
