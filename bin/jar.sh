@@ -54,22 +54,27 @@ if stale; then
     rm -f "$root/target-build.log"
 fi
 
-# Class Data Sharing: the classes a run loads (gurux.dlms, xerces, xmlunit, ours), parsed and
-# verified once into target/xmlclient.jsa by a training run (one sample script against the
-# built-in simulator) after every build, then mapped by each start: about half a cold start.
-# A stale or missing archive is never an error: the JVM then loads classes as usual.
-jsa="$root/target/xmlclient.jsa"
+# The ahead-of-time cache (Java 25, JEP 483/514): the classes a run loads (gurux.dlms, xerces,
+# xmlunit, ours) read, parsed, verified and linked once into target/xmlclient.aot by a training
+# run after every build (a few sample scripts against the built-in simulator, with reply files,
+# report.html and junit.xml), then mapped by each start. The training must start the JVM with
+# the options the runs use that the cache checks (the collector, --enable-native-access).
+# A stale or missing cache is never an error: the JVM then loads classes as usual, silently.
+aot="$root/target/xmlclient.aot"
 # Trained once per build: a marker stops a failed or impossible training (a read-only checkout)
 # from being tried again at every start.
 newer() { [ ! -e "$2" ] || [ "$1" -nt "$2" ]; }   # dash's -nt is false when $2 is missing
-if [ -w "$root/target" ] && newer "$jar" "$jsa" && newer "$jar" "$jsa.tried"; then
-    training=$(mktemp -d 2>/dev/null || echo "$root/target/cds-training")
-    "$java" -XX:ArchiveClassesAtExit="$jsa.$$" -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
-        -x "$root/messages/get-serial-number.xml" -e "$root/expected" -o "$training" >/dev/null 2>&1
-    if [ -s "$jsa.$$" ]; then
-        mv -f "$jsa.$$" "$jsa" 2>/dev/null
+if [ -w "$root/target" ] && newer "$jar" "$aot" && newer "$jar" "$aot.tried"; then
+    training=$(mktemp -d 2>/dev/null || echo "$root/target/aot-training")
+    "$java" -XX:AOTCacheOutput="$aot.$$" -Xlog:aot=off -Xlog:cds=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+        --enable-native-access=ALL-UNNAMED -cp "$jar" dlms.xmlclient.cli.Main \
+        -x "$root/messages" -e "$root/expected" -o "$training" --exclude 'gbt/**' --exclude 'inline/**' \
+        --exclude 'link-layer/**' --exclude 'load-profile/**' --exclude 'prepayment/**' --exclude 'public/**' \
+        --exclude 'push/**' --exclude 'secure/**' --exclude 'sn/**' --exclude 'with-list/**' >/dev/null 2>&1
+    if [ -s "$aot.$$" ]; then
+        mv -f "$aot.$$" "$aot" 2>/dev/null
     fi
-    touch "$jsa.tried" 2>/dev/null
-    rm -rf "$training" "$jsa.$$"
+    touch "$aot.tried" 2>/dev/null
+    rm -rf "$training" "$aot.$$" "$aot.$$.config"
 fi
-cds="-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+aot_cache="-XX:AOTCache=$aot -Xlog:aot=off -Xlog:cds=off"

@@ -37,7 +37,9 @@ public final class BenchCommand {
             Measures, against the in-process simulator: per-exchange time of our full path (script step,
             session, reply XML, verdict, reports) against a bare Gurux library loop, HDLC and WRAPPER;
             associations per second; the load profile read (672 rows); a 100-script batch of the samples;
-            the cold start of a one-script bin/xmlclient run and its peak RSS. Prints a table, one row per
+            the cold start of a one-script bin/xmlclient run and its peak RSS; a cold batch (100 generated
+            files run by bin/xmlclient in a child process against bin/simulator in another, per file, beside a
+            child JVM running the bare Gurux loop over the same work). Prints a table, one row per
             figure, with the issue's target (met/missed) or reference figure (measured elsewhere), and
             writes the same as DIR/bench.json.
               -o, --out DIR   where bench.json goes (default: out)

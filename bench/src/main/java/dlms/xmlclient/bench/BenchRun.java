@@ -53,6 +53,10 @@ final class BenchRun {
             step("cold start: " + (config.coldRuns() == 1 ? "1 child process and 1 bare JVM"
                     : config.coldRuns() + " child processes, and as many bare JVMs"));
             measures.addAll(new ColdStartBench(config).run(root, hdlc.port(), work));
+            ColdBatchBench coldBatch = new ColdBatchBench(config, err);
+            step("cold batch: " + coldBatch.files() + " files, bin/xmlclient and the floor in child processes,"
+                    + " the simulator in its own");
+            measures.addAll(coldBatch.run(root, work));
             step(null);
         }
         return measures;

@@ -45,6 +45,8 @@ final class ExchangeBench {
         PairedSamples floor = new PairedSamples(rounds * CHEAP_REPEATS);
         PairedSamples session = new PairedSamples(rounds * CHEAP_REPEATS);
         PairedSamples step = new PairedSamples(rounds * CHEAP_REPEATS);
+        PairedSamples untraced = new PairedSamples(rounds * CHEAP_REPEATS);
+        Trace off = new Trace(null, null, false); // --no-trace
         PairedSamples ours = new PairedSamples(rounds);
         double[] verdict = new double[rounds];
         ReplyComparator comparator = new ReplyComparator();
@@ -64,6 +66,9 @@ final class ExchangeBench {
                     step.add(sample, twiceFirst, () -> SessionLoop.runChecked(meter.settings(), sessionOnce,
                             expectedOnce, comparator, trace), () -> SessionLoop.runChecked(meter.settings(),
                             sessionTwice, expectedTwice, comparator, trace));
+                    untraced.add(sample, twiceFirst, () -> SessionLoop.runChecked(meter.settings(), sessionOnce,
+                            expectedOnce, comparator, off), () -> SessionLoop.runChecked(meter.settings(),
+                            sessionTwice, expectedTwice, comparator, off));
                 }
                 System.gc();
                 PathRun.Result[] last = new PathRun.Result[1];
@@ -94,6 +99,11 @@ final class ExchangeBench {
                 stepMs, "ms"));
         rows.add(Measure.of(key + ".ratio", "per exchange, " + f + ": ours / floor", stepMs / floorMs, "×")
                 .withTarget(Target.atMost(1.2)));
+        double untracedMs = untraced.perRequest(nf);
+        rows.add(Measure.of(key + ".untraced_ms", "per exchange, " + f + ": our path, trace off (--no-trace)",
+                untracedMs, "ms"));
+        rows.add(Measure.of(key + ".untraced_ratio", "per exchange, " + f + ": ours, trace off / floor",
+                untracedMs / floorMs, "×").withTarget(Target.atMost(1.2)));
         rows.add(Measure.of(key + ".run_ms", "per request, " + f + ": in a script run (loading, reply files, reports)",
                 oursMs, "ms"));
         return rows;

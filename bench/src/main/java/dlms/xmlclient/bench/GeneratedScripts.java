@@ -42,6 +42,28 @@ final class GeneratedScripts {
         write(dir.resolve(exchanges(n)), b);
     }
 
+    /** {@code batch-NNN.xml}, {@code files} of them, each with {@code reads} reads, clock and register in turn. */
+    static void writeBatch(Path dir, int files, int reads) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder one = start("Benchmark: a cold batch's file, " + reads + " reads, the clock time and the A+"
+                + " register in turn");
+        for (int i = 0; i < reads; i++) {
+            if (i % 2 == 0) {
+                get(one, 8, CLOCK, 2);
+            } else {
+                get(one, 3, REGISTER, 2);
+            }
+        }
+        one.append("</Messages>\n");
+        for (int i = 0; i < files; i++) {
+            Files.writeString(dir.resolve(batchFile(i)), one, StandardCharsets.UTF_8);
+        }
+    }
+
+    static String batchFile(int i) {
+        return String.format("batch-%03d.xml", i);
+    }
+
     static void writeProfile(Path dir, int n) throws IOException {
         StringBuilder b = start("Benchmark: the whole load profile buffer, " + n + (n == 1 ? " time" : " times"));
         for (int i = 0; i < n; i++) {

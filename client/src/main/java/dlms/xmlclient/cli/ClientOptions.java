@@ -37,6 +37,7 @@ final class ClientOptions {
     static final String REFERENCING = "r";
     static final String WRAPPER = "w";
     static final String TRACE = "t";
+    static final String NO_TRACE = "no-trace";
     static final String MESSAGES = "x";
     static final String OUT = "o";
     static final String EXPECTED = "e";
@@ -100,6 +101,8 @@ final class ClientOptions {
         o.addOption(valued(REFERENCING, "referencing", "ln|sn", "logical name (default) or short name referencing"));
         o.addOption(Option.builder(WRAPPER).longOpt("wrapper").desc("use the WRAPPER profile (default HDLC)").build());
         o.addOption(valued(TRACE, "trace", "LEVEL", "Error, Warning, Info (default) or Verbose (every frame on the console)"));
+        o.addOption(Option.builder().longOpt(NO_TRACE).desc("write no " + "trace.txt and no trace excerpts in the"
+                + " reports: each frame is then not written in hex with a time stamp (with --targets: for every meter)").build());
         o.addOption(valued(MESSAGES, "messages", "PATH", "message file, or folder of them (searched recursively)"));
         o.addOption(valued(EXPECTED, "expected", "DIR", "expected replies: DIR/<path below -x> for each message file"));
         o.addOption(Option.builder().longOpt(MISSING_EXPECTED).hasArg().argName("fail|not-checked")

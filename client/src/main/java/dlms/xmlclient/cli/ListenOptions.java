@@ -21,9 +21,9 @@ final class ListenOptions {
     static final int DEFAULT_LISTEN_SECONDS = 600;
     static final int MAX_LISTEN_SECONDS = 86_400;
 
-    /** The main command's options that name a meter's place, or record (a listener records nothing). */
+    /** The main command's options that name a meter's place, record (a listener records nothing), --no-trace. */
     private static final Set<String> NOT_HERE = Set.of(ClientOptions.HOST, ClientOptions.PORT, ClientOptions.SERIAL,
-            ClientOptions.IEC, ClientOptions.UDP, ClientOptions.TARGETS, ClientOptions.RECORD);
+            ClientOptions.IEC, ClientOptions.UDP, ClientOptions.TARGETS, ClientOptions.RECORD, ClientOptions.NO_TRACE);
     /** The listener's own options, not the scripts' settings. */
     private static final Set<String> OWN = Set.of(PORT, BIND, METERS, LISTEN_TIME, IDENTIFY, ClientOptions.PARALLEL,
             ClientOptions.PROGRESS);

@@ -78,6 +78,8 @@ public final class XmlClientCommand {
     private final Map<String, String> env;
     /** Ctrl-C stops the run politely: only for the real command line, never inside tests' JVM. */
     private boolean handleCtrlC;
+    /** False with --no-trace: no trace.txt, no trace excerpts in the reports. */
+    private boolean traced = true;
 
     /** @param env the environment ({@code XMLCLIENT_PASSWORD}) */
     public XmlClientCommand(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -120,11 +122,13 @@ public final class XmlClientCommand {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException(UsageErrors.strayArguments(line.getArgList()) + " (see --help)");
         }
+        Warmup.start();
         FlagValues flags = FlagValues.of(line);
         Verbosity verbosity = line.hasOption(ClientOptions.TRACE)
                 ? Verbosity.parse(line.getOptionValue(ClientOptions.TRACE)) : Verbosity.INFO;
         Path messages = messagesPath(line);
         List<ScriptSource> found = findScripts(messages, line.getOptionValues(ClientOptions.EXCLUDE));
+        traced = !line.hasOption(ClientOptions.NO_TRACE);
         if (line.hasOption(ClientOptions.TARGETS)) {
             return runFleet(line, flags, found, verbosity);
         }
@@ -178,7 +182,8 @@ public final class XmlClientCommand {
         all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
         all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
         StopSignal stop = new StopSignal();
-        RunRequest request = RunRequest.of(plan, all).echoingTo(echo).stoppedBy(stop);
+        RunRequest base = RunRequest.of(plan, all).echoingTo(echo).stoppedBy(stop);
+        RunRequest request = traced ? base : base.untraced();
         try {
             return stoppable(stop, () -> {
                 RunResult result = launch(request);
@@ -232,6 +237,9 @@ public final class XmlClientCommand {
         FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
                 missingExpectedFails(line),
                 line.hasOption(ClientOptions.FAIL_FAST), parallel, reports, err, writes);
+        if (!traced) {
+            fleet.untraced();
+        }
         StopSignal stop = new StopSignal();
         return stoppable(stop, () -> {
             int code = fleet.run(stop);

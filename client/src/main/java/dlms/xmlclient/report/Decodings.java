@@ -7,8 +7,14 @@ import dlms.xmlclient.run.StepReply;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A script's requests and replies, handed to the decoding. */
+/**
+ * A script's requests and replies, handed to the decoding. The reply files and the HTML report
+ * decode the same script one after the other: the last decoding is kept for the second.
+ */
 final class Decodings {
+
+    private static List<ScriptDecoding.Exchange> lastExchanges;
+    private static ScriptDecoding lastDecoding;
 
     private Decodings() {
     }
@@ -18,7 +24,7 @@ final class Decodings {
         for (StepReply r : replies) {
             exchanges.add(new ScriptDecoding.Exchange(r.step().requestXml(), r.replyXml()));
         }
-        return new ScriptDecoding(exchanges);
+        return decoding(exchanges);
     }
 
     /** The decoding of every request of a script, a request with no reply included. */
@@ -28,6 +34,15 @@ final class Decodings {
             String reply = r.reply() == null ? null : r.reply().replyXml();
             exchanges.add(new ScriptDecoding.Exchange(r.step().requestXml(), reply));
         }
-        return new ScriptDecoding(exchanges);
+        return decoding(exchanges);
+    }
+
+    /** A decoding is read only once made, so the same exchanges may share one. */
+    private static synchronized ScriptDecoding decoding(List<ScriptDecoding.Exchange> exchanges) {
+        if (!exchanges.equals(lastExchanges)) {
+            lastDecoding = new ScriptDecoding(exchanges);
+            lastExchanges = exchanges;
+        }
+        return lastDecoding;
     }
 }

@@ -12,8 +12,10 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.ext.DefaultHandler2;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
@@ -49,6 +51,9 @@ final class HtmlXml {
     private final SAXParserFactory sax;
     private final DocumentBuilderFactory dom;
     private final XPath xpath;
+    /** Made on first use and reset before each (this instance is one thread's). */
+    private DocumentBuilder builder;
+    private SAXParser parser;
 
     HtmlXml() {
         try {
@@ -257,7 +262,13 @@ final class HtmlXml {
      * shows them in the order the meter sent them.
      */
     private Parsed parse(String xml) throws SAXException, IOException, ParserConfigurationException {
-        Document document = dom.newDocumentBuilder().newDocument();
+        if (builder == null) {
+            builder = dom.newDocumentBuilder();
+            parser = sax.newSAXParser();
+        }
+        builder.reset();
+        parser.reset();
+        Document document = builder.newDocument();
         Map<Element, List<String>> order = new IdentityHashMap<>();
         Deque<Node> open = new ArrayDeque<>();
         open.push(document);
@@ -292,7 +303,7 @@ final class HtmlXml {
                 open.peek().appendChild(document.createComment(new String(ch, start, length)));
             }
         };
-        XMLReader reader = sax.newSAXParser().getXMLReader();
+        XMLReader reader = parser.getXMLReader();
         reader.setContentHandler(handler);
         reader.setErrorHandler(handler);
         reader.setProperty("http://xml.org/sax/properties/lexical-handler", handler);

@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class JUnitReport implements RunListener {
 
+    /** Looked up once: the lookup (a service search) costs more than writing a script's suite. */
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+
     private final Path file;
     private final String target;
     private final Clock clock;
@@ -110,7 +113,7 @@ public final class JUnitReport implements RunListener {
 
     private String render(ScriptOutcome outcome) throws XMLStreamException {
         StringWriter text = new StringWriter();
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+        XMLStreamWriter xml = XML_OUTPUT.createXMLStreamWriter(text);
         JUnitSuite.of(outcome).write(xml, outcome.source().relativePath(),
                 JUnitNames.className(outcome.source().relativePath()), target, started, true);
         xml.close();

@@ -31,9 +31,13 @@ public final class RunLauncher {
     public static RunResult launch(RunRequest request) throws IOException {
         RunPlan plan = request.plan();
         Path traceFile = Files.createDirectories(plan.outDir()).resolve(TRACE_FILE);
+        if (!request.traced()) {
+            Files.deleteIfExists(traceFile); // an earlier run's trace would pass for this one's
+        }
         // One buffer (Files.newBufferedWriter's): a fleet holds a trace open per meter in flight.
-        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8))) {
-            Trace trace = new Trace(file, request.echo());
+        try (PrintWriter file = request.traced()
+                ? new PrintWriter(Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8)) : null) {
+            Trace trace = new Trace(file, request.echo(), request.traced());
             ScriptCache cache = request.cache() != null ? request.cache() : new ScriptCache(plan.expectedDir());
             Runner runner = new Runner(plan, settings -> request.wrapLink().apply(Links.forMedium(settings.medium(),
                     settings.limits().waitTimeMillis(), trace)), trace, RunListener.all(request.listeners()),

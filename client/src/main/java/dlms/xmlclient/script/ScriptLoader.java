@@ -41,6 +41,7 @@ public final class ScriptLoader {
 
     private final GXDLMSXmlClient client;
     private final ElementXml elementXml = new ElementXml();
+    private final ReusedParserLoad load;
 
     /**
      * @param interfaceType HDLC or WRAPPER: scripted SNRM/DISC frames carry the addresses
@@ -51,6 +52,7 @@ public final class ScriptLoader {
         client.setUseLogicalNameReferencing(logicalNames);
         client.setClientAddress(clientAddress);
         client.setServerAddress(serverAddress);
+        load = new ReusedParserLoad(client);
     }
 
     public Script load(Path file, String relativePath) throws ScriptException {
@@ -232,7 +234,7 @@ public final class ScriptLoader {
     GXDLMSXmlPdu translate(String xml, String location, String tag) throws ScriptException {
         List<GXDLMSXmlPdu> pdus;
         try {
-            pdus = client.load("<Messages>" + xml + "</Messages>", null);
+            pdus = load.load("<Messages>" + xml + "</Messages>");
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().trim();
             throw new ScriptException(location, "<" + tag + "> cannot be encoded: " + why, e);

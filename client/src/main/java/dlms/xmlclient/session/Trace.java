@@ -36,6 +36,8 @@ public final class Trace implements LinkTrace {
     /** The note that ends a cut excerpt. */
     public static final String REST_IN_FILE = "trace.txt has the rest";
 
+    /** Whether {@link #beginCapture()} keeps a script's lines for the reports (not with --no-trace). */
+    private final boolean excerpts;
     /** The lines of the current script, for the reports; null when not capturing. */
     private StringBuilder capture;
     /** Lines of the current script left out of {@link #capture}. */
@@ -46,8 +48,14 @@ public final class Trace implements LinkTrace {
      * @param console console stream for Verbose, or null for none
      */
     public Trace(PrintWriter file, PrintStream console) {
+        this(file, console, true);
+    }
+
+    /** @param excerpts whether the reports get each script's lines ({@link #beginCapture()}) */
+    public Trace(PrintWriter file, PrintStream console, boolean excerpts) {
         this.file = file;
         this.console = console;
+        this.excerpts = excerpts;
     }
 
     /**
@@ -134,7 +142,7 @@ public final class Trace implements LinkTrace {
 
     /** Starts keeping the lines traced from now on, until {@link #endCapture()}. */
     public void beginCapture() {
-        capture = new StringBuilder();
+        capture = excerpts ? new StringBuilder() : null;
         capturedPast = 0;
     }
 

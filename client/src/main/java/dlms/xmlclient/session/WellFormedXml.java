@@ -34,6 +34,9 @@ final class WellFormedXml {
     }
 
     boolean isWellFormed(String xml) {
+        if (PlainXmlScan.surelyWellFormed(xml)) {
+            return true;
+        }
         try {
             parser.reset();
             parser.parse(new InputSource(new StringReader(xml)), new DefaultHandler());

@@ -1,0 +1,40 @@
+package dlms.xmlclient.bench;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * How the bench starts child processes: the launchers a user runs ({@code bin/xmlclient},
+ * {@code bin/simulator}) when the jars are fresh; otherwise (they would rebuild the jars first,
+ * and the build would be timed) {@code java -cp} the class path we run from. The floor's JVM
+ * runs the bench's own classes with gurux.dlms, with no option beyond the serial collector.
+ *
+ * @param client    the client command, options to follow
+ * @param simulator the simulator command, options to follow
+ * @param floor     a java command for a main class of the bench, class name included
+ * @param how       what the client command is, for the table
+ */
+record Launch(List<String> client, List<String> simulator, List<String> floor, String how) {
+
+    static Launch of(ProjectRoot root) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = classPath(root);
+        List<String> floor = List.of(java, "-XX:+UseSerialGC", "-cp", classPath, BareBatchMain.class.getName());
+        if (ColdStartBench.isStale(root)) {
+            String cp = System.getProperty("java.class.path");
+            return new Launch(List.of(java, "-XX:+UseSerialGC", "-cp", cp, "dlms.xmlclient.cli.Main"),
+                    List.of(java, "-XX:+UseSerialGC", "-cp", cp, "dlms.xmlclient.simulator.cli.SimulatorMain"), floor,
+                    "java -cp <class path>");
+        }
+        return new Launch(List.of(root.launcher().toString()),
+                List.of(root.dir().resolve("bin/simulator").toString()), floor, ProjectRoot.LAUNCHER);
+    }
+
+    /** The bench's classes and gurux.dlms: bench.jar and xmlclient.jar, or the class path we run from. */
+    static String classPath(ProjectRoot root) throws IOException {
+        if (root.jar() == null || ColdStartBench.isStale(root)) {
+            return System.getProperty("java.class.path");
+        }
+        return root.jar() + java.io.File.pathSeparator + root.builtJar();
+    }
+}
