@@ -28,14 +28,15 @@ final class FleetBench {
 
     /** One of the two runs. */
     record Load(String key, String title, String messages, String expected, boolean wrapper, int latencyMillis,
-            int parallel, double targetSeconds) {
+            int parallel, double targetSeconds, boolean traced) {
     }
 
     static final Load SEED = new Load("fleet.seed", "seed load test", "messages/load-profile/one-day-by-range.xml",
             "expected/load-profile",
-            true, 200, 1000, 60);
-    static final Load SUITE = new Load("fleet.suite", "sample suite", "messages", "expected", false,
-            100, 2000, 600);
+            true, 200, 1000, 60, true);
+    /** Without the traces: 10,000 meters' would be 2.6 GB of trace.txt. */
+    static final Load SUITE = new Load("fleet.suite", "sample suite, --no-trace", "messages", "expected", false,
+            100, 2000, 600, false);
 
     private final int meters;
 
@@ -82,6 +83,9 @@ final class FleetBench {
                     "-t", "Error", "--progress", "30"));
             if (load.wrapper()) {
                 client.add("-w");
+            }
+            if (!load.traced()) {
+                client.add("--no-trace");
             }
             ChildRun run = ChildRun.run(client, work.resolve("client"), TimeUnit.MINUTES.toSeconds(60), 500);
             long simulatorKb = ChildRun.vmHwm(Path.of("/proc", String.valueOf(meterProcess.pid()), "status"));

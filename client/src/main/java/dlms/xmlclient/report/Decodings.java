@@ -13,8 +13,11 @@ import java.util.List;
  */
 final class Decodings {
 
-    private static List<ScriptDecoding.Exchange> lastExchanges;
-    private static ScriptDecoding lastDecoding;
+    /** The last decoding made, with its exchanges; replaced whole, read without a lock. */
+    private static volatile Last last;
+
+    private record Last(List<ScriptDecoding.Exchange> exchanges, ScriptDecoding decoding) {
+    }
 
     private Decodings() {
     }
@@ -37,12 +40,17 @@ final class Decodings {
         return decoding(exchanges);
     }
 
-    /** A decoding is read only once made, so the same exchanges may share one. */
-    private static synchronized ScriptDecoding decoding(List<ScriptDecoding.Exchange> exchanges) {
-        if (!exchanges.equals(lastExchanges)) {
-            lastDecoding = new ScriptDecoding(exchanges);
-            lastExchanges = exchanges;
+    /**
+     * A decoding is read only once made, so the same exchanges may share one. Made outside any
+     * lock: a fleet's meters decode their own scripts side by side.
+     */
+    private static ScriptDecoding decoding(List<ScriptDecoding.Exchange> exchanges) {
+        Last seen = last;
+        if (seen != null && seen.exchanges().equals(exchanges)) {
+            return seen.decoding();
         }
-        return lastDecoding;
+        ScriptDecoding made = new ScriptDecoding(exchanges);
+        last = new Last(exchanges, made);
+        return made;
     }
 }
