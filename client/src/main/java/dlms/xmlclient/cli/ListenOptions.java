@@ -23,7 +23,8 @@ final class ListenOptions {
 
     /** The main command's options that name a meter's place, or record (a listener records nothing). */
     private static final Set<String> NOT_HERE = Set.of(ClientOptions.HOST, ClientOptions.PORT, ClientOptions.SERIAL,
-            ClientOptions.IEC, ClientOptions.UDP, ClientOptions.TARGETS, ClientOptions.RECORD);
+            ClientOptions.IEC, ClientOptions.UDP, ClientOptions.TARGETS, ClientOptions.RECORD, ClientOptions.BROKER,
+            ClientOptions.QUEUE, ClientOptions.BROKER_TIMEOUT);
     /** The listener's own options, not the scripts' settings. */
     private static final Set<String> OWN = Set.of(PORT, BIND, METERS, LISTEN_TIME, IDENTIFY, ClientOptions.PARALLEL);
 

@@ -116,6 +116,9 @@ public final class XmlClientCommand {
         if (line.hasOption(ClientOptions.TARGETS)) {
             return runFleet(line, flags, found, verbosity);
         }
+        if (line.hasOption(ClientOptions.BROKER)) {
+            throw new UsageException("--broker goes with --targets: the broker's workers run a fleet's meters");
+        }
         List<ScriptSource> scripts = WrapperSkips.leaveOut(new ScriptSettings(env).apply(found, flags), out);
         // The medium and framing are command-line flags only: the same for every script.
         ConnectionSettings target = scripts.get(0).connection();
@@ -216,6 +219,15 @@ public final class XmlClientCommand {
                 new FleetConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0,
                         targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
                 new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes)));
+        if (line.hasOption(ClientOptions.BROKER)) {
+            BrokerFleet broker = new BrokerFleet(BrokerPlans.of(line, flags, found, expectedDir), targets, meters,
+                    new ScriptCache(expectedDir), reports, out, err);
+            StopSignal stop = new StopSignal();
+            return stoppable(stop, () -> {
+                int code = broker.run(stop);
+                return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
+            });
+        }
         FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
                 missingExpectedFails(line),
                 line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err, writes);

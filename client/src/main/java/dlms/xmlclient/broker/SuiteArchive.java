@@ -1,0 +1,98 @@
+package dlms.xmlclient.broker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A fleet's suite as one zip, sent inside every job so that a worker on another host needs no
+ * shared disk: {@code messages/<path below -x>} for each script and the {@code xmlclient.options}
+ * of its folders, {@code expected/<path below -x>} for each expected file. A worker unpacks a
+ * suite once, into a folder named by its SHA-256, and runs every later job of it from there.
+ */
+public final class SuiteArchive {
+
+    public static final String MESSAGES = "messages";
+    public static final String EXPECTED = "expected";
+    /** A suite bigger than this is refused: a job is a broker message, and brokers cap those. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    private final Map<String, Path> entries = new TreeMap<>();
+
+    /** Adds {@code file} as the archive's {@code name} ('/'-separated, relative). */
+    public SuiteArchive add(String name, Path file) {
+        entries.put(name, file);
+        return this;
+    }
+
+    /** The zip; the entries in name order, so that the same suite gives the same bytes. */
+    public byte[] zip() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, Path> e : entries.entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTime(0);
+                zip.putNextEntry(entry);
+                Files.copy(e.getValue(), zip);
+                zip.closeEntry();
+            }
+        }
+        if (bytes.size() > MAX_BYTES) {
+            throw new IOException("the suite zips to " + bytes.size() + " bytes, over " + MAX_BYTES
+                    + ": run fewer scripts per fleet (--exclude)");
+        }
+        return bytes.toByteArray();
+    }
+
+    public static String digest(byte[] zip) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The suite unpacked into {@code cache/<digest>}, once: a folder that is there is complete,
+     * as it is moved into place only when whole.
+     *
+     * @throws IOException when the zip is damaged, does not match its digest, or names a path outside the folder
+     */
+    public static synchronized Path unpack(byte[] zip, String digest, Path cache) throws IOException {
+        if (!digest.matches("[0-9a-f]{64}") || !digest(zip).equals(digest)) {
+            throw new IOException("the job's suite does not match its SHA-256 " + digest);
+        }
+        Path dir = cache.resolve(digest);
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        Files.createDirectories(cache);
+        Path building = Files.createTempDirectory(cache, digest.substring(0, 8) + ".");
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = building.resolve(entry.getName()).normalize();
+                if (!target.startsWith(building) || entry.isDirectory()) {
+                    if (!entry.isDirectory()) {
+                        throw new IOException("the job's suite names a file outside its folder: " + entry.getName());
+                    }
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
+        return dir;
+    }
+}
