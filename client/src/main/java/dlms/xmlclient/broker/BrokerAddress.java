@@ -53,6 +53,9 @@ public final class BrokerAddress {
         } catch (URISyntaxException | java.security.GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an amqp URI: " + e.getMessage());
         }
+        if (factory.getVirtualHost().isEmpty()) {
+            factory.setVirtualHost("/"); // amqp://host:5672/ means the default vhost to a person, "" to the URI spec
+        }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setConnectionTimeout(10_000);
         factory.setRequestedHeartbeat(30);

@@ -28,11 +28,15 @@ public final class SuiteArchive {
     /** A suite bigger than this is refused: a job is a broker message, and brokers cap those. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
 
-    private final Map<String, Path> entries = new TreeMap<>();
+    private final Map<String, byte[]> entries = new TreeMap<>();
 
     /** Adds {@code file} as the archive's {@code name} ('/'-separated, relative). */
-    public SuiteArchive add(String name, Path file) {
-        entries.put(name, file);
+    public SuiteArchive add(String name, Path file) throws IOException {
+        return add(name, Files.readAllBytes(file));
+    }
+
+    public SuiteArchive add(String name, byte[] content) {
+        entries.put(name, content.clone());
         return this;
     }
 
@@ -40,11 +44,11 @@ public final class SuiteArchive {
     public byte[] zip() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, Path> e : entries.entrySet()) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 ZipEntry entry = new ZipEntry(e.getKey());
                 entry.setTime(0);
                 zip.putNextEntry(entry);
-                Files.copy(e.getValue(), zip);
+                zip.write(e.getValue());
                 zip.closeEntry();
             }
         }

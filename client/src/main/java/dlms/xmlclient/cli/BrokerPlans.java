@@ -52,28 +52,47 @@ final class BrokerPlans {
                 SuiteArchive.digest(zip), timeout * 1000L);
     }
 
-    /** Each script below {@code messages/}, with the options file of each folder from -x down to it. */
-    static SuiteArchive suite(List<ScriptSource> scripts, Path expectedDir) {
+    /**
+     * Each script below {@code messages/}, with the options file of each folder from -x down to
+     * it; the files of the folders above -x, which apply to a local fleet too, go first into the
+     * root's file (later lines override earlier ones, as a deeper file overrides a shallower).
+     */
+    static SuiteArchive suite(List<ScriptSource> scripts, Path expectedDir) throws IOException {
         SuiteArchive suite = new SuiteArchive();
+        Path root = null;
         for (ScriptSource s : scripts) {
             String relative = s.relativePath();
             suite.add(SuiteArchive.MESSAGES + "/" + relative, s.file());
-            Path root = s.file().toAbsolutePath();
             String[] parts = relative.split("/");
+            root = s.file().toAbsolutePath().normalize();
             for (int i = 0; i < parts.length; i++) {
                 root = root.getParent();
             }
             String folder = "";
-            for (int i = 0; i < parts.length; i++) {
+            for (int i = 0; i < parts.length - 1; i++) {
+                folder += parts[i] + "/";
                 Path options = root.resolve(folder).resolve(FolderOptions.FILE_NAME);
                 if (Files.isRegularFile(options)) {
                     suite.add(SuiteArchive.MESSAGES + "/" + folder + FolderOptions.FILE_NAME, options);
                 }
-                folder += parts[i] + "/";
             }
             if (expectedDir != null && Files.isRegularFile(expectedDir.resolve(relative))) {
                 suite.add(SuiteArchive.EXPECTED + "/" + relative, expectedDir.resolve(relative));
             }
+        }
+        StringBuilder rootOptions = new StringBuilder();
+        List<Path> chain = new ArrayList<>();
+        for (Path p = root; p != null; p = p.getParent()) {
+            chain.add(0, p.resolve(FolderOptions.FILE_NAME));
+        }
+        for (Path options : chain) {
+            if (Files.isRegularFile(options)) {
+                rootOptions.append("# ").append(options).append('\n').append(Files.readString(options)).append('\n');
+            }
+        }
+        if (!rootOptions.isEmpty()) {
+            suite.add(SuiteArchive.MESSAGES + "/" + FolderOptions.FILE_NAME,
+                    rootOptions.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return suite;
     }

@@ -149,6 +149,10 @@ final class BrokerWorker {
             JsonObject message = Job.parse(delivery.getBody());
             if (Job.isJob(message)) {
                 Job job = Job.fromJson(message);
+                if (delivery.getEnvelope().isRedeliver()) {
+                    out.println("job " + job.id() + " (" + job.meterName() + ") redelivered: a worker took it before"
+                            + " and did not acknowledge it; running it again");
+                }
                 publish(job.resultQueue(), jobs.run(job).toJson());
             } else if (Dlms2AmpqRequest.isRequest(message)) {
                 publish(outQueue, reads.answer(Dlms2AmpqRequest.of(message)).toJson());
