@@ -100,7 +100,11 @@ final class BrokerFleet {
                     && connection.isOpen()) {
                 Thread.sleep(50);
             }
-            gather.close(); // no result is taken after this point: a late one is requeued, and goes with the queue
+            try {
+                gather.close(); // no result is taken after this point: a late one is requeued, and goes with the queue
+            } catch (com.rabbitmq.client.AlreadyClosedException closed) {
+                // closed already by the broker or the client library
+            }
             synchronized (this) {
                 String why = stop.requested() ? "not run: " + stop.reason() : !connection.isOpen()
                         ? "the broker " + plan.broker() + " closed the connection before a worker reported this meter"
@@ -171,6 +175,10 @@ final class BrokerFleet {
             }
         } catch (IllegalArgumentException e) {
             err.println("xmlclient: a result could not be read, ignored: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A defect of ours; the meter stays unreported and the run goes on (it ends at its timeout at worst).
+            err.println("xmlclient: a result could not be reported: " + e);
+            e.printStackTrace(err);
         }
         channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
     }

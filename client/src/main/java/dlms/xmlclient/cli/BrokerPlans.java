@@ -29,6 +29,9 @@ final class BrokerPlans {
             ClientOptions.BROKER, ClientOptions.QUEUE, ClientOptions.BROKER_TIMEOUT, ClientOptions.TRACE,
             ClientOptions.STRICT, ClientOptions.MISSING_EXPECTED, ClientOptions.FAIL_FAST, ClientOptions.HELP);
 
+    /** The largest file beside the scripts that goes into the suite (a keys file is a few hundred bytes). */
+    private static final long BESIDE_MAX_BYTES = 1024 * 1024;
+
     private BrokerPlans() {
     }
 
@@ -71,14 +74,14 @@ final class BrokerPlans {
             String folder = "";
             for (int i = 0; i < parts.length - 1; i++) {
                 folder += parts[i] + "/";
-                Path options = root.resolve(folder).resolve(FolderOptions.FILE_NAME);
-                if (Files.isRegularFile(options)) {
-                    suite.add(SuiteArchive.MESSAGES + "/" + folder + FolderOptions.FILE_NAME, options);
-                }
+                addBeside(suite, root.resolve(folder), SuiteArchive.MESSAGES + "/" + folder);
             }
             if (expectedDir != null && Files.isRegularFile(expectedDir.resolve(relative))) {
                 suite.add(SuiteArchive.EXPECTED + "/" + relative, expectedDir.resolve(relative));
             }
+        }
+        if (root != null) {
+            addBeside(suite, root, SuiteArchive.MESSAGES + "/");
         }
         StringBuilder rootOptions = new StringBuilder();
         List<Path> chain = new ArrayList<>();
@@ -95,6 +98,21 @@ final class BrokerPlans {
                     rootOptions.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return suite;
+    }
+
+    /**
+     * The files of a folder that are not scripts: its options file and what such a file names
+     * beside it (--keys, --password-file), as a worker must find them. Large files are no suite's.
+     */
+    private static void addBeside(SuiteArchive suite, Path folder, String prefix) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (!name.endsWith(".xml") && Files.size(f) <= BESIDE_MAX_BYTES) {
+                    suite.add(prefix + name, f);
+                }
+            }
+        }
     }
 
     /** The command line's flags for every meter, as tokens a worker parses again. */
