@@ -52,6 +52,8 @@ final class BrokerWorker {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private Channel publisher;
+    /** Set at a stop: jobs taken but not started go back to the queue for other workers. */
+    private volatile boolean stopping;
 
     BrokerWorker(BrokerAddress broker, String queue, String inQueue, String outQueue, int parallel, Path outDir,
             Map<String, String> env, PrintStream out, PrintStream err) {
@@ -108,6 +110,7 @@ final class BrokerWorker {
                     break;
                 }
             }
+            stopping = true;
             if (!connection.isOpen()) {
                 err.println("xmlclient worker: the broker " + broker + " closed the connection: "
                         + connection.getCloseReason().getMessage());
@@ -134,7 +137,11 @@ final class BrokerWorker {
         lastActivity.set(System.nanoTime());
         pool.execute(() -> {
             try {
-                handle(channel, delivery);
+                if (stopping) {
+                    requeue(channel, delivery.getEnvelope().getDeliveryTag());
+                } else {
+                    handle(channel, delivery);
+                }
             } finally {
                 lastActivity.set(System.nanoTime());
                 active.decrementAndGet();
@@ -179,6 +186,16 @@ final class BrokerWorker {
             publisher.basicPublish("", routingKey, MessageProperties.PERSISTENT_BASIC.builder()
                     .contentType("application/json").build(), body);
             publisher.waitForConfirmsOrDie(30_000);
+        }
+    }
+
+    private void requeue(Channel channel, long tag) {
+        try {
+            synchronized (channel) {
+                channel.basicNack(tag, false, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The broker requeues it anyway when this connection closes.
         }
     }
 
