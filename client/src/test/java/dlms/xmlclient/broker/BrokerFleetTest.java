@@ -44,6 +44,8 @@ class BrokerFleetTest {
 
     private static final int METERS = 1000;
     private static final Pattern METER_LINE = Pattern.compile("(?m)^\\[\\s*\\d+/(\\d+)\\] (\\S+)\\s+(\\S+)\\s");
+    /** Three worker JVMs beside the test's own: each with a modest heap. */
+    private static final List<String> WORKER_JVM = List.of("--enable-native-access=ALL-UNNAMED", "-Xmx256m");
     private static final Pattern WORKER_LINE = Pattern.compile("(?m)^\\[\\d+\\] ");
 
     @TempDir
@@ -72,7 +74,7 @@ class BrokerFleetTest {
             int dead = deadPort();
             Files.writeString(targets, "dead-meter,127.0.0.1," + dead + ",\n", java.nio.file.StandardOpenOption.APPEND);
             for (int i = 1; i <= 3; i++) {
-                workers.add(ChildRun.start(dir.resolve("worker-" + i), List.of("--enable-native-access=ALL-UNNAMED"),
+                workers.add(ChildRun.start(dir.resolve("worker-" + i), WORKER_JVM,
                         "worker", "--broker", rabbit.uri(), "--queue", queue, "--in-queue", "", "--parallel", "8",
                         "-o", dir.resolve("worker-" + i + "/out").toString()));
             }
@@ -85,7 +87,7 @@ class BrokerFleetTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                     Map.of()).run(new String[] {"-x", "messages/clock", "--exclude", "[23]-*", "-e", "expected/clock",
                             "--targets", targets.toString(), "--broker", rabbit.uri(), "--queue", queue,
-                            "--broker-timeout", "180", "-o", dir.resolve("fleet").toString()}));
+                            "--broker-timeout", "300", "-o", dir.resolve("fleet").toString()}));
 
             ChildRun victim = workers.get(0);
             assertTrue(ChildRun.await(() -> WORKER_LINE.matcher(stdout(victim)).results().count() >= 30, 120),
@@ -93,7 +95,7 @@ class BrokerFleetTest {
             victim.process().destroyForcibly(); // SIGKILL: its meters in progress are neither reported nor acknowledged
             assertTrue(victim.process().waitFor(10, TimeUnit.SECONDS));
 
-            int code = run.get(180, TimeUnit.SECONDS);
+            int code = run.get(300, TimeUnit.SECONDS); // about 50 s on an idle 2-core machine
             String console = out.toString(StandardCharsets.UTF_8);
             assertEquals(ExitCode.NO_CONNECTION, code, "the dead meter's code, as a local fleet's\n" + tail(console)
                     + err);
