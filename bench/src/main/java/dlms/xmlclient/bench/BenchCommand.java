@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -27,9 +28,11 @@ public final class BenchCommand {
     private static final String PREFIX = "xmlclient bench: ";
     private static final String OUT = "o";
     private static final String QUICK = "quick";
+    private static final String FLEET = "fleet";
+    private static final String FLEET_METERS = "fleet-meters";
     private static final String HELP = "help";
     private static final String USAGE = """
-            Usage: xmlclient bench [-o DIR] [--quick]
+            Usage: xmlclient bench [-o DIR] [--quick] [--fleet [--fleet-meters N]]
 
             Measures, against the in-process simulator: per-exchange time of our full path (script step,
             session, reply XML, verdict, reports) against a bare Gurux library loop, HDLC and WRAPPER;
@@ -39,6 +42,11 @@ public final class BenchCommand {
             writes the same as DIR/bench.json.
               -o, --out DIR   where bench.json goes (default: out)
               --quick         few rounds: seconds instead of about a minute; the figures are rough
+              --fleet         also the fleet targets, as a user runs them (bin/simulator -N and
+                              bin/xmlclient --targets in child processes): 10,000 meters reading a day of
+                              load profile at 200 ms round trip, and the whole sample suite at 100 ms;
+                              some 15 minutes
+              --fleet-meters N  with --fleet: N meters instead of 10,000 (the targets are for 10,000)
               --help          show this help
             """;
     /** gurux.dlms logs through java.util.logging; as in the xmlclient command, it stays quiet. */
@@ -70,11 +78,22 @@ public final class BenchCommand {
         Path work = null;
         try {
             work = Files.createTempDirectory("xmlclient-bench-");
-            List<Measure> measures = new BenchRun(config, work, err, err).run();
+            List<Measure> measures = new ArrayList<>(new BenchRun(config, work, err, err).run());
+            if (line.hasOption(FLEET)) {
+                int meters = fleetMeters(line);
+                err.println("bench: fleets of " + meters + " meters (the seed's load test, then the sample suite)");
+                measures.addAll(new FleetBench(meters).run(ProjectRoot.find(), work.resolve("fleet")));
+            } else {
+                measures.addAll(FleetBench.notRun());
+            }
             out.print(ResultTable.render(measures));
             BenchJson.write(json, BenchJson.render(measures, config, OffsetDateTime.now()));
             out.println("written to " + json);
             return ExitCode.OK;
+        } catch (NumberFormatException e) {
+            err.println(PREFIX + "--fleet-meters " + line.getOptionValue(FLEET_METERS) + ": not a number of meters"
+                    + " from 1 to " + FleetBench.FULL_FLEET);
+            return ExitCode.BAD_INPUT;
         } catch (IOException e) {
             err.println(PREFIX + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -90,8 +109,18 @@ public final class BenchCommand {
         Options o = new Options();
         o.addOption(Option.builder(OUT).longOpt("out").hasArg().argName("DIR").desc("where bench.json goes").build());
         o.addOption(Option.builder().longOpt(QUICK).desc("few rounds").build());
+        o.addOption(Option.builder().longOpt(FLEET).desc("the fleet targets too").build());
+        o.addOption(Option.builder().longOpt(FLEET_METERS).hasArg().argName("N").desc("meters of the fleets").build());
         o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;
+    }
+
+    private static int fleetMeters(CommandLine line) {
+        int meters = Integer.parseInt(line.getOptionValue(FLEET_METERS, String.valueOf(FleetBench.FULL_FLEET)));
+        if (meters < 1 || meters > FleetBench.FULL_FLEET) {
+            throw new NumberFormatException("out of range");
+        }
+        return meters;
     }
 
     private static void delete(Path dir) {

@@ -22,19 +22,25 @@ record ChildRun(long nanos, int exitCode, long peakKb, String output) {
     private static final long TIMEOUT_SECONDS = 120;
 
     static ChildRun run(List<String> command, Path logDir) throws IOException, InterruptedException {
+        return run(command, logDir, TIMEOUT_SECONDS, POLL_MILLIS);
+    }
+
+    /** @param pollMillis how often VmHWM is read: a run of minutes needs no 3 ms readings */
+    static ChildRun run(List<String> command, Path logDir, long timeoutSeconds, long pollMillis)
+            throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path out = logDir.resolve("stdout.txt");
         Path err = logDir.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
-        PeakPoller poller = new PeakPoller(process);
+        PeakPoller poller = new PeakPoller(process, pollMillis);
         Thread thread = new Thread(poller, "bench-vmhwm-" + process.pid());
         thread.setDaemon(true);
         thread.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IOException(command.get(0) + " did not exit within " + TIMEOUT_SECONDS + " s");
+            throw new IOException(command.get(0) + " did not exit within " + timeoutSeconds + " s");
         }
         long nanos = System.nanoTime() - start;
         thread.join();
@@ -54,10 +60,12 @@ record ChildRun(long nanos, int exitCode, long peakKb, String output) {
 
         private final Process process;
         private final Path status;
+        private final long pollMillis;
         private volatile long peakKb;
 
-        PeakPoller(Process process) {
+        PeakPoller(Process process, long pollMillis) {
             this.process = process;
+            this.pollMillis = pollMillis;
             this.status = Path.of("/proc", String.valueOf(process.pid()), "status");
         }
 
@@ -69,7 +77,7 @@ record ChildRun(long nanos, int exitCode, long peakKb, String output) {
                     peakKb = kb;
                 }
                 try {
-                    Thread.sleep(POLL_MILLIS);
+                    Thread.sleep(pollMillis);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -77,7 +85,8 @@ record ChildRun(long nanos, int exitCode, long peakKb, String output) {
         }
     }
 
-    private static long vmHwm(Path status) {
+    /** VmHWM of the process at {@code /proc/PID/status}, in kB; 0 when it cannot be read. */
+    static long vmHwm(Path status) {
         try {
             for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
                 if (line.startsWith("VmHWM:")) {

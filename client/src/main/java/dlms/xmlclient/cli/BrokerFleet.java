@@ -184,6 +184,7 @@ final class BrokerFleet {
     }
 
     private void report(String meter, String outputs, List<ScriptOutcome> outcomes, long elapsedMillis) {
+        outcomes.forEach(o -> listener.scriptFinished(meter, o));
         listener.meterFinished(meter, outputs, outcomes, elapsedMillis);
         code = ExitCode.worst(code, ExitCode.of(outcomes));
     }

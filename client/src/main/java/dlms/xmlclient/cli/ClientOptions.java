@@ -49,6 +49,7 @@ final class ClientOptions {
     static final String HELP = "help";
     static final String TARGETS = "targets";
     static final String PARALLEL = "parallel";
+    static final String PROGRESS = "progress";
     static final String EXCLUDE = "exclude";
     static final String FINDINGS = "findings";
     static final String BROKER = "broker";
@@ -131,7 +132,10 @@ final class ClientOptions {
                 + " as -s, -n, -P for that meter); each meter runs every script, into <out>/<name>"));
         o.addOption(valued(null, EXCLUDE, "GLOB", "leave out the message files whose path below -x matches, e.g."
                 + " 'sn/**' (may be repeated)"));
-        o.addOption(valued(null, PARALLEL, "N", "with --targets, how many meters run at once (default 8)"));
+        o.addOption(valued(null, PARALLEL, "N", "with --targets, how many meters run at once (default 8; up to "
+                + "100000: thousands for meters far away, each waiting on a virtual thread)"));
+        o.addOption(valued(null, PROGRESS, "S", "with --targets, a progress line every S seconds: meters done, passing"
+                + " and not, in flight, rate, time left (default 10; 0: none)"));
         o.addOption(valued(null, BROKER, "URI", "with --targets, publish each meter as a job to a RabbitMQ broker,"
                 + " amqp://user:password@host:port/vhost, for xmlclient worker processes on any host to run, and"
                 + " gather their results into the console, junit.xml and exit code (docs/broker.md)"));

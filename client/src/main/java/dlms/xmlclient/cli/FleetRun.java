@@ -24,17 +24,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
  * {@code --targets}: every script against every meter of a fleet, {@code --parallel} meters at a
- * time, each meter one after the other through its scripts as a single run does. A meter's
+ * time (virtual threads: thousands when the meters are far away), each meter one after the other through its scripts as a single run does. A meter's
  * replies and trace go to {@code <out>/<meter>/}, with a report.html when it did not pass; the fleet's console lines and
  * junit.xml are written as meters finish, so a fleet of thousands needs no more memory than
  * the meters running at that moment.
@@ -91,38 +85,16 @@ final class FleetRun {
     int run(StopSignal stop) {
         long start = System.nanoTime();
         listener.fleetStarted(meters.size(), meters.get(0).scripts().size(), parallel);
-        AtomicInteger thread = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
-            Thread t = new Thread(task, "fleet " + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        int code = ExitCode.OK;
-        List<Future<Integer>> results = new ArrayList<>();
-        for (Meter meter : meters) {
-            results.add(pool.submit(() -> runMeter(meter, stop)));
-        }
-        for (int i = 0; i < results.size(); i++) {
-            try {
-                code = ExitCode.worst(code, results.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop.request("interrupted");
-                code = ExitCode.INTERRUPTED;
-                break;
-            } catch (ExecutionException e) {
-                // A meter's run reports its own failures as outcomes: this is a defect of ours,
-                // and it is that meter's alone; the others run on and are reported.
-                err.println("xmlclient: meter " + meters.get(i).name() + ": internal error: " + e.getCause());
-                code = ExitCode.worst(code, ExitCode.NO_CONNECTION);
+        int code;
+        try (MeterPool pool = new MeterPool(parallel, "fleet", stop, err, "meter")) {
+            for (Meter meter : meters) {
+                pool.submit(meter.name(), () -> {
+                    listener.meterStarted(meter.name());
+                    return runMeter(meter, stop);
+                });
             }
-        }
-        pool.shutdown();
-        try {
             // Every meter's lines and suites are in before the summary and junit.xml are written.
-            pool.awaitTermination(1, TimeUnit.HOURS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            code = pool.awaitAll();
         }
         listener.fleetFinished((System.nanoTime() - start) / 1_000_000);
         return code;
@@ -148,7 +120,13 @@ final class FleetRun {
         List<ScriptOutcome> outcomes;
         try {
             List<RunListener> reports = List.of(new ReplyFiles(dir, writes), unlessPassed(
-                    new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes)));
+                    new HtmlReport(dir, meter.name() + " " + target, Clock.systemDefaultZone(), writes)),
+                    new RunListener() {
+                        @Override
+                        public void scriptFinished(ScriptOutcome outcome) {
+                            listener.scriptFinished(meter.name(), outcome);
+                        }
+                    });
             RunPlan plan = new RunPlan(meter.scripts(), dir, cache.expectedDir(), strict, failFast,
                     missingExpectedFails);
             outcomes = RunLauncher.launch(RunRequest.of(plan, reports).stoppedBy(stop).sharing(cache)
@@ -178,27 +156,38 @@ final class FleetRun {
     /**
      * A meter's report.html only when it did not pass: rendering every reply of every meter
      * would take a quarter of a fleet run, and a passing meter's replies and trace are there.
+     * The page is made at the meter's end, so a passing meter costs no page, parts or parsers.
+     * Until then the scripts that did not pass are kept whole; those that passed without their
+     * replies (a thousand meters in flight must not each hold all theirs): on the page they are
+     * listed with their verdicts, their replies being in the meter's replies/ folder.
      */
     private static RunListener unlessPassed(HtmlReport html) {
         return new RunListener() {
+            private RunPlan plan;
+            private final List<ScriptOutcome> kept = new ArrayList<>();
+
             @Override
-            public void runStarted(RunPlan plan) {
-                html.runStarted(plan);
+            public void runStarted(RunPlan started) {
+                plan = started;
             }
 
             @Override
             public void scriptFinished(ScriptOutcome outcome) {
-                html.scriptFinished(outcome);
+                Verdict verdict = outcome.verdict();
+                kept.add(verdict == Verdict.FAIL || verdict == Verdict.ERROR ? outcome : outcome.withoutReplies());
             }
 
             @Override
             public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
                 Verdict verdict = MeterTally.of(outcomes).verdict();
                 if (verdict != Verdict.PASS && verdict != Verdict.NOT_CHECKED) {
+                    html.runStarted(plan);
+                    kept.forEach(html::scriptFinished);
                     html.runFinished(outcomes, elapsedMillis);
                 } else {
-                    html.discard(); // an earlier run's failure (or this run's in-progress page) is not this one's
+                    html.discard(); // an earlier run's failure is not this one's
                 }
+                kept.clear();
             }
         };
     }

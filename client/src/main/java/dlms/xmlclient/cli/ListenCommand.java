@@ -2,6 +2,7 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.report.FleetConsoleReport;
 import dlms.xmlclient.report.FleetJUnitReport;
+import dlms.xmlclient.report.FleetProgress;
 import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.FleetListener;
 import dlms.xmlclient.run.ScriptCache;
@@ -77,7 +78,7 @@ final class ListenCommand {
         int maxMeters = ConnectionOptions.integer(own, ListenOptions.METERS, 1, 100_000, 0);
         int listenSeconds = ConnectionOptions.integer(own, ListenOptions.LISTEN_TIME, 1,
                 ListenOptions.MAX_LISTEN_SECONDS, ListenOptions.DEFAULT_LISTEN_SECONDS);
-        int parallel = ConnectionOptions.integer(own, ClientOptions.PARALLEL, 1, 1024, 8);
+        int parallel = ParallelMeters.of(own, 0, err);
         MeterIdentity identity = MeterIdentity.parse(line.getOptionValue(ListenOptions.IDENTIFY, "serial"));
         List<ScriptSource> found = XmlClientCommand.findScripts(XmlClientCommand.messagesPath(line),
                 line.getOptionValues(ClientOptions.EXCLUDE));
@@ -98,7 +99,8 @@ final class ListenCommand {
         WriteFailures writes = new WriteFailures(err);
         FleetListener reports = FleetListener.all(List.of(
                 new FleetConsoleReport(out, false, 20),
-                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes)));
+                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes),
+                new FleetProgress(out, ConnectionOptions.integer(own, ClientOptions.PROGRESS, 0, 86_400, 10))));
         FleetRun fleet = new FleetRun(List.of(), outDir, new ScriptCache(expectedDir),
                 line.hasOption(ClientOptions.STRICT), XmlClientCommand.missingExpectedFails(line),
                 line.hasOption(ClientOptions.FAIL_FAST), parallel, reports, err, writes);

@@ -26,7 +26,8 @@ final class ListenOptions {
             ClientOptions.IEC, ClientOptions.UDP, ClientOptions.TARGETS, ClientOptions.RECORD, ClientOptions.BROKER,
             ClientOptions.QUEUE, ClientOptions.BROKER_TIMEOUT);
     /** The listener's own options, not the scripts' settings. */
-    private static final Set<String> OWN = Set.of(PORT, BIND, METERS, LISTEN_TIME, IDENTIFY, ClientOptions.PARALLEL);
+    private static final Set<String> OWN = Set.of(PORT, BIND, METERS, LISTEN_TIME, IDENTIFY, ClientOptions.PARALLEL,
+            ClientOptions.PROGRESS);
 
     private ListenOptions() {
     }
@@ -46,6 +47,8 @@ final class ListenOptions {
                 + " before the scripts, or by the address it called from (peer: nothing read)"));
         o.addOption(valued(null, ClientOptions.PARALLEL, "N", "how many meters are run at once (default 8); later calls"
                 + " wait, connected, for their turn"));
+        o.addOption(valued(null, ClientOptions.PROGRESS, "S", "a progress line every S seconds: meters done, passing"
+                + " and not, in flight, rate (default 10; 0: none)"));
         for (Option option : ClientOptions.definitions().getOptions()) {
             String key = option.getOpt() != null ? option.getOpt() : option.getLongOpt();
             if (!NOT_HERE.contains(key) && !OWN.contains(key)) {

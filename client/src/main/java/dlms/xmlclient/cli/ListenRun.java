@@ -24,12 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code listen}: takes the calls of meters that connect in (a head-end's port), identifies each
@@ -78,54 +72,37 @@ final class ListenRun {
         long start = System.nanoTime();
         long deadline = start + listenMillis * 1_000_000;
         listener.fleetStarted(0, scripts.size(), parallel);
-        AtomicInteger thread = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
-            Thread t = new Thread(task, "listen " + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<Integer>> calls = new ArrayList<>();
+        int calls = 0;
         int code = ExitCode.OK;
-        try (server) {
-            while (!stop.requested() && (maxMeters == 0 || calls.size() < maxMeters)) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    break;
+        try (MeterPool pool = new MeterPool(parallel, "listen", stop, err, "listen: call")) {
+            try (server) {
+                while (!stop.requested() && (maxMeters == 0 || calls < maxMeters)) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        break;
+                    }
+                    server.setSoTimeout((int) Math.max(1, Math.min(left, ACCEPT_SLICE_MILLIS)));
+                    Socket socket;
+                    try {
+                        socket = server.accept();
+                    } catch (SocketTimeoutException e) {
+                        continue;
+                    }
+                    calls++;
+                    String peer = String.valueOf(socket.getRemoteSocketAddress());
+                    pool.submit(peer, () -> {
+                        listener.meterStarted(peer);
+                        return runCall(socket, stop);
+                    });
                 }
-                server.setSoTimeout((int) Math.max(1, Math.min(left, ACCEPT_SLICE_MILLIS)));
-                Socket socket;
-                try {
-                    socket = server.accept();
-                } catch (SocketTimeoutException e) {
-                    continue;
-                }
-                calls.add(pool.submit(() -> runCall(socket, stop)));
+            } catch (IOException e) {
+                err.println("xmlclient listen: the listening port failed: " + e.getMessage());
+                code = ExitCode.NO_CONNECTION;
             }
-        } catch (IOException e) {
-            err.println("xmlclient listen: the listening port failed: " + e.getMessage());
-            code = ExitCode.NO_CONNECTION;
-        }
-        for (Future<Integer> call : calls) {
-            try {
-                code = ExitCode.worst(code, call.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop.request("interrupted");
-                code = ExitCode.worst(code, ExitCode.INTERRUPTED);
-                break;
-            } catch (ExecutionException e) {
-                err.println("xmlclient listen: internal error: " + e.getCause());
-                code = ExitCode.worst(code, ExitCode.NO_CONNECTION);
-            }
-        }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(1, TimeUnit.HOURS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            code = ExitCode.worst(code, pool.awaitAll());
         }
         listener.fleetFinished((System.nanoTime() - start) / 1_000_000);
-        if (calls.isEmpty() && code == ExitCode.OK) {
+        if (calls == 0 && code == ExitCode.OK) {
             err.println("xmlclient listen: no meter called in on port " + server.getLocalPort() + " within "
                     + listenMillis / 1000 + " s (--listen-time)");
             return ExitCode.NO_CONNECTION;

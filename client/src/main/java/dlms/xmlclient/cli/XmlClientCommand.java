@@ -4,6 +4,7 @@ import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
 import dlms.xmlclient.report.FleetConsoleReport;
 import dlms.xmlclient.report.FleetJUnitReport;
+import dlms.xmlclient.report.FleetProgress;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.JUnitReport;
 import dlms.xmlclient.report.RecordMode;
@@ -56,9 +57,20 @@ public final class XmlClientCommand {
      * itself, so the library stays quiet. Held here so the setting is not garbage-collected.
      */
     private static final Logger GURUX_LOG = Logger.getLogger("gurux");
+    private static final String XML_DEPTH = "jdk.xml.maxElementDepth";
 
     static {
         GURUX_LOG.setLevel(Level.OFF);
+        // Java 24 made the JDK's XML parsers stop at 100 nested elements (jdk.xml.maxElementDepth
+        // in conf/jaxp.properties): a reply of nested structures is deeper. Files and replies have
+        // the project's own limits (LineNumberedXml.MAX_DEPTH, AxdrReader.MAX_DEPTH), which name
+        // the file and line; the JDK's is lifted unless the user set one. So are its limits on an
+        // XPath's steps, which the report's paths to a difference in such a reply exceed.
+        for (String limit : List.of(XML_DEPTH, "jdk.xml.xpathExprOpLimit", "jdk.xml.xpathExprGrpLimit")) {
+            if (System.getProperty(limit) == null) {
+                System.setProperty(limit, "0");
+            }
+        }
     }
 
     private final PrintStream out;
@@ -209,8 +221,8 @@ public final class XmlClientCommand {
                         + " meter's host and port" + (own.equals(ClientOptions.RECORD) ? ", and a fleet records nothing" : ""));
             }
         }
-        int parallel = ConnectionOptions.integer(flags, ClientOptions.PARALLEL, 1, 1024, 8);
         List<TargetsFile.Target> targets = TargetsFile.read(Path.of(line.getOptionValue(ClientOptions.TARGETS)));
+        int parallel = ParallelMeters.of(flags, targets.size(), err);
         List<FleetRun.Meter> meters = FleetRun.meters(targets, found, flags, new ScriptSettings(env));
         Path expectedDir = expectedDir(line, false);
         Path outDir = outDir(line);
@@ -218,7 +230,8 @@ public final class XmlClientCommand {
         FleetListener reports = FleetListener.all(List.of(
                 new FleetConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0,
                         targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
-                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes)));
+                new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes),
+                new FleetProgress(out, ConnectionOptions.integer(flags, ClientOptions.PROGRESS, 0, 86_400, 10))));
         if (line.hasOption(ClientOptions.BROKER)) {
             BrokerFleet broker = new BrokerFleet(BrokerPlans.of(line, flags, found, expectedDir), targets, meters,
                     new ScriptCache(expectedDir), reports, out, err);
@@ -230,7 +243,7 @@ public final class XmlClientCommand {
         }
         FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
                 missingExpectedFails(line),
-                line.hasOption(ClientOptions.FAIL_FAST), Math.min(parallel, meters.size()), reports, err, writes);
+                line.hasOption(ClientOptions.FAIL_FAST), parallel, reports, err, writes);
         StopSignal stop = new StopSignal();
         return stoppable(stop, () -> {
             int code = fleet.run(stop);

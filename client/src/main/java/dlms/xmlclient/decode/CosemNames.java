@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names a person reads beside numbers: interface class names, attribute and method names as the
@@ -23,6 +26,8 @@ public final class CosemNames {
     private static final Properties UNITS = load("units.properties");
     /** Loads a 2000-line table on first use (about 0.1 s): only when a description is asked for. */
     private static GXDLMSConverter converter;
+    private static final int MAX_DESCRIPTIONS = 4096;
+    private static final Map<String, Optional<String>> DESCRIPTIONS = new ConcurrentHashMap<>();
 
     private CosemNames() {
     }
@@ -76,7 +81,20 @@ public final class CosemNames {
     }
 
     /** The standard description of a logical name ("1.0.1.8.0.255"), or null when the table has none. */
-    public static synchronized String obisDescription(String dotted) {
+    public static String obisDescription(String dotted) {
+        // gurux.dlms searches its table of some 2,000 masks line by line: a fleet asks for the
+        // same few names thousands of times. Bounded: a meter may list many names of its own.
+        Optional<String> known = DESCRIPTIONS.get(dotted);
+        if (known == null) {
+            known = Optional.ofNullable(lookUp(dotted));
+            if (DESCRIPTIONS.size() < MAX_DESCRIPTIONS) {
+                DESCRIPTIONS.put(dotted, known);
+            }
+        }
+        return known.orElse(null);
+    }
+
+    private static synchronized String lookUp(String dotted) {
         if (converter == null) {
             converter = new GXDLMSConverter();
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decodes the replies of one script together: a register's value is scaled by the scaler_unit
@@ -29,7 +30,7 @@ public final class ScriptDecoding {
     /** @param exchanges the script's requests and replies, in script order */
     public ScriptDecoding(List<Exchange> exchanges) {
         for (Exchange exchange : exchanges) {
-            XmlNode request = XmlNodes.parse(exchange.requestXml());
+            XmlNode request = requestNode(exchange.requestXml());
             XmlNode reply = XmlNodes.parse(exchange.replyXml());
             requests.add(request);
             replies.add(reply);
@@ -44,16 +45,42 @@ public final class ScriptDecoding {
 
     /** What a request asks for, in words ("Get Register 1.0.1.8.0.255 attribute 2 (value)"). */
     public static String request(String requestXml) {
-        XmlNode request = XmlNodes.parse(requestXml);
-        return describe(request, CosemTarget.of(request));
+        String known = requestXml == null ? null : DESCRIBED.get(requestXml);
+        if (known == null) {
+            XmlNode request = requestNode(requestXml);
+            known = describe(request, CosemTarget.of(request));
+            if (requestXml != null && DESCRIBED.size() < MAX_KNOWN) {
+                DESCRIBED.put(requestXml, known);
+            }
+        }
+        return known;
     }
+
+    /**
+     * A script's request, parsed once however many meters send it (bounded: a request may hold a
+     * meter's own values). Replies differ from meter to meter and are parsed each time.
+     */
+    private static XmlNode requestNode(String requestXml) {
+        XmlNode known = requestXml == null ? null : REQUESTS.get(requestXml);
+        if (known == null) {
+            known = XmlNodes.parse(requestXml);
+            if (known != null && REQUESTS.size() < MAX_KNOWN) {
+                REQUESTS.put(requestXml, known);
+            }
+        }
+        return known;
+    }
+
+    private static final int MAX_KNOWN = 4096;
+    private static final Map<String, XmlNode> REQUESTS = new ConcurrentHashMap<>();
+    private static final Map<String, String> DESCRIBED = new ConcurrentHashMap<>();
 
     /**
      * The reading of a reply just received, in the light of what the script read before it
      * (a scaler_unit read later does not count here: the words are written as the replies come).
      */
     public DecodedReply next(String requestXml, String replyXml) {
-        XmlNode request = XmlNodes.parse(requestXml);
+        XmlNode request = requestNode(requestXml);
         XmlNode reply = XmlNodes.parse(replyXml);
         learn(request, reply);
         return decode(request, reply);

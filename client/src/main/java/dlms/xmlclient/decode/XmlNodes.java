@@ -7,6 +7,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,11 +17,14 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Reads XML text into {@link XmlNode}s; text that is not XML reads as null (nothing to decode). */
 public final class XmlNodes {
 
     private static final SAXParserFactory FACTORY = SAXParserFactory.newInstance();
+    /** A parser costs more to make than a reply to parse: borrowed for one parse, then given back. */
+    private static final ConcurrentLinkedQueue<SAXParser> FREE = new ConcurrentLinkedQueue<>();
 
     private XmlNodes() {
     }
@@ -31,10 +35,19 @@ public final class XmlNodes {
             return null;
         }
         Builder builder = new Builder();
+        SAXParser parser = FREE.poll();
         try {
-            FACTORY.newSAXParser().parse(new InputSource(new StringReader(xml)), builder);
+            if (parser == null) {
+                parser = FACTORY.newSAXParser();
+            }
+            parser.parse(new InputSource(new StringReader(xml)), builder);
         } catch (SAXException | IOException | ParserConfigurationException e) {
             return null;
+        } finally {
+            if (parser != null) {
+                parser.reset();
+                FREE.offer(parser);
+            }
         }
         return builder.root;
     }

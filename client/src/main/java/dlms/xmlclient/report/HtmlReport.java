@@ -26,7 +26,8 @@ public final class HtmlReport implements RunListener {
     private final String target;
     private final Clock clock;
     private final WriteFailures failures;
-    private final HtmlPage page = new HtmlPage(new HtmlXml());
+    /** Made when first needed: a fleet's passing meter makes none (its parsers and XPath cost more than its run). */
+    private HtmlPage page;
     private String setting;
     /** The sections of the scripts finished so far that did not pass, streamed as they finish: they come first. */
     private ReportPart problems;
@@ -80,7 +81,7 @@ public final class HtmlReport implements RunListener {
     @Override
     public void scriptFinished(ScriptOutcome outcome) {
         if (part != null) {
-            (HtmlPage.isProblem(outcome) ? problems : part).append(page.section(outcome, sectionsWritten++));
+            (HtmlPage.isProblem(outcome) ? problems : part).append(page().section(outcome, sectionsWritten++));
         }
     }
 
@@ -93,9 +94,9 @@ public final class HtmlReport implements RunListener {
         try {
             // The scripts the runner did not start (Ctrl-C, --fail-fast) are errors: they join the problems.
             for (int i = Math.min(sectionsWritten, outcomes.size()); i < outcomes.size(); i++) {
-                (HtmlPage.isProblem(outcomes.get(i)) ? first : rest).append(page.section(outcomes.get(i), i));
+                (HtmlPage.isProblem(outcomes.get(i)) ? first : rest).append(page().section(outcomes.get(i), i));
             }
-            ReportPart.writeWhole(file, page.head(outcomes, elapsedMillis, target, now(), setting),
+            ReportPart.writeWhole(file, page().head(outcomes, elapsedMillis, target, now(), setting),
                     List.of(first, ReportPart.text(HtmlPage.restHeading(outcomes)), rest), HtmlPage.TAIL);
         } catch (IOException | RuntimeException e) {
             failures.add(file, e);
@@ -119,6 +120,13 @@ public final class HtmlReport implements RunListener {
         } catch (IOException e) {
             failures.add("cannot remove " + file + ": " + WriteFailures.why(e));
         }
+    }
+
+    private HtmlPage page() {
+        if (page == null) {
+            page = new HtmlPage(new HtmlXml());
+        }
+        return page;
     }
 
     private String now() {

@@ -10,6 +10,7 @@ import org.w3c.dom.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a request asks of the meter, read from its Gurux translator XML: the service (Get, Set,
@@ -71,6 +72,22 @@ public record RequestTarget(String service, Form form, List<Member> members, lon
      * OTHER and no members: a name for it, not a failure.
      */
     public static RequestTarget of(String requestXml) {
+        // A fleet names the same few requests for every meter: parsed once each (bounded: a
+        // request's XML may hold a meter's own values).
+        RequestTarget known = requestXml == null ? null : KNOWN.get(requestXml);
+        if (known == null) {
+            known = parsed(requestXml);
+            if (requestXml != null && KNOWN.size() < MAX_KNOWN) {
+                KNOWN.put(requestXml, known);
+            }
+        }
+        return known;
+    }
+
+    private static final int MAX_KNOWN = 4096;
+    private static final Map<String, RequestTarget> KNOWN = new ConcurrentHashMap<>();
+
+    private static RequestTarget parsed(String requestXml) {
         Element root = QuietDom.parse(requestXml);
         if (root == null) {
             return new RequestTarget("Request", Form.OTHER, List.of(), -1);

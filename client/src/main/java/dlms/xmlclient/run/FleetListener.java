@@ -12,6 +12,14 @@ public interface FleetListener {
     default void fleetStarted(int meters, int scriptsPerMeter, int parallel) {
     }
 
+    /** The meter's turn has come: it is about to connect (or, the fleet being stopped, to be counted as not run). */
+    default void meterStarted(String meter) {
+    }
+
+    /** One script of a meter is done (its outcome also comes with the meter's, at its end). */
+    default void scriptFinished(String meter, ScriptOutcome outcome) {
+    }
+
     /** @param outputs where the meter's own replies, trace and report are */
     default void meterFinished(String meter, String outputs, List<ScriptOutcome> outcomes, long elapsedMillis) {
     }
@@ -25,6 +33,16 @@ public interface FleetListener {
             @Override
             public void fleetStarted(int meters, int scriptsPerMeter, int parallel) {
                 listeners.forEach(l -> l.fleetStarted(meters, scriptsPerMeter, parallel));
+            }
+
+            @Override
+            public void meterStarted(String meter) {
+                listeners.forEach(l -> l.meterStarted(meter));
+            }
+
+            @Override
+            public void scriptFinished(String meter, ScriptOutcome outcome) {
+                listeners.forEach(l -> l.scriptFinished(meter, outcome));
             }
 
             @Override

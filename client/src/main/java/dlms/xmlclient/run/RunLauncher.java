@@ -3,7 +3,6 @@ package dlms.xmlclient.run;
 import dlms.xmlclient.media.Links;
 import dlms.xmlclient.session.Trace;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,8 @@ public final class RunLauncher {
     public static RunResult launch(RunRequest request) throws IOException {
         RunPlan plan = request.plan();
         Path traceFile = Files.createDirectories(plan.outDir()).resolve(TRACE_FILE);
-        try (PrintWriter file = new PrintWriter(new BufferedWriter(
-                Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8)))) {
+        // One buffer (Files.newBufferedWriter's): a fleet holds a trace open per meter in flight.
+        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8))) {
             Trace trace = new Trace(file, request.echo());
             ScriptCache cache = request.cache() != null ? request.cache() : new ScriptCache(plan.expectedDir());
             Runner runner = new Runner(plan, settings -> request.wrapLink().apply(Links.forMedium(settings.medium(),

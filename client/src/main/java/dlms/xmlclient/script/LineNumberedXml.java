@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Parses XML into a DOM whose elements remember the line they start on, so that every error
@@ -63,8 +64,11 @@ public final class LineNumberedXml {
     private LineNumberedXml() {
     }
 
-    /** Parsers are costly to create and not thread-safe: one per thread, reset for each file. */
-    private static final ThreadLocal<Parsers> PARSERS = ThreadLocal.withInitial(Parsers::new);
+    /**
+     * Parsers are costly to create and not thread-safe: a set is borrowed for one file and given
+     * back (not one per thread: a fleet's meters each have a virtual thread of their own).
+     */
+    private static final ConcurrentLinkedQueue<Parsers> FREE = new ConcurrentLinkedQueue<>();
 
     /**
      * @throws NotWellFormed when the text is not XML, naming the mistake at its line
@@ -72,7 +76,10 @@ public final class LineNumberedXml {
      */
     public static Document parse(InputStream in) throws IOException, SAXException {
         byte[] bytes = in.readAllBytes(); // message and expected files are small; kept to name a mistake
-        Parsers parsers = PARSERS.get();
+        Parsers parsers = FREE.poll();
+        if (parsers == null) {
+            parsers = new Parsers();
+        }
         parsers.sax.reset();
         Document doc = parsers.dom.newDocument();
         Builder builder = new Builder(doc);
@@ -85,6 +92,8 @@ public final class LineNumberedXml {
             text = text.startsWith("\uFEFF") ? text.substring(1) : text;
             throw new NotWellFormed(XmlMistake.describe(text, builder.progress(), e.getLineNumber(),
                     e.getColumnNumber(), e.getMessage()), e);
+        } finally {
+            FREE.offer(parsers);
         }
         return doc;
     }

@@ -7,6 +7,7 @@ import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ErrorCode;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 /**
@@ -26,20 +27,31 @@ final class ReplyXml {
     private static final Pattern INVALID_XML_CHARACTERS =
             Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|\\p{Cs}");
 
-    /** Translators are costly to build (tag tables): one set per thread, cleared per session. */
-    private static final ThreadLocal<ReplyXml> PER_THREAD = ThreadLocal.withInitial(ReplyXml::new);
+    /**
+     * Translators are costly to build (tag tables, a SAX parser): a set is borrowed for one
+     * reply and given back, cleared. Not one per thread: a fleet runs each meter on a virtual
+     * thread of its own, and a set each would be built (and held) thousands of times over.
+     */
+    private static final ConcurrentLinkedQueue<ReplyXml> FREE = new ConcurrentLinkedQueue<>();
 
     private final GXDLMSTranslator frames = PlainTranslator.of(true);
     private final GXDLMSTranslator pdus = PlainTranslator.of(false);
     private final WellFormedXml wellFormed = new WellFormedXml();
     private final ListReplyXml lists = new ListReplyXml();
 
-    /** This thread's instance, with nothing left over from an earlier session. */
-    static ReplyXml forSession() {
-        ReplyXml xml = PER_THREAD.get();
-        xml.frames.clear();
-        xml.pdus.clear();
-        return xml;
+    /** The reply as XML, by a set of translators of its own for the time it takes. */
+    static String of(ReceivedReply received) throws Exception {
+        ReplyXml xml = FREE.poll();
+        if (xml == null) {
+            xml = new ReplyXml();
+        }
+        try {
+            return xml.toXml(received);
+        } finally {
+            xml.frames.clear();
+            xml.pdus.clear();
+            FREE.offer(xml);
+        }
     }
 
     String toXml(ReceivedReply received) throws Exception {

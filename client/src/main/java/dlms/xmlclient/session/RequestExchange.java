@@ -15,7 +15,6 @@ import java.util.List;
 final class RequestExchange {
 
     private final Connection connection;
-    private final ReplyXml replyXml = ReplyXml.forSession();
     /** The encoding findings of the last reply. */
     private List<String> replyFindings = List.of();
 
@@ -64,7 +63,7 @@ final class RequestExchange {
             trace.note("finding: " + f);
         }
         try {
-            return replyXml.toXml(reply);
+            return ReplyXml.of(reply);
         } catch (Exception e) {
             // Recorded, not fatal: the link is fine and the requests after this one still run.
             trace.note("the reply cannot be translated to XML: " + Session.oneLine(e));

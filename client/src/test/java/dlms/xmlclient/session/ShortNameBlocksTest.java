@@ -56,7 +56,7 @@ class ShortNameBlocksTest {
         ReceivedReply received = joined("0C 01 02 00 00 01 05 01 00 01 03 11",
                 "0C 01 02 01 00 02 05 01 11 02 11 03");
         assertEquals("0C 01 00 01 03 11 01 11 02 11 03", pdu(received));
-        String xml = ReplyXml.forSession().toXml(received);
+        String xml = ReplyXml.of(received);
         assertTrue(xml.contains("<Array Qty=\"3\" >") && xml.contains("<UInt8 Value=\"3\" />"), xml);
         assertFalse(xml.contains("deviation"), xml);
     }
@@ -75,7 +75,7 @@ class ShortNameBlocksTest {
         ReceivedReply received = joined("0C 01 02 00 00 01 04 01 03 11 01",
                 "0C 01 02 01 00 02 04 11 02 11 03");
         assertEquals("0C 01 00 01 03 11 01 11 02 11 03", pdu(received));
-        String xml = ReplyXml.forSession().toXml(received);
+        String xml = ReplyXml.of(received);
         assertTrue(xml.contains("<Array Qty=\"3\" >"), xml);
         assertEquals(List.of(ShortNameBlocks.DEVIATION), EncodingCheck.findings(received));
     }
