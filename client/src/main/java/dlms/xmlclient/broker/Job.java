@@ -15,7 +15,8 @@ import java.util.List;
  * One meter of a fleet run on a broker: everything a worker on another host needs to run it
  * (see docs/broker.md). The message is JSON, {@code "format": "xmlclient-job/1"}.
  *
- * @param run          the fleet run's id: results go to {@code resultQueue}, and a result of another run is not this one's
+ * @param run          the fleet run's id: results go to {@code resultQueue}, and a result of another run is not
+ *                     this one's
  * @param id           the job's id, unique in its run: the gathering side reports each id once
  * @param resultQueue  where the worker publishes the meter's result
  * @param meterLine    the meter's line of the targets file, {@code name,host,port[,flags]}

@@ -122,7 +122,8 @@ public record MeterResult(String run, String job, String meter, String worker, S
                         requests, optional(s, "error"), s.get("elapsedMillis").getAsLong(), ""));
             }
             return new MeterResult(Job.text(o, "run"), Job.text(o, "job"), Job.text(o, "meter"),
-                    optional(o, "worker"), optional(o, "outputs"), o.get("elapsedMillis").getAsLong(), outcomes, optional(o, "error"));
+                    optional(o, "worker"), optional(o, "outputs"), o.get("elapsedMillis").getAsLong(), outcomes,
+                    optional(o, "error"));
         } catch (ClassCastException | IllegalStateException | NullPointerException e) {
             throw new IllegalArgumentException("a field of the result is missing or has the wrong type: " + e);
         }

@@ -27,6 +27,8 @@ public final class SuiteArchive {
     public static final String EXPECTED = "expected";
     /** A suite bigger than this is refused: a job is a broker message, and brokers cap those. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** The most a suite may unpack to: a zip that inflates past it is refused (a zip bomb). */
+    static final long MAX_UNPACKED_BYTES = 1024L * 1024 * 1024;
 
     private final Map<String, byte[]> entries = new TreeMap<>();
 
@@ -83,20 +85,59 @@ public final class SuiteArchive {
         }
         Files.createDirectories(cache);
         Path building = Files.createTempDirectory(cache, digest.substring(0, 8) + ".");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path target = building.resolve(entry.getName()).normalize();
-                if (!target.startsWith(building) || entry.isDirectory()) {
-                    if (!entry.isDirectory()) {
-                        throw new IOException("the job's suite names a file outside its folder: " + entry.getName());
+        try {
+            long unpacked = 0;
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    Path target = building.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(building) || entry.isDirectory()) {
+                        if (!entry.isDirectory()) {
+                            throw new IOException("the job's suite names a file outside its folder: "
+                                    + entry.getName());
+                        }
+                        continue;
                     }
-                    continue;
+                    Files.createDirectories(target.getParent());
+                    unpacked += copy(in, target, MAX_UNPACKED_BYTES - unpacked);
                 }
-                Files.createDirectories(target.getParent());
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            delete(building);
+            throw e;
+        }
+        try {
+            Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            delete(building);
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+            // Another worker with the same -o unpacked the same suite first: it is whole, and the same.
+        }
+        return dir;
+    }
+
+    private static void delete(Path tree) throws IOException {
+        try (var files = Files.walk(tree)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
-        Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
-        return dir;
+    }
+
+    /** One entry into its file, at most {@code room} bytes; @return the bytes written */
+    private static long copy(ZipInputStream in, Path target, long room) throws IOException {
+        long written = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (var out = Files.newOutputStream(target)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                written += n;
+                if (written > room) {
+                    throw new IOException("the job's suite unpacks to over " + MAX_UNPACKED_BYTES + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return written;
     }
 }

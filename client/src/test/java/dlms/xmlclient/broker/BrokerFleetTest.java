@@ -84,7 +84,8 @@ class BrokerFleetTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new XmlClientCommand(
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
                     Map.of()).run(new String[] {"-x", "messages/clock", "--exclude", "[23]-*", "-e", "expected/clock",
                             "--targets", targets.toString(), "--broker", rabbit.uri(), "--queue", queue,
                             "--broker-timeout", "300", "-o", dir.resolve("fleet").toString()}));
@@ -99,7 +100,8 @@ class BrokerFleetTest {
             String console = out.toString(StandardCharsets.UTF_8);
             assertEquals(ExitCode.NO_CONNECTION, code, "the dead meter's code, as a local fleet's\n" + tail(console)
                     + err);
-            assertTrue(console.contains((METERS + 1) + " meters: " + METERS + " passed, 0 failed, 0 not checked, 1 errors;"),
+            assertTrue(console.contains((METERS + 1) + " meters: " + METERS
+                    + " passed, 0 failed, 0 not checked, 1 errors;"),
                     tail(console));
 
             Map<String, Integer> reported = new HashMap<>();

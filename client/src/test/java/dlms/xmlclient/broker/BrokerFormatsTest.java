@@ -102,9 +102,11 @@ class BrokerFormatsTest {
     @Test
     void profileRowsBecomeOneRecordPerValueColumn() {
         String columns = "<GetResponse><GetResponseNormal><Result><Data><Array Qty=\"2\">"
-                + "<Structure Qty=\"4\"><UInt16 Value=\"8\" /><OctetString Value=\"0000010000FF\" /><Int8 Value=\"2\" />"
+                + "<Structure Qty=\"4\"><UInt16 Value=\"8\" /><OctetString Value=\"0000010000FF\" />"
+                + "<Int8 Value=\"2\" />"
                 + "<UInt16 Value=\"0\" /></Structure>"
-                + "<Structure Qty=\"4\"><UInt16 Value=\"3\" /><OctetString Value=\"0100010800FF\" /><Int8 Value=\"2\" />"
+                + "<Structure Qty=\"4\"><UInt16 Value=\"3\" /><OctetString Value=\"0100010800FF\" />"
+                + "<Int8 Value=\"2\" />"
                 + "<UInt16 Value=\"0\" /></Structure></Array></Data></Result></GetResponseNormal></GetResponse>";
         String buffer = "<GetResponse><GetResponseNormal><Result><Data><Array Qty=\"1\"><Structure Qty=\"2\">"
                 + "<OctetString Value=\"07E40C0F02150000010000FF\" /><UInt32 Value=\"1134573\" /></Structure></Array>"

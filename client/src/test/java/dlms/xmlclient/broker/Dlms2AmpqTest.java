@@ -119,8 +119,9 @@ class Dlms2AmpqTest {
     }
 
     private static String request(String id, String connection) {
-        return "{\"MsgID\": \"" + id + "\", \"Cmd\": \"READ\", \"ObisCode\": \"1.0.99.1.0.255\", \"ConnectionString\": \""
-                + connection + "\", \"dtFrom\": \"2026-01-03T00:00:00+00:00\", \"dtTo\": \"2026-01-03T01:00:00+00:00\"}";
+        return "{\"MsgID\": \"" + id + "\", \"Cmd\": \"READ\", \"ObisCode\": \"1.0.99.1.0.255\","
+                + " \"ConnectionString\": \"" + connection + "\", \"dtFrom\": \"2026-01-03T00:00:00+00:00\","
+                + " \"dtTo\": \"2026-01-03T01:00:00+00:00\"}";
     }
 
     /** Publishes a request as DLMS2AMPQ's producers do, and waits for the reply to it on the out queue. */

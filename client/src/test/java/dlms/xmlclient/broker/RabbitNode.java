@@ -144,7 +144,8 @@ final class RabbitNode implements AutoCloseable {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process.toHandle());
         // The node's own processes; epmd, which the node may have started, is shared by every Erlang node here.
-        all.stream().filter(p -> !p.info().command().orElse("").endsWith("epmd")).forEach(ProcessHandle::destroyForcibly);
+        all.stream().filter(p -> !p.info().command().orElse("").endsWith("epmd"))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     private static int freePort() throws IOException {
