@@ -45,7 +45,11 @@ public final class BrokerAddress {
         return address;
     }
 
-    /** A connection factory for this broker; connections recover by themselves after a network failure. */
+    /**
+     * A connection factory for this broker. Connections do not recover by themselves: a worker or
+     * fleet that loses its broker says so and ends (exit 3), and the broker gives the jobs it had
+     * not acknowledged to other workers; a service manager restarts a worker.
+     */
     public ConnectionFactory factory() {
         ConnectionFactory factory = new ConnectionFactory();
         try {
@@ -56,7 +60,7 @@ public final class BrokerAddress {
         if (factory.getVirtualHost().isEmpty()) {
             factory.setVirtualHost("/"); // amqp://host:5672/ means the default vhost to a person, "" to the URI spec
         }
-        factory.setAutomaticRecoveryEnabled(true);
+        factory.setAutomaticRecoveryEnabled(false);
         factory.setConnectionTimeout(10_000);
         factory.setRequestedHeartbeat(30);
         return factory;

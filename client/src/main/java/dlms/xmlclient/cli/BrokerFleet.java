@@ -6,6 +6,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.MessageProperties;
+import com.rabbitmq.client.ShutdownSignalException;
 import dlms.xmlclient.broker.BrokerAddress;
 import dlms.xmlclient.broker.Job;
 import dlms.xmlclient.broker.MeterResult;
@@ -81,7 +82,7 @@ final class BrokerFleet {
             err.println("xmlclient: cannot connect to the broker " + plan.broker() + ": " + why(e));
             return ExitCode.NO_CONNECTION;
         }
-        try (connection) {
+        try {
             Channel channel = connection.createChannel();
             int workers = channel.queueDeclare(plan.queue(), true, false, false, null).getConsumerCount();
             // The run's own result queue, gone an hour after the run at the latest (a fleet killed mid-run).
@@ -100,10 +101,8 @@ final class BrokerFleet {
                     && connection.isOpen()) {
                 Thread.sleep(50);
             }
-            try {
+            if (gather.isOpen()) {
                 gather.close(); // no result is taken after this point: a late one is requeued, and goes with the queue
-            } catch (com.rabbitmq.client.AlreadyClosedException closed) {
-                // closed already by the broker or the client library
             }
             synchronized (this) {
                 String why = stop.requested() ? "not run: " + stop.reason() : !connection.isOpen()
@@ -117,13 +116,17 @@ final class BrokerFleet {
                     }
                 });
             }
-            channel.queueDelete(results);
-        } catch (IOException | TimeoutException e) {
+            if (connection.isOpen()) {
+                channel.queueDelete(results);
+            }
+        } catch (IOException | TimeoutException | ShutdownSignalException e) {
             err.println("xmlclient: broker " + plan.broker() + ": " + why(e));
             code = ExitCode.worst(code, ExitCode.NO_CONNECTION);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             code = ExitCode.worst(code, ExitCode.INTERRUPTED);
+        } finally {
+            closeQuietly(connection);
         }
         listener.fleetFinished((System.nanoTime() - start) / 1_000_000);
         if (duplicates > 0) {
@@ -202,6 +205,17 @@ final class BrokerFleet {
 
     private static List<ScriptOutcome> alike(FleetRun.Meter meter, Status status, String why) {
         return meter.scripts().stream().map(s -> new ScriptOutcome(s, null, status, List.of(), why, 0, "")).toList();
+    }
+
+    /** Closes a connection that may be closed already (by the broker, or the network). */
+    static void closeQuietly(Connection connection) {
+        try {
+            if (connection.isOpen()) {
+                connection.close();
+            }
+        } catch (IOException | ShutdownSignalException e) {
+            // it is closed either way
+        }
     }
 
     /** An exception's cause in one line. */

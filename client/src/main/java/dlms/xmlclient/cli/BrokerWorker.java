@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.MessageProperties;
+import com.rabbitmq.client.ShutdownSignalException;
 import dlms.xmlclient.broker.BrokerAddress;
 import dlms.xmlclient.broker.Dlms2AmpqQueues;
 import dlms.xmlclient.broker.Dlms2AmpqRequest;
@@ -87,7 +88,7 @@ final class BrokerWorker {
             return t;
         });
         int code = ExitCode.OK;
-        try (connection) {
+        try {
             publisher = connection.createChannel();
             publisher.confirmSelect();
             Channel consumer = connection.createChannel();
@@ -122,11 +123,13 @@ final class BrokerWorker {
             }
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.HOURS); // the meters in progress finish and are acknowledged
-        } catch (IOException e) {
+        } catch (IOException | ShutdownSignalException e) {
             err.println("xmlclient worker: broker " + broker + ": " + BrokerFleet.why(e));
             code = ExitCode.NO_CONNECTION;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            BrokerFleet.closeQuietly(connection);
         }
         console.fleetFinished((System.nanoTime() - start) / 1_000_000);
         return code;
