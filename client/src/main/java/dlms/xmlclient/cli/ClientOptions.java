@@ -53,6 +53,9 @@ final class ClientOptions {
     static final String PROGRESS = "progress";
     static final String EXCLUDE = "exclude";
     static final String FINDINGS = "findings";
+    static final String BROKER = "broker";
+    static final String QUEUE = "queue";
+    static final String BROKER_TIMEOUT = "broker-timeout";
 
     private ClientOptions() {
     }
@@ -136,6 +139,13 @@ final class ClientOptions {
                 + "100000: thousands for meters far away, each waiting on a virtual thread)"));
         o.addOption(valued(null, PROGRESS, "S", "with --targets, a progress line every S seconds: meters done, passing"
                 + " and not, in flight, rate, time left (default 10; 0: none)"));
+        o.addOption(valued(null, BROKER, "URI", "with --targets, publish each meter as a job to a RabbitMQ broker,"
+                + " amqp://user:password@host:port/vhost, for xmlclient worker processes on any host to run, and"
+                + " gather their results into the console, junit.xml and exit code (docs/broker.md)"));
+        o.addOption(valued(null, QUEUE, "NAME", "with --broker, the queue of jobs the workers take from (default "
+                + WorkerOptions.DEFAULT_QUEUE + ")"));
+        o.addOption(valued(null, BROKER_TIMEOUT, "S", "with --broker, give up on meters no worker has reported after S"
+                + " seconds (default " + BrokerPlans.DEFAULT_TIMEOUT_SECONDS + "): they are errors"));
         o.addOption(Option.builder().longOpt(HELP).desc("show this help").build());
         return o;
     }

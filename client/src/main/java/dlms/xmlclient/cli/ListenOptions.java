@@ -23,7 +23,8 @@ final class ListenOptions {
 
     /** The main command's options that name a meter's place, record (a listener records nothing), --no-trace. */
     private static final Set<String> NOT_HERE = Set.of(ClientOptions.HOST, ClientOptions.PORT, ClientOptions.SERIAL,
-            ClientOptions.IEC, ClientOptions.UDP, ClientOptions.TARGETS, ClientOptions.RECORD, ClientOptions.NO_TRACE);
+            ClientOptions.IEC, ClientOptions.UDP, ClientOptions.TARGETS, ClientOptions.RECORD, ClientOptions.NO_TRACE,
+            ClientOptions.BROKER, ClientOptions.QUEUE, ClientOptions.BROKER_TIMEOUT);
     /** The listener's own options, not the scripts' settings. */
     private static final Set<String> OWN = Set.of(PORT, BIND, METERS, LISTEN_TIME, IDENTIFY, ClientOptions.PARALLEL,
             ClientOptions.PROGRESS);

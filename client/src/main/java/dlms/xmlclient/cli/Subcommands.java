@@ -13,7 +13,8 @@ final class Subcommands {
     /** The subcommands in one line, for {@code --help}. */
     static final String HELP = "Subcommands: xmlclient " + TranslateCommand.NAME
             + " --help; xmlclient " + DiscoverCommand.NAME + " --help (a test suite from the meter itself); xmlclient "
-            + ListenCommand.NAME + " --help (meters that call in); xmlclient " + BENCH
+            + ListenCommand.NAME + " --help (meters that call in); xmlclient " + WorkerCommand.NAME
+            + " --help (runs a fleet's meters from a RabbitMQ broker); xmlclient " + BENCH
             + " --help (the benchmark, from a source checkout's bin/xmlclient).";
 
     private Subcommands() {
@@ -31,6 +32,10 @@ final class Subcommands {
         if (name.equals(ListenCommand.NAME)) {
             return Optional.of(new Declared(name, (args, out, err) -> ListenCommand.run(args, out, err,
                     System.getenv())));
+        }
+        if (name.equals(WorkerCommand.NAME)) {
+            return Optional.of(new Declared(name, (args, out, err) -> WorkerCommand.run(args, out, err,
+                    System.getenv(), true)));
         }
         for (Subcommand plugged : ServiceLoader.load(Subcommand.class)) {
             if (plugged.name().equals(name)) {

@@ -36,8 +36,9 @@ final class TargetsFile {
      *
      * @param flags  -h and -p from the host and port columns, and the meter's own flags
      * @param origin {@code targets.csv:7: }, for errors in the meter's flags
+     * @param line   the line itself, as a broker's job carries it to a worker
      */
-    record Target(String name, String host, int port, FlagValues flags, String origin) {
+    record Target(String name, String host, int port, FlagValues flags, String origin, String line) {
     }
 
     private TargetsFile() {
@@ -74,7 +75,8 @@ final class TargetsFile {
         return targets;
     }
 
-    private static Target parse(String text, String origin) throws UsageException {
+    /** One meter's line, {@code name,host,port[,flags]}; {@code origin} prefixes its errors. */
+    static Target parse(String text, String origin) throws UsageException {
         String[] fields = text.split(",", 4);
         if (fields.length < 3) {
             // Never the line itself: its flags may hold a password.
@@ -121,7 +123,7 @@ final class TargetsFile {
                         + " --password-file -r -w -C -V -T -M -A -B -D -F -v --keys)");
             }
         }
-        return new Target(name, host, port, FlagValues.of(line, origin), origin);
+        return new Target(name, host, port, FlagValues.of(line, origin), origin, text);
     }
 
     /** Where a meter name first breaks the rule, without showing it. */

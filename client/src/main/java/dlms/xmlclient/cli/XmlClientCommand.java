@@ -132,6 +132,9 @@ public final class XmlClientCommand {
         if (line.hasOption(ClientOptions.TARGETS)) {
             return runFleet(line, flags, found, verbosity);
         }
+        if (line.hasOption(ClientOptions.BROKER)) {
+            throw new UsageException("--broker goes with --targets: the broker's workers run a fleet's meters");
+        }
         List<ScriptSource> scripts = WrapperSkips.leaveOut(new ScriptSettings(env).apply(found, flags), out);
         // The medium and framing are command-line flags only: the same for every script.
         ConnectionSettings target = scripts.get(0).connection();
@@ -234,6 +237,19 @@ public final class XmlClientCommand {
                         targets.stream().mapToInt(t -> t.name().length()).max().orElse(1)),
                 new FleetJUnitReport(outDir, Clock.systemDefaultZone(), writes),
                 new FleetProgress(out, ConnectionOptions.integer(flags, ClientOptions.PROGRESS, 0, 86_400, 10))));
+        if (line.hasOption(ClientOptions.BROKER)) {
+            if (!traced) {
+                // A job does not carry it: the workers would write their traces all the same.
+                throw new UsageException("--no-trace does not go with --broker: the workers write each meter's trace");
+            }
+            BrokerFleet broker = new BrokerFleet(BrokerPlans.of(line, flags, found, expectedDir), targets, meters,
+                    new ScriptCache(expectedDir), reports, out, err);
+            StopSignal stop = new StopSignal();
+            return stoppable(stop, () -> {
+                int code = broker.run(stop);
+                return writes.any() ? ExitCode.worst(code, ExitCode.CANNOT_WRITE) : code;
+            });
+        }
         FleetRun fleet = new FleetRun(meters, outDir, new ScriptCache(expectedDir), line.hasOption(ClientOptions.STRICT),
                 missingExpectedFails(line),
                 line.hasOption(ClientOptions.FAIL_FAST), parallel, reports, err, writes);

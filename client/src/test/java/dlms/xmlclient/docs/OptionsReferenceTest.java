@@ -43,7 +43,8 @@ class OptionsReferenceTest {
                 page.replace(block, live);
             }
         }
-        assertEquals(List.of("bin/xmlclient --help", "bin/xmlclient listen --help", "bin/simulator --help"), generated,
+        assertEquals(List.of("bin/xmlclient --help", "bin/xmlclient listen --help", "bin/xmlclient worker --help",
+                "bin/simulator --help"), generated,
                 PAGE + ": the generated blocks, each under its '" + MARK + "COMMAND -->' line");
         if (MarkdownBlocks.UPDATE) {
             page.save();
@@ -60,6 +61,8 @@ class OptionsReferenceTest {
             case "bin/xmlclient --help" -> new XmlClientCommand(print, print, Map.of()).run(help);
             case "bin/xmlclient listen --help" -> new XmlClientCommand(print, print, Map.of())
                     .run(new String[] {"listen", "--help"});
+            case "bin/xmlclient worker --help" -> new XmlClientCommand(print, print, Map.of())
+                    .run(new String[] {"worker", "--help"});
             case "bin/simulator --help" -> SimulatorMain.run(help, print, print);
             default -> throw new AssertionError(PAGE + ": no generator for '" + command + "'");
         };
