@@ -15,7 +15,7 @@ import java.util.function.IntSupplier;
  * {@code parallel} of them talking to their meters at once. A meter 2 s of GPRS away spends its
  * run waiting on its socket: a virtual thread waits without holding a platform thread, so
  * thousands can be in flight with a handful of carrier threads. Meters start in the order they
- * are submitted (a fair semaphore); their exit codes fold into the worst.
+ * are submitted; their exit codes fold into the worst.
  */
 final class MeterPool implements AutoCloseable {
 
@@ -37,10 +37,13 @@ final class MeterPool implements AutoCloseable {
         this.what = what;
     }
 
-    /** Runs {@code meter} once a slot is free; returns at once. */
+    /**
+     * Runs {@code meter} on a thread of its own once a slot is free: waits for the slot here, so
+     * that meters start in the order they are submitted (threads started at once would race).
+     */
     void submit(String name, IntSupplier meter) {
+        slots.acquireUninterruptibly();
         threads.execute(() -> {
-            slots.acquireUninterruptibly();
             try {
                 fold(meter.getAsInt());
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
