@@ -27,9 +27,17 @@ public final class ScriptDecoding {
     public record Exchange(String requestXml, String replyXml) {
     }
 
+    /** Readings and annotated replies made so far, by index: a decoding is shared by the meters whose exchanges were the same. */
+    private final DecodedReply[] readings;
+    private final String[] annotated;
+    private final List<String> replyTexts = new ArrayList<>();
+
     /** @param exchanges the script's requests and replies, in script order */
     public ScriptDecoding(List<Exchange> exchanges) {
+        readings = new DecodedReply[exchanges.size()];
+        annotated = new String[exchanges.size()];
         for (Exchange exchange : exchanges) {
+            replyTexts.add(exchange.replyXml());
             XmlNode request = requestNode(exchange.requestXml());
             XmlNode reply = XmlNodes.parse(exchange.replyXml());
             requests.add(request);
@@ -113,7 +121,28 @@ public final class ScriptDecoding {
 
     /** The reading of the reply to request {@code index} (0-based). */
     public DecodedReply reply(int index) {
-        return decode(requests.get(index), replies.get(index));
+        if (index >= readings.length) { // a live decoding's
+            return decode(requests.get(index), replies.get(index));
+        }
+        DecodedReply reading = readings[index];
+        if (reading == null) { // two threads may both make it: the same reading either way
+            reading = decode(requests.get(index), replies.get(index));
+            readings[index] = reading;
+        }
+        return reading;
+    }
+
+    /** The reply to request {@code index} with its values' meanings in comments, as a reply file shows it. */
+    public String annotatedReply(int index) {
+        String text = index < annotated.length ? annotated[index] : null;
+        if (text == null) {
+            String reply = replyTexts.get(index);
+            text = CommentedXml.annotated(reply, reply, reply(index).comments());
+            if (index < annotated.length) {
+                annotated[index] = text;
+            }
+        }
+        return text;
     }
 
     private DecodedReply decode(XmlNode request, XmlNode reply) {

@@ -1,6 +1,7 @@
 package dlms.xmlclient.report;
 
 import dlms.xmlclient.decode.ScriptDecoding;
+import dlms.xmlclient.memo.BoundedMemo;
 import dlms.xmlclient.run.RequestResult;
 import dlms.xmlclient.run.StepReply;
 
@@ -8,16 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A script's requests and replies, handed to the decoding. The reply files and the HTML report
- * decode the same script one after the other: the last decoding is kept for the second.
+ * A script's requests and replies, handed to the decoding. A decoding is read only once made,
+ * so the same exchanges share one: the reply files and the HTML report decode the same script
+ * one after the other, and a fleet's meters mostly exchange the same bytes.
  */
 final class Decodings {
 
-    /** The last decoding made, with its exchanges; replaced whole, read without a lock. */
-    private static volatile Last last;
-
-    private record Last(List<ScriptDecoding.Exchange> exchanges, ScriptDecoding decoding) {
-    }
+    /** Decodings by their exchanges; weighed by the text, since the parsed replies take a few times as much. */
+    private static final BoundedMemo<List<ScriptDecoding.Exchange>, ScriptDecoding> MADE = new BoundedMemo<>(48L << 20);
 
     private Decodings() {
     }
@@ -40,17 +39,20 @@ final class Decodings {
         return decoding(exchanges);
     }
 
-    /**
-     * A decoding is read only once made, so the same exchanges may share one. Made outside any
-     * lock: a fleet's meters decode their own scripts side by side.
-     */
+    /** Made outside any lock: a fleet's meters decode their own scripts side by side. */
     private static ScriptDecoding decoding(List<ScriptDecoding.Exchange> exchanges) {
-        Last seen = last;
-        if (seen != null && seen.exchanges().equals(exchanges)) {
-            return seen.decoding();
+        return MADE.get(exchanges, ScriptDecoding::new, weight(exchanges));
+    }
+
+    private static long weight(List<ScriptDecoding.Exchange> exchanges) {
+        long chars = 0;
+        for (ScriptDecoding.Exchange e : exchanges) {
+            chars += length(e.requestXml()) + length(e.replyXml());
         }
-        ScriptDecoding made = new ScriptDecoding(exchanges);
-        last = new Last(exchanges, made);
-        return made;
+        return 8 * chars;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 }

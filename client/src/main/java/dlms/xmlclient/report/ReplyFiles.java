@@ -95,8 +95,9 @@ public final class ReplyFiles implements RunListener {
             if (reply.replyXml() == null) {
                 xml.append("  <NoReply /> <!-- none on this interface -->\n");
             } else {
-                xml.append(indent(CommentedXml.annotated(replyText.apply(reply), reply.replyXml(), decoded.comments())))
-                        .append('\n');
+                String text = replyText.apply(reply);
+                xml.append(indent(text.equals(reply.replyXml()) ? decoding.annotatedReply(i)
+                        : CommentedXml.annotated(text, reply.replyXml(), decoded.comments()))).append('\n');
             }
         }
         if (outcome.status() != ScriptOutcome.Status.COMPLETED && outcome.error() != null) {

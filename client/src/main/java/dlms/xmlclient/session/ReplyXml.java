@@ -1,11 +1,17 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.memo.BoundedMemo;
+import dlms.xmlclient.memo.ByteKey;
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
+import dlms.xmlclient.wire.hdlc.HdlcDecoder;
+import dlms.xmlclient.wire.hdlc.HdlcFrame;
 import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.ErrorCode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
@@ -34,6 +40,13 @@ final class ReplyXml {
      */
     private static final ConcurrentLinkedQueue<ReplyXml> FREE = new ConcurrentLinkedQueue<>();
 
+    /**
+     * Replies already translated, by the bytes their XML is made from: a fleet's meters answer
+     * the same request with the same bytes (HDLC sequence numbers included, since they run the
+     * same scripts), and the translator is the costliest step of taking a reply in.
+     */
+    private static final BoundedMemo<ByteKey, String> TRANSLATED = new BoundedMemo<>(16L << 20);
+
     private final GXDLMSTranslator frames = PlainTranslator.of(true);
     private final GXDLMSTranslator pdus = PlainTranslator.of(false);
     private final WellFormedXml wellFormed = new WellFormedXml();
@@ -41,6 +54,55 @@ final class ReplyXml {
 
     /** The reply as XML, by a set of translators of its own for the time it takes. */
     static String of(ReceivedReply received) throws Exception {
+        ByteKey key = translatedFrom(received);
+        String known = TRANSLATED.get(key);
+        if (known != null) {
+            return known;
+        }
+        String xml = translate(received);
+        return TRANSLATED.put(key, xml, key.length() + 2L * xml.length());
+    }
+
+    /**
+     * What {@link #toXml} reads of a reply: the plain PDU of a rebuilt one; else the last frame
+     * and the APDUs of all its frames (the checks before translating read those). A reply that
+     * fails to translate is not kept, so its error is raised again each time.
+     */
+    private static ByteKey translatedFrom(ReceivedReply received) {
+        if (isRebuilt(received)) {
+            return ByteKey.of(new byte[] {1}, plainPdu(received));
+        }
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(new byte[] {0});
+        parts.add(received.lastFrame == null ? new byte[0] : withoutAddresses(received.lastFrame));
+        parts.addAll(received.apdus.apdus());
+        return ByteKey.of(parts.toArray(new byte[0][]));
+    }
+
+    /**
+     * An HDLC frame without its addresses and check sequences, which differ from meter to meter
+     * and which the translator leaves out of a frame's XML (its PDU-only output): the format
+     * (type, segmentation, length), the addresses' lengths, the control field and the
+     * information. Anything but one whole HDLC frame is kept as it is.
+     */
+    static byte[] withoutAddresses(byte[] frame) {
+        HdlcFrame hdlc = HdlcDecoder.whole(frame);
+        if (hdlc == null) {
+            return frame;
+        }
+        byte[] information = hdlc.information();
+        int destination = HdlcAddress.length(frame, 3, hdlc.controlAt());
+        byte[] kept = new byte[5 + information.length];
+        kept[0] = frame[1];
+        kept[1] = frame[2];
+        kept[2] = (byte) destination;
+        kept[3] = (byte) (hdlc.controlAt() - 3 - destination);
+        kept[4] = (byte) hdlc.control();
+        System.arraycopy(information, 0, kept, 5, information.length);
+        return kept;
+    }
+
+    private static String translate(ReceivedReply received) throws Exception {
         ReplyXml xml = FREE.poll();
         if (xml == null) {
             xml = new ReplyXml();

@@ -4,9 +4,14 @@ import gurux.dlms.GXByteBuffer;
 import gurux.dlms.GXDLMSTranslator;
 import gurux.dlms.GXReplyData;
 import gurux.dlms.enums.Command;
+import dlms.xmlclient.wire.hdlc.HdlcAddress;
+import dlms.xmlclient.wire.hdlc.HdlcEncoder;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,5 +111,43 @@ class ReplyXmlTest {
         // On WRAPPER the library leaves command NONE after the last block.
         byte[] pdu = ReplyXml.joinedPdu(reply(Command.NONE, 0xC1, 0, "11 05"), 1, Command.GET_REQUEST);
         assertEquals("C4 01 C1 00 11 05", hex(pdu));
+    }
+
+    /** A get-response-normal with a long-unsigned 5, after the LLC header, as a meter at {@code physical} sends it. */
+    private static byte[] getResponseFrom(int physical, int control, int value) {
+        byte[] info = GXDLMSTranslator.hexToBytes("E6 E7 00 C4 01 C1 00 12 00 0" + value);
+        return HdlcEncoder.encode(HdlcAddress.of(0x10), new HdlcAddress(1, physical, 4), control, info, false);
+    }
+
+    /**
+     * The translation kept across meters is keyed without the HDLC addresses, because the
+     * library's PDU-only XML of a frame does not show them: checked here with the library itself.
+     */
+    @Test
+    void framesFromMetersAtOtherAddressesShareTheirTranslation() throws Exception {
+        byte[] first = getResponseFrom(1001, 0x52, 5);
+        byte[] second = getResponseFrom(4711, 0x52, 5);
+        assertFalse(Arrays.equals(first, second));
+        assertArrayEquals(ReplyXml.withoutAddresses(first), ReplyXml.withoutAddresses(second));
+        GXDLMSTranslator translator = PlainTranslator.of(true);
+        String xml = translator.messageToXml(first);
+        translator.clear();
+        assertEquals(xml, translator.messageToXml(second));
+        assertTrue(xml.contains("<UInt16 Value=\"5\" />"), xml);
+    }
+
+    @Test
+    void framesWithAnotherControlFieldOrValueAreTranslatedApart() {
+        byte[] key = ReplyXml.withoutAddresses(getResponseFrom(1001, 0x52, 5));
+        assertFalse(Arrays.equals(key, ReplyXml.withoutAddresses(getResponseFrom(1001, 0x74, 5))));
+        assertFalse(Arrays.equals(key, ReplyXml.withoutAddresses(getResponseFrom(1001, 0x52, 6))));
+    }
+
+    @Test
+    void bytesThatAreNotOneWholeHdlcFrameAreKeyedWhole() {
+        byte[] wrapper = GXDLMSTranslator.hexToBytes("00 01 00 01 00 10 00 07 C4 01 C1 00 12 00 05");
+        assertArrayEquals(wrapper, ReplyXml.withoutAddresses(wrapper));
+        byte[] cut = Arrays.copyOf(getResponseFrom(1001, 0x52, 5), 12);
+        assertArrayEquals(cut, ReplyXml.withoutAddresses(cut));
     }
 }

@@ -31,6 +31,15 @@ class ReplyComparatorTest {
     }
 
     @Test
+    void aReplyOnceFoundEqualDoesNotPassAnotherReplyOrExpectation() {
+        String expected = get("<UInt32 Value=\"1234\"/>");
+        assertEquals(List.of(), comparator.compare(expected, get("<UInt32 Value=\"1234\"/>"), SENT));
+        assertEquals(List.of(), new ReplyComparator().compare(expected, get("<UInt32 Value=\"1234\"/>"), SENT));
+        assertEquals(1, new ReplyComparator().compare(expected, get("<UInt32 Value=\"1235\"/>"), SENT).size());
+        assertEquals(1, comparator.compare(get("<UInt32 Value=\"1235\"/>"), get("<UInt32 Value=\"1234\"/>"), SENT).size());
+    }
+
+    @Test
     void aChangedValueIsReportedWithItsXPathExpectedAndActual() {
         List<Difference> d = compare("<UInt32 Value=\"1234\"/>", "<UInt32 Value=\"1235\"/>");
         assertEquals(1, d.size());
