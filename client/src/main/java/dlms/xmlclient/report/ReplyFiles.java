@@ -3,6 +3,7 @@ package dlms.xmlclient.report;
 import dlms.xmlclient.decode.CommentedXml;
 import dlms.xmlclient.decode.DecodedReply;
 import dlms.xmlclient.decode.ScriptDecoding;
+import dlms.xmlclient.memo.BoundedMemo;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.StepReply;
@@ -19,6 +20,9 @@ import java.util.function.Function;
  * file with one reply per request, in the format message and expected files use.
  */
 public final class ReplyFiles implements RunListener {
+
+    /** Annotated replies as a reply file indents them, by the annotated text. */
+    private static final BoundedMemo<String, String> INDENTED = new BoundedMemo<>(16L << 20);
 
     private final Path repliesDir;
     private final WriteFailures failures;
@@ -96,8 +100,13 @@ public final class ReplyFiles implements RunListener {
                 xml.append("  <NoReply /> <!-- none on this interface -->\n");
             } else {
                 String text = replyText.apply(reply);
-                xml.append(indent(text.equals(reply.replyXml()) ? decoding.annotatedReply(i)
-                        : CommentedXml.annotated(text, reply.replyXml(), decoded.comments()))).append('\n');
+                if (text.equals(reply.replyXml())) {
+                    String annotated = decoding.annotatedReply(i); // shared by the meters that got this reply
+                    xml.append(INDENTED.get(annotated, ReplyFiles::indent, 4L * annotated.length()));
+                } else {
+                    xml.append(indent(CommentedXml.annotated(text, reply.replyXml(), decoded.comments())));
+                }
+                xml.append('\n');
             }
         }
         if (outcome.status() != ScriptOutcome.Status.COMPLETED && outcome.error() != null) {

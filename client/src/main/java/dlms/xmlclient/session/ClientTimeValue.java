@@ -18,7 +18,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.WeakHashMap;
 
 /**
  * {@code <OctetString Value="${now}" />} in a request: the client's current time as a COSEM
@@ -35,6 +40,12 @@ final class ClientTimeValue {
 
     /** The placeholder, the whole of a Value attribute. */
     static final String NOW = "${now}";
+
+    /** Stands for the time in a template: no script writes it, and it is a valid attribute value. */
+    private static final String MARK = "${now:" + UUID.randomUUID() + "}";
+
+    /** Templates by request node; weak, so a script dropped from the cache takes its own with it. */
+    private static final Map<Node, Optional<String>> TEMPLATES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ClientTimeValue() {
     }
@@ -53,17 +64,11 @@ final class ClientTimeValue {
         if (node == null) {
             return request;
         }
-        String xml;
-        // The loaded script's DOM is shared by every run of the script: read it under its lock
-        // (a deferred DOM changes as it is read), and change only a copy.
-        synchronized (node.getOwnerDocument() == null ? node : node.getOwnerDocument()) {
-            if (!contains(node)) {
-                return request;
-            }
-            Node copy = node.cloneNode(true);
-            replace(copy, dateTime);
-            xml = serialised(copy);
+        Optional<String> template = template(node);
+        if (template.isEmpty()) {
+            return request;
         }
+        String xml = template.get().replace(MARK, dateTime);
         GXDLMSXmlClient translator = new GXDLMSXmlClient(TranslatorOutputType.SIMPLE_XML);
         translator.setUseLogicalNameReferencing(logicalNames);
         List<GXDLMSXmlPdu> pdus;
@@ -78,6 +83,31 @@ final class ClientTimeValue {
                     + NOW + " replaced by the client's time");
         }
         return pdus.get(0);
+    }
+
+    /**
+     * A request's XML with a mark in place of each {@code ${now}} value, or empty when it has
+     * none: made once per loaded request, however many times (and meters) it is sent.
+     */
+    private static Optional<String> template(Node node) throws SessionException {
+        Optional<String> known = TEMPLATES.get(node);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> made;
+        // The loaded script's DOM is shared by every run of the script: read it under its lock
+        // (a deferred DOM changes as it is read), and change only a copy.
+        synchronized (node.getOwnerDocument() == null ? node : node.getOwnerDocument()) {
+            if (!contains(node)) {
+                made = Optional.empty();
+            } else {
+                Node copy = node.cloneNode(true);
+                replace(copy, MARK);
+                made = Optional.of(serialised(copy));
+            }
+        }
+        TEMPLATES.put(node, made);
+        return made;
     }
 
     /**

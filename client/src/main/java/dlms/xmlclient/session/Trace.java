@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Trace implements LinkTrace {
 
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final PrintWriter file;
@@ -80,6 +82,9 @@ public final class Trace implements LinkTrace {
      */
     public void associationRequest(byte[][] frames) {
         requestSecrets.clear();
+        if (!recording()) { // a script's capture begins before its association, so none starts in between
+            return;
+        }
         boolean[][] hidden = SplitSecrets.hidden(frames, secrets);
         for (int i = 0; i < frames.length; i++) {
             requestSecrets.put(frames[i], hidden[i]);
@@ -87,11 +92,15 @@ public final class Trace implements LinkTrace {
     }
 
     public void sent(byte[] frame) {
-        line("TX", masked(frame, wholeSecrets));
+        if (recording()) { // the hex and its masking cost more than the rest of a frame's handling
+            line("TX", masked(frame, wholeSecrets));
+        }
     }
 
     public void received(byte[] frame) {
-        line("RX", masked(frame, wholeSecrets));
+        if (recording()) {
+            line("RX", masked(frame, wholeSecrets));
+        }
     }
 
     /**
@@ -99,11 +108,16 @@ public final class Trace implements LinkTrace {
      * {@code TX=}/{@code RX=} so that it is not read as another frame on the wire.
      */
     public void plain(boolean sent, byte[] pdu) {
-        line(sent ? "TX=" : "RX=", masked(pdu, wholeSecrets));
+        if (recording()) {
+            line(sent ? "TX=" : "RX=", masked(pdu, wholeSecrets));
+        }
     }
 
     /** A frame of the association request given to {@link #associationRequest}: its secret bytes masked. */
     public void sentAssociationRequest(byte[] frame) {
+        if (!recording()) {
+            return;
+        }
         boolean[] hidden = requestSecrets.get(frame);
         if (hidden == null) {
             line("TX", masked(frame, wholeSecrets));
@@ -111,7 +125,7 @@ public final class Trace implements LinkTrace {
         }
         StringBuilder hex = new StringBuilder(frame.length * 3);
         for (int i = 0; i < frame.length; i++) {
-            hex.append(i == 0 ? "" : " ").append(hidden[i] ? "**" : String.format("%02X", frame[i] & 0xFF));
+            hex.append(i == 0 ? "" : " ").append(hidden[i] ? "**" : HEX.toHexDigits(frame[i]));
         }
         line("TX", masked(hex.toString(), wholeSecrets));
     }
