@@ -1,5 +1,6 @@
 package dlms.xmlclient.run;
 
+import dlms.xmlclient.memo.BoundedMemo;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.ScriptLoader;
@@ -9,10 +10,11 @@ import gurux.dlms.enums.Command;
 import gurux.dlms.enums.InterfaceType;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Message files and their expectations, loaded once per command however many meters run them.
@@ -26,12 +28,19 @@ public final class ScriptCache {
 
     /** Scripts whose frames do not depend on the HDLC addresses (no scripted SNRM, DISC, ...). */
     private final Map<FileKey, Loaded<Script>> anyAddress = new ConcurrentHashMap<>();
-    /** Scripts that frame SNRM or DISC themselves: one per client and server address. */
-    private final Map<AddressedKey, Loaded<Script>> addressed = new ConcurrentHashMap<>();
+    /**
+     * Scripts that frame SNRM or DISC themselves: one per client and server address, so a fleet
+     * has one per meter; bounded, weighed by steps.
+     */
+    private final BoundedMemo<AddressedKey, Loaded<Script>> addressed = new BoundedMemo<>(16_384);
     private final Map<ExpectedKey, Loaded<List<String>>> expected = new ConcurrentHashMap<>();
     private final Path expectedDir;
-    /** Loaders and the expectation reader hold parsers: one set per thread. */
-    private final ThreadLocal<Map<LoaderKey, ScriptLoader>> loaders = ThreadLocal.withInitial(HashMap::new);
+    /**
+     * Loaders hold a Gurux client and parsers, costly to make: lent out one load at a time, by
+     * kind, and addressed for the load. Not one per thread: a fleet runs each meter on a thread
+     * of its own.
+     */
+    private final Map<LoaderKind, Queue<ScriptLoader>> loaders = new ConcurrentHashMap<>();
     private final ThreadLocal<Expectations> expectations;
 
     /** @param expectedDir the -e folder, or null */
@@ -52,7 +61,11 @@ public final class ScriptCache {
             return any.get();
         }
         AddressedKey key = new AddressedKey(fileKey, c.clientAddress(), c.serverAddress());
-        Loaded<Script> loaded = addressed.computeIfAbsent(key, k -> load(k, file, relativePath));
+        Loaded<Script> loaded = addressed.get(key);
+        if (loaded == null) {
+            loaded = load(key, file, relativePath);
+            loaded = addressed.put(key, loaded, 1L + (loaded.value == null ? 0 : loaded.value.steps().size()));
+        }
         if (loaded.failure != null || !framesAddresses(loaded.value)) {
             anyAddress.putIfAbsent(fileKey, loaded);
         }
@@ -72,17 +85,21 @@ public final class ScriptCache {
     }
 
     private Loaded<Script> load(AddressedKey key, Path file, String relativePath) {
-        Map<LoaderKey, ScriptLoader> mine = loaders.get();
-        if (mine.size() > MAX_LOADERS) {
-            mine.clear(); // a loader holds translator tables: a fleet addressed meter by meter must not keep one each
+        Queue<ScriptLoader> free = loaders.computeIfAbsent(new LoaderKind(key.file.interfaceType,
+                key.file.logicalNames), k -> new ConcurrentLinkedQueue<>());
+        ScriptLoader loader = free.poll();
+        if (loader == null) {
+            loader = new ScriptLoader(key.file.interfaceType, key.file.logicalNames, key.client, key.server);
         }
-        ScriptLoader loader = mine.computeIfAbsent(new LoaderKey(key.file.interfaceType,
-                key.file.logicalNames, key.client, key.server),
-                k -> new ScriptLoader(k.interfaceType, k.logicalNames, k.client, k.server));
         try {
+            loader.address(key.client, key.server);
             return new Loaded<>(loader.load(file, relativePath), null);
         } catch (ScriptException e) {
             return new Loaded<>(null, e);
+        } finally {
+            if (free.size() < MAX_LOADERS) {
+                free.offer(loader);
+            }
         }
     }
 
@@ -98,7 +115,7 @@ public final class ScriptCache {
     private record AddressedKey(FileKey file, int client, int server) {
     }
 
-    private record LoaderKey(InterfaceType interfaceType, boolean logicalNames, int client, int server) {
+    private record LoaderKind(InterfaceType interfaceType, boolean logicalNames) {
     }
 
     /** Expectations depend on the script's path and its number of requests (a mismatch is an error). */

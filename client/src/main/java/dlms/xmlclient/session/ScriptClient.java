@@ -2,11 +2,10 @@ package dlms.xmlclient.session;
 
 import dlms.xmlclient.wire.wrapper.WrapperHeader;
 import gurux.dlms.GXByteBuffer;
-import gurux.dlms.GXDLMSTranslator;
-import gurux.dlms.GXDLMSXmlClient;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXReplyData;
-import gurux.dlms.TranslatorOutputType;
+import gurux.dlms.ScriptPduFrames;
+import gurux.dlms.secure.GXDLMSSecureClient;
 import gurux.dlms.enums.Command;
 import gurux.dlms.enums.Conformance;
 import gurux.dlms.enums.InterfaceType;
@@ -15,12 +14,16 @@ import gurux.dlms.enums.Security;
 import gurux.dlms.enums.ServiceClass;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The Gurux XML client of one session, with the work-arounds its 4.0.47 release needs.
- * One instance per association: it holds the HDLC sequence numbers and block index.
+ * The Gurux client of one session, with the work-arounds its 4.0.47 release needs, framing
+ * PDUs loaded from scripts. One instance per association: it holds the HDLC sequence numbers
+ * and block index. Not a {@code GXDLMSXmlClient}, whose constructor builds a translator the
+ * session never uses (see {@link ScriptPduFrames}).
  */
-final class ScriptClient extends GXDLMSXmlClient {
+final class ScriptClient extends GXDLMSSecureClient {
 
     /** The reply whose earlier blocks are in {@link #earlierBlocks}. */
     private GXReplyData blocksOf;
@@ -44,7 +47,6 @@ final class ScriptClient extends GXDLMSXmlClient {
     final Notifications notifications = new Notifications();
 
     ScriptClient(ConnectionSettings settings) {
-        super(TranslatorOutputType.SIMPLE_XML);
         setUseLogicalNameReferencing(settings.logicalNames());
         setInterfaceType(settings.interfaceType());
         setClientAddress(settings.clientAddress());
@@ -151,6 +153,55 @@ final class ScriptClient extends GXDLMSXmlClient {
         }
     }
 
+    /**
+     * The frames of a PDU loaded from a script: an SNRM or UA is a whole frame already, a
+     * disconnect request becomes a DISC frame; any other PDU is ciphered when the association
+     * ciphers, then framed for the interface, over as many HDLC frames as its max info field
+     * needs. The same framing as {@code GXDLMSXmlClient.pduToMessages}, by the library's functions.
+     */
+    byte[][] pduToMessages(GXDLMSXmlPdu pdu) throws Exception {
+        int command = pdu.getCommand();
+        byte[] data = pdu.getData();
+        if (command == Command.SNRM || command == Command.UA) {
+            return new byte[][] {data};
+        }
+        if (command == Command.DISCONNECT_REQUEST) {
+            return new byte[][] {ScriptPduFrames.hdlcFrame(settings, Command.DISCONNECT_REQUEST, new GXByteBuffer(data))};
+        }
+        byte[] apdu = getCiphering().getSecurity() != Security.NONE ? ScriptPduFrames.ciphered(settings, command, data)
+                : data;
+        InterfaceType type = getInterfaceType();
+        if (type == InterfaceType.PDU) {
+            return new byte[][] {apdu};
+        }
+        List<byte[]> frames = new ArrayList<>();
+        if (type == InterfaceType.WRAPPER) {
+            GXByteBuffer rest = new GXByteBuffer(apdu);
+            while (rest.position() != rest.size()) {
+                frames.add(ScriptPduFrames.wrapperFrame(settings, command, rest));
+            }
+        } else if (ScriptPduFrames.usesHdlc(type)) {
+            GXByteBuffer rest = new GXByteBuffer(3 + apdu.length);
+            rest.set(LLC_REQUEST);
+            rest.set(apdu);
+            // 0: the next I-frame's control; an AARE and a pushed event notification have their own.
+            int control = command == Command.AARQ ? 0x10 : command == Command.AARE ? 0x30
+                    : command == Command.EVENT_NOTIFICATION ? 0x13 : 0;
+            while (rest.position() != rest.size()) {
+                frames.add(ScriptPduFrames.hdlcFrame(settings, control, rest));
+                if (rest.position() != rest.size()) {
+                    control = ScriptPduFrames.nextInformationControl(settings);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("scripts are not framed for the " + type + " interface");
+        }
+        return frames.toArray(new byte[0][]);
+    }
+
+    /** The LLC header of a request over HDLC (IEC 62056-46): destination E6, source E6, quality 00. */
+    private static final byte[] LLC_REQUEST = {(byte) 0xE6, (byte) 0xE6, 0x00};
+
     /** xDLMS services that have a glo- form: the ones the client ciphers for the script. */
     private static boolean isCipherable(int command) {
         return command == Command.GET_REQUEST || command == Command.SET_REQUEST || command == Command.METHOD_REQUEST
@@ -178,13 +229,10 @@ final class ScriptClient extends GXDLMSXmlClient {
 
     /**
      * Removes the framing from received bytes and adds the PDU content to {@code reply}.
-     * The XML client's own getData also builds an XML string of every frame (which is wrong for
-     * errors and block transfer anyway) and swallows protocol errors; without the translator it
-     * does neither, so we detach it for the call.
+     * The client has no translator: with one (an XML client's), getData would also build an XML
+     * string of every frame (wrong for errors and block transfer anyway) and swallow protocol errors.
      */
     boolean readFrame(GXByteBuffer received, GXReplyData reply, GXReplyData notify) throws Exception {
-        GXDLMSTranslator saved = translator;
-        translator = null;
         try {
             if (joinedReplyFollows) { // a general-block-transfer reply, joined
                 boolean joined = readJoined(received, reply, notify);
@@ -238,8 +286,6 @@ final class ScriptClient extends GXDLMSXmlClient {
             }
             throw new UnreadableReply("reply nested deeper than gurux.dlms can read (stack overflow; replies"
                     + " nested deeper than " + AxdrReader.MAX_DEPTH + " levels are never translated)", null);
-        } finally {
-            translator = saved;
         }
     }
 

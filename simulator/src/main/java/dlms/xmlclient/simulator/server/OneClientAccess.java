@@ -94,18 +94,10 @@ public final class OneClientAccess implements MeterAccess {
                 return false;
             }
             try {
-                switch (faults.intake(data, server.getConnectionState())) {
-                case IGNORE:
-                    break;
-                case HANG_UP:
-                    log.warning("fault drop-connection: closing the connection of " + peer
-                            + " at data request " + FaultInjection.DROPPED_REQUEST
-                            + " of its association");
-                    out.hangUp();
-                    break;
-                default:
-                    serveFrames(data, peer, out);
-                    break;
+                for (byte[] read : ReadFrames.of(data, address.isWrapper())) {
+                    if (!serveRead(read, peer, out)) {
+                        break;
+                    }
                 }
             } catch (Exception ex) {
                 log.error("request from " + peer + " failed", ex);
@@ -160,7 +152,23 @@ public final class OneClientAccess implements MeterAccess {
     }
 
     /** Serves the bytes and sends every reply, as the fault lets through. */
-    private void serveFrames(byte[] data, String peer, Replies out) throws Exception {
+    /** @return false when the connection was hung up, so what else came is not served */
+    private boolean serveRead(byte[] data, String peer, Replies out) throws Exception {
+        switch (faults.intake(data, server.getConnectionState())) {
+        case IGNORE:
+            return true;
+        case HANG_UP:
+            log.warning("fault drop-connection: closing the connection of " + peer
+                    + " at data request " + FaultInjection.DROPPED_REQUEST + " of its association");
+            out.hangUp();
+            return false;
+        default:
+            return serveFrames(data, peer, out);
+        }
+    }
+
+    /** @return false when the meter hung up */
+    private boolean serveFrames(byte[] data, String peer, Replies out) throws Exception {
         GXServerReply sr = new GXServerReply(data);
         do {
             server.serve(sr);
@@ -182,9 +190,10 @@ public final class OneClientAccess implements MeterAccess {
             if (server.takeHangUp()) {
                 resetServer();
                 out.hangUp();
-                return;
+                return false;
             }
         } while (sr.isStreaming());
+        return true;
     }
 
     private static void hangUpQuietly(Replies out) {
