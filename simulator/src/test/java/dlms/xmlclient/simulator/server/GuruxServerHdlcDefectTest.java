@@ -54,4 +54,21 @@ class GuruxServerHdlcDefectTest {
         assertEquals("7E A0 07 21 03 31 17 21 7E", serve(server, frame(0x11, null)));
     }
 
+    /**
+     * Why {@link ReadFrames} splits a read: given an SNRM and a DISC in one buffer, gurux.dlms
+     * 4.0.47 answers the SNRM and drops the DISC with the rest of its buffer; the next call, with
+     * nothing new, answers nothing. When an upgrade fixes it, this test fails and the split can go.
+     */
+    @Test
+    void guruxServerServesTheFirstFrameOfABufferAndDropsTheRest() throws Exception {
+        BareServer server = new BareServer(InterfaceType.HDLC);
+        server.initialize();
+        byte[] snrm = frame(0x93, null);
+        byte[] disc = frame(0x53, null);
+        byte[] both = new byte[snrm.length + disc.length];
+        System.arraycopy(snrm, 0, both, 0, snrm.length);
+        System.arraycopy(disc, 0, both, snrm.length, disc.length);
+        assertEquals("73", serve(server, both).substring(15, 17)); // UA to the SNRM
+        assertEquals("nothing", serve(server, new byte[0])); // the DISC is gone
+    }
 }
