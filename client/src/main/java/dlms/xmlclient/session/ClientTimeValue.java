@@ -47,6 +47,10 @@ final class ClientTimeValue {
     /** Templates by request node; weak, so a script dropped from the cache takes its own with it. */
     private static final Map<Node, Optional<String>> TEMPLATES = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** Patches by request node, for SN [0] and LN [1] referencing; {@link #NO_PATCH} where none fits. */
+    private static final Map<Node, Object[]> PATCHES = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Object NO_PATCH = new Object();
+
     private ClientTimeValue() {
     }
 
@@ -68,7 +72,25 @@ final class ClientTimeValue {
         if (template.isEmpty()) {
             return request;
         }
-        String xml = template.get().replace(MARK, dateTime);
+        TimePatch patch = patch(node, template.get(), logicalNames);
+        return patch != null ? patch.with(dateTime, node) : encoded(template.get().replace(MARK, dateTime), logicalNames);
+    }
+
+    /** The request's patch for the referencing, made once; null when its encoding cannot be patched. */
+    private static TimePatch patch(Node node, String template, boolean logicalNames) throws SessionException {
+        Object[] both = PATCHES.computeIfAbsent(node, n -> new Object[2]);
+        int slot = logicalNames ? 1 : 0;
+        Object known = both[slot];
+        if (known == null) {
+            int marks = template.split(java.util.regex.Pattern.quote(MARK), -1).length - 1;
+            TimePatch made = TimePatch.of(encoded(template.replace(MARK, TimePatch.standIn()), logicalNames), marks);
+            known = made == null ? NO_PATCH : made;
+            both[slot] = known;
+        }
+        return known instanceof TimePatch p ? p : null;
+    }
+
+    private static GXDLMSXmlPdu encoded(String xml, boolean logicalNames) throws SessionException {
         GXDLMSXmlClient translator = new GXDLMSXmlClient(TranslatorOutputType.SIMPLE_XML);
         translator.setUseLogicalNameReferencing(logicalNames);
         List<GXDLMSXmlPdu> pdus;

@@ -65,6 +65,9 @@ public final class ReplyComparator {
     /** Replies found the same as their expectation, canonically: a fleet's meters send the same ones. */
     private static final BoundedMemo<Same, Boolean> SAME = new BoundedMemo<>(8L << 20);
 
+    /** Expected replies parsed, weighed at some 16 bytes a character (a DOM's nodes and strings). */
+    private static final BoundedMemo<String, Document> EXPECTED = new BoundedMemo<>(32L << 20);
+
     private record Same(String expected, String actual) {
     }
     private final DocumentBuilderFactory factory;
@@ -97,7 +100,7 @@ public final class ReplyComparator {
         if (actualXml != null && sameText(expectedXml, actualXml)) {
             return List.of();
         }
-        Element expected = parse(expectedXml).getDocumentElement();
+        Element expected = expectedCopy(expectedXml).getDocumentElement();
         if (actualXml == null) {
             return expected.getTagName().equals("NoReply") ? List.of()
                     : List.of(new Difference("/", "<" + expected.getTagName() + ">", "no reply"));
@@ -175,6 +178,18 @@ public final class ReplyComparator {
             }
         }
         return false;
+    }
+
+    /**
+     * The expected reply as a document of the caller's own (the comparison changes it): copied
+     * from one parsed once for all comparators, which is cheaper than parsing it again. The
+     * parsed one is only read, under its lock: a DOM builds its nodes as they are first read.
+     */
+    private Document expectedCopy(String expectedXml) {
+        Document parsed = EXPECTED.get(expectedXml, this::parse, 16L * expectedXml.length());
+        synchronized (parsed) {
+            return (Document) parsed.cloneNode(true);
+        }
     }
 
     private Document parse(String xml) {
