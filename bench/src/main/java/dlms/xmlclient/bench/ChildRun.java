@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +29,17 @@ record ChildRun(long nanos, int exitCode, long peakKb, String output) {
     /** @param pollMillis how often VmHWM is read: a run of minutes needs no 3 ms readings */
     static ChildRun run(List<String> command, Path logDir, long timeoutSeconds, long pollMillis)
             throws IOException, InterruptedException {
+        return run(command, logDir, timeoutSeconds, pollMillis, Map.of());
+    }
+
+    /** @param environment variables set for the child, beside this process's */
+    static ChildRun run(List<String> command, Path logDir, long timeoutSeconds, long pollMillis,
+            Map<String, String> environment) throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path out = logDir.resolve("stdout.txt");
         Path err = logDir.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
         PeakPoller poller = new PeakPoller(process, pollMillis);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,16 +28,26 @@ final class FleetBench {
     private static final double GIB_MIB = 1024;
 
     /** One of the two runs. */
+    /**
+     * @param simulatorJavaOptions {@code XMLCLIENT_JAVA_OPTS} for bin/simulator, null for its defaults
+     * @param clientJavaOptions {@code XMLCLIENT_JAVA_OPTS} for bin/xmlclient, null for its defaults
+     */
     record Load(String key, String title, String messages, String expected, boolean wrapper, int latencyMillis,
-            int parallel, double targetSeconds, boolean traced) {
+            int parallel, double targetSeconds, boolean traced, String simulatorJavaOptions,
+            String clientJavaOptions) {
     }
 
     static final Load SEED = new Load("fleet.seed", "seed load test", "messages/load-profile/one-day-by-range.xml",
             "expected/load-profile",
-            true, 200, 1000, 60, true);
-    /** Without the traces: 10,000 meters' would be 2.6 GB of trace.txt. */
+            true, 200, 1000, 60, true, null, null);
+    /**
+     * Without the traces: 10,000 meters' would be 2.6 GB of trace.txt. In larger heaps than the
+     * fleets' default 768 MiB: 2,000 meters in flight of the whole suite hold more than that, and
+     * 10,000 simulated meters serving them filled the simulator's old generation (a full
+     * collection every few seconds, 82 s of them in a 600 s run).
+     */
     static final Load SUITE = new Load("fleet.suite", "sample suite, --no-trace", "messages", "expected", false,
-            100, 2000, 600, false);
+            100, 2000, 600, false, "-Xmx2g", "-Xmx3g");
 
     private final int meters;
 
@@ -72,8 +83,12 @@ final class FleetBench {
         if (load.wrapper()) {
             simulator.add("-w");
         }
-        Process meterProcess = new ProcessBuilder(simulator).redirectErrorStream(true)
-                .redirectOutput(work.resolve("simulator.txt").toFile()).start();
+        ProcessBuilder meterBuilder = new ProcessBuilder(simulator).redirectErrorStream(true)
+                .redirectOutput(work.resolve("simulator.txt").toFile());
+        if (load.simulatorJavaOptions() != null) {
+            meterBuilder.environment().put("XMLCLIENT_JAVA_OPTS", load.simulatorJavaOptions());
+        }
+        Process meterProcess = meterBuilder.start();
         try {
             awaitTargets(meterProcess, targets, work.resolve("simulator.txt"));
             List<String> client = new ArrayList<>(List.of(root.launcher().toString(),
@@ -87,7 +102,8 @@ final class FleetBench {
             if (!load.traced()) {
                 client.add("--no-trace");
             }
-            ChildRun run = ChildRun.run(client, work.resolve("client"), TimeUnit.MINUTES.toSeconds(60), 500);
+            ChildRun run = ChildRun.run(client, work.resolve("client"), TimeUnit.MINUTES.toSeconds(60), 500,
+                    load.clientJavaOptions() == null ? Map.of() : Map.of("XMLCLIENT_JAVA_OPTS", load.clientJavaOptions()));
             long simulatorKb = ChildRun.vmHwm(Path.of("/proc", String.valueOf(meterProcess.pid()), "status"));
             if (run.exitCode() != 0) {
                 throw new IOException("the fleet run exited with " + run.exitCode() + ": "
