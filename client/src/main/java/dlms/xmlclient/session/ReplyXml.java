@@ -82,8 +82,9 @@ final class ReplyXml {
     /**
      * An HDLC frame without its addresses and check sequences, which differ from meter to meter
      * and which the translator leaves out of a frame's XML (its PDU-only output): the format
-     * (type, segmentation, length), the addresses' lengths, the control field and the
-     * information. Anything but one whole HDLC frame is kept as it is.
+     * (type, segmentation, length), the addresses' lengths, the control field, whether the
+     * check sequences were right, and the information. Anything but one whole HDLC frame is kept
+     * as it is.
      */
     static byte[] withoutAddresses(byte[] frame) {
         HdlcFrame hdlc = HdlcDecoder.whole(frame);
@@ -92,13 +93,16 @@ final class ReplyXml {
         }
         byte[] information = hdlc.information();
         int destination = HdlcAddress.length(frame, 3, hdlc.controlAt());
-        byte[] kept = new byte[5 + information.length];
+        byte[] kept = new byte[6 + information.length];
         kept[0] = frame[1];
         kept[1] = frame[2];
         kept[2] = (byte) destination;
         kept[3] = (byte) (hdlc.controlAt() - 3 - destination);
         kept[4] = (byte) hdlc.control();
-        System.arraycopy(information, 0, kept, 5, information.length);
+        // Whether its check sequences were right (the reader drops a frame whose are not, but a
+        // key must not make a wrong frame pass for a right one).
+        kept[5] = (byte) ((hdlc.hasRightHcs() ? 1 : 0) | (hdlc.hasRightFcs() ? 2 : 0));
+        System.arraycopy(information, 0, kept, 6, information.length);
         return kept;
     }
 

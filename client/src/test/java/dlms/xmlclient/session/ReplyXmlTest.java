@@ -144,6 +144,14 @@ class ReplyXmlTest {
     }
 
     @Test
+    void aFrameWithAWrongCheckSequenceIsKeyedApartFromTheRightOne() {
+        byte[] right = getResponseFrom(1001, 0x52, 5);
+        byte[] wrong = right.clone();
+        wrong[wrong.length - 2] ^= 0x01; // the FCS
+        assertFalse(Arrays.equals(ReplyXml.withoutAddresses(right), ReplyXml.withoutAddresses(wrong)));
+    }
+
+    @Test
     void bytesThatAreNotOneWholeHdlcFrameAreKeyedWhole() {
         byte[] wrapper = GXDLMSTranslator.hexToBytes("00 01 00 01 00 10 00 07 C4 01 C1 00 12 00 05");
         assertArrayEquals(wrapper, ReplyXml.withoutAddresses(wrapper));
