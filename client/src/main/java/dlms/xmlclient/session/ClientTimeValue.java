@@ -77,13 +77,18 @@ final class ClientTimeValue {
     }
 
     /** The request's patch for the referencing, made once; null when its encoding cannot be patched. */
-    private static TimePatch patch(Node node, String template, boolean logicalNames) throws SessionException {
+    private static TimePatch patch(Node node, String template, boolean logicalNames) {
         Object[] both = PATCHES.computeIfAbsent(node, n -> new Object[2]);
         int slot = logicalNames ? 1 : 0;
         Object known = both[slot];
         if (known == null) {
             int marks = template.split(java.util.regex.Pattern.quote(MARK), -1).length - 1;
-            TimePatch made = TimePatch.of(encoded(template.replace(MARK, TimePatch.standIn()), logicalNames), marks);
+            TimePatch made;
+            try {
+                made = TimePatch.of(encoded(template.replace(MARK, TimePatch.standIn()), logicalNames), marks);
+            } catch (SessionException e) {
+                made = null; // the stand-in is no date-time the request takes: each time is encoded as it comes
+            }
             known = made == null ? NO_PATCH : made;
             both[slot] = known;
         }

@@ -57,4 +57,21 @@ class ClientTimeValueTest {
         GXDLMSXmlPdu scripted = loaded("07EA0301070C000000000000");
         assertSame(scripted, ClientTimeValue.resolved(scripted, "07EA0302010C000000000000", true));
     }
+
+    @Test
+    void everyNowOfARequestGetsTheTimeEachTimeItIsSent() throws Exception {
+        String twice = """
+                <SetRequest><SetRequestNormal><InvokeIdAndPriority Value="193" />
+                <AttributeDescriptor><ClassId Value="1" /><InstanceId Value="0000600100FF" />
+                <AttributeId Value="2" /></AttributeDescriptor>
+                <Value><Structure Qty="2"><OctetString Value="%s" /><OctetString Value="%s" /></Structure></Value>
+                </SetRequestNormal></SetRequest>""";
+        GXDLMSXmlPdu scripted = new GXDLMSXmlClient(TranslatorOutputType.SIMPLE_XML).load("<Messages>"
+                + twice.formatted(ClientTimeValue.NOW, ClientTimeValue.NOW) + "</Messages>", null).get(0);
+        for (String time : new String[] {"07EA0301070C000000000000", "07EA0302010C0D0E0F000000"}) {
+            GXDLMSXmlPdu expected = new GXDLMSXmlClient(TranslatorOutputType.SIMPLE_XML).load("<Messages>"
+                    + twice.formatted(time, time) + "</Messages>", null).get(0);
+            assertEquals(hex(expected.getData()), hex(ClientTimeValue.resolved(scripted, time, true).getData()));
+        }
+    }
 }
