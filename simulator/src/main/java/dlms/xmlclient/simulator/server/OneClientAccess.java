@@ -151,8 +151,11 @@ public final class OneClientAccess implements MeterAccess {
         return faults.isSilent();
     }
 
-    /** Serves the bytes and sends every reply, as the fault lets through. */
-    /** @return false when the connection was hung up, so what else came is not served */
+    /**
+     * Serves one frame of a read (or what is left of it), as the fault lets through.
+     *
+     * @return false when the connection was hung up, so what else came is not served
+     */
     private boolean serveRead(byte[] data, String peer, Replies out) throws Exception {
         switch (faults.intake(data, server.getConnectionState())) {
         case IGNORE:
@@ -167,7 +170,11 @@ public final class OneClientAccess implements MeterAccess {
         }
     }
 
-    /** @return false when the meter hung up */
+    /**
+     * Serves the bytes and sends every reply.
+     *
+     * @return false when the meter hung up
+     */
     private boolean serveFrames(byte[] data, String peer, Replies out) throws Exception {
         GXServerReply sr = new GXServerReply(data);
         do {
