@@ -1,9 +1,9 @@
 package dlms.xmlclient.broker;
 
 import dlms.xmlclient.decode.CosemDateTime;
+import dlms.xmlclient.decode.DomElements;
 import dlms.xmlclient.decode.QuietDom;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -33,8 +33,8 @@ public final class ProfileRows {
     public static List<Column> columns(String replyXml) {
         Element data = data(replyXml);
         List<Column> columns = new ArrayList<>();
-        for (Element structure : children(firstChild(data))) {
-            List<Element> fields = children(structure);
+        for (Element structure : DomElements.children(firstChild(data))) {
+            List<Element> fields = DomElements.children(structure);
             if (fields.size() >= 2) {
                 int classId = Integer.parseInt(fields.get(0).getAttribute("Value"));
                 columns.add(new Column(classId, obis(fields.get(1).getAttribute("Value"))));
@@ -47,8 +47,8 @@ public final class ProfileRows {
     public static List<Dlms2AmpqReply.Record> records(String replyXml, List<Column> columns) {
         Element data = data(replyXml);
         List<Dlms2AmpqReply.Record> records = new ArrayList<>();
-        for (Element row : children(firstChild(data))) {
-            List<Element> cells = children(row);
+        for (Element row : DomElements.children(firstChild(data))) {
+            List<Element> cells = DomElements.children(row);
             String time = "";
             for (int i = 0; i < cells.size(); i++) {
                 boolean clock = i < columns.size() ? columns.get(i).classId() == CLOCK_CLASS
@@ -82,44 +82,21 @@ public final class ProfileRows {
         if (root == null) {
             throw new IllegalArgumentException("the meter's reply could not be read");
         }
-        Element data = find(root, "Data");
+        Element data = DomElements.find(root, "Data");
         if (data == null) {
-            Element error = find(root, "DataAccessError");
+            Element error = DomElements.find(root, "DataAccessError");
             throw new IllegalArgumentException(error != null ? "the meter refused the read: "
                     + error.getAttribute("Value") : "the meter's reply carries no data: " + root.getTagName());
         }
         return data;
     }
 
-    private static Element find(Element e, String name) {
-        if (e.getTagName().equals(name)) {
-            return e;
-        }
-        for (Element child : children(e)) {
-            Element found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
     private static Element firstChild(Element e) {
-        List<Element> children = children(e);
+        List<Element> children = DomElements.children(e);
         if (children.isEmpty()) {
             throw new IllegalArgumentException("the meter's reply has an empty Data");
         }
         return children.get(0);
-    }
-
-    private static List<Element> children(Element e) {
-        List<Element> list = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                list.add(child);
-            }
-        }
-        return list;
     }
 
     private static boolean isDateTime(Element cell) {

@@ -1,9 +1,9 @@
 package dlms.xmlclient.discover;
 
+import dlms.xmlclient.decode.DomElements;
 import dlms.xmlclient.decode.QuietDom;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -12,10 +12,8 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 
-/** The DOM steps discover takes on reply and expected XML: parse, find, list, write. */
+/** The DOM steps discover takes on reply and expected XML: parse and write (find and list: {@link DomElements}). */
 final class DomXml {
 
     private DomXml() {
@@ -24,34 +22,6 @@ final class DomXml {
     /** The root element, or null when the text is not XML (nothing printed to stderr). */
     static Element parse(String xml) {
         return QuietDom.parse(xml);
-    }
-
-    /** The element children, in order. */
-    static List<Element> elements(Element parent) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
-    /** The first element named {@code name}, {@code root} included, depth first; null when none. */
-    static Element find(Element root, String name) {
-        if (root == null) {
-            return null;
-        }
-        if (root.getTagName().equals(name)) {
-            return root;
-        }
-        for (Element child : elements(root)) {
-            Element found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     /** The element as XML text, without a declaration. */

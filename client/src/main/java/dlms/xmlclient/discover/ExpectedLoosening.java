@@ -1,5 +1,6 @@
 package dlms.xmlclient.discover;
 
+import dlms.xmlclient.decode.DomElements;
 import org.w3c.dom.Comment;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -40,18 +41,18 @@ public final class ExpectedLoosening {
             throw new IllegalArgumentException("the recorded expected file is not XML");
         }
         ExpectedLoosening run = new ExpectedLoosening();
-        List<Element> replies = DomXml.elements(root);
+        List<Element> replies = DomElements.children(root);
         for (int i = 0; i < replies.size(); i++) {
-            Element data = DomXml.find(replies.get(i), "Data");
-            Element value = data == null ? null : first(DomXml.elements(data));
+            Element data = DomElements.find(replies.get(i), "Data");
+            Element value = data == null ? null : first(DomElements.children(data));
             int before = run.byClass + run.bySecondRead;
             if (value != null && i < rules.size()) {
                 value = run.apply(value, rules.get(i));
             }
             String again = secondRead == null || i >= secondRead.size() ? null : secondRead.get(i);
             if (value != null && again != null) {
-                Element other = DomXml.find(DomXml.parse(again), "Data");
-                Element otherValue = other == null ? null : first(DomXml.elements(other));
+                Element other = DomElements.find(DomXml.parse(again), "Data");
+                Element otherValue = other == null ? null : first(DomElements.children(other));
                 if (otherValue != null) {
                     run.merge(value, otherValue);
                 }
@@ -102,8 +103,8 @@ public final class ExpectedLoosening {
             bySecondRead++;
             return;
         }
-        List<Element> mine = DomXml.elements(expected);
-        List<Element> theirs = DomXml.elements(actual);
+        List<Element> mine = DomElements.children(expected);
+        List<Element> theirs = DomElements.children(actual);
         if (mine.size() != theirs.size() || !expected.getAttribute("Qty").equals(actual.getAttribute("Qty"))) {
             if (expected.getTagName().equals("Array")) {
                 anyEntries(expected);

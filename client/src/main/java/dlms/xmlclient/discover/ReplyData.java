@@ -1,5 +1,6 @@
 package dlms.xmlclient.discover;
 
+import dlms.xmlclient.decode.DomElements;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -11,7 +12,7 @@ final class ReplyData {
 
     /** The one data element of a GetResponse, as XML without comments; null when there is none. */
     static String data(String replyXml) {
-        Element data = DomXml.find(DomXml.parse(replyXml), "Data");
+        Element data = DomElements.find(DomXml.parse(replyXml), "Data");
         if (data == null) {
             return null;
         }
@@ -27,16 +28,16 @@ final class ReplyData {
     /** The data-access-result of a refused Get, or the Result of a Set or an Action (e.g. "ReadWriteDenied", "Success"); null when none. */
     static String result(String replyXml) {
         Element root = DomXml.parse(replyXml);
-        Element error = DomXml.find(root, "DataAccessError");
+        Element error = DomElements.find(root, "DataAccessError");
         if (error != null) {
             return error.getAttribute("Value");
         }
-        Element result = DomXml.find(root, "Result");
+        Element result = DomElements.find(root, "Result");
         if (result != null && result.hasAttribute("Value")) {
             return result.getAttribute("Value");
         }
         // Not the reply the request asks for: a confirmed-service-error, an exception-response…
-        return root == null || DomXml.find(root, "Data") != null ? null : root.getTagName();
+        return root == null || DomElements.find(root, "Data") != null ? null : root.getTagName();
     }
 
     private static void strip(Element e) {

@@ -1,11 +1,10 @@
 package dlms.xmlclient.script;
 
+import dlms.xmlclient.decode.DomElements;
 import gurux.dlms.enums.Command;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -234,7 +233,7 @@ final class ListRequests {
 
     /** The child elements, checked against the element's {@code Qty} when it has one. */
     private List<Element> counted(Element list) throws ScriptException {
-        List<Element> items = children(list);
+        List<Element> items = DomElements.children(list);
         if (list.hasAttribute("Qty") && !list.getAttribute("Qty").strip().equals(Integer.toString(items.size()))
                 && !isHexCount(list.getAttribute("Qty"), items.size())) {
             throw mistake(list, "<" + list.getTagName() + " Qty=\"" + list.getAttribute("Qty") + "\">: holds "
@@ -282,7 +281,7 @@ final class ListRequests {
     }
 
     private Element only(Element parent) throws ScriptException {
-        List<Element> inside = children(parent);
+        List<Element> inside = DomElements.children(parent);
         if (inside.size() != 1) {
             throw mistake(parent, "<" + parent.getTagName() + "> must hold one element, not " + inside.size());
         }
@@ -300,7 +299,7 @@ final class ListRequests {
     }
 
     private static Element child(Element parent, String tag) {
-        for (Element e : children(parent)) {
+        for (Element e : DomElements.children(parent)) {
             if (e.getTagName().equals(tag)) {
                 return e;
             }
@@ -308,18 +307,8 @@ final class ListRequests {
         return null;
     }
 
-    private static List<Element> children(Element parent) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
     private static Element firstChild(Element parent) {
-        List<Element> inside = children(parent);
+        List<Element> inside = DomElements.children(parent);
         return inside.isEmpty() ? null : inside.get(0);
     }
 
@@ -328,7 +317,7 @@ final class ListRequests {
     }
 
     private static boolean onlyReason(Element release) {
-        List<Element> inside = children(release);
+        List<Element> inside = DomElements.children(release);
         return inside.isEmpty() || inside.size() == 1 && inside.get(0).getTagName().equals("Reason");
     }
 }

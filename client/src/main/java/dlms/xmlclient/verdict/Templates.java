@@ -1,9 +1,8 @@
 package dlms.xmlclient.verdict;
 
+import dlms.xmlclient.decode.DomElements;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,8 +33,8 @@ final class Templates {
         if (!expected.getTagName().equals(actual.getTagName())) {
             return;
         }
-        List<Element> template = children(expected);
-        List<Element> entries = children(actual);
+        List<Element> template = DomElements.children(expected);
+        List<Element> entries = DomElements.children(actual);
         if (ANY.equals(expected.getAttribute("Qty")) && template.isEmpty()) {
             for (Element entry : entries) {
                 expected.appendChild(expected.getOwnerDocument().importNode(entry, true));
@@ -66,15 +65,5 @@ final class Templates {
 
     static boolean isAnyData(Element e) {
         return e.getTagName().equals("None") && ANY.equals(e.getAttribute("Value"));
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> list = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                list.add(e);
-            }
-        }
-        return list;
     }
 }
