@@ -11,6 +11,7 @@ import dlms.xmlclient.report.RecordMode;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.report.WriteFailures;
 import dlms.xmlclient.run.FleetListener;
+import dlms.xmlclient.run.QueuedListener;
 import dlms.xmlclient.run.RunListener;
 import dlms.xmlclient.run.RunPlan;
 import dlms.xmlclient.run.RunLauncher;
@@ -147,7 +148,6 @@ public final class XmlClientCommand {
                 line.hasOption(ClientOptions.FAIL_FAST), missingExpectedFails(line));
         WriteFailures writes = new WriteFailures(err);
         List<RunListener> listeners = new ArrayList<>(List.of(
-                new ReplyFiles(outDir, writes),
                 new ConsoleReport(out, verbosity.compareTo(Verbosity.INFO) < 0)));
         ExpectedRecorder recorder = recordMode.map(m -> new ExpectedRecorder(expectedDir, m, out, err, writes))
                 .orElse(null);
@@ -181,9 +181,12 @@ public final class XmlClientCommand {
 
     private int runAgainst(RunPlan plan, String target, List<RunListener> listeners, PrintStream echo,
             WriteFailures writes) throws UsageException {
-        List<RunListener> all = new ArrayList<>(listeners);
-        all.add(new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
-        all.add(new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
+        // The file reports on a thread of their own; the console's lines and the recorder's in line.
+        List<RunListener> files = List.of(new ReplyFiles(plan.outDir(), writes),
+                new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes),
+                new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
+        List<RunListener> all = new ArrayList<>(List.of(new QueuedListener(RunListener.all(files))));
+        all.addAll(listeners);
         StopSignal stop = new StopSignal();
         RunRequest base = RunRequest.of(plan, all).echoingTo(echo).stoppedBy(stop);
         RunRequest request = traced ? base : base.untraced();
