@@ -103,15 +103,26 @@ public record CosemTarget(int classId, String obis, int index, boolean method, i
 
     /** "1.0.1.8.0.255" from "0100010800FF"; null when not 6 octets of hex. */
     static String dotted(String hex) {
-        if (hex == null || !hex.strip().matches("[0-9A-Fa-f]{12}")) {
+        String h = hex == null ? "" : hex.strip();
+        if (h.length() != 12) {
             return null;
         }
-        String h = hex.strip();
-        StringBuilder s = new StringBuilder();
+        StringBuilder s = new StringBuilder(23);
         for (int i = 0; i < 12; i += 2) {
-            s.append(i == 0 ? "" : ".").append(Integer.parseInt(h.substring(i, i + 2), 16));
+            int high = hexDigit(h.charAt(i));
+            int low = hexDigit(h.charAt(i + 1));
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            s.append(i == 0 ? "" : ".").append(high * 16 + low);
         }
         return s.toString();
+    }
+
+    /** 0-15 for an ASCII hex digit (Character.digit takes other scripts' digits too), else -1. */
+    private static int hexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     static Integer number(String text) {

@@ -43,12 +43,16 @@ public final class ConsoleReport implements RunListener {
         if (quiet && (verdict == Verdict.PASS || verdict == Verdict.NOT_CHECKED)) {
             return;
         }
+        // Padded by hand: String.format costs a cold batch more than the rest of the line.
         int digits = String.valueOf(total).length();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%" + digits + "d/%d] %-11s  %-"
-                + pathWidth + "s", finished, total, verdict.label(), o.source().displayPath()));
+        StringBuilder line = new StringBuilder("[");
+        padLeft(line, String.valueOf(finished), digits).append('/').append(total).append("] ");
+        padRight(line, verdict.label(), 11).append("  ");
+        padRight(line, o.source().displayPath(), pathWidth);
         if (o.script() != null) {
-            line.append(String.format(Locale.ROOT, "  %3d %-8s %6d ms", o.requestCount(),
-                    o.requestCount() == 1 ? "request" : "requests", o.elapsedMillis()));
+            padLeft(line.append("  "), String.valueOf(o.requestCount()), 3).append(' ');
+            padRight(line, o.requestCount() == 1 ? "request" : "requests", 8).append(' ');
+            padLeft(line, String.valueOf(o.elapsedMillis()), 6).append(" ms");
         }
         if (o.status() != Status.COMPLETED) {
             line.append("  ").append(kind(o.status())).append(": ").append(o.error());
@@ -103,5 +107,15 @@ public final class ConsoleReport implements RunListener {
 
     private static long count(List<ScriptOutcome> outcomes, Verdict verdict) {
         return outcomes.stream().filter(o -> o.verdict() == verdict).count();
+    }
+
+    private static StringBuilder padLeft(StringBuilder line, String text, int width) {
+        line.repeat(' ', Math.max(0, width - text.length()));
+        return line.append(text);
+    }
+
+    private static StringBuilder padRight(StringBuilder line, String text, int width) {
+        line.append(text);
+        return line.repeat(' ', Math.max(0, width - text.length()));
     }
 }

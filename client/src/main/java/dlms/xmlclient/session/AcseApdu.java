@@ -1,6 +1,7 @@
 package dlms.xmlclient.session;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class AcseApdu {
         List<String> findings = new ArrayList<>();
         int[] header = length(apdu, 1);
         if (header == null) {
-            throw new Malformed(name + ": unreadable length " + String.format("%02X", apdu[1] & 0xFF) + " at byte 1");
+            throw new Malformed(name + ": unreadable length " + hex(apdu[1]) + " at byte 1");
         }
         int declared = header[0];
         int start = header[1];
@@ -130,7 +131,7 @@ public final class AcseApdu {
         long needed = 1 + lengthBytes + declared;
         if (needed != content.length) {
             return field + " at byte " + fieldOffset + " says " + content.length + " bytes, its content ("
-                    + String.format("%02X", content[0] & 0xFF) + " of " + declared + " bytes) takes " + needed;
+                    + hex(content[0]) + " of " + declared + " bytes) takes " + needed;
         }
         return null;
     }
@@ -244,7 +245,7 @@ public final class AcseApdu {
             case AARE -> "AARE";
             case RLRQ -> "RLRQ";
             case RLRE -> "RLRE";
-            default -> String.format("APDU %02X", tag);
+            default -> "APDU " + hex(tag);
         };
     }
 
@@ -262,9 +263,14 @@ public final class AcseApdu {
             case 0xAA -> "responding-authentication-value";
             case 0xAC -> "calling-authentication-value";
             case 0xBE -> "user-information";
-            default -> String.format("field %02X", fieldTag);
+            default -> "field " + hex(fieldTag);
         };
-        return name + " (" + String.format("%02X", fieldTag) + ")";
+        return name + " (" + hex(fieldTag) + ")";
+    }
+
+    /** "0B" for 11: String.format is slow to start, and every association names its fields. */
+    private static String hex(int b) {
+        return HexFormat.of().withUpperCase().toHexDigits((byte) b);
     }
 
     /** An application context name in words, as the Green Book names it. */

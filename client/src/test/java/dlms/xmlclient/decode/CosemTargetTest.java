@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** What a with-list or Access request addresses, named in the request's order. */
 class CosemTargetTest {
@@ -42,5 +43,17 @@ class CosemTargetTest {
                         + "</AttributeDescriptorWithSelection><AttributeDescriptor><ClassId Value=\"1\" />"
                         + "<InstanceId Value=\"00002A0000FF\" /><AttributeId Value=\"2\" /></AttributeDescriptor>"
                         + "</AttributeDescriptorList></GetRequestWithList></GetRequest>"));
+    }
+
+    @Test
+    void aLogicalNameIsSixOctetsOfAsciiHexAndNothingElse() {
+        assertEquals("1.0.1.8.0.255", CosemTarget.dotted(" 0100010800FF "));
+        assertEquals("0.0.96.1.0.255", CosemTarget.dotted("0000600100ff"));
+        assertNull(CosemTarget.dotted("0100010800F"));
+        assertNull(CosemTarget.dotted("0100010800FFF"));
+        assertNull(CosemTarget.dotted("01000108 0FF"));
+        assertNull(CosemTarget.dotted("0100010800FG"));
+        assertNull(CosemTarget.dotted("01000108\u0660\u0660FF")); // Arabic-Indic zeros are digits, not hex
+        assertNull(CosemTarget.dotted(null));
     }
 }
