@@ -1,5 +1,6 @@
 package dlms.xmlclient.decode;
 
+import dlms.xmlclient.memo.BoundedMemo;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +31,26 @@ public final class XmlNodes {
     private XmlNodes() {
     }
 
-    /** The root element, or null when the text does not parse. */
+    /**
+     * Texts parsed, by their text, weighed at some 8 bytes a character: the trace, the reply
+     * files and the HTML report read the same replies, and a fleet's meters send the same ones.
+     */
+    private static final BoundedMemo<String, XmlNode> PARSED = new BoundedMemo<>(16L << 20);
+
+    /** The root element, or null when the text does not parse. Shared: an XmlNode is only read. */
     public static XmlNode parse(String xml) {
         if (xml == null) {
             return null;
         }
+        XmlNode known = PARSED.get(xml);
+        if (known != null) {
+            return known;
+        }
+        XmlNode parsed = parseText(xml);
+        return parsed == null ? null : PARSED.put(xml, parsed, 8L * xml.length());
+    }
+
+    private static XmlNode parseText(String xml) {
         Builder builder = new Builder();
         SAXParser parser = FREE.poll();
         try {
@@ -69,6 +86,7 @@ public final class XmlNodes {
             for (int i = 0; i < attrs.getLength(); i++) {
                 map.put(attrs.getQName(i), attrs.getValue(i));
             }
+            map = Collections.unmodifiableMap(map); // a parsed node is shared between threads
             starts.push(new Object[] {qName, map, locator == null ? 0 : locator.getLineNumber()});
             open.push(new ArrayList<>());
         }

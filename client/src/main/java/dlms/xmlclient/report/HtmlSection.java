@@ -3,6 +3,7 @@ package dlms.xmlclient.report;
 import dlms.xmlclient.decode.CommentedXml;
 import dlms.xmlclient.decode.DecodedReply;
 import dlms.xmlclient.decode.ScriptDecoding;
+import dlms.xmlclient.memo.BoundedMemo;
 import dlms.xmlclient.run.RequestResult;
 import dlms.xmlclient.run.ScriptOutcome;
 import dlms.xmlclient.run.StepReply;
@@ -163,6 +164,13 @@ final class HtmlSection {
      * The XML, rendered; past {@link #LONG} lines only the first {@link #PREVIEW} show and the
      * rest is folded, unfolded when it holds a marked line.
      */
+    /**
+     * Blocks with nothing marked, by their text: a run's requests and expectations, and many of
+     * its replies, are the same from script to script (and from meter to meter in a fleet).
+     * Weighed at some 8 bytes a character of the text (its HTML is about twice as long).
+     */
+    private static final BoundedMemo<String, String> PLAIN_BLOCKS = new BoundedMemo<>(16L << 20);
+
     private String xmlBlock(String text, List<String> xpaths) {
         if (text == null) {
             return null;
@@ -173,6 +181,13 @@ final class HtmlSection {
                     + (text.length() - EMBED_LIMIT) + " more characters: the reply (or message, or expected) file"
                     + " has the whole text</pre>";
         }
+        if (xpaths.isEmpty()) {
+            return PLAIN_BLOCKS.get(text, t -> rendered(t, xpaths), 4L * text.length());
+        }
+        return rendered(text, xpaths);
+    }
+
+    private String rendered(String text, List<String> xpaths) {
         HtmlXml.Rendering r = xml.render(text, xpaths);
         String cls = r.parsed() ? "xml" : "xml raw";
         if (r.size() <= LONG) {
