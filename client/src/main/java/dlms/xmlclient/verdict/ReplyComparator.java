@@ -1,5 +1,6 @@
 package dlms.xmlclient.verdict;
 
+import dlms.xmlclient.decode.PlainXml;
 import dlms.xmlclient.memo.BoundedMemo;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -193,6 +194,10 @@ public final class ReplyComparator {
     }
 
     private Document parse(String xml) {
+        Document plain = PlainXml.parse(xml, parser); // the translator's XML, without the parser's set-up
+        if (plain != null) {
+            return plain;
+        }
         try {
             return parser.parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {

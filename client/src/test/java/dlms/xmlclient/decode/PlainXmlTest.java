@@ -1,0 +1,130 @@
+package dlms.xmlclient.decode;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Our reader of plain XML against the JDK's parser, set up as the comparator sets it up: the same DOM, or none. */
+class PlainXmlTest {
+
+    private final DocumentBuilder jdk = jdkParser();
+
+    @Test
+    void everySampleMessageAndExpectedFileReadsAsTheJdksParserReadsIt() throws Exception {
+        int read = 0;
+        int files = 0;
+        for (String folder : List.of("expected", "messages")) {
+            List<Path> paths;
+            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
+                paths = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+            }
+            for (Path file : paths) {
+                String text = Files.readString(file);
+                files++;
+                if (sameOrNone(text, file.toString())) {
+                    read++;
+                }
+            }
+        }
+        // The samples are the translator's XML: nearly all of them are plain.
+        assertTrue(read > files * 9 / 10, read + " of " + files + " read here");
+    }
+
+    @Test
+    void markupAndCharactersItDoesNotKnowAreLeftToTheParser() throws Exception {
+        List<String> left = List.of(
+                "<A Value=\"a &amp; b\"/>", "<A>&#65;</A>", "<A Value=\"a\tb\"/>", "<A Value=\"a\nb\"/>",
+                "<A>\r\n</A>", "<A><![CDATA[x]]></A>", "<A><?pi x?></A>", "<!DOCTYPE A><A/>", "\uFEFF<A/>",
+                "<A Value=\"é\"/>", "<A>\u0001</A>", "<?xml version=\"1.1\"?><A/>", "<A>]]></A>",
+                "<A Value=\"1\" Value=\"2\"/>", "<A Value=\"<\"/>", "<A></B>", "<A>", "<A/><B/>", "text<A/>",
+                "<A/>text", "<A Value=1/>", "<A Value=\"1\"Other=\"2\"/>", "<1A/>", "<A><!-- a -- b --></A>",
+                "<A><!-- a ---></A>", "");
+        for (String text : left) {
+            assertNull(PlainXml.parse(text, jdk), text);
+        }
+    }
+
+    @Test
+    void plainTextReadsAsTheJdksParserReadsIt() throws Exception {
+        List<String> plain = List.of(
+                "<A/>", "<A></A>", "<A Value='single' Other=\"double\"/>", "<A  Value = \"spaced\"  />",
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- head -->\n<A>\n  <B Value=\"1\" />\n</A>\n<!-- tail -->\n",
+                "<A>one<!-- dropped -->two</A>", "<A>\n  <!-- c -->\n  <B/>\n</A>", "<A>text &gt; free</A>".replace("&gt;", ">"),
+                "<A Value=\"x > y\"/>", "<a:B xml:lang=\"en\" c.d-e_f=\"1\"/>", "<A><B><C><D Value=\"deep\"/></C></B></A>",
+                "<A>\t<B/>\t</A>", "<Z b=\"2\" a=\"1\" c=\"3\"/>", "<A></A >", "<A><!----></A>");
+        for (String text : plain) {
+            Document ours = PlainXml.parse(text, jdk);
+            assertTrue(ours != null, "not read here: " + text);
+            assertEquals(dump(jdk.parse(new InputSource(new StringReader(text)))), dump(ours), text);
+        }
+    }
+
+    /** @return true when our reader read it (the same DOM as the JDK's), false when it left it */
+    private boolean sameOrNone(String text, String where) throws Exception {
+        Document ours = PlainXml.parse(text, jdk);
+        if (ours == null) {
+            return false;
+        }
+        assertEquals(dump(jdk.parse(new InputSource(new StringReader(text)))), dump(ours), where);
+        return true;
+    }
+
+    /** Every node: its type, name, attributes in the DOM's order and value. */
+    private static String dump(Node node) {
+        StringBuilder out = new StringBuilder();
+        dump(node, out);
+        return out.toString();
+    }
+
+    private static void dump(Node node, StringBuilder out) {
+        out.append('[').append(node.getNodeType()).append(' ').append(node.getNodeName());
+        NamedNodeMap attributes = node.getAttributes();
+        if (attributes != null) {
+            for (int i = 0; i < attributes.getLength(); i++) {
+                out.append(' ').append(attributes.item(i).getNodeName()).append("='")
+                        .append(attributes.item(i).getNodeValue()).append('\'');
+            }
+        }
+        if (node.getNodeValue() != null) {
+            out.append(" value='").append(node.getNodeValue()).append('\'');
+        }
+        List<Node> children = new ArrayList<>();
+        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
+            children.add(c);
+        }
+        children.forEach(c -> dump(c, out));
+        out.append(']');
+    }
+
+    /** As ReplyComparator makes its parser. */
+    private static DocumentBuilder jdkParser() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setIgnoringComments(true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler());
+            return builder;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
