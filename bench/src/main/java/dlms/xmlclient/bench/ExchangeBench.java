@@ -89,8 +89,12 @@ final class ExchangeBench {
         List<Measure> rows = new ArrayList<>();
         rows.add(Measure.of(key + ".floor_ms", "per exchange, " + f + ": bare Gurux loop (the floor)", floorMs, "ms")
                 .withReference("bare loop 0.4-0.5 ms per Get Clock, XML built each time"));
+        double sessionMs = session.perRequest(nf);
         rows.add(Measure.of(key + ".session_ms", "per exchange, " + f + ": our session alone (reply XML, no verdict)",
-                session.perRequest(nf), "ms"));
+                sessionMs, "ms"));
+        // A reply logged and nothing compared (a run with no expected replies): the verdict is the rest.
+        rows.add(Measure.of(key + ".session_ratio", "per exchange, " + f + ": our session alone / floor",
+                sessionMs / floorMs, "×").withTarget(Target.atMost(1.2)));
         if (withVerdict) {
             rows.add(Measure.of("exchange.verdict_ms", "per exchange: the verdict alone (compare of 1 reply)",
                     Figures.median(verdict), "ms"));

@@ -29,16 +29,17 @@ class BenchCommandTest {
 
     /** Every row the benchmark promises, by its key in bench.json. */
     private static final List<String> KEYS = List.of(
-            "exchange.hdlc.floor_ms", "exchange.hdlc.session_ms", "exchange.verdict_ms", "exchange.hdlc.ours_ms",
-            "exchange.hdlc.ratio", "exchange.hdlc.untraced_ms", "exchange.hdlc.untraced_ratio", "exchange.hdlc.run_ms",
-            "exchange.wrapper.floor_ms", "exchange.wrapper.session_ms", "exchange.wrapper.ours_ms",
-            "exchange.wrapper.ratio", "exchange.wrapper.untraced_ms", "exchange.wrapper.untraced_ratio",
-            "exchange.wrapper.run_ms",
+            "exchange.hdlc.floor_ms", "exchange.hdlc.session_ms", "exchange.hdlc.session_ratio", "exchange.verdict_ms",
+            "exchange.hdlc.ours_ms", "exchange.hdlc.ratio", "exchange.hdlc.untraced_ms", "exchange.hdlc.untraced_ratio", "exchange.hdlc.run_ms",
+            "exchange.wrapper.floor_ms", "exchange.wrapper.session_ms", "exchange.wrapper.session_ratio",
+            "exchange.wrapper.ours_ms", "exchange.wrapper.ratio", "exchange.wrapper.untraced_ms",
+            "exchange.wrapper.untraced_ratio", "exchange.wrapper.run_ms",
             "association.hdlc.bare_per_s", "association.hdlc.ours_per_s", "association.hdlc.ratio",
             "profile.bare_ms", "profile.bare_kb_per_s", "profile.session_ms", "profile.verdict_ms", "profile.ours_ms",
             "profile.ours_kb_per_s", "profile.reply_bytes",
             "batch.wall_s", "batch.ms_per_script", "batch.speedup", "batch.passed",
             "cold.median_s", "cold.min_s", "cold.peak_rss_mb", "jvm.median_s", "cold.jvm_ratio",
+            "cold.floor_s", "cold.floor_jvm_ratio", "cold.floor_ratio",
             "cold_batch.ms_per_file", "cold_batch.untraced_ms_per_file", "cold_batch.floor_ms_per_file",
             "cold_batch.ratio", "cold_batch.peak_rss_mb", "cold_batch.floor_peak_rss_mb",
             "fleet.seed.wall_s", "fleet.suite.wall_s");
@@ -53,6 +54,7 @@ class BenchCommandTest {
      */
     private static final Set<String> DIFFERENCES = Set.of(
             "exchange.hdlc.floor_ms", "exchange.hdlc.session_ms", "exchange.hdlc.ours_ms", "exchange.hdlc.ratio",
+            "exchange.hdlc.session_ratio", "exchange.wrapper.session_ratio",
             "exchange.wrapper.floor_ms", "exchange.wrapper.session_ms", "exchange.wrapper.ours_ms",
             "exchange.wrapper.ratio", "exchange.hdlc.untraced_ms", "exchange.hdlc.untraced_ratio",
             "exchange.wrapper.untraced_ms", "exchange.wrapper.untraced_ratio", "exchange.hdlc.run_ms",
