@@ -8,14 +8,14 @@ import javax.xml.parsers.DocumentBuilder;
 
 /**
  * The XML the Gurux translator writes (ASCII elements, double- or single-quoted attributes,
- * white space, comments; no entity, no CDATA, no DOCTYPE), read straight into a DOM as the JDK's
- * parser would read it with comments ignored. A reply is compared with its expectation as a DOM, and
- * the JDK's parser sets itself up anew for every document: for a reply of a dozen elements that
- * set-up is most of the comparison. Text that holds anything else (a reference, a carriage
- * return, a control character or one beyond ASCII, a tab or line break in an attribute, which a
- * parser rewrites; markup this reader does not know; a mistake) is not read here: {@link #parse}
- * returns null and the caller's parser reads it, errors and all. PlainXmlTest holds the two to
- * the same DOM.
+ * white space with CR LF line ends, comments; no entity, no CDATA, no DOCTYPE), read straight
+ * into a DOM as the JDK's parser reads it with comments ignored (a CR LF read as LF). A reply is
+ * compared with its expectation as a DOM, and the JDK's parser sets itself up anew for every
+ * document: for a reply of a dozen elements that set-up is most of the comparison. Text that
+ * holds anything else (a reference, a lone carriage return, a control character or one beyond
+ * ASCII, white space other than a space in an attribute, which a parser rewrites; markup this
+ * reader does not know; a mistake) is not read here: {@link #parse} returns null and the
+ * caller's parser reads it, errors and all. PlainXmlTest holds the two to the same DOM.
  */
 public final class PlainXml {
 
@@ -39,8 +39,9 @@ public final class PlainXml {
     public static Document parse(String text, DocumentBuilder builder) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '&' || c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F) {
-                return null; // a reference, a carriage return, a control or a character beyond ASCII
+            boolean lineEnd = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n'; // the translator's
+            if (c == '&' || c < 0x20 && c != '\n' && c != '\t' && !lineEnd || c >= 0x7F) {
+                return null; // a reference, a lone carriage return, a control or a character beyond ASCII
             }
         }
         PlainXml reader = new PlainXml(text, builder.newDocument());
@@ -135,7 +136,8 @@ public final class PlainXml {
             return false;
         }
         String value = text.substring(at + 1, end);
-        if (value.indexOf('<') >= 0 || value.indexOf('\t') >= 0 || value.indexOf('\n') >= 0) {
+        if (value.indexOf('<') >= 0 || value.indexOf('\t') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0) {
             return false; // not XML, or white space a parser rewrites as spaces
         }
         element.setAttribute(name, value);
@@ -163,7 +165,8 @@ public final class PlainXml {
                 if (pending.indexOf("]]>") >= 0) {
                     return false;
                 }
-                element.appendChild(doc.createTextNode(pending.toString()));
+                // A parser reads each CR LF as LF.
+                element.appendChild(doc.createTextNode(pending.toString().replace("\r\n", "\n")));
                 pending.setLength(0);
             }
             if (text.startsWith("</", at)) {
@@ -211,7 +214,7 @@ public final class PlainXml {
     private void skipSpace() {
         while (at < text.length()) {
             char c = text.charAt(at);
-            if (c != ' ' && c != '\n' && c != '\t') {
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
                 return;
             }
             at++;

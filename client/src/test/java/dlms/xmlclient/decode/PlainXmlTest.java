@@ -1,5 +1,6 @@
 package dlms.xmlclient.decode;
 
+import dlms.xmlclient.session.PlainTranslator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NamedNodeMap;
@@ -14,6 +15,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -51,7 +53,7 @@ class PlainXmlTest {
     void markupAndCharactersItDoesNotKnowAreLeftToTheParser() throws Exception {
         List<String> left = List.of(
                 "<A Value=\"a &amp; b\"/>", "<A>&#65;</A>", "<A Value=\"a\tb\"/>", "<A Value=\"a\nb\"/>",
-                "<A>\r\n</A>", "<A><![CDATA[x]]></A>", "<A><?pi x?></A>", "<!DOCTYPE A><A/>", "\uFEFF<A/>",
+                "<A>\r</A>", "<A Value=\"a\r\nb\"/>", "<A><![CDATA[x]]></A>", "<A><?pi x?></A>", "<!DOCTYPE A><A/>", "\uFEFF<A/>",
                 "<A Value=\"é\"/>", "<A>\u0001</A>", "<?xml version=\"1.1\"?><A/>", "<A>]]></A>",
                 "<A Value=\"1\" Value=\"2\"/>", "<A Value=\"<\"/>", "<A></B>", "<A>", "<A/><B/>", "text<A/>",
                 "<A/>text", "<A Value=1/>", "<A Value=\"1\"Other=\"2\"/>", "<1A/>", "<A><!-- a -- b --></A>",
@@ -62,13 +64,21 @@ class PlainXmlTest {
     }
 
     @Test
+    void repliesAsTheTranslatorWritesThemAreReadHere() throws Exception {
+        // A Get response carrying a structure of an octet string and an unsigned, as the session translates it.
+        String reply = PlainTranslator.of(true).pduToXml(HexFormat.of().parseHex("C401C100020209060000600100FF1100"));
+        assertTrue(reply.contains("\r\n"), reply);
+        assertTrue(sameOrNone(reply, reply), "not read here: " + reply);
+    }
+
+    @Test
     void plainTextReadsAsTheJdksParserReadsIt() throws Exception {
         List<String> plain = List.of(
                 "<A/>", "<A></A>", "<A Value='single' Other=\"double\"/>", "<A  Value = \"spaced\"  />",
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- head -->\n<A>\n  <B Value=\"1\" />\n</A>\n<!-- tail -->\n",
                 "<A>one<!-- dropped -->two</A>", "<A>\n  <!-- c -->\n  <B/>\n</A>", "<A>text &gt; free</A>".replace("&gt;", ">"),
                 "<A Value=\"x > y\"/>", "<a:B xml:lang=\"en\" c.d-e_f=\"1\"/>", "<A><B><C><D Value=\"deep\"/></C></B></A>",
-                "<A>\t<B/>\t</A>", "<Z b=\"2\" a=\"1\" c=\"3\"/>", "<A></A >", "<A><!----></A>");
+                "<A>\t<B/>\t</A>", "<A>\r\n  <B Value=\"1\" />\r\n</A>\r\n", "<A\r\n Value=\"1\"\r\n/>", "<Z b=\"2\" a=\"1\" c=\"3\"/>", "<A></A >", "<A><!----></A>");
         for (String text : plain) {
             Document ours = PlainXml.parse(text, jdk);
             assertTrue(ours != null, "not read here: " + text);
