@@ -2,7 +2,7 @@ package dlms.xmlclient.cli;
 
 import dlms.xmlclient.cli.HexFrames.BadInput;
 import dlms.xmlclient.cli.HexFrames.Framing;
-import dlms.xmlclient.script.ElementXml;
+import dlms.xmlclient.decode.ElementXml;
 import dlms.xmlclient.script.LineNumberedXml;
 import dlms.xmlclient.script.ScriptException;
 import dlms.xmlclient.script.ScriptLoader;

@@ -1,5 +1,6 @@
 package dlms.xmlclient.cli;
 
+import dlms.xmlclient.decode.ElementTransformerFactory;
 import dlms.xmlclient.report.ConsoleReport;
 import dlms.xmlclient.report.ExpectedRecorder;
 import dlms.xmlclient.report.FleetConsoleReport;
@@ -72,6 +73,8 @@ public final class XmlClientCommand {
                 System.setProperty(limit, "0");
             }
         }
+        // gurux.dlms makes a transformer for every request it encodes (see the class).
+        ElementTransformerFactory.install();
     }
 
     private final PrintStream out;

@@ -1,5 +1,6 @@
 package dlms.xmlclient.script;
 
+import dlms.xmlclient.decode.ElementXml;
 import gurux.dlms.GXDLMSXmlPdu;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

@@ -1,5 +1,6 @@
 package dlms.xmlclient.script;
 
+import dlms.xmlclient.decode.ElementXml;
 import gurux.dlms.GXDLMSXmlClient;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.TranslatorOutputType;

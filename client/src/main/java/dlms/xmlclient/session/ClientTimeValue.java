@@ -1,5 +1,6 @@
 package dlms.xmlclient.session;
 
+import dlms.xmlclient.decode.ElementXml;
 import gurux.dlms.GXDLMSXmlClient;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.TranslatorOutputType;
@@ -7,13 +8,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -180,16 +174,7 @@ final class ClientTimeValue {
         }
     }
 
-    private static String serialised(Node node) throws SessionException {
-        try {
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(node), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new SessionException(SessionException.Kind.EXCHANGE, "cannot write the request with " + NOW
-                    + " replaced: " + e.getMessage(), e);
-        }
+    private static String serialised(Node node) {
+        return new ElementXml().toXml(node);
     }
 }

@@ -1,6 +1,6 @@
 package dlms.xmlclient.verdict;
 
-import dlms.xmlclient.script.ElementXml;
+import dlms.xmlclient.decode.ElementXml;
 import dlms.xmlclient.script.LineNumberedXml;
 import dlms.xmlclient.script.Script;
 import dlms.xmlclient.script.ScriptException;

@@ -1,5 +1,6 @@
-package dlms.xmlclient.script;
+package dlms.xmlclient.decode;
 
+import dlms.xmlclient.script.LineNumberedXml;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

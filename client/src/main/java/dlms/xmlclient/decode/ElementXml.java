@@ -1,4 +1,4 @@
-package dlms.xmlclient.script;
+package dlms.xmlclient.decode;
 
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -25,9 +25,9 @@ public final class ElementXml {
 
     private Transformer serializer;
 
-    public String toXml(Element element) {
+    public String toXml(Node node) {
         StringBuilder out = new StringBuilder(256);
-        return write(element, out) ? out.toString() : transformed(element);
+        return write(node, out) ? out.toString() : transformed(node);
     }
 
     /** @return false when the tree holds a node written only by the transform */
@@ -120,14 +120,14 @@ public final class ElementXml {
         }
     }
 
-    private String transformed(Element element) {
+    private String transformed(Node node) {
         try {
             if (serializer == null) {
-                serializer = TransformerFactory.newInstance().newTransformer();
+                serializer = TransformerFactory.newDefaultInstance().newTransformer(); // the JDK's, whoever is installed
                 serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             }
             StringWriter out = new StringWriter();
-            serializer.transform(new DOMSource(element), new StreamResult(out));
+            serializer.transform(new DOMSource(node), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {
             throw new IllegalStateException(e);
