@@ -123,7 +123,8 @@ public final class ElementXml {
     private String transformed(Node node) {
         try {
             if (serializer == null) {
-                serializer = TransformerFactory.newDefaultInstance().newTransformer(); // the JDK's, whoever is installed
+                // The JDK's, whichever factory the process names (ours hands such nodes back here).
+                serializer = TransformerFactory.newDefaultInstance().newTransformer();
                 serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             }
             StringWriter out = new StringWriter();

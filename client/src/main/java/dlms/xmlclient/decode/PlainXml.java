@@ -5,6 +5,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import javax.xml.parsers.DocumentBuilder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The XML the Gurux translator writes (ASCII elements, double- or single-quoted attributes,
@@ -23,13 +25,33 @@ public final class PlainXml {
     private static final String[] DECLARATIONS = {"<?xml version=\"1.0\" encoding=\"utf-8\"?>",
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\"?>"};
 
-    private final String text;
-    private final Document doc;
-    private int at;
+    /** This reader recurses: a tree nested deeper is left to the parser, which does not. */
+    private static final int MAX_DEPTH = 64;
 
-    private PlainXml(String text, Document doc) {
+    /** What is read, as it is read; elements come whole with their attributes. */
+    public interface Sink {
+        /**
+         * @param attributes names and values, alternately, in the text's order
+         * @param line       the line the start tag ends on (where a SAX parser's locator stands)
+         */
+        void start(String name, List<String> attributes, int line);
+
+        /** Character data between tags, comments left out, CR LF read as LF. */
+        void text(String text);
+
+        void end();
+    }
+
+    private final String text;
+    private final Sink sink;
+    private int at;
+    private int line = 1;
+    private int counted;
+    private int depth;
+
+    private PlainXml(String text, Sink sink) {
         this.text = text;
-        this.doc = doc;
+        this.sink = sink;
     }
 
     /**
@@ -37,15 +59,20 @@ public final class PlainXml {
      * @return the document, or null when the text is not plain enough to be read here
      */
     public static Document parse(String text, DocumentBuilder builder) {
+        Document doc = builder.newDocument();
+        return read(text, new DomSink(doc)) ? doc : null;
+    }
+
+    /** @return false when the text is not plain enough to be read here (the sink has part of it) */
+    public static boolean read(String text, Sink sink) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean lineEnd = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n'; // the translator's
             if (c == '&' || c < 0x20 && c != '\n' && c != '\t' && !lineEnd || c >= 0x7F) {
-                return null; // a reference, a lone carriage return, a control or a character beyond ASCII
+                return false; // a reference, a lone carriage return, a control or a character beyond ASCII
             }
         }
-        PlainXml reader = new PlainXml(text, builder.newDocument());
-        return reader.document() ? reader.doc : null;
+        return new PlainXml(text, sink).document();
     }
 
     private boolean document() {
@@ -53,7 +80,7 @@ public final class PlainXml {
         if (!misc()) {
             return false;
         }
-        if (!text.startsWith("<", at) || !element(doc)) {
+        if (!text.startsWith("<", at) || !element()) {
             return false;
         }
         return misc() && at == text.length();
@@ -91,35 +118,51 @@ public final class PlainXml {
         return true;
     }
 
-    private boolean element(Node parent) {
+    private boolean element() {
+        if (++depth > MAX_DEPTH) {
+            return false;
+        }
         at++; // '<'
         String name = name();
         if (name == null) {
             return false;
         }
-        Element element = doc.createElement(name);
-        parent.appendChild(element);
+        List<String> attributes = new ArrayList<>(4);
         while (true) {
             int before = at;
             skipSpace();
             if (text.startsWith("/>", at)) {
                 at += 2;
+                sink.start(name, attributes, lineAt(at));
+                sink.end();
+                depth--;
                 return true;
             }
             if (text.startsWith(">", at)) {
                 at++;
-                return content(element) && endTag(name);
+                sink.start(name, attributes, lineAt(at));
+                if (!content() || !endTag(name)) {
+                    return false;
+                }
+                sink.end();
+                depth--;
+                return true;
             }
-            if (at == before || !attribute(element)) {
+            if (at == before || !attribute(attributes)) {
                 return false; // attributes are set apart by white space
             }
         }
     }
 
-    private boolean attribute(Element element) {
+    private boolean attribute(List<String> attributes) {
         String name = name();
-        if (name == null || element.hasAttribute(name)) {
+        if (name == null) {
             return false;
+        }
+        for (int i = 0; i < attributes.size(); i += 2) {
+            if (attributes.get(i).equals(name)) {
+                return false; // not XML
+            }
         }
         skipSpace();
         if (!text.startsWith("=", at)) {
@@ -140,13 +183,24 @@ public final class PlainXml {
                 || value.indexOf('\r') >= 0) {
             return false; // not XML, or white space a parser rewrites as spaces
         }
-        element.setAttribute(name, value);
+        attributes.add(name);
+        attributes.add(value);
         at = end + 1;
         return true;
     }
 
+    /** The line of a position at or after the last one asked for. */
+    private int lineAt(int position) {
+        for (; counted < position; counted++) {
+            if (text.charAt(counted) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     /** Children up to the end tag: elements, text (white space included), comments dropped. */
-    private boolean content(Element element) {
+    private boolean content() {
         StringBuilder pending = new StringBuilder();
         while (at < text.length()) {
             int lt = text.indexOf('<', at);
@@ -165,14 +219,13 @@ public final class PlainXml {
                 if (pending.indexOf("]]>") >= 0) {
                     return false;
                 }
-                // A parser reads each CR LF as LF.
-                element.appendChild(doc.createTextNode(pending.toString().replace("\r\n", "\n")));
+                sink.text(pending.toString().replace("\r\n", "\n")); // a parser reads each CR LF as LF
                 pending.setLength(0);
             }
             if (text.startsWith("</", at)) {
                 return true;
             }
-            if (text.startsWith("<!", at) || text.startsWith("<?", at) || !element(element)) {
+            if (text.startsWith("<!", at) || text.startsWith("<?", at) || !element()) {
                 return false; // CDATA, a processing instruction: the parser's
             }
         }
@@ -218,6 +271,37 @@ public final class PlainXml {
                 return;
             }
             at++;
+        }
+    }
+
+    /** Into a DOM, as the JDK's parser builds it with comments ignored. */
+    private static final class DomSink implements Sink {
+        private final Document doc;
+        private Node current;
+
+        DomSink(Document doc) {
+            this.doc = doc;
+            this.current = doc;
+        }
+
+        @Override
+        public void start(String name, List<String> attributes, int line) {
+            Element element = doc.createElement(name);
+            for (int i = 0; i < attributes.size(); i += 2) {
+                element.setAttribute(attributes.get(i), attributes.get(i + 1));
+            }
+            current.appendChild(element);
+            current = element;
+        }
+
+        @Override
+        public void text(String text) {
+            current.appendChild(doc.createTextNode(text));
+        }
+
+        @Override
+        public void end() {
+            current = current.getParentNode();
         }
     }
 }

@@ -46,11 +46,40 @@ public final class XmlNodes {
         if (known != null) {
             return known;
         }
-        XmlNode parsed = parseText(xml);
+        XmlNode parsed = plain(xml);
+        if (parsed == null) {
+            parsed = parseText(xml);
+        }
         return parsed == null ? null : PARSED.put(xml, parsed, 8L * xml.length());
     }
 
-    private static XmlNode parseText(String xml) {
+    /** The translator's plain XML without a SAX parser's set-up (see {@link PlainXml}); null for anything else. */
+    static XmlNode plain(String xml) {
+        Tree tree = new Tree();
+        boolean read = PlainXml.read(xml, new PlainXml.Sink() {
+            @Override
+            public void start(String name, List<String> attributes, int line) {
+                Map<String, String> map = new LinkedHashMap<>();
+                for (int i = 0; i < attributes.size(); i += 2) {
+                    map.put(attributes.get(i), attributes.get(i + 1));
+                }
+                tree.start(name, map, line);
+            }
+
+            @Override
+            public void text(String text) {
+                // not kept: a node is its name, attributes, children and line
+            }
+
+            @Override
+            public void end() {
+                tree.end();
+            }
+        });
+        return read ? tree.root : null;
+    }
+
+    static XmlNode parseText(String xml) {
         Builder builder = new Builder();
         SAXParser parser = FREE.poll();
         try {
@@ -66,14 +95,37 @@ public final class XmlNodes {
                 FREE.offer(parser);
             }
         }
-        return builder.root;
+        return builder.tree.root;
+    }
+
+    /** The tree, from starts and ends, whoever reads the text. */
+    private static final class Tree {
+        private final Deque<List<XmlNode>> open = new ArrayDeque<>();
+        private final Deque<Object[]> starts = new ArrayDeque<>();
+        private XmlNode root;
+
+        void start(String name, Map<String, String> attributes, int line) {
+            // unmodifiable: a parsed node is shared between threads
+            starts.push(new Object[] {name, Collections.unmodifiableMap(attributes), line});
+            open.push(new ArrayList<>());
+        }
+
+        @SuppressWarnings("unchecked")
+        void end() {
+            Object[] start = starts.pop();
+            XmlNode node = new XmlNode((String) start[0], (Map<String, String>) start[1], List.copyOf(open.pop()),
+                    (Integer) start[2]);
+            if (open.isEmpty()) {
+                root = node;
+            } else {
+                open.peek().add(node);
+            }
+        }
     }
 
     private static final class Builder extends DefaultHandler {
-        private final Deque<List<XmlNode>> open = new ArrayDeque<>();
-        private final Deque<Object[]> starts = new ArrayDeque<>();
+        private final Tree tree = new Tree();
         private Locator locator;
-        private XmlNode root;
 
         @Override
         public void setDocumentLocator(Locator locator) {
@@ -86,22 +138,12 @@ public final class XmlNodes {
             for (int i = 0; i < attrs.getLength(); i++) {
                 map.put(attrs.getQName(i), attrs.getValue(i));
             }
-            map = Collections.unmodifiableMap(map); // a parsed node is shared between threads
-            starts.push(new Object[] {qName, map, locator == null ? 0 : locator.getLineNumber()});
-            open.push(new ArrayList<>());
+            tree.start(qName, map, locator == null ? 0 : locator.getLineNumber());
         }
 
-        @SuppressWarnings("unchecked")
         @Override
         public void endElement(String uri, String localName, String qName) {
-            Object[] start = starts.pop();
-            XmlNode node = new XmlNode((String) start[0], (Map<String, String>) start[1], List.copyOf(open.pop()),
-                    (Integer) start[2]);
-            if (open.isEmpty()) {
-                root = node;
-            } else {
-                open.peek().add(node);
-            }
+            tree.end();
         }
 
         @Override

@@ -57,7 +57,7 @@ class PlainXmlTest {
                 "<A Value=\"é\"/>", "<A>\u0001</A>", "<?xml version=\"1.1\"?><A/>", "<A>]]></A>",
                 "<A Value=\"1\" Value=\"2\"/>", "<A Value=\"<\"/>", "<A></B>", "<A>", "<A/><B/>", "text<A/>",
                 "<A/>text", "<A Value=1/>", "<A Value=\"1\"Other=\"2\"/>", "<1A/>", "<A><!-- a -- b --></A>",
-                "<A><!-- a ---></A>", "");
+                "<A><!-- a ---></A>", "", "<A>".repeat(65) + "</A>".repeat(65));
         for (String text : left) {
             assertNull(PlainXml.parse(text, jdk), text);
         }
