@@ -123,7 +123,7 @@ public final class ElementXml {
     private String transformed(Node node) {
         try {
             if (serializer == null) {
-                // The JDK's, whichever factory the process names (ours hands such nodes back here).
+                // The JDK's own: newInstance() may give ours (ElementTransformerFactory), which writes with this class.
                 serializer = TransformerFactory.newDefaultInstance().newTransformer();
                 serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             }
