@@ -59,8 +59,16 @@ public final class PlainXml {
      * @return the document, or null when the text is not plain enough to be read here
      */
     public static Document parse(String text, DocumentBuilder builder) {
+        return parse(text, builder, null);
+    }
+
+    /**
+     * @param lineKey the user data key under which each element keeps the line its start tag ends
+     *                on (an Integer, as a SAX locator gives it), or null
+     */
+    public static Document parse(String text, DocumentBuilder builder, String lineKey) {
         Document doc = builder.newDocument();
-        return read(text, new DomSink(doc)) ? doc : null;
+        return read(text, new DomSink(doc, lineKey)) ? doc : null;
     }
 
     /** @return false when the text is not plain enough to be read here (the sink has part of it) */
@@ -277,10 +285,12 @@ public final class PlainXml {
     /** Into a DOM, as the JDK's parser builds it with comments ignored. */
     private static final class DomSink implements Sink {
         private final Document doc;
+        private final String lineKey;
         private Node current;
 
-        DomSink(Document doc) {
+        DomSink(Document doc, String lineKey) {
             this.doc = doc;
+            this.lineKey = lineKey;
             this.current = doc;
         }
 
@@ -289,6 +299,9 @@ public final class PlainXml {
             Element element = doc.createElement(name);
             for (int i = 0; i < attributes.size(); i += 2) {
                 element.setAttribute(attributes.get(i), attributes.get(i + 1));
+            }
+            if (lineKey != null) {
+                element.setUserData(lineKey, line, null);
             }
             current.appendChild(element);
             current = element;

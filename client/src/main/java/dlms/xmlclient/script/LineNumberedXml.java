@@ -1,5 +1,6 @@
 package dlms.xmlclient.script;
 
+import dlms.xmlclient.decode.PlainXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -80,6 +81,29 @@ public final class LineNumberedXml {
         if (parsers == null) {
             parsers = new Parsers();
         }
+        try {
+            Document plain = plain(bytes, parsers);
+            return plain != null ? plain : parsed(bytes, parsers);
+        } finally {
+            FREE.offer(parsers);
+        }
+    }
+
+    /**
+     * Plain ASCII XML (the translator's, most message and expected files) read without the SAX
+     * parser's set-up for each file, into the same DOM (see {@link PlainXml}); null for anything
+     * else, which the parser reads, mistakes and all.
+     */
+    static Document plain(byte[] bytes, Parsers parsers) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return null; // beyond ASCII: the parser decodes it as the declaration says
+            }
+        }
+        return PlainXml.parse(new String(bytes, StandardCharsets.ISO_8859_1), parsers.dom, LINE);
+    }
+
+    static Document parsed(byte[] bytes, Parsers parsers) throws IOException, SAXException {
         parsers.sax.reset();
         Document doc = parsers.dom.newDocument();
         Builder builder = new Builder(doc);
@@ -92,13 +116,11 @@ public final class LineNumberedXml {
             text = text.startsWith("\uFEFF") ? text.substring(1) : text;
             throw new NotWellFormed(XmlMistake.describe(text, builder.progress(), e.getLineNumber(),
                     e.getColumnNumber(), e.getMessage()), e);
-        } finally {
-            FREE.offer(parsers);
         }
         return doc;
     }
 
-    private static final class Parsers {
+    static final class Parsers {
         final SAXParser sax;
         final DocumentBuilder dom;
 

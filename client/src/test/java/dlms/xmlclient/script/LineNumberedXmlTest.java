@@ -1,0 +1,76 @@
+package dlms.xmlclient.script;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Plain files read without the SAX parser: the same DOM, with the same line on every element. */
+class LineNumberedXmlTest {
+
+    private final LineNumberedXml.Parsers parsers = new LineNumberedXml.Parsers();
+
+    @Test
+    void everySampleFileReadsAsTheParserReadsItLinesIncluded() throws Exception {
+        int read = 0;
+        int files = 0;
+        for (String folder : List.of("messages", "expected")) {
+            List<Path> paths;
+            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
+                paths = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+            }
+            for (Path file : paths) {
+                byte[] bytes = Files.readAllBytes(file);
+                files++;
+                Document plain = LineNumberedXml.plain(bytes, parsers);
+                if (plain != null) {
+                    assertEquals(dump(LineNumberedXml.parsed(bytes, parsers)), dump(plain), file.toString());
+                    read++;
+                }
+            }
+        }
+        assertTrue(read > files * 9 / 10, read + " of " + files + " read without the parser");
+    }
+
+    @Test
+    void aFileBeyondAsciiOrNotPlainIsTheParsers() throws Exception {
+        assertNull(LineNumberedXml.plain("<A Value=\"é\"/>".getBytes(StandardCharsets.UTF_8), parsers));
+        assertNull(LineNumberedXml.plain("<A Value=\"a &amp; b\"/>".getBytes(StandardCharsets.UTF_8), parsers));
+        assertNull(LineNumberedXml.plain("<A><B></A>".getBytes(StandardCharsets.UTF_8), parsers));
+    }
+
+    private static String dump(Node node) {
+        StringBuilder out = new StringBuilder();
+        dump(node, out);
+        return out.toString();
+    }
+
+    private static void dump(Node node, StringBuilder out) {
+        out.append('[').append(node.getNodeType()).append(' ').append(node.getNodeName()).append(" line ")
+                .append(LineNumberedXml.lineOf(node));
+        NamedNodeMap attributes = node.getAttributes();
+        if (attributes != null) {
+            for (int i = 0; i < attributes.getLength(); i++) {
+                out.append(' ').append(attributes.item(i).getNodeName()).append("='")
+                        .append(attributes.item(i).getNodeValue()).append('\'');
+            }
+        }
+        if (node.getNodeValue() != null) {
+            out.append(" value='").append(node.getNodeValue()).append('\'');
+        }
+        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
+            dump(c, out);
+        }
+        out.append(']');
+    }
+}
