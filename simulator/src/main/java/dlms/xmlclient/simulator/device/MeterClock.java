@@ -42,7 +42,12 @@ public final class MeterClock {
      * @return attribute 2 as DLMS data (octet-string of 12 bytes, tag included)
      */
     byte[] timeAttribute(GXDLMSClock clock) {
-        byte[] time = DlmsDateTime.encode(now(clock));
+        return timeAttribute(now(clock));
+    }
+
+    /** Attribute 2 as DLMS data at a given instant (a push's values are captured at one). */
+    static byte[] timeAttribute(Instant at) {
+        byte[] time = DlmsDateTime.encode(at);
         byte[] data = new byte[2 + time.length];
         data[0] = 0x09; // octet-string
         data[1] = (byte) time.length;

@@ -1,5 +1,6 @@
 package dlms.xmlclient.simulator.device;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,17 +105,24 @@ public final class PushSetups {
         apdu.setUInt32(invokeId); // bit 30 (service class) clear: unconfirmed; bit 31 clear: normal priority
         GXDLMSClock meterClock = (GXDLMSClock) push.getPushObjectList().stream().map(Map.Entry::getKey)
                 .filter(GXDLMSClock.class::isInstance).findFirst().orElse(null);
+        // One instant for the whole notification: its date-time and the clock's time in its body agree.
+        Instant at = meterClock == null ? null : clock.now(meterClock);
         if (meterClock == null) {
             apdu.setUInt8(0); // date-time: an empty octet-string, the meter has no clock to push
         } else {
-            byte[] time = DlmsDateTime.encode(clock.now(meterClock));
+            byte[] time = DlmsDateTime.encode(at);
             apdu.setUInt8(time.length);
             apdu.set(time);
         }
         apdu.setUInt8(DataType.STRUCTURE.getValue());
         GXCommon.setObjectCount(push.getPushObjectList().size(), apdu);
         for (Map.Entry<GXDLMSObject, GXDLMSCaptureObject> entry : push.getPushObjectList()) {
-            value(entry.getKey(), entry.getValue().getAttributeIndex(), settings, reader, apdu);
+            int index = entry.getValue().getAttributeIndex();
+            if (entry.getKey() == meterClock && index == 2) {
+                apdu.set(MeterClock.timeAttribute(at));
+            } else {
+                value(entry.getKey(), index, settings, reader, apdu);
+            }
         }
         return apdu.array();
     }

@@ -39,4 +39,35 @@ class PushNotificationBytesTest {
                 "06 00 10 B3 93"); //          double-long-unsigned 1094547: A+ in Wh
         assertEquals(expected, GXCommon.toHex(apdu));
     }
+
+    @Test
+    void theNotificationsDateTimeAndTheClocksTimeInItsBodyAreOneInstant() {
+        // A clock that moves on 10 ms at every look: the header and the body must not look twice.
+        Clock ticking = new Clock() {
+            private Instant now = Instant.parse("2026-12-05T21:22:48.32Z");
+
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                Instant was = now;
+                now = now.plusMillis(10);
+                return was;
+            }
+        };
+        MeterClock clock = new MeterClock(ticking);
+        GXDLMSPushSetup push = (GXDLMSPushSetup) DefaultDevice.create().findByLN(ObjectType.PUSH_SETUP,
+                PushSetups.PUSH_SETUP);
+        String apdu = GXCommon.toHex(new PushSetups(clock).notification(push, null, new ObjectBehaviours(clock)));
+        String header = apdu.substring("0F 00 00 00 01 0C ".length(), "0F 00 00 00 01 0C ".length() + 35);
+        assertEquals(header, apdu.substring(apdu.indexOf("09 0C ") + "09 0C ".length()).substring(0, 35), apdu);
+    }
 }
