@@ -93,8 +93,8 @@ final class ExchangeBench {
         rows.add(Measure.of(key + ".session_ms", "per exchange, " + f + ": our session alone (reply XML, no verdict)",
                 sessionMs, "ms"));
         // A reply logged and nothing compared (a run with no expected replies): the verdict is the rest.
-        rows.add(Measure.of(key + ".session_ratio", "per exchange, " + f + ": our session alone / floor",
-                sessionMs / floorMs, "×").withTarget(Target.atMost(1.2)));
+        rows.add(Measure.of(key + ".session_ratio", "per exchange, " + f + ": our session alone (no -e: nothing"
+                + " compared) / floor", sessionMs / floorMs, "×").withTarget(Target.atMost(1.2)));
         if (withVerdict) {
             rows.add(Measure.of("exchange.verdict_ms", "per exchange: the verdict alone (compare of 1 reply)",
                     Figures.median(verdict), "ms"));

@@ -184,12 +184,13 @@ public final class XmlClientCommand {
 
     private int runAgainst(RunPlan plan, String target, List<RunListener> listeners, PrintStream echo,
             WriteFailures writes) throws UsageException {
-        // The file reports on a thread of their own; the console's lines and the recorder's in line.
+        // The file reports on a thread of their own, after the console's lines and the recorder's,
+        // which stay in the run's thread: a file that cannot be written is told when it fails.
         List<RunListener> files = List.of(new ReplyFiles(plan.outDir(), writes),
                 new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes),
                 new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
-        List<RunListener> all = new ArrayList<>(List.of(new QueuedListener(RunListener.all(files))));
-        all.addAll(listeners);
+        List<RunListener> all = new ArrayList<>(listeners);
+        all.add(new QueuedListener(RunListener.all(files)));
         StopSignal stop = new StopSignal();
         RunRequest base = RunRequest.of(plan, all).echoingTo(echo).stoppedBy(stop);
         RunRequest request = traced ? base : base.untraced();

@@ -1,6 +1,7 @@
 package dlms.xmlclient.decode;
 
 import org.w3c.dom.Element;
+import org.xml.sax.XMLFilter;
 
 import javax.xml.transform.ErrorListener;
 import javax.xml.transform.OutputKeys;
@@ -13,6 +14,9 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.URIResolver;
 import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.sax.SAXTransformerFactory;
+import javax.xml.transform.sax.TemplatesHandler;
+import javax.xml.transform.sax.TransformerHandler;
 import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.util.HashMap;
@@ -28,25 +32,58 @@ import java.util.Properties;
  * it with {@link ElementXml}, the same text (ElementTransformerFactoryTest); anything else, a
  * stylesheet, another output property, another source or result, goes to the JDK's own.
  */
-public final class ElementTransformerFactory extends TransformerFactory {
+public final class ElementTransformerFactory extends SAXTransformerFactory {
 
     static final String PROPERTY = "javax.xml.transform.TransformerFactory";
 
-    private TransformerFactory jdk;
+    private SAXTransformerFactory jdk;
 
-    /** Made this process's factory, unless one is named already (a user's -D wins). */
+    /**
+     * Made this process's factory, unless a system property names one already (a user's -D wins;
+     * a jaxp.properties file or a provider on the class path does not).
+     */
     public static void install() {
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, ElementTransformerFactory.class.getName());
         }
     }
 
-    /** The JDK's factory, with the features and attributes set on this one. */
-    private TransformerFactory jdk() {
+    /** The JDK's factory (a SAX one, as it says), with the features and attributes set on this one. */
+    private SAXTransformerFactory jdk() {
         if (jdk == null) {
-            jdk = TransformerFactory.newDefaultInstance();
+            jdk = (SAXTransformerFactory) TransformerFactory.newDefaultInstance();
         }
         return jdk;
+    }
+
+    @Override
+    public TransformerHandler newTransformerHandler(Source source) throws TransformerConfigurationException {
+        return jdk().newTransformerHandler(source);
+    }
+
+    @Override
+    public TransformerHandler newTransformerHandler(Templates templates) throws TransformerConfigurationException {
+        return jdk().newTransformerHandler(templates);
+    }
+
+    @Override
+    public TransformerHandler newTransformerHandler() throws TransformerConfigurationException {
+        return jdk().newTransformerHandler();
+    }
+
+    @Override
+    public TemplatesHandler newTemplatesHandler() throws TransformerConfigurationException {
+        return jdk().newTemplatesHandler();
+    }
+
+    @Override
+    public XMLFilter newXMLFilter(Source source) throws TransformerConfigurationException {
+        return jdk().newXMLFilter(source);
+    }
+
+    @Override
+    public XMLFilter newXMLFilter(Templates templates) throws TransformerConfigurationException {
+        return jdk().newXMLFilter(templates);
     }
 
     @Override
@@ -137,6 +174,7 @@ public final class ElementTransformerFactory extends TransformerFactory {
                 }
                 try {
                     stream.getWriter().write(writer.toXml(element));
+                    stream.getWriter().flush(); // as the JDK's does
                 } catch (IOException e) {
                     throw new TransformerException(e);
                 }
@@ -204,17 +242,19 @@ public final class ElementTransformerFactory extends TransformerFactory {
 
         @Override
         public URIResolver getURIResolver() {
-            return resolver;
+            return resolver != null ? resolver : jdkForReading().getURIResolver(); // the factory's, else
         }
 
         @Override
         public void setOutputProperties(Properties properties) {
+            boolean onlyOurs = properties == null || properties.stringPropertyNames().stream()
+                    .allMatch(OutputKeys.OMIT_XML_DECLARATION::equals);
+            if (jdk != null || !onlyOurs) {
+                jdkForReading().setOutputProperties(properties); // refuses an unknown property, as ever
+            }
             output.clear();
             if (properties != null) {
                 properties.stringPropertyNames().forEach(k -> output.setProperty(k, properties.getProperty(k)));
-            }
-            if (jdk != null) {
-                jdk.setOutputProperties(properties);
             }
         }
 

@@ -27,6 +27,9 @@ public final class PlainXml {
 
     /** This reader recurses: a tree nested deeper is left to the parser, which does not. */
     private static final int MAX_DEPTH = 64;
+    /** Below the JDK parser's own limits on attributes per element (200) and name length (1,000). */
+    private static final int MAX_ATTRIBUTES = 64;
+    private static final int MAX_NAME = 256;
 
     /** What is read, as it is read; elements come whole with their attributes. */
     public interface Sink {
@@ -44,6 +47,10 @@ public final class PlainXml {
 
     private final String text;
     private final Sink sink;
+    /** The parser's limits where the JVM sets them lower: past them the parser refuses, so this reader leaves it. */
+    private final int maxDepth = limit("jdk.xml.maxElementDepth", MAX_DEPTH);
+    private final int maxAttributes = limit("jdk.xml.elementAttributeLimit", MAX_ATTRIBUTES);
+    private final int maxName = limit("jdk.xml.maxXMLNameLimit", MAX_NAME);
     private int at;
     private int line = 1;
     private int counted;
@@ -126,8 +133,17 @@ public final class PlainXml {
         return true;
     }
 
+    private static int limit(String property, int cap) {
+        try {
+            int set = Integer.parseInt(System.getProperty(property, "0").strip());
+            return set > 0 ? Math.min(set, cap) : cap; // 0: no limit of the parser's
+        } catch (NumberFormatException e) {
+            return 0; // a value only the parser knows what to make of: everything is the parser's
+        }
+    }
+
     private boolean element() {
-        if (++depth > MAX_DEPTH) {
+        if (++depth > maxDepth) {
             return false;
         }
         at++; // '<'
@@ -156,7 +172,7 @@ public final class PlainXml {
                 depth--;
                 return true;
             }
-            if (at == before || !attribute(attributes)) {
+            if (at == before || attributes.size() >= 2 * maxAttributes || !attribute(attributes)) {
                 return false; // attributes are set apart by white space
             }
         }
@@ -266,7 +282,7 @@ public final class PlainXml {
             }
             at++;
         }
-        if (at == start) {
+        if (at == start || at - start > maxName) {
             return null;
         }
         return text.substring(start, at);

@@ -161,16 +161,16 @@ final class HtmlSection {
     }
 
     /**
-     * The XML, rendered; past {@link #LONG} lines only the first {@link #PREVIEW} show and the
-     * rest is folded, unfolded when it holds a marked line.
-     */
-    /**
      * Blocks with nothing marked, by their text: a run's requests and expectations, and many of
      * its replies, are the same from script to script (and from meter to meter in a fleet).
-     * Weighed at some 8 bytes a character of the text (its HTML is about twice as long).
+     * Weighed at 4 units a character of the text: its own two bytes and its HTML's, about as long.
      */
     private static final BoundedMemo<String, String> PLAIN_BLOCKS = new BoundedMemo<>(16L << 20);
 
+    /**
+     * The XML, rendered; past {@link #LONG} lines only the first {@link #PREVIEW} show and the
+     * rest is folded, unfolded when it holds a marked line.
+     */
     private String xmlBlock(String text, List<String> xpaths) {
         if (text == null) {
             return null;

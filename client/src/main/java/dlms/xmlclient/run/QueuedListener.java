@@ -10,11 +10,14 @@ import java.util.concurrent.BlockingQueue;
  * meter: on two cores or more a batch is that much shorter. Bounded: a slow disk holds the run up
  * after a few scripts instead of filling memory. {@link #runFinished} returns only when every
  * event has been handled, so the reports are complete when the run's exit code is decided. A
- * listener's failure is thrown there, in the run's thread, as it would have been in line.
+ * listener's failure (a bug: write failures are told and counted by the reports themselves) ends
+ * the run in its own thread, at the next script's start or end, or at the run's end; not at a
+ * request's, which the runner would blame on that request. What the listeners print comes from
+ * their thread.
  */
 public final class QueuedListener implements RunListener {
 
-    /** Scripts' events held at most: each holds its replies until the reports are written. */
+    /** Events held at most (a script's are its start, one per request and its end): they hold replies. */
     private static final int CAPACITY = 16;
 
     private final RunListener target;
@@ -36,6 +39,7 @@ public final class QueuedListener implements RunListener {
 
     @Override
     public void scriptStarted(ScriptSource source) {
+        rethrow();
         put(() -> target.scriptStarted(source));
     }
 
@@ -46,6 +50,7 @@ public final class QueuedListener implements RunListener {
 
     @Override
     public void scriptFinished(ScriptOutcome outcome) {
+        rethrow();
         put(() -> target.scriptFinished(outcome));
     }
 
@@ -68,6 +73,7 @@ public final class QueuedListener implements RunListener {
         rethrow();
     }
 
+    /** The first failure of a listener, in the run's thread. */
     private void rethrow() {
         Throwable failed = failure;
         if (failed instanceof RuntimeException e) {
@@ -84,7 +90,6 @@ public final class QueuedListener implements RunListener {
         if (thread == null) {
             throw new IllegalStateException("runStarted comes first");
         }
-        rethrow(); // as in line: a report that failed ends the run
         boolean interrupted = false;
         while (true) {
             try {
@@ -105,7 +110,7 @@ public final class QueuedListener implements RunListener {
             try {
                 event = queue.take();
             } catch (InterruptedException e) {
-                continue; // nobody interrupts this thread but the JVM's end, when it is a daemon
+                continue; // nothing of ours interrupts it: the events still come, END last
             }
             if (event == END) {
                 return;

@@ -174,7 +174,12 @@ final class ClientTimeValue {
         }
     }
 
-    private static String serialised(Node node) {
-        return new ElementXml().toXml(node);
+    private static String serialised(Node node) throws SessionException {
+        try {
+            return new ElementXml().toXml(node);
+        } catch (IllegalStateException e) { // the JDK's transform failed on a node ElementXml leaves to it
+            throw new SessionException(SessionException.Kind.EXCHANGE, "cannot write the request with " + NOW
+                    + " replaced: " + e.getMessage(), e);
+        }
     }
 }

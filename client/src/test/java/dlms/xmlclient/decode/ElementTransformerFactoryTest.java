@@ -14,8 +14,10 @@ import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.sax.SAXTransformerFactory;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -24,11 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Our transformer factory: the element-to-text case written by us, everything else by the JDK, the same output. */
 class ElementTransformerFactoryTest {
@@ -102,6 +106,19 @@ class ElementTransformerFactoryTest {
         assertEquals(jdk.newTransformer().getOutputProperty(OutputKeys.METHOD),
                 ours.newTransformer().getOutputProperty(OutputKeys.METHOD));
         assertThrows(IllegalArgumentException.class, () -> ours.newTransformer().setOutputProperty("no-such", "x"));
+        Properties unknown = new Properties();
+        unknown.setProperty("no-such", "x");
+        assertThrows(IllegalArgumentException.class, () -> ours.newTransformer().setOutputProperties(unknown));
+        // A SAX transformer factory, as the JDK's says it is.
+        assertEquals(jdk.getFeature(SAXTransformerFactory.FEATURE), ours.getFeature(SAXTransformerFactory.FEATURE));
+        assertTrue(ours instanceof SAXTransformerFactory);
+        assertTrue(((SAXTransformerFactory) ours).newTransformerHandler() != null);
+        // The text reaches a buffered writer's destination, as with the JDK's.
+        StringWriter destination = new StringWriter();
+        Transformer t = ours.newTransformer();
+        t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        t.transform(new DOMSource(element), new StreamResult(new BufferedWriter(destination)));
+        assertEquals(text(jdk, element, true, null), destination.toString());
     }
 
     private static String request(String logicalName) {

@@ -1,6 +1,7 @@
 package dlms.xmlclient.decode;
 
 import dlms.xmlclient.script.LineNumberedXml;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -14,9 +15,10 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -96,6 +98,66 @@ class ElementXmlTest {
         Element root = doc.createElement("Data");
         root.appendChild(doc.createCDATASection("one ]]> two \u0085"));
         assertEquals(transformed(transform(), root), ours.toXml(root));
+    }
+
+    @Test
+    void whatTheTransformWritesByRulesOfItsOwnIsLeftToIt() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        List<Element> cases = new ArrayList<>();
+        Element declared = doc.createElement("A");
+        declared.setAttribute("Value", "1");
+        declared.setAttribute("xmlns", "urn:x");
+        cases.add(declared);
+        Element empty = doc.createElement("A");
+        empty.setAttribute("xmlns", "");
+        cases.add(empty);
+        Element prefixed = doc.createElement("A");
+        prefixed.appendChild(doc.createElementNS("urn:p", "p:B"));
+        cases.add(prefixed);
+        Element cdata = doc.createElement("A");
+        cdata.appendChild(doc.createCDATASection(""));
+        cases.add(cdata);
+        Element comment = doc.createElement("A");
+        comment.appendChild(doc.createComment("a -- b -"));
+        cases.add(comment);
+        Element spaced = doc.createElement("A");
+        spaced.appendChild(doc.createProcessingInstruction("pi", " data"));
+        cases.add(spaced);
+        Element escaping = doc.createElement("A");
+        escaping.appendChild(doc.createProcessingInstruction("javax.xml.transform.disable-output-escaping", ""));
+        escaping.appendChild(doc.createTextNode("<raw>"));
+        cases.add(escaping);
+        Transformer transform = transform();
+        for (Element e : cases) {
+            assertEquals(transformed(transform, e), ours.toXml(e));
+        }
+    }
+
+    @Test
+    @Tag("integration")
+    void aLineFeedInTextIsWrittenAsTheLineSeparatorAsTheTransformWritesIt() throws Exception {
+        // The JVM's line separator is fixed at its start: a JVM of its own, as on Windows.
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-Dline.separator=\r\n", "-cp", System.getProperty("java.class.path"),
+                CrLfSeparator.class.getName()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), said);
+    }
+
+    /** Exits 0 when ElementXml writes a text's line feeds as the transform does in this JVM. */
+    public static final class CrLfSeparator {
+        public static void main(String[] args) throws Exception {
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Element e = doc.createElement("A");
+            e.appendChild(doc.createTextNode("\n  line1\nline2\n"));
+            e.setAttribute("Value", "a\nb");
+            String jdk = transformed(transform(), e);
+            String ours = new ElementXml().toXml(e);
+            if (!jdk.equals(ours) || !jdk.contains("\r\n")) {
+                System.out.println("the JDK's " + jdk.replace("\r", "\\r") + " against " + ours.replace("\r", "\\r"));
+                System.exit(1);
+            }
+        }
     }
 
     private static Transformer transform() throws Exception {

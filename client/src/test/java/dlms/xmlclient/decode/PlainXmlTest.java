@@ -61,6 +61,28 @@ class PlainXmlTest {
         for (String text : left) {
             assertNull(PlainXml.parse(text, jdk), text);
         }
+        StringBuilder many = new StringBuilder("<A");
+        for (int i = 0; i < 65; i++) {
+            many.append(" a").append(i).append("=\"1\"");
+        }
+        assertNull(PlainXml.parse(many.append("/>").toString(), jdk), "65 attributes (the JDK's limit is 200)");
+        assertNull(PlainXml.parse("<" + "A".repeat(257) + "/>", jdk), "a long name (the JDK's limit is 1,000)");
+    }
+
+    @Test
+    void aParserLimitSetLowerForTheJvmIsTheParsersToApply() throws Exception {
+        String before = System.getProperty("jdk.xml.maxElementDepth");
+        System.setProperty("jdk.xml.maxElementDepth", "2");
+        try {
+            assertTrue(PlainXml.parse("<A><B/></A>", jdk) != null);
+            assertNull(PlainXml.parse("<A><B><C/></B></A>", jdk));
+        } finally {
+            if (before == null) {
+                System.clearProperty("jdk.xml.maxElementDepth");
+            } else {
+                System.setProperty("jdk.xml.maxElementDepth", before);
+            }
+        }
     }
 
     @Test

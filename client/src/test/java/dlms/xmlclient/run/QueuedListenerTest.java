@@ -86,16 +86,38 @@ class QueuedListenerTest {
     }
 
     @Test
-    void aFailureInTheLastEventsIsThrownByRunFinished() {
+    void aFailureInTheLastEventsIsThrownByRunFinishedOnceTheReportsThreadHasEnded() {
         Error broken = new AssertionError("report bug");
+        List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
         QueuedListener queued = new QueuedListener(new RunListener() {
             @Override
             public void runFinished(List<ScriptOutcome> outcomes, long elapsedMillis) {
+                threads.add(Thread.currentThread());
                 throw broken;
             }
         });
         queued.runStarted(PLAN);
         assertSame(broken, assertThrows(AssertionError.class, () -> queued.runFinished(List.of(), 0)));
+        assertTrue(!threads.get(0).isAlive());
+    }
+
+    @Test
+    void aFailureIsNotThrownAtARequestWhichTheRunnerWouldBlame() throws Exception {
+        CountDownLatch failed = new CountDownLatch(1);
+        QueuedListener queued = new QueuedListener(new RunListener() {
+            @Override
+            public void scriptStarted(ScriptSource source) {
+                failed.countDown();
+                throw new IllegalStateException("report bug");
+            }
+        });
+        queued.runStarted(PLAN);
+        ScriptSource a = new ScriptSource(Path.of("a.xml"), "a.xml");
+        queued.scriptStarted(a);
+        assertTrue(failed.await(10, TimeUnit.SECONDS));
+        Thread.sleep(20);
+        queued.requestFinished(a, null); // the failure waits for the script's end
+        assertThrows(IllegalStateException.class, () -> queued.runFinished(List.of(), 0));
     }
 
     private static void pause() {
