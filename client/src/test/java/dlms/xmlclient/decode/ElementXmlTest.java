@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,22 +33,16 @@ class ElementXmlTest {
     void everyElementOfTheSampleMessagesAndExpectedRepliesIsWrittenAsTheTransformWritesIt() throws Exception {
         Transformer transform = transform();
         int elements = 0;
-        for (String folder : List.of("messages", "expected")) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
-                files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        for (Path file : SampleXmlFiles.all()) {
+            Document doc;
+            try (InputStream in = Files.newInputStream(file)) {
+                doc = LineNumberedXml.parse(in);
             }
-            for (Path file : files) {
-                Document doc;
-                try (InputStream in = Files.newInputStream(file)) {
-                    doc = LineNumberedXml.parse(in);
-                }
-                NodeList all = doc.getElementsByTagName("*");
-                for (int i = 0; i < all.getLength(); i++) {
-                    Element e = (Element) all.item(i);
-                    assertEquals(transformed(transform, e), ours.toXml(e), file + ", " + e.getTagName());
-                    elements++;
-                }
+            NodeList all = doc.getElementsByTagName("*");
+            for (int i = 0; i < all.getLength(); i++) {
+                Element e = (Element) all.item(i);
+                assertEquals(transformed(transform, e), ours.toXml(e), file + ", " + e.getTagName());
+                elements++;
             }
         }
         assertTrue(elements > 5000, "only " + elements + " elements in the samples");

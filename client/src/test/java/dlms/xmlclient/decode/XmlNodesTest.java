@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,19 +19,13 @@ class XmlNodesTest {
     void everySampleFileReadsAsTheSaxParserReadsIt() throws Exception {
         int read = 0;
         int files = 0;
-        for (String folder : List.of("expected", "messages")) {
-            List<Path> paths;
-            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
-                paths = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-            }
-            for (Path file : paths) {
-                String text = Files.readString(file);
-                files++;
-                XmlNode plain = XmlNodes.plain(text);
-                if (plain != null) {
-                    assertEquals(XmlNodes.parseText(text), plain, file.toString());
-                    read++;
-                }
+        for (Path file : SampleXmlFiles.all()) {
+            String text = Files.readString(file);
+            files++;
+            XmlNode plain = XmlNodes.plain(text);
+            if (plain != null) {
+                assertEquals(XmlNodes.parseText(text), plain, file.toString());
+                read++;
             }
         }
         assertTrue(read > files * 9 / 10, read + " of " + files + " read without the parser");

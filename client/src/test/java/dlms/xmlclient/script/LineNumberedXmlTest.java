@@ -1,5 +1,6 @@
 package dlms.xmlclient.script;
 
+import dlms.xmlclient.decode.SampleXmlFiles;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NamedNodeMap;
@@ -8,8 +9,6 @@ import org.w3c.dom.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,19 +23,13 @@ class LineNumberedXmlTest {
     void everySampleFileReadsAsTheParserReadsItLinesIncluded() throws Exception {
         int read = 0;
         int files = 0;
-        for (String folder : List.of("messages", "expected")) {
-            List<Path> paths;
-            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
-                paths = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-            }
-            for (Path file : paths) {
-                byte[] bytes = Files.readAllBytes(file);
-                files++;
-                Document plain = LineNumberedXml.plain(bytes, parsers);
-                if (plain != null) {
-                    assertEquals(dump(LineNumberedXml.parsed(bytes, parsers)), dump(plain), file.toString());
-                    read++;
-                }
+        for (Path file : SampleXmlFiles.all()) {
+            byte[] bytes = Files.readAllBytes(file);
+            files++;
+            Document plain = LineNumberedXml.plain(bytes, parsers);
+            if (plain != null) {
+                assertEquals(dump(LineNumberedXml.parsed(bytes, parsers)), dump(plain), file.toString());
+                read++;
             }
         }
         assertTrue(read > files * 9 / 10, read + " of " + files + " read without the parser");
