@@ -3,8 +3,6 @@ package dlms.xmlclient.decode;
 import dlms.xmlclient.session.PlainTranslator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -14,7 +12,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -96,7 +93,7 @@ class PlainXmlTest {
         for (String text : plain) {
             Document ours = PlainXml.parse(text, jdk);
             assertTrue(ours != null, "not read here: " + text);
-            assertEquals(dump(jdk.parse(new InputSource(new StringReader(text)))), dump(ours), text);
+            assertEquals(DomDump.of(jdk.parse(new InputSource(new StringReader(text)))), DomDump.of(ours), text);
         }
     }
 
@@ -106,35 +103,8 @@ class PlainXmlTest {
         if (ours == null) {
             return false;
         }
-        assertEquals(dump(jdk.parse(new InputSource(new StringReader(text)))), dump(ours), where);
+        assertEquals(DomDump.of(jdk.parse(new InputSource(new StringReader(text)))), DomDump.of(ours), where);
         return true;
-    }
-
-    /** Every node: its type, name, attributes in the DOM's order and value. */
-    private static String dump(Node node) {
-        StringBuilder out = new StringBuilder();
-        dump(node, out);
-        return out.toString();
-    }
-
-    private static void dump(Node node, StringBuilder out) {
-        out.append('[').append(node.getNodeType()).append(' ').append(node.getNodeName());
-        NamedNodeMap attributes = node.getAttributes();
-        if (attributes != null) {
-            for (int i = 0; i < attributes.getLength(); i++) {
-                out.append(' ').append(attributes.item(i).getNodeName()).append("='")
-                        .append(attributes.item(i).getNodeValue()).append('\'');
-            }
-        }
-        if (node.getNodeValue() != null) {
-            out.append(" value='").append(node.getNodeValue()).append('\'');
-        }
-        List<Node> children = new ArrayList<>();
-        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
-            children.add(c);
-        }
-        children.forEach(c -> dump(c, out));
-        out.append(']');
     }
 
     /** As ReplyComparator makes its parser. */

@@ -1,9 +1,9 @@
 package dlms.xmlclient.script;
 
+import dlms.xmlclient.decode.DomDump;
 import dlms.xmlclient.decode.SampleXmlFiles;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 import java.nio.charset.StandardCharsets;
@@ -43,27 +43,6 @@ class LineNumberedXmlTest {
     }
 
     private static String dump(Node node) {
-        StringBuilder out = new StringBuilder();
-        dump(node, out);
-        return out.toString();
-    }
-
-    private static void dump(Node node, StringBuilder out) {
-        out.append('[').append(node.getNodeType()).append(' ').append(node.getNodeName()).append(" line ")
-                .append(LineNumberedXml.lineOf(node));
-        NamedNodeMap attributes = node.getAttributes();
-        if (attributes != null) {
-            for (int i = 0; i < attributes.getLength(); i++) {
-                out.append(' ').append(attributes.item(i).getNodeName()).append("='")
-                        .append(attributes.item(i).getNodeValue()).append('\'');
-            }
-        }
-        if (node.getNodeValue() != null) {
-            out.append(" value='").append(node.getNodeValue()).append('\'');
-        }
-        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
-            dump(c, out);
-        }
-        out.append(']');
+        return DomDump.of(node, n -> " line " + LineNumberedXml.lineOf(n));
     }
 }
