@@ -265,15 +265,10 @@ public final class ElementTransformerFactory extends SAXTransformerFactory {
 
         @Override
         public void setOutputProperty(String name, String value) {
-            jdkForValidation(name, value);
-            output.setProperty(name, value);
-        }
-
-        /** An unknown property is refused at once, as the JDK's transformer refuses it. */
-        private void jdkForValidation(String name, String value) {
             if (jdk != null || !OutputKeys.OMIT_XML_DECLARATION.equals(name)) {
-                jdkForReading().setOutputProperty(name, value);
+                jdkForReading().setOutputProperty(name, value); // refuses an unknown property, as ever
             }
+            output.setProperty(name, value);
         }
 
         @Override
