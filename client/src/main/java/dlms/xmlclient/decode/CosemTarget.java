@@ -1,6 +1,7 @@
 package dlms.xmlclient.decode;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -109,20 +110,13 @@ public record CosemTarget(int classId, String obis, int index, boolean method, i
         }
         StringBuilder s = new StringBuilder(23);
         for (int i = 0; i < 12; i += 2) {
-            int high = hexDigit(h.charAt(i));
-            int low = hexDigit(h.charAt(i + 1));
-            if (high < 0 || low < 0) {
+            // ASCII hex digits only (Character.digit takes other scripts' digits too)
+            if (!HexFormat.isHexDigit(h.charAt(i)) || !HexFormat.isHexDigit(h.charAt(i + 1))) {
                 return null;
             }
-            s.append(i == 0 ? "" : ".").append(high * 16 + low);
+            s.append(i == 0 ? "" : ".").append(HexFormat.fromHexDigits(h, i, i + 2));
         }
         return s.toString();
-    }
-
-    /** 0-15 for an ASCII hex digit (Character.digit takes other scripts' digits too), else -1. */
-    private static int hexDigit(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     static Integer number(String text) {
