@@ -2,15 +2,18 @@
 # when the launcher is called through a symbolic link, and makes sure the runnable jars
 # (target/xmlclient.jar, target/simulator.jar, target/bench.jar) exist and are newer than the
 # sources of every module, building them quietly if not.
+# Shell built-ins wherever they do: a start forks as few programs as it can (a fork and exec
+# costs 1-5 ms, and a one-script run is over in a few hundred).
+dir_of() { case $1 in */*) echo "${1%/*}" ;; *) echo . ;; esac; }
 self=$0
 while [ -L "$self" ]; do
     link=$(readlink "$self")
     case $link in
         /*) self=$link ;;
-        *) self=$(dirname -- "$self")/$link ;;
+        *) self=$(dir_of "$self")/$link ;;
     esac
 done
-root=$(CDPATH= cd -- "$(dirname -- "$self")/.." && pwd)
+root=$(CDPATH= cd -- "$(dir_of "$self")/.." && pwd)
 jar="$root/target/xmlclient.jar"
 simulator_jar="$root/target/simulator.jar"
 bench_jar="$root/target/bench.jar"
@@ -24,23 +27,34 @@ stale() {
 }
 # A JDK 25 or newer: XMLCLIENT_JAVA_HOME, JAVA_HOME, the java on the PATH, then the usual install
 # folders. Read from each JDK's release file, so finding one starts no JVM.
-java_feature() { # the feature release of the JDK at $1 (25 for 25.0.1), or nothing
-    sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1
+suits() { # the JDK at $1 has a bin/java and a release file whose JAVA_VERSION is 25 or newer
+    [ -n "$1" ] && [ -x "$1/bin/java" ] && [ -r "$1/release" ] || return 1
+    while IFS= read -r line || [ -n "$line" ]; do
+        case $line in
+            JAVA_VERSION=*)
+                v=${line#JAVA_VERSION=}
+                v=${v#\"}
+                v=${v%%[!0-9]*}   # the feature release: 25 of 25.0.1, 1 of 1.8.0_412
+                [ -n "$v" ] && [ "$v" -ge 25 ]
+                return
+                ;;
+        esac
+    done <"$1/release"
+    return 1
 }
-suits() { v=$(java_feature "$1"); [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$1/bin/java" ]; }
-find_java() {
+find_java() { # sets java; the PATH's java is resolved (a program) only when the two variables miss
+    for home in "${XMLCLIENT_JAVA_HOME:-}" "${JAVA_HOME:-}"; do
+        suits "$home" && java=$home/bin/java && return 0
+    done
     path_java=$(command -v java 2>/dev/null) && path_java=$(readlink -f -- "$path_java" 2>/dev/null)
-    for home in "${XMLCLIENT_JAVA_HOME:-}" "${JAVA_HOME:-}" "${path_java:+${path_java%/bin/java}}" \
+    for home in "${path_java:+${path_java%/bin/java}}" \
         /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
         /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-        if [ -n "$home" ] && suits "$home"; then
-            echo "$home/bin/java"
-            return 0
-        fi
+        suits "$home" && java=$home/bin/java && return 0
     done
     return 1
 }
-if ! java=$(find_java); then
+if ! find_java; then
     echo "$(basename -- "$0"): needs a Java 25 JDK (none in JAVA_HOME, on the PATH or under /usr/lib/jvm): install one, e.g. Temurin 25 from https://adoptium.net, or set JAVA_HOME to it" >&2
     exit 2
 fi

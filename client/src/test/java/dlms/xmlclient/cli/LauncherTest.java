@@ -1,0 +1,106 @@
+package dlms.xmlclient.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * bin/xmlclient finds a JDK 25 or newer by each candidate's release file, with shell built-ins, and
+ * finds its jars through a symbolic link. Run on a copy of bin/ in a folder of its own, with fake
+ * JDKs whose bin/java prints what it was given, and empty jars newer than any source (so nothing is
+ * built and no cache is trained).
+ */
+class LauncherTest {
+
+    @TempDir
+    Path dir;
+    private Path root;
+
+    @BeforeEach
+    void copyLauncher() throws IOException {
+        root = dir.resolve("project");
+        Files.createDirectories(root.resolve("bin"));
+        for (String name : List.of("xmlclient", "jar.sh")) {
+            Path copy = Files.copy(Path.of("bin", name), root.resolve("bin").resolve(name));
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path target = Files.createDirectories(root.resolve("target"));
+        FileTime built = FileTime.from(Instant.now().minusSeconds(60));
+        for (String name : List.of("xmlclient.jar", "simulator.jar", "bench.jar")) {
+            Files.setLastModifiedTime(Files.createFile(target.resolve(name)), built);
+        }
+        Files.createFile(target.resolve("xmlclient.aot.tried"));
+    }
+
+    @Test
+    void skipsJdkOlderThan25InXmlclientJavaHomeForJavaHome() throws Exception {
+        Path old = fakeJdk("jdk17", "JAVA_VERSION=\"17.0.15\"\n");
+        Path current = fakeJdk("jdk25", "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.1\"\n");
+        String out = launch(root.resolve("bin/xmlclient"), Map.of("XMLCLIENT_JAVA_HOME", old.toString(),
+                "JAVA_HOME", current.toString()));
+        assertTrue(out.startsWith("jdk25 "), out);
+    }
+
+    @Test
+    void prefersXmlclientJavaHomeAndReadsAReleaseFileWithoutItsLastNewline() throws Exception {
+        Path mine = fakeJdk("jdk26", "JAVA_VERSION=\"26\"");
+        Path other = fakeJdk("jdk25", "JAVA_VERSION=\"25.0.1\"\n");
+        String out = launch(root.resolve("bin/xmlclient"), Map.of("XMLCLIENT_JAVA_HOME", mine.toString(),
+                "JAVA_HOME", other.toString()));
+        assertTrue(out.startsWith("jdk26 "), out);
+    }
+
+    @Test
+    void takesAJava8StyleVersionForFeatureRelease1() throws Exception {
+        Path eight = fakeJdk("jdk8", "JAVA_VERSION=\"1.8.0_412\"\n");
+        Path current = fakeJdk("jdk25", "JAVA_VERSION=\"25.0.1\"\n");
+        String out = launch(root.resolve("bin/xmlclient"), Map.of("XMLCLIENT_JAVA_HOME", eight.toString(),
+                "JAVA_HOME", current.toString()));
+        assertTrue(out.startsWith("jdk25 "), out);
+    }
+
+    @Test
+    void findsItsJarThroughASymbolicLinkAndPassesTheArgumentsOn() throws Exception {
+        Path jdk = fakeJdk("jdk25", "JAVA_VERSION=\"25.0.1\"\n");
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr/bin")).resolve("xmlclient"),
+                root.resolve("bin/xmlclient"));
+        String out = launch(link, Map.of("XMLCLIENT_JAVA_HOME", jdk.toString()), "-x", "a b.xml");
+        assertTrue(out.contains("-cp " + root.toRealPath().resolve("target/xmlclient.jar")
+                + " dlms.xmlclient.cli.Main -x a b.xml"), out);
+        assertTrue(out.contains("-XX:AOTCache=" + root.toRealPath().resolve("target/xmlclient.aot")), out);
+    }
+
+    /** A JDK's folder: its release file, and a bin/java that prints the folder's name and its arguments. */
+    private Path fakeJdk(String name, String release) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jvm").resolve(name).resolve("bin")).getParent();
+        Files.writeString(home.resolve("release"), release, StandardCharsets.UTF_8);
+        Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"" + name + " $*\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    private static String launch(Path launcher, Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString());
+        builder.command().addAll(List.of(args));
+        builder.environment().remove("XMLCLIENT_JAVA_OPTS");
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), out);
+        return out.strip();
+    }
+}
