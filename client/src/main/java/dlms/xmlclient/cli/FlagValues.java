@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -101,6 +102,17 @@ final class FlagValues {
     }
 
     record Written(Map<String, String> values, Map<String, String> origins) {
+        // equals and hashCode written out: a record's own bootstrap through ObjectMethods on first call,
+        // milliseconds of a cold start (docs/developer-notes.md).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Written w && Objects.equals(w.values, values) && Objects.equals(w.origins, origins);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(values) + Objects.hashCode(origins);
+        }
     }
 
     /** The flag as the user wrote it, with its origin: {@code -c} or {@code dir/xmlclient.options:3: -c}. */

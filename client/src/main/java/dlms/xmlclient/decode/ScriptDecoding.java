@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,18 @@ public final class ScriptDecoding {
 
     /** One request of a script and its reply, as XML; the reply is null when none came. */
     public record Exchange(String requestXml, String replyXml) {
+        // equals and hashCode written out: a record's own bootstrap through ObjectMethods on first call,
+        // milliseconds of a cold start (docs/developer-notes.md).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Exchange e && Objects.equals(e.requestXml, requestXml)
+                    && Objects.equals(e.replyXml, replyXml);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(requestXml) + Objects.hashCode(replyXml);
+        }
     }
 
     /** Readings and annotated replies made so far, by index: a decoding is shared by the meters whose exchanges were the same. */

@@ -12,6 +12,7 @@ import gurux.dlms.enums.InterfaceType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -109,17 +110,60 @@ public final class ScriptCache {
                 || script.sends(Command.DISCONNECT_MODE);
     }
 
+    // The keys' equals and hashCode are written out: a record's own bootstrap through ObjectMethods
+    // on first call, milliseconds of a cold start (docs/developer-notes.md).
     private record FileKey(Path file, String relativePath, InterfaceType interfaceType, boolean logicalNames) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FileKey k && Objects.equals(k.file, file)
+                    && Objects.equals(k.relativePath, relativePath) && k.interfaceType == interfaceType
+                    && k.logicalNames == logicalNames;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(file) * 31 + Objects.hashCode(relativePath);
+            return (h * 31 + Objects.hashCode(interfaceType)) * 2 + (logicalNames ? 1 : 0);
+        }
     }
 
     private record AddressedKey(FileKey file, int client, int server) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AddressedKey k && Objects.equals(k.file, file) && k.client == client
+                    && k.server == server;
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(file) * 31 + client) * 31 + server;
+        }
     }
 
     private record LoaderKind(InterfaceType interfaceType, boolean logicalNames) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LoaderKind k && k.interfaceType == interfaceType && k.logicalNames == logicalNames;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(interfaceType) * 2 + (logicalNames ? 1 : 0);
+        }
     }
 
     /** Expectations depend on the script's path and its number of requests (a mismatch is an error). */
     private record ExpectedKey(Path file, String relativePath, int requests) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ExpectedKey k && Objects.equals(k.file, file)
+                    && Objects.equals(k.relativePath, relativePath) && k.requests == requests;
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(file) * 31 + Objects.hashCode(relativePath)) * 31 + requests;
+        }
     }
 
     /** A load's result or its input error, which every meter then reports alike. */

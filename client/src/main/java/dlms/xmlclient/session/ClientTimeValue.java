@@ -16,7 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.SplittableRandom;
 import java.util.WeakHashMap;
 
 /**
@@ -35,8 +35,11 @@ final class ClientTimeValue {
     /** The placeholder, the whole of a Value attribute. */
     static final String NOW = "${now}";
 
-    /** Stands for the time in a template: no script writes it, and it is a valid attribute value. */
-    private static final String MARK = "${now:" + UUID.randomUUID() + "}";
+    /**
+     * Stands for the time in a template: no script writes it, and it is a valid attribute value.
+     * Random, not secure: a UUID's SecureRandom takes milliseconds to seed in a fresh JVM.
+     */
+    private static final String MARK = "${now:" + Long.toHexString(new SplittableRandom().nextLong()) + "}";
 
     /** Templates by request node; weak, so a script dropped from the cache takes its own with it. */
     private static final Map<Node, Optional<String>> TEMPLATES = Collections.synchronizedMap(new WeakHashMap<>());

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +71,17 @@ public final class ReplyComparator {
     private static final BoundedMemo<String, Document> EXPECTED = new BoundedMemo<>(32L << 20);
 
     private record Same(String expected, String actual) {
+        // equals and hashCode written out: a record's own bootstrap through ObjectMethods on first call,
+        // milliseconds of a cold start (docs/developer-notes.md).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && Objects.equals(s.expected, expected) && Objects.equals(s.actual, actual);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(expected) + Objects.hashCode(actual);
+        }
     }
     private final DocumentBuilderFactory factory;
     private final DocumentBuilder parser;

@@ -109,4 +109,16 @@ public record HdlcAddress(int upper, int lower, int size) {
     private static int seven(byte[] data, int at) {
         return (data[at] & 0xFF) >>> 1;
     }
+
+    // equals and hashCode written out: a record's own bootstrap through ObjectMethods on first call
+    // costs milliseconds of a cold start, and every frame compares its addresses.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HdlcAddress a && a.upper == upper && a.lower == lower && a.size == size;
+    }
+
+    @Override
+    public int hashCode() {
+        return (upper * 31 + lower) * 31 + size;
+    }
 }
