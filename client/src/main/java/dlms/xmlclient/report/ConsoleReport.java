@@ -10,7 +10,6 @@ import dlms.xmlclient.verdict.Verdict;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One console line per script as it finishes, the differences under a FAIL, and a summary:
@@ -99,10 +98,18 @@ public final class ConsoleReport implements RunListener {
             out.println("run stopped, " + notRun.size() + (notRun.size() == 1 ? " script" : " scripts") + " "
                     + notRun.get(0).error());
         }
-        out.printf(Locale.ROOT, "%d scripts: %d passed, %d failed, %d not checked, %d errors%s; %d replies in %.1f s%n",
-                outcomes.size(), count(outcomes, Verdict.PASS), count(outcomes, Verdict.FAIL),
-                count(outcomes, Verdict.NOT_CHECKED), count(outcomes, Verdict.ERROR) - notRun.size(),
-                notRun.isEmpty() ? "" : ", " + notRun.size() + " not run", replies, elapsedMillis / 1000.0);
+        // Written by hand: the Formatter's first number in a JVM sets up its locale's digits (10 ms).
+        out.println(outcomes.size() + " scripts: " + count(outcomes, Verdict.PASS) + " passed, "
+                + count(outcomes, Verdict.FAIL) + " failed, " + count(outcomes, Verdict.NOT_CHECKED) + " not checked, "
+                + (count(outcomes, Verdict.ERROR) - notRun.size()) + " errors"
+                + (notRun.isEmpty() ? "" : ", " + notRun.size() + " not run") + "; " + replies + " replies in "
+                + tenths(elapsedMillis) + " s");
+    }
+
+    /** Seconds to one decimal, rounded half up as {@code %.1f} does: "0.5" for 450 ms. */
+    static String tenths(long millis) {
+        long tenths = Math.round(millis / 100.0);
+        return tenths / 10 + "." + tenths % 10;
     }
 
     private static long count(List<ScriptOutcome> outcomes, Verdict verdict) {
