@@ -39,10 +39,22 @@ public final class PlainXml {
          */
         void start(String name, List<String> attributes, int line);
 
-        /** Character data between tags, comments left out, CR LF read as LF. */
+        /**
+         * Character data between tags, CR LF read as LF. Comments left out: the text on both sides
+         * of one is one text, unless the sink takes comments.
+         */
         void text(String text);
 
         void end();
+
+        /** True for a sink that takes the comments, in and around the root element, as they come. */
+        default boolean takesComments() {
+            return false;
+        }
+
+        /** A comment's text, between {@code <!--} and {@code -->}. */
+        default void comment(String text) {
+        }
     }
 
     private final String text;
@@ -128,6 +140,9 @@ public final class PlainXml {
         int end = text.indexOf("--", at + 4);
         if (end < 0 || !text.startsWith("-->", end)) {
             return false; // "--" inside a comment is not XML; the parser says so
+        }
+        if (sink.takesComments()) {
+            sink.comment(text.substring(at + 4, end).replace("\r\n", "\n")); // a parser reads each CR LF as LF
         }
         at = end + 3;
         return true;
@@ -233,7 +248,8 @@ public final class PlainXml {
             }
             pending.append(text, at, lt);
             at = lt;
-            if (text.startsWith("<!--", at)) {
+            boolean comment = text.startsWith("<!--", at);
+            if (comment && !sink.takesComments()) {
                 if (!comment()) {
                     return false;
                 }
@@ -245,6 +261,12 @@ public final class PlainXml {
                 }
                 sink.text(pending.toString().replace("\r\n", "\n")); // a parser reads each CR LF as LF
                 pending.setLength(0);
+            }
+            if (comment) {
+                if (!comment()) {
+                    return false;
+                }
+                continue;
             }
             if (text.startsWith("</", at)) {
                 return true;

@@ -1,5 +1,6 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.decode.PlainXml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -48,6 +49,7 @@ final class HtmlXml {
     private static final Pattern LEAF_STEP = Pattern.compile("/(@[^/\\[\\]]+|text\\(\\)(\\[\\d+])?)$");
     private static final String INDENT = "  ";
 
+    private final boolean plainReader;
     private final SAXParserFactory sax;
     private final DocumentBuilderFactory dom;
     private final XPath xpath;
@@ -56,6 +58,12 @@ final class HtmlXml {
     private SAXParser parser;
 
     HtmlXml() {
+        this(true);
+    }
+
+    /** @param plainReader false to read every document with the JDK's parser, as tests compare */
+    HtmlXml(boolean plainReader) {
+        this.plainReader = plainReader;
         try {
             sax = SAXParserFactory.newInstance();
             sax.setNamespaceAware(false);
@@ -258,15 +266,26 @@ final class HtmlXml {
     }
 
     /**
-     * A DOM built from SAX events: the JDK's DOM keeps attributes sorted by name, and the page
-     * shows them in the order the meter sent them.
+     * A DOM built from the reader's events, with each element's attribute names in the text's
+     * order: the JDK's DOM keeps attributes sorted by name, and the page shows them in the order
+     * the meter sent them. The translator's plain XML is read by {@link PlainXml} (the JDK's
+     * parser sets itself up anew for every document), anything else by the JDK's SAX parser.
      */
     private Parsed parse(String xml) throws SAXException, IOException, ParserConfigurationException {
         if (builder == null) {
             builder = dom.newDocumentBuilder();
-            parser = sax.newSAXParser();
         }
         builder.reset();
+        if (plainReader) {
+            PlainSink plain = new PlainSink(builder.newDocument());
+            if (PlainXml.read(xml, plain)) {
+                plain.document.normalize();
+                return new Parsed(plain.document, plain.order);
+            }
+        }
+        if (parser == null) {
+            parser = sax.newSAXParser();
+        }
         parser.reset();
         Document document = builder.newDocument();
         Map<Element, List<String>> order = new IdentityHashMap<>();
@@ -310,5 +329,50 @@ final class HtmlXml {
         reader.parse(new InputSource(new StringReader(xml)));
         document.normalize();
         return new Parsed(document, order);
+    }
+
+    /** The DOM and attribute order, as the SAX handler above builds them, from PlainXml's events. */
+    private static final class PlainSink implements PlainXml.Sink {
+        final Document document;
+        final Map<Element, List<String>> order = new IdentityHashMap<>();
+        private Node current;
+
+        PlainSink(Document document) {
+            this.document = document;
+            this.current = document;
+        }
+
+        @Override
+        public void start(String name, List<String> attributes, int line) {
+            Element element = document.createElement(name);
+            List<String> names = new ArrayList<>(attributes.size() / 2);
+            for (int i = 0; i < attributes.size(); i += 2) {
+                element.setAttribute(attributes.get(i), attributes.get(i + 1));
+                names.add(attributes.get(i));
+            }
+            order.put(element, names);
+            current.appendChild(element);
+            current = element;
+        }
+
+        @Override
+        public void text(String text) {
+            current.appendChild(document.createTextNode(text));
+        }
+
+        @Override
+        public void end() {
+            current = current.getParentNode();
+        }
+
+        @Override
+        public boolean takesComments() {
+            return true;
+        }
+
+        @Override
+        public void comment(String text) {
+            current.appendChild(document.createComment(text));
+        }
     }
 }

@@ -1,7 +1,12 @@
 package dlms.xmlclient.report;
 
+import dlms.xmlclient.decode.PlainXml;
+import dlms.xmlclient.decode.SampleXmlFiles;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,5 +139,53 @@ class HtmlXmlTest {
         assertEquals("&lt;GetResponse&gt;\n  &lt;GetResponseNormal&gt;", r.html(0, 2));
         assertEquals("          <mark>&lt;UInt8 Value=&quot;7&quot; /&gt;</mark>", r.html(7, 8));
         assertEquals(14, r.size());
+    }
+
+    @Test
+    void readsEverySampleFileAsTheJdkParserDoes() throws IOException {
+        HtmlXml parser = new HtmlXml(false);
+        int read = 0;
+        for (Path file : SampleXmlFiles.all()) {
+            String text = Files.readString(file);
+            List<String> paths = List.of("/*", "/*/*[1]", "//*[@Value][2]/@Value");
+            HtmlXml.Rendering plain = xml.render(text, paths);
+            HtmlXml.Rendering parsed = parser.render(text, paths);
+            assertEquals(parsed.lines(), plain.lines(), file.toString());
+            assertEquals(parsed.marked(), plain.marked(), file.toString());
+            read += PlainXml.read(text, new CommentsTaken()) ? 1 : 0;
+        }
+        assertTrue(read > 70, read + " files read by PlainXml"); // the rest: not one document, or not plain
+    }
+
+    @Test
+    void readsCommentsAroundTheRootAndBetweenTextAsTheJdkParserDoes() {
+        HtmlXml parser = new HtmlXml(false);
+        for (String text : List.of("<!-- head --><A>one<!-- between -->two</A><!-- tail -->",
+                "<?xml version=\"1.0\"?>\r\n<!--\r\n a\r\n b -->\r\n<A>\r\n  <B V='x'/> <!-- = 2026 -->\r\n</A>\r\n",
+                "<A><!----><B/>text<!-- x --></A>", "<A><!-- a - b --></A>", "<A><!-- a -- b --></A>",
+                "<A>x<!-- a ---></A>")) {
+            assertEquals(parser.render(text).lines(), xml.render(text).lines(), text);
+            assertEquals(parser.render(text).parsed(), xml.render(text).parsed(), text);
+        }
+    }
+
+    /** A sink that takes the comments, as the page's, and keeps nothing. */
+    private static final class CommentsTaken implements PlainXml.Sink {
+        @Override
+        public void start(String name, List<String> attributes, int line) {
+        }
+
+        @Override
+        public void text(String text) {
+        }
+
+        @Override
+        public void end() {
+        }
+
+        @Override
+        public boolean takesComments() {
+            return true;
+        }
     }
 }
