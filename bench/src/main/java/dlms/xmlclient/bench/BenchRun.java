@@ -52,11 +52,13 @@ final class BenchRun {
             measures.addAll(new BatchBench(config, err).run(root, work));
             step("cold start: " + (config.coldRuns() == 1 ? "1 child process and 1 bare JVM"
                     : config.coldRuns() + " child processes, and as many bare JVMs"));
-            measures.addAll(new ColdStartBench(config).run(root, hdlc.port(), work));
+            FloorJvm floor = new FloorJvm(ProcessHandle.current().info().command().orElse("java"),
+                    Launch.classPath(root), work);
+            measures.addAll(new ColdStartBench(config).run(root, hdlc.port(), work, floor));
             ColdBatchBench coldBatch = new ColdBatchBench(config, err);
             step("cold batch: " + coldBatch.files() + " files, bin/xmlclient and the floor in child processes,"
                     + " the simulator in its own");
-            measures.addAll(coldBatch.run(root, work));
+            measures.addAll(coldBatch.run(root, work, floor));
             step(null);
         }
         return measures;

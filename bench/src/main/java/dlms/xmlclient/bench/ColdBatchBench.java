@@ -14,7 +14,7 @@ import java.util.List;
  * reading the clock and the A+ register in turn, releasing) run by {@code bin/xmlclient -h
  * 127.0.0.1 -p PORT -x DIR -e EXPECTED -o OUT} as a child process against the simulator in a
  * process of its own, per file; beside the floor for the same work, a child JVM running the bare
- * Gurux loop over as many associations with the same reads ({@link BareBatchMain}). Runs of the
+ * Gurux loop over as many associations with the same reads ({@link FloorJvm}). Runs of the
  * two alternate; the figures are medians. Also the batch's peak resident memory.
  */
 final class ColdBatchBench {
@@ -38,7 +38,7 @@ final class ColdBatchBench {
         return config.quick() ? 1 : config.coldRuns();
     }
 
-    List<Measure> run(ProjectRoot root, Path work) throws Exception {
+    List<Measure> run(ProjectRoot root, Path work, FloorJvm floorJvm) throws Exception {
         String name = "cold batch of " + files() + " files";
         if (root.dir() == null) {
             return skipped(name, root.whyNotFound());
@@ -66,14 +66,14 @@ final class ColdBatchBench {
                 command.addAll(List.of("-h", "127.0.0.1", "-p", String.valueOf(port), "-x", messages.toString(),
                         "-e", expected.toString(), "-o", out.toString()));
                 boolean floorFirst = i % 2 != 0;
-                ChildRun bare = floorFirst ? floor(launch, port, dir, i) : null;
+                ChildRun bare = floorFirst ? floor(floorJvm, port, dir, i) : null;
                 ChildRun run = ChildRun.run(command, dir.resolve("console-" + (i + warmups)));
                 if (run.exitCode() != 0) {
                     throw new IOException(launch.how() + " exited with " + run.exitCode() + ": "
                             + run.output().strip());
                 }
                 if (!floorFirst) {
-                    bare = floor(launch, port, dir, i);
+                    bare = floor(floorJvm, port, dir, i);
                 }
                 command.add("--no-trace");
                 ChildRun quiet = ChildRun.run(command, dir.resolve("console-untraced-" + (i + warmups)));
@@ -99,7 +99,8 @@ final class ColdBatchBench {
                 .withTarget(Target.atMost(6)).withReference("Gurux XmlClient 25-45 ms per file"));
         rows.add(Measure.of("cold_batch.untraced_ms_per_file", name + ": the same with --no-trace, per file",
                 Figures.median(untraced), "ms").withTarget(Target.atMost(6)));
-        rows.add(Measure.of("cold_batch.floor_ms_per_file", name + ": the floor (bare JVM + bare Gurux loop) per file", floorMs, "ms"));
+        rows.add(Measure.of("cold_batch.floor_ms_per_file", name + ": the floor (bare Gurux loop, JVM as ours) per file",
+                floorMs, "ms"));
         rows.add(Measure.of("cold_batch.ratio", name + ": ours / floor", oursMs / floorMs, "×"));
         rows.add(peakKb > 0
                 ? Measure.of("cold_batch.peak_rss_mb", name + ": peak RSS (VmHWM), largest of " + runs,
@@ -114,10 +115,8 @@ final class ColdBatchBench {
         return rows;
     }
 
-    private ChildRun floor(Launch launch, int port, Path dir, int i) throws Exception {
-        List<String> command = new ArrayList<>(launch.floor());
-        command.addAll(List.of(String.valueOf(port), String.valueOf(files()), String.valueOf(READS)));
-        ChildRun run = ChildRun.run(command, dir.resolve("floor-" + i));
+    private ChildRun floor(FloorJvm floorJvm, int port, Path dir, int i) throws Exception {
+        ChildRun run = ChildRun.run(floorJvm.command(port, files(), READS), dir.resolve("floor-" + i));
         if (run.exitCode() != 0) {
             throw new IOException("the floor's JVM exited with " + run.exitCode() + ": " + run.output().strip());
         }

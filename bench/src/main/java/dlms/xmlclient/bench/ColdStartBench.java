@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * -p PORT -x messages/get-serial-number.xml -e expected -o TMP} against the bench's simulator,
  * in a child process; its peak resident memory; a bare JVM start (a main class of ours that
  * returns at once); and the floor of the same work, a child JVM running the bare Gurux loop over
- * one association and one read ({@link BareBatchMain}).
+ * one association and one read ({@link FloorJvm}).
  */
 final class ColdStartBench {
 
@@ -28,7 +28,7 @@ final class ColdStartBench {
         this.config = config;
     }
 
-    List<Measure> run(ProjectRoot root, int port, Path work) throws Exception {
+    List<Measure> run(ProjectRoot root, int port, Path work, FloorJvm floorJvm) throws Exception {
         String name = "cold start to exit, one-script run";
         if (root.dir() == null || !Files.isRegularFile(root.messages().resolve(SCRIPT))) {
             String why = root.dir() == null ? root.whyNotFound() : "no messages/" + SCRIPT + " in " + root.dir();
@@ -72,8 +72,7 @@ final class ColdStartBench {
             }
             jvm[i] = bare.nanos() / 1e9;
             // The same work with nothing of ours: a JVM that loads gurux.dlms, associates, reads once, releases.
-            ChildRun loop = ChildRun.run(List.of(java, "-XX:+UseSerialGC", "-cp", classPath(root),
-                    BareBatchMain.class.getName(), String.valueOf(port), "1", "1"), work.resolve("floor-" + i));
+            ChildRun loop = ChildRun.run(floorJvm.command(port, 1, 1), work.resolve("floor-" + i));
             if (loop.exitCode() != 0) {
                 throw new IOException("the floor's JVM exited with " + loop.exitCode() + ": " + loop.output().strip());
             }
@@ -94,7 +93,7 @@ final class ColdStartBench {
         rows.add(Measure.of("cold.jvm_ratio", name + " / bare JVM start, medians", Figures.median(cold)
                 / Figures.median(jvm), "×").withTarget(Target.atMost(2.5)));
         // What the 2.5× asks of anything built on gurux.dlms: the library's own cold association and read.
-        rows.add(Measure.of("cold.floor_s", "one-script floor (bare JVM + bare Gurux loop: associate, 1 read,"
+        rows.add(Measure.of("cold.floor_s", "one-script floor (bare Gurux loop, JVM as ours: associate, 1 read,"
                 + " release), median of " + runs, Figures.median(floor), "s"));
         rows.add(Measure.of("cold.floor_jvm_ratio", "one-script floor / bare JVM start, medians",
                 Figures.median(floor) / Figures.median(jvm), "×"));
