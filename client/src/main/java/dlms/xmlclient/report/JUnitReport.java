@@ -24,8 +24,14 @@ import java.util.List;
  */
 public final class JUnitReport implements RunListener {
 
-    /** Looked up once: the lookup (a service search) costs more than writing a script's suite. */
-    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+    /**
+     * Looked up once: the lookup (a service search) costs more than writing a script's suite. In
+     * a holder: looked up at the first suite written, on the reports' thread, not where the run
+     * starts.
+     */
+    private static final class XmlOutput {
+        static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    }
 
     private final Path file;
     private final String target;
@@ -113,7 +119,7 @@ public final class JUnitReport implements RunListener {
 
     private String render(ScriptOutcome outcome) throws XMLStreamException {
         StringWriter text = new StringWriter();
-        XMLStreamWriter xml = XML_OUTPUT.createXMLStreamWriter(text);
+        XMLStreamWriter xml = XmlOutput.FACTORY.createXMLStreamWriter(text);
         JUnitSuite.of(outcome).write(xml, outcome.source().relativePath(),
                 JUnitNames.className(outcome.source().relativePath()), target, started, true);
         xml.close();

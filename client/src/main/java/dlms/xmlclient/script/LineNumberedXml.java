@@ -100,11 +100,12 @@ public final class LineNumberedXml {
     }
 
     static Document parsed(byte[] bytes, Parsers parsers) throws IOException, SAXException {
-        parsers.sax.reset();
+        SAXParser sax = parsers.sax();
+        sax.reset();
         Document doc = parsers.dom.newDocument();
         Builder builder = new Builder(doc);
         try {
-            parsers.sax.parse(new ByteArrayInputStream(bytes), builder);
+            sax.parse(new ByteArrayInputStream(bytes), builder);
         } catch (TooDeep e) {
             throw e;
         } catch (SAXParseException e) {
@@ -116,21 +117,32 @@ public final class LineNumberedXml {
         return doc;
     }
 
+    /** A DOM builder, and a SAX parser made on first use: most files are plain and never need it. */
     static final class Parsers {
-        final SAXParser sax;
         final DocumentBuilder dom;
+        private SAXParser sax;
 
         Parsers() {
             try {
-                SAXParserFactory factory = SAXParserFactory.newInstance();
-                factory.setNamespaceAware(false);
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                sax = factory.newSAXParser();
                 dom = DocumentBuilderFactory.newInstance().newDocumentBuilder();
-            } catch (ParserConfigurationException | SAXException e) {
+            } catch (ParserConfigurationException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        SAXParser sax() {
+            if (sax == null) {
+                try {
+                    SAXParserFactory factory = SAXParserFactory.newInstance();
+                    factory.setNamespaceAware(false);
+                    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                    sax = factory.newSAXParser();
+                } catch (ParserConfigurationException | SAXException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return sax;
         }
     }
 

@@ -1,5 +1,6 @@
 package dlms.xmlclient.script;
 
+import dlms.xmlclient.decode.PlainXml;
 import gurux.dlms.GXDLMSXmlClient;
 import gurux.dlms.GXDLMSXmlPdu;
 import gurux.dlms.GXXmlLoadSettings;
@@ -10,8 +11,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,10 @@ import java.util.Map;
  * method does (a builder with secure processing, errors as a RuntimeException with the parser's
  * message) and hands the document to the method it then calls, {@code load(Document,
  * GXXmlLoadSettings)}, which is private: when it cannot be reached (another gurux.dlms), the
- * public method does the whole.
+ * public method does the whole. That method first drops the document's comments, so the text is
+ * read by {@link PlainXml} where it can (the parser sets itself up for every document too), and
+ * the private method is called through a method handle (a reflective call builds an accessor
+ * class at its first use, milliseconds of a one-script run).
  * <p>
  * A Get, Set or Action request's text, once encoded, is kept (up to {@value #KEPT}) and a copy
  * of its PDU handed out when the same text comes again: the translator encodes such a request
@@ -33,7 +38,7 @@ import java.util.Map;
  */
 final class ReusedParserLoad {
 
-    private static final Method LOAD_DOCUMENT = loadDocument();
+    private static final MethodHandle LOAD_DOCUMENT = loadDocument();
     static final int KEPT = 256;
     private static final List<String> KEPT_REQUESTS = List.of("<Messages><GetRequest>", "<Messages><SetRequest>",
             "<Messages><ActionRequest>");
@@ -85,30 +90,27 @@ final class ReusedParserLoad {
                 builder = factory.newDocumentBuilder();
             }
             builder.reset();
-            document = builder.parse(new InputSource(new StringReader(xml)));
+            document = PlainXml.parse(xml, builder);
+            if (document == null) {
+                document = builder.parse(new InputSource(new StringReader(xml)));
+            }
         } catch (Exception e) {
             throw new RuntimeException(e.getMessage()); // as gurux.dlms says it
         }
         try {
-            return (List<GXDLMSXmlPdu>) LOAD_DOCUMENT.invoke(client, document, null);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            return client.load(xml, null);
+            return (List<GXDLMSXmlPdu>) LOAD_DOCUMENT.invokeExact(client, document, (GXXmlLoadSettings) null);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static Method loadDocument() {
+    private static MethodHandle loadDocument() {
         try {
-            Method m = GXDLMSXmlClient.class.getDeclaredMethod("load", Document.class, GXXmlLoadSettings.class);
-            m.setAccessible(true);
-            return m;
+            return MethodHandles.privateLookupIn(GXDLMSXmlClient.class, MethodHandles.lookup()).findVirtual(
+                    GXDLMSXmlClient.class, "load", MethodType.methodType(List.class, Document.class,
+                            GXXmlLoadSettings.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -83,6 +83,7 @@ public final class ReplyComparator {
             return 31 * Objects.hashCode(expected) + Objects.hashCode(actual);
         }
     }
+
     private final DocumentBuilderFactory factory;
     private final DocumentBuilder parser;
     private final DifferenceEvaluator evaluator = DifferenceEvaluators.chain(DifferenceEvaluators.Default,
