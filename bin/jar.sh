@@ -4,16 +4,21 @@
 # sources of every module, building them quietly if not.
 # Shell built-ins wherever they do: a start forks as few programs as it can (a fork and exec
 # costs 1-5 ms, and a one-script run is over in a few hundred).
-dir_of() { case $1 in */*) echo "${1%/*}" ;; *) echo . ;; esac; }
 self=$0
 while [ -L "$self" ]; do
     link=$(readlink "$self")
     case $link in
         /*) self=$link ;;
-        *) self=$(dir_of "$self")/$link ;;
+        *) case $self in */*) self=${self%/*}/$link ;; *) self=./$link ;; esac ;;
     esac
 done
-root=$(CDPATH= cd -- "$(dir_of "$self")/.." && pwd)
+case $self in */*) bin=${self%/*} ;; *) bin=. ;; esac
+# The root as an absolute path: there and back with cd, no subshell; the caller's folder is
+# where java starts, so relative paths in the arguments keep their meaning.
+here=$PWD
+CDPATH= cd -- "$bin/.." || exit 2
+root=$PWD
+cd -- "$here" || exit 2
 jar="$root/target/xmlclient.jar"
 simulator_jar="$root/target/simulator.jar"
 bench_jar="$root/target/bench.jar"
@@ -23,7 +28,7 @@ stale() {
     done
     # Measured against xmlclient.jar, which the shade plugin writes anew at every package (also by
     # a developer's own mvn): bench.jar is left as it was when nothing of the bench changed.
-    [ -n "$(find "$root"/*/src/main "$root"/pom.xml "$root"/*/pom.xml -newer "$jar" -print 2>/dev/null | head -n 1)" ]
+    [ -n "$(find "$root"/*/src/main "$root"/pom.xml "$root"/*/pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 # A JDK 25 or newer: XMLCLIENT_JAVA_HOME, JAVA_HOME, the java on the PATH, then the usual install
 # folders. Read from each JDK's release file, so finding one starts no JVM.

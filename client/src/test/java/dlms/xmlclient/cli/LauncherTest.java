@@ -83,11 +83,25 @@ class LauncherTest {
         assertTrue(out.contains("-XX:AOTCache=" + root.toRealPath().resolve("target/xmlclient.aot")), out);
     }
 
-    /** A JDK's folder: its release file, and a bin/java that prints the folder's name and its arguments. */
+    @Test
+    void startsJavaInTheCallersFolderWhenCalledByARelativePath() throws Exception {
+        Path jdk = fakeJdk("jdk25", "JAVA_VERSION=\"25.0.1\"\n");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        ProcessBuilder builder = new ProcessBuilder("../project/bin/xmlclient", "-x", "messages").directory(work.toFile());
+        builder.environment().put("XMLCLIENT_JAVA_HOME", jdk.toString());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, process.waitFor(), lines.toString());
+        assertTrue(lines.get(0).contains("-cp " + root.toRealPath().resolve("target/xmlclient.jar")), lines.toString());
+        assertEquals(work.toRealPath(), Path.of(lines.get(1)).toRealPath(), "java's working folder");
+    }
+
+    /** A JDK's folder: its release file, and a bin/java that prints the folder's name, its arguments and its folder. */
     private Path fakeJdk(String name, String release) throws IOException {
         Path home = Files.createDirectories(dir.resolve("jvm").resolve(name).resolve("bin")).getParent();
         Files.writeString(home.resolve("release"), release, StandardCharsets.UTF_8);
-        Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"" + name + " $*\"\n");
+        Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"" + name + " $*\"\npwd\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
     }
