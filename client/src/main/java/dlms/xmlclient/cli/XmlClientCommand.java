@@ -8,6 +8,7 @@ import dlms.xmlclient.report.FleetJUnitReport;
 import dlms.xmlclient.report.FleetProgress;
 import dlms.xmlclient.report.HtmlReport;
 import dlms.xmlclient.report.JUnitReport;
+import dlms.xmlclient.report.LocalClock;
 import dlms.xmlclient.report.RecordMode;
 import dlms.xmlclient.report.ReplyFiles;
 import dlms.xmlclient.report.WriteFailures;
@@ -187,8 +188,8 @@ public final class XmlClientCommand {
         // The file reports on a thread of their own, after the console's lines and the recorder's,
         // which stay in the run's thread: a file that cannot be written is told when it fails.
         List<RunListener> files = List.of(new ReplyFiles(plan.outDir(), writes),
-                new JUnitReport(plan.outDir(), target, Clock.systemDefaultZone(), writes),
-                new HtmlReport(plan.outDir(), target, Clock.systemDefaultZone(), writes));
+                new JUnitReport(plan.outDir(), target, new LocalClock(), writes),
+                new HtmlReport(plan.outDir(), target, new LocalClock(), writes));
         List<RunListener> all = new ArrayList<>(listeners);
         all.add(new QueuedListener(RunListener.all(files)));
         StopSignal stop = new StopSignal();
