@@ -14,11 +14,16 @@ while [ -L "$self" ]; do
 done
 case $self in */*) bin=${self%/*} ;; *) bin=. ;; esac
 # The root as an absolute path: there and back with cd, no subshell; the caller's folder is
-# where java starts, so relative paths in the arguments keep their meaning.
+# where java starts, so relative paths in the arguments keep their meaning. Where the caller's
+# folder cannot be entered again by its path (deleted, or behind a folder this user may not
+# enter), a subshell finds the root and the shell never leaves.
 here=$PWD
-CDPATH= cd -- "$bin/.." || exit 2
-root=$PWD
-cd -- "$here" || exit 2
+if [ -n "$here" ] && [ -d "$here" ] && [ -x "$here" ] && CDPATH= cd -- "$bin/.." 2>/dev/null; then
+    root=$PWD
+    cd -- "$here" || exit 2
+else
+    root=$(CDPATH= cd -- "$bin/.." && pwd) || exit 2
+fi
 jar="$root/target/xmlclient.jar"
 simulator_jar="$root/target/simulator.jar"
 bench_jar="$root/target/bench.jar"

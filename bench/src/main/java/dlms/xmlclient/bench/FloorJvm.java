@@ -48,13 +48,21 @@ final class FloorJvm {
         return command;
     }
 
-    /** A few associations recorded into the cache; false (no cache, as the launcher goes on) when the JVM cannot. */
-    private boolean train(int port, int reads) throws IOException, InterruptedException {
+    /**
+     * A few associations recorded into the cache; false (no cache, as the launcher goes on) when
+     * the JVM cannot make one, does not start or takes too long.
+     */
+    private boolean train(int port, int reads) throws InterruptedException {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(OPTIONS);
         command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off", "-cp", classPath,
                 BareBatchMain.class.getName(), String.valueOf(port), "5", String.valueOf(reads)));
-        ChildRun run = ChildRun.run(command, cache.resolveSibling("floor-training"));
-        return run.exitCode() == 0 && Files.isRegularFile(cache);
+        try {
+            Files.deleteIfExists(cache); // a cache left by another bench in the same folder is not this one
+            ChildRun run = ChildRun.run(command, cache.resolveSibling("floor-training"));
+            return run.exitCode() == 0 && Files.isRegularFile(cache);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

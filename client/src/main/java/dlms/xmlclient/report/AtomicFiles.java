@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -37,9 +37,10 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         // Not Files.createTempFile: it makes the file private (0600), and reports are for sharing.
         Path temp = dir.resolve("." + target.getFileName() + "." + ThreadLocalRandom.current().nextLong(1L << 48) + ".tmp");
+        Writer out = create(temp, dir);
         boolean moved = false;
         try {
-            try (Writer out = create(temp, dir)) {
+            try (out) {
                 content.writeTo(out);
             }
             move(temp, target);
@@ -57,7 +58,8 @@ public final class AtomicFiles {
         try {
             return Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
+        } catch (FileSystemException e) {
+            // No folder yet, or a file in a folder's place: making the folders says which, as before.
             Files.createDirectories(dir);
             return Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
@@ -69,6 +71,9 @@ public final class AtomicFiles {
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
+                if (Files.isDirectory(target)) { // a plain move would replace an empty folder
+                    throw new IOException("it is a folder");
+                }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {

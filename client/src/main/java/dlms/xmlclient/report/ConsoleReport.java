@@ -10,6 +10,7 @@ import dlms.xmlclient.verdict.Verdict;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One console line per script as it finishes, the differences under a FAIL, and a summary:
@@ -108,6 +109,9 @@ public final class ConsoleReport implements RunListener {
 
     /** Seconds to one decimal, rounded half up as {@code %.1f} does: "0.5" for 450 ms. */
     static String tenths(long millis) {
+        if (millis < 0 || millis > 1L << 40) { // beyond 34 years a double's tenths are no longer exact
+            return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+        }
         long tenths = Math.round(millis / 100.0);
         return tenths / 10 + "." + tenths % 10;
     }

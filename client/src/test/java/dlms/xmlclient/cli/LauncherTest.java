@@ -3,6 +3,9 @@ package dlms.xmlclient.cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,31 +49,30 @@ class LauncherTest {
         Files.createFile(target.resolve("xmlclient.aot.tried"));
     }
 
-    @Test
-    void skipsJdkOlderThan25InXmlclientJavaHomeForJavaHome() throws Exception {
-        Path old = fakeJdk("jdk17", "JAVA_VERSION=\"17.0.15\"\n");
-        Path current = fakeJdk("jdk25", "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.1\"\n");
-        String out = launch(root.resolve("bin/xmlclient"), Map.of("XMLCLIENT_JAVA_HOME", old.toString(),
-                "JAVA_HOME", current.toString()));
-        assertTrue(out.startsWith("jdk25 "), out);
+    /** XMLCLIENT_JAVA_HOME's JDK, JAVA_HOME's, and the one the launcher must take. */
+    static Stream<Arguments> releaseFiles() {
+        return Stream.of(
+                Arguments.of("skips a JDK older than 25 for the next one", "jdk17", "JAVA_VERSION=\"17.0.15\"\n",
+                        "jdk25", "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.1\"\n", "jdk25"),
+                Arguments.of("prefers XMLCLIENT_JAVA_HOME; a release file without its last newline", "jdk26",
+                        "JAVA_VERSION=\"26\"", "jdk25", "JAVA_VERSION=\"25.0.1\"\n", "jdk26"),
+                Arguments.of("reads Java 8's 1.8.0_412 as feature release 1", "jdk8", "JAVA_VERSION=\"1.8.0_412\"\n",
+                        "jdk25", "JAVA_VERSION=\"25.0.1\"\n", "jdk25"),
+                Arguments.of("reads a release file with CR LF line ends", "jdk27", "JAVA_VERSION=\"27.0.1\"\r\n",
+                        "jdk25", "JAVA_VERSION=\"25.0.1\"\n", "jdk27"),
+                Arguments.of("skips a release file without JAVA_VERSION", "jdkx", "IMPLEMENTOR=\"x\"\n",
+                        "jdk25", "JAVA_VERSION=\"25.0.1\"\n", "jdk25"));
     }
 
-    @Test
-    void prefersXmlclientJavaHomeAndReadsAReleaseFileWithoutItsLastNewline() throws Exception {
-        Path mine = fakeJdk("jdk26", "JAVA_VERSION=\"26\"");
-        Path other = fakeJdk("jdk25", "JAVA_VERSION=\"25.0.1\"\n");
-        String out = launch(root.resolve("bin/xmlclient"), Map.of("XMLCLIENT_JAVA_HOME", mine.toString(),
-                "JAVA_HOME", other.toString()));
-        assertTrue(out.startsWith("jdk26 "), out);
-    }
-
-    @Test
-    void takesAJava8StyleVersionForFeatureRelease1() throws Exception {
-        Path eight = fakeJdk("jdk8", "JAVA_VERSION=\"1.8.0_412\"\n");
-        Path current = fakeJdk("jdk25", "JAVA_VERSION=\"25.0.1\"\n");
-        String out = launch(root.resolve("bin/xmlclient"), Map.of("XMLCLIENT_JAVA_HOME", eight.toString(),
-                "JAVA_HOME", current.toString()));
-        assertTrue(out.startsWith("jdk25 "), out);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releaseFiles")
+    void findsAJdk25OrNewerByItsReleaseFile(String what, String first, String firstRelease, String second,
+            String secondRelease, String expected) throws Exception {
+        Path xmlclientJavaHome = fakeJdk(first, firstRelease);
+        Path javaHome = fakeJdk(second, secondRelease);
+        String out = launch(root.resolve("bin/xmlclient"), Map.of("XMLCLIENT_JAVA_HOME", xmlclientJavaHome.toString(),
+                "JAVA_HOME", javaHome.toString()));
+        assertTrue(out.startsWith(expected + " "), out);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -41,6 +42,15 @@ class AtomicFilesTest {
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(folder, "x"));
         assertEquals("it is a folder", e.getMessage());
         assertTrue(Files.isDirectory(folder));
+        assertEquals(1, entries(dir));
+    }
+
+    @Test
+    void namesAFileWhereAFolderShouldBeAsMakingTheFolderDoes() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain"), "x");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(plain.resolve("b.xml"), "<b/>"));
+        assertEquals(FileAlreadyExistsException.class, e.getClass());
+        assertEquals(plain.toString(), e.getMessage()); // the same every run: no temporary file's name
         assertEquals(1, entries(dir));
     }
 

@@ -15,6 +15,9 @@ class ConsoleReportTest {
             assertEquals(String.format(Locale.ROOT, "%.1f", millis / 1000.0), ConsoleReport.tenths(millis),
                     millis + " ms");
         }
-        assertEquals(String.format(Locale.ROOT, "%.1f", 86_400_049 / 1000.0), ConsoleReport.tenths(86_400_049));
+        for (long millis : new long[] {86_400_049, (1L << 40) - 50, 1L << 40, (1L << 40) + 50, 1168016233937567493L,
+                -1, -450, Long.MAX_VALUE}) {
+            assertEquals(String.format(Locale.ROOT, "%.1f", millis / 1000.0), ConsoleReport.tenths(millis), millis + " ms");
+        }
     }
 }
