@@ -64,7 +64,9 @@ find_java() { # sets java; the PATH's java is resolved (a program) only when the
     done
     return 1
 }
-if ! find_java; then
+if find_java; then
+    java_feature=$v   # the chosen JDK's feature release, read by suits
+else
     echo "$(basename -- "$0"): needs a Java 25 JDK (none in JAVA_HOME, on the PATH or under /usr/lib/jvm): install one, e.g. Temurin 25 from https://adoptium.net, or set JAVA_HOME to it" >&2
     exit 2
 fi

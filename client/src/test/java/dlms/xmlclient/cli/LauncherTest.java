@@ -100,6 +100,40 @@ class LauncherTest {
         assertEquals(work.toRealPath(), Path.of(lines.get(1)).toRealPath(), "java's working folder");
     }
 
+    /** The -x value, the JDK's release, and whether the training's profiles are to be replayed. */
+    static Stream<Arguments> scriptRuns() {
+        return Stream.of(
+                Arguments.of("one script on Java 25: not replayed", List.of("-x", "one.xml"), "25.0.1", false),
+                Arguments.of("one script as --messages=", List.of("--messages=one.xml"), "25.0.1", false),
+                Arguments.of("one script as -xFILE", List.of("-h", "m", "-xone.xml", "-e", "expected"), "25.0.1", false),
+                Arguments.of("a folder: replayed", List.of("-x", "messages"), "25.0.1", true),
+                Arguments.of("a file that is not there: replayed (the run says what is wrong)",
+                        List.of("-x", "missing.xml"), "25.0.1", true),
+                Arguments.of("one script in a fleet: replayed", List.of("--targets", "t.csv", "-x", "one.xml"),
+                        "25.0.1", true),
+                Arguments.of("one script on Java 26: the flag is not passed", List.of("-x", "one.xml"), "26", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scriptRuns")
+    void aOneScriptRunOnJava25SkipsTheTrainingsReplay(String what, List<String> args, String version,
+            boolean replayed) throws Exception {
+        Path jdk = fakeJdk("jdk", "JAVA_VERSION=\"" + version + "\"\n");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve("one.xml"), "<GetRequest/>");
+        Files.createDirectories(work.resolve("messages"));
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/xmlclient").toString()).directory(work.toFile());
+        builder.command().addAll(args);
+        builder.environment().remove("XMLCLIENT_JAVA_OPTS");
+        builder.environment().put("XMLCLIENT_JAVA_HOME", jdk.toString());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), out);
+        assertEquals(!replayed, out.contains(" -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining "), out);
+        assertTrue(out.contains(" dlms.xmlclient.cli.Main " + String.join(" ", args)), out);
+    }
+
     /** A JDK's folder: its release file, and a bin/java that prints the folder's name, its arguments and its folder. */
     private Path fakeJdk(String name, String release) throws IOException {
         Path home = Files.createDirectories(dir.resolve("jvm").resolve(name).resolve("bin")).getParent();
