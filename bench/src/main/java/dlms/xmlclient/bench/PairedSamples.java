@@ -24,15 +24,26 @@ final class PairedSamples {
     }
 
     void add(int sample, boolean twiceFirst, TimedRun runOnce, TimedRun runTwice) throws Exception {
-        long twiceNanos = twiceFirst ? runTwice.nanos() : 0;
-        long onceNanos = runOnce.nanos();
+        long twiceNanos = twiceFirst ? clean(runTwice) : 0;
+        long onceNanos = clean(runOnce);
         if (!twiceFirst) {
-            twiceNanos = runTwice.nanos();
+            twiceNanos = clean(runTwice);
         }
         if (sample >= 0) {
             once[sample] = Figures.millis(onceNanos);
             twice[sample] = Figures.millis(twiceNanos);
         }
+    }
+
+    /**
+     * A run that starts with an empty young generation. Otherwise a collection of the garbage
+     * earlier runs left lands in one run of a pair or the other, by chance: a few milliseconds
+     * in a difference of tens, which swung the full path's figure between 0.05 and 0.08 ms per
+     * exchange from one bench to the next.
+     */
+    private static long clean(TimedRun run) throws Exception {
+        System.gc();
+        return run.nanos();
     }
 
     /** @param n the requests the 2N run has more than the N run: ms per request */
