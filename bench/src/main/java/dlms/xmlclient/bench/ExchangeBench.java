@@ -18,9 +18,9 @@ import java.util.Locale;
  * Time per exchange with the association's cost cancelled by difference:
  * (median T(2N requests) − median T(N requests)) / N, for the bare library loop (the floor), our
  * session alone and our whole path, in the same rounds (so that they share the machine's mood),
- * after untimed warm-up rounds, with a garbage collection before each phase. N is larger for the
- * floor and the session, whose exchanges take tens of µs, than for the full path
- * ({@link BenchConfig}). The verdict alone is timed over the replies of the full path.
+ * after untimed warm-up rounds, each timed run after a garbage collection ({@link PairedSamples}).
+ * N is larger for the floor and the session, whose exchanges take tens of µs, than for the full
+ * path ({@link BenchConfig}). The verdict alone is timed over the replies of the full path.
  */
 final class ExchangeBench {
 
@@ -54,8 +54,6 @@ final class ExchangeBench {
                 meter.dir().resolve("session-trace.txt"), StandardCharsets.UTF_8)))) {
             Trace trace = new Trace(traceFile, null);
             for (int round = -config.warmups(); round < rounds; round++) {
-                // No phase pays for the garbage the one before left (the full path's is plenty).
-                System.gc();
                 for (int k = 0; k < CHEAP_REPEATS; k++) {
                     int sample = round < 0 ? -1 : round * CHEAP_REPEATS + k;
                     boolean twiceFirst = (round + k) % 2 != 0;
@@ -70,7 +68,6 @@ final class ExchangeBench {
                             expectedOnce, comparator, off), () -> SessionLoop.runChecked(meter.settings(),
                             sessionTwice, expectedTwice, comparator, off));
                 }
-                System.gc();
                 PathRun.Result[] last = new PathRun.Result[1];
                 ours.add(round, round % 2 != 0, () -> meter.run(GeneratedScripts.exchanges(n)).nanos(), () -> {
                     last[0] = meter.run(GeneratedScripts.exchanges(2 * n));
