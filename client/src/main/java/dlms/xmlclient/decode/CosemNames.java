@@ -24,8 +24,10 @@ public final class CosemNames {
 
     private static final Properties MEMBERS = load("cosem-names.properties");
     private static final Properties UNITS = load("units.properties");
-    /** Read on first use (10-20 ms in a fresh JVM): only when a description is asked for. */
+    /** Read on first use (10-15 ms in a fresh JVM): only when a description is asked for. */
     private static StandardObisTable table;
+    /** The table could not be read: not tried again at every name (each try reads 170 KB). */
+    private static boolean unreadable;
     private static final int MAX_DESCRIPTIONS = 4096;
     private static final Map<String, Optional<String>> DESCRIPTIONS = new ConcurrentHashMap<>();
 
@@ -95,14 +97,21 @@ public final class CosemNames {
     }
 
     private static synchronized String lookUp(String dotted) {
+        if (table == null && !unreadable) {
+            try {
+                table = StandardObisTable.load();
+            } catch (RuntimeException e) {
+                unreadable = true; // names go without descriptions, as for a code the table lacks
+            }
+        }
+        if (table == null) {
+            return null;
+        }
         String[] found;
         try {
-            if (table == null) {
-                table = StandardObisTable.load();
-            }
             found = table.descriptions(dotted);
         } catch (RuntimeException e) {
-            return null;
+            return null; // gurux refuses the name (not six groups): no description
         }
         if (found == null || found.length == 0 || found[0] == null || found[0].isBlank()
                 || found[0].strip().equals("Invalid")) { // gurux's word for "not in the table"
