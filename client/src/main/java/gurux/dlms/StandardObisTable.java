@@ -1,6 +1,7 @@
 package gurux.dlms;
 
 import gurux.dlms.enums.ObjectType;
+import gurux.dlms.internal.GXCommon;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,9 @@ public final class StandardObisTable {
             }
             if (!blank(text, start, end)) {
                 split(text, start, end, fields);
-                codes.add(new GXStandardObisCode(obis(fields[0]), description(fields), fields[1], fields[2]));
+                // the mask's groups, split by gurux's own function
+                String[] obis = GXCommon.split(fields[0], '.').toArray(new String[0]);
+                codes.add(new GXStandardObisCode(obis, description(fields), fields[1], fields[2]));
             }
             start = end + 1;
         }
@@ -104,18 +107,6 @@ public final class StandardObisTable {
     private static String field(byte[] text, int from, int to) {
         String value = new String(text, from, to - from, StandardCharsets.UTF_8);
         return value.indexOf('\r') < 0 ? value : value.replace("\r", "");
-    }
-
-    /** The mask's six '.'-separated groups, as gurux's split gives them. */
-    private static String[] obis(String mask) {
-        List<String> parts = new ArrayList<>(6);
-        int from = 0;
-        for (int dot = mask.indexOf('.'); dot >= 0; dot = mask.indexOf('.', from)) {
-            parts.add(mask.substring(from, dot));
-            from = dot + 1;
-        }
-        parts.add(mask.substring(from));
-        return parts.toArray(new String[0]);
     }
 
     private static String description(String[] fields) {
